@@ -1,0 +1,5 @@
+package io.tributary;
+
+public class TributaryApplication {
+  public static void main(String[] args) {}
+}

@@ -1,0 +1,13 @@
+package io.tributary.core;
+
+import java.time.Instant;
+
+/**
+ * Identity of the run a sink writes for.
+ *
+ * @param job job name
+ * @param instanceId the Spring Batch job instance id: the same across a failed run and its restarts
+ * @param runId the job execution id, written to {@code _tributary_run_id}
+ * @param extractedAt the run's start, written to {@code _tributary_extracted_at}
+ */
+public record RunInfo(String job, long instanceId, long runId, Instant extractedAt) {}

@@ -1,0 +1,31 @@
+package io.tributary.core;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Writes one stream into its target table. Created by {@link Sink#open} at step start (outside any chunk
+ * transaction, where it creates or evolves tables) and used by the step thread.
+ */
+public interface TableWriter extends AutoCloseable {
+
+  /**
+   * The position this job instance last committed for this stream, from the sink's state table. The engine resumes
+   * from it on restart: it was written in the same warehouse transaction as the rows, so it is exact even when the
+   * process died between the warehouse commit and the job repository update.
+   */
+  Optional<Cursor> committedPosition();
+
+  /**
+   * Called once per chunk, inside the chunk transaction of {@link Sink#transactionManager()}: bulk-loads
+   * {@code rows}, inserts {@code quarantined} into {@code _tributary_quarantine}, and records {@code position} in the
+   * state table, all in that one transaction. Must be idempotent under replay of the same rows (merge by key).
+   */
+  void write(List<Row> rows, List<QuarantinedRecord> quarantined, Cursor position);
+
+  /** Called once when every chunk has committed: for REPLACE, swaps the new table in atomically. */
+  void finish();
+
+  @Override
+  default void close() {}
+}

@@ -1,0 +1,102 @@
+package io.tributary.testsupport;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * A real PostgreSQL for tests: the local server at 127.0.0.1:5432 (database {@code test}, trust auth) when it answers,
+ * else an embedded PostgreSQL (zonky) started once per JVM. Set {@code TRIBUTARY_TEST_PG_URL} to use another server.
+ * Never a mock.
+ */
+public final class TestPostgres {
+
+  private static final String LOCAL_URL = "jdbc:postgresql://127.0.0.1:5432/test";
+  private static volatile String url;
+  private static volatile String user;
+  private static EmbeddedPostgres embedded;
+
+  private TestPostgres() {}
+
+  /** JDBC URL of the server in use (no credentials needed beyond {@link #user()}). */
+  public static synchronized String url() {
+    if (url == null) {
+      start();
+    }
+    return url;
+  }
+
+  public static String user() {
+    url();
+    return user;
+  }
+
+  public static DataSource dataSource() {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setUrl(url());
+    ds.setUser(user());
+    return ds;
+  }
+
+  public static Connection connect() throws SQLException {
+    return DriverManager.getConnection(url(), user(), "");
+  }
+
+  /** Creates a fresh, uniquely named schema and returns its name, so tests never see each other's tables. */
+  public static String freshSchema(String prefix) {
+    String schema = (prefix + "_" + UUID.randomUUID().toString().substring(0, 8)).toLowerCase();
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA " + schema);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot create schema " + schema, e);
+    }
+    return schema;
+  }
+
+  /** Whether the tests run against the embedded server (for messages only). */
+  public static boolean embedded() {
+    url();
+    return embedded != null;
+  }
+
+  private static void start() {
+    String configured = System.getenv("TRIBUTARY_TEST_PG_URL");
+    if (configured != null && !configured.isBlank()) {
+      url = configured;
+      user = System.getenv().getOrDefault("TRIBUTARY_TEST_PG_USER", "postgres");
+      return;
+    }
+    try (Connection c = DriverManager.getConnection(LOCAL_URL + "?connectTimeout=2", "postgres", "")) {
+      c.isValid(2);
+      url = LOCAL_URL;
+      user = "postgres";
+      return;
+    } catch (SQLException e) {
+      System.err.println("[TestPostgres] no PostgreSQL at 127.0.0.1:5432 (" + e.getMessage()
+          + "); starting an embedded PostgreSQL");
+    }
+    try {
+      embedded = EmbeddedPostgres.builder().start();
+      url = embedded.getJdbcUrl("postgres", "postgres");
+      user = "postgres";
+      Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::stopEmbedded));
+    } catch (IOException e) {
+      throw new IllegalStateException("no PostgreSQL available: local server down and embedded start failed", e);
+    }
+  }
+
+  private static void stopEmbedded() {
+    try {
+      embedded.close();
+    } catch (IOException ignored) {
+      // the JVM is exiting
+    }
+  }
+}
