@@ -1,0 +1,49 @@
+package io.tributary.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.config.JobConfigLoader;
+import io.tributary.config.LoadedJob;
+import io.tributary.config.StreamConfig;
+import io.tributary.core.Sink;
+import io.tributary.core.Source;
+import io.tributary.engine.PlatformRegistry;
+import io.tributary.mapping.RecordMapper;
+import io.tributary.mart.MartBuilder;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./tributary check <job>}: validate the job file, test both connections, check fields against discovery. */
+@Command(name = "check", description = "Validate a job file and test its source and sink connections.")
+final class CheckCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", description = "the job file")
+  Path jobFile;
+
+  @Override
+  public Integer call() {
+    LoadedJob job = JobConfigLoader.load(jobFile);
+    System.out.println("✓ " + jobFile + " is valid (" + job.config().streams().size() + " streams)");
+    PlatformRegistry platforms = TributaryCommand.ENGINE.bean(PlatformRegistry.class);
+    try (Source source = platforms.createSource(job);
+        Sink sink = platforms.createSink(job)) {
+      source.check();
+      System.out.println("✓ source " + job.config().sourceType() + " reachable, credentials accepted");
+      sink.check();
+      System.out.println("✓ sink " + job.config().sinkType() + " reachable, can write to schema " + sink.rawSchema());
+      for (StreamConfig stream : job.config().streams()) {
+        source.validateStream(stream.name(), stream.optionsOrEmpty());
+        var schema = source.discover(stream.name(), stream.optionsOrEmpty());
+        RecordMapper mapper = RecordMapper.compile(stream, schema, new ObjectMapper());
+        System.out.println("✓ stream " + stream.name() + " → " + stream.tableOrDefault() + " ("
+            + mapper.outputSchema().columns().size() + " columns, key " + mapper.outputSchema().primaryKey() + ")");
+      }
+      if (!job.config().martsOrEmpty().isEmpty()) {
+        int n = MartBuilder.load(Path.of("").toAbsolutePath(), job.config().martsOrEmpty()).size();
+        System.out.println("✓ " + n + " marts found, dependencies resolve");
+      }
+    }
+    return TributaryCommand.OK;
+  }
+}

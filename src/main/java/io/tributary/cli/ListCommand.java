@@ -1,0 +1,41 @@
+package io.tributary.cli;
+
+import io.tributary.config.JobConfigLoader;
+import io.tributary.config.LoadedJob;
+import io.tributary.core.TributaryException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./tributary list}: the job files in {@code jobs/} with their source, sink, streams and schedule. */
+@Command(name = "list", description = "List the jobs in jobs/.")
+final class ListCommand implements Callable<Integer> {
+
+  @Option(names = "--dir", defaultValue = "jobs", description = "the jobs folder")
+  Path dir;
+
+  @Override
+  public Integer call() throws IOException {
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> p.toString().matches(".*\\.ya?ml$")).sorted().toList();
+    }
+    System.out.printf("%-28s %-12s %-10s %-8s %s%n", "job", "source", "sink", "streams", "schedule");
+    for (Path f : files) {
+      try {
+        LoadedJob job = JobConfigLoader.load(f);
+        System.out.printf("%-28s %-12s %-10s %-8d %s%n", job.name(), job.config().sourceType(),
+            job.config().sinkType(), job.config().streams().size(),
+            job.config().schedule() == null ? "-" : job.config().schedule());
+      } catch (TributaryException e) {
+        System.out.printf("%-28s invalid: %s%n", f.getFileName(), e.getMessage().replace('\n', ' '));
+      }
+    }
+    return TributaryCommand.OK;
+  }
+}

@@ -1,0 +1,44 @@
+package io.tributary.cli;
+
+import io.tributary.config.JobConfigLoader;
+import io.tributary.config.LoadedJob;
+import io.tributary.engine.JobRunner;
+import io.tributary.engine.RunOptions;
+import io.tributary.engine.RunResult;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code ./tributary run <job>}: extract, load and build marts; resumes a failed run of the same job. */
+@Command(name = "run", description = "Run a job: extract, load, build marts. Resumes the last failed run.")
+final class RunCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", description = "the job file, for example jobs/demo.yml")
+  Path jobFile;
+
+  @Option(names = "--full-refresh", description = "ignore watermarks and read everything again")
+  boolean fullRefresh;
+
+  @Option(names = "--restart", description = "only resume the last failed run; fail if there is none")
+  boolean restart;
+
+  @Option(names = "--fail-after-chunks", hidden = true, description = "testing: fail after N committed chunks")
+  int failAfterChunks;
+
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true);
+    LoadedJob job = JobConfigLoader.load(jobFile);
+    JobRunner runner = TributaryCommand.ENGINE.bean(JobRunner.class);
+    RunResult result = runner.run(job,
+        new RunOptions(fullRefresh, restart, job.config().skipLimitOrDefault(), failAfterChunks), out);
+    SummaryPrinter.print(job.name(), result, out);
+    return result.exitCode();
+  }
+}

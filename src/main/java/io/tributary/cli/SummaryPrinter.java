@@ -1,0 +1,34 @@
+package io.tributary.cli;
+
+import io.tributary.engine.RunResult;
+import io.tributary.engine.StreamProgress;
+import java.io.PrintStream;
+
+/** The end-of-run summary table. */
+final class SummaryPrinter {
+
+  private SummaryPrinter() {}
+
+  static void print(String job, RunResult r, PrintStream out) {
+    out.println();
+    out.printf("Job %s: %s%s%s%n", job, r.status(), r.runId() > 0 ? " (run " + r.runId() + ")" : "",
+        r.restarted() ? ", resumed" : "");
+    out.printf("  %-22s %-7s %10s %10s %12s %9s  %s%n", "stream", "mode", "read", "written", "quarantined",
+        "rows/s", "reconciliation");
+    for (StreamProgress p : r.streams()) {
+      out.printf("  %-22s %-7s %,10d %,10d %,12d %,9d  %s%n", p.stream(), p.mode(), p.read(), p.written(),
+          p.quarantined(), p.rowsPerSecond(), p.state() == StreamProgress.State.DONE ? p.reconciliation()
+              : p.state().name().toLowerCase());
+    }
+    if (!r.marts().isEmpty()) {
+      out.println("  marts built: " + String.join(", ", r.marts()));
+    }
+    if (r.message() != null) {
+      out.println();
+      out.println("error: " + r.message());
+      if (r.exitCode() == 1) {
+        out.println("  This run is restartable: run the same command again to resume after the last committed chunk.");
+      }
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.tributary.cli;
+
+import io.tributary.core.TributaryException;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./tributary}: the top-level command and its exit-code contract (0 ok, 1 restartable, 2 config/usage). */
+@Command(name = "tributary", mixinStandardHelpOptions = true, version = "tributary 0.1.0",
+    description = "Extract business-system data and load it into your warehouse.",
+    subcommands = {RunCommand.class, CheckCommand.class, DiscoverCommand.class, StatusCommand.class,
+        ListCommand.class})
+public final class TributaryCommand implements Callable<Integer> {
+
+  public static final int OK = 0;
+  public static final int RESTARTABLE = 1;
+  public static final int CONFIG = 2;
+
+  static final EngineContext ENGINE = new EngineContext();
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(System.out);
+    return CONFIG;
+  }
+
+  /** Runs the command line and returns the process exit code. */
+  public static int execute(String... args) {
+    return execute(System.out, System.err, args);
+  }
+
+  public static int execute(PrintStream out, PrintStream err, String... args) {
+    CommandLine cli = new CommandLine(new TributaryCommand());
+    cli.setOut(new java.io.PrintWriter(out, true));
+    cli.setErr(new java.io.PrintWriter(err, true));
+    cli.setExitCodeExceptionMapper(e -> e instanceof TributaryException te ? te.kind().exitCode() : RESTARTABLE);
+    cli.setParameterExceptionHandler((e, a) -> {
+      err.println("error: " + e.getMessage());
+      e.getCommandLine().usage(err);
+      return CONFIG;
+    });
+    cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+      TributaryException te = TributaryException.find(e);
+      if (te != null) {
+        err.println("error: " + te.describe());
+        return te.kind().exitCode();
+      }
+      err.println("error: " + e);
+      return RESTARTABLE;
+    });
+    try {
+      return cli.execute(args);
+    } finally {
+      ENGINE.close();
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package io.tributary.engine;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.core.Cursor;
+import java.util.Map;
+
+/** Cursors as small JSON strings, for the ExecutionContext and the watermark table. */
+final class CursorCodec {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final TypeReference<Map<String, String>> MAP = new TypeReference<>() {};
+
+  private CursorCodec() {}
+
+  static String encode(Cursor cursor) {
+    if (cursor == null) {
+      return null;
+    }
+    try {
+      return JSON.writeValueAsString(cursor.values());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cursor cannot be written as JSON", e);
+    }
+  }
+
+  static Cursor decode(String json) {
+    if (json == null || json.isBlank()) {
+      return null;
+    }
+    try {
+      return new Cursor(JSON.readValue(json, MAP));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored cursor is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,83 @@
+package io.tributary.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.config.LoadedJob;
+import io.tributary.config.StreamConfig;
+import io.tributary.core.Sink;
+import io.tributary.core.Source;
+import io.tributary.mapping.MappedItem;
+import io.tributary.mart.MartBuilder;
+import io.tributary.mart.MartFile;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+
+/**
+ * Builds the Spring Batch job for one job file: one chunk-oriented step per stream (reader = source, processor =
+ * mapping and validation, writer = sink, in the sink's transactions), then a step that builds the marts.
+ */
+final class JobAssembler {
+
+  private final JobRepository jobRepository;
+  private final WatermarkStore watermarks;
+  private final ObjectMapper json;
+
+  JobAssembler(JobRepository jobRepository, WatermarkStore watermarks, ObjectMapper json) {
+    this.jobRepository = jobRepository;
+    this.watermarks = watermarks;
+    this.json = json;
+  }
+
+  Job assemble(LoadedJob job, Source source, Sink sink, RunOptions options, Map<String, StreamProgress> progress,
+      List<String> martsBuilt) {
+    List<Step> steps = new ArrayList<>();
+    for (StreamConfig stream : job.config().streams()) {
+      steps.add(streamStep(job, stream, source, sink, options, progress.get(stream.name())));
+    }
+    List<String> marts = job.config().martsOrEmpty();
+    if (!marts.isEmpty()) {
+      List<MartFile> files = MartBuilder.load(Path.of("").toAbsolutePath(), marts);
+      steps.add(martStep(files, sink, martsBuilt));
+    }
+    SimpleJobBuilder builder = new JobBuilder(job.name(), jobRepository).start(steps.get(0));
+    for (Step s : steps.subList(1, steps.size())) {
+      builder.next(s);
+    }
+    return builder.build();
+  }
+
+  private Step streamStep(LoadedJob job, StreamConfig stream, Source source, Sink sink, RunOptions options,
+      StreamProgress progress) {
+    StreamStepContext context = new StreamStepContext(job.name(), stream, source, sink, options, progress, json);
+    SourceItemReader reader = new SourceItemReader(context);
+    SinkItemWriter writer = new SinkItemWriter(context);
+    int chunkSize = job.config().chunkSizeOrDefault();
+    return new StepBuilder("stream:" + stream.name(), jobRepository)
+        .<SourceItem, MappedItem>chunk(chunkSize)
+        .transactionManager(sink.transactionManager())
+        .reader(reader)
+        .processor(item -> context.mapper().map(item.record(), item.position()))
+        .writer(writer)
+        .listener(new StreamStepListener(context, reader, watermarks, chunkSize))
+        .build();
+  }
+
+  private Step martStep(List<MartFile> files, Sink sink, List<String> martsBuilt) {
+    return new StepBuilder("marts", jobRepository)
+        .tasklet((contribution, chunkContext) -> {
+          martsBuilt.addAll(MartBuilder.build(files, sink));
+          return RepeatStatus.FINISHED;
+        }, new ResourcelessTransactionManager())
+        .allowStartIfComplete(true)
+        .build();
+  }
+}

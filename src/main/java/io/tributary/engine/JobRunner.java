@@ -1,0 +1,176 @@
+package io.tributary.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.tributary.config.LoadedJob;
+import io.tributary.config.StreamConfig;
+import io.tributary.core.Sink;
+import io.tributary.core.Source;
+import io.tributary.core.TributaryException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs a job file: decides between a new run and a restart of the last failed one, builds and launches the Spring
+ * Batch job, prints progress and the summary, and maps the outcome to an exit code.
+ */
+@Component
+public class JobRunner {
+
+  private static final Logger LOG = LoggerFactory.getLogger(JobRunner.class);
+  static final String RUN_ID = "run.id";
+  static final String FULL_REFRESH = "full_refresh";
+
+  private final JobRepository jobRepository;
+  private final JobOperator jobOperator;
+  private final PlatformRegistry platforms;
+  private final WatermarkStore watermarks;
+  private final Path stateDir;
+  private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  public JobRunner(JobRepository jobRepository, JobOperator jobOperator, PlatformRegistry platforms,
+      WatermarkStore watermarks, @Value("${tributary.state-dir:.tributary}") String stateDir) {
+    this.jobRepository = jobRepository;
+    this.jobOperator = jobOperator;
+    this.platforms = platforms;
+    this.watermarks = watermarks;
+    this.stateDir = Path.of(stateDir);
+  }
+
+  public RunResult run(LoadedJob job, RunOptions options, PrintStream out) {
+    Map<String, StreamProgress> progress = new LinkedHashMap<>();
+    for (StreamConfig s : job.config().streams()) {
+      progress.put(s.name(), new StreamProgress(s.name(), s.modeOrDefault().name().toLowerCase()));
+    }
+    List<String> marts = Collections.synchronizedList(new ArrayList<>());
+    try (RunLock lock = RunLock.acquire(stateDir, job.name());
+        Source source = platforms.createSource(job);
+        Sink sink = platforms.createSink(job)) {
+      JobParameters params = parameters(job.name(), options, out);
+      boolean restart = jobRepository.getJobInstance(job.name(), params) != null;
+      // A resumed run keeps the mode it started with, whatever this command line says.
+      RunOptions effective = new RunOptions("true".equals(params.getString(FULL_REFRESH)), options.restartOnly(),
+          options.skipLimit(), options.failAfterChunks());
+      Job batchJob = new JobAssembler(jobRepository, watermarks, json).assemble(job, source, sink, effective,
+          progress, marts);
+      out.printf("%s job %s%s%n", restart ? "Resuming" : "Running", job.name(),
+          effective.fullRefresh() ? " (full refresh)" : "");
+      JobExecution execution;
+      try (ProgressPrinter ignored = new ProgressPrinter(progress.values(), out, 2000)) {
+        execution = jobOperator.start(batchJob, params);
+      }
+      return result(execution, restart, progress, marts);
+    } catch (TributaryException e) {
+      return new RunResult(e.kind().exitCode(), "FAILED", -1, false, List.copyOf(progress.values()), marts,
+          e.describe());
+    } catch (Exception e) {
+      TributaryException te = TributaryException.find(e);
+      if (te != null) {
+        return new RunResult(te.kind().exitCode(), "FAILED", -1, false, List.copyOf(progress.values()), marts,
+            te.describe());
+      }
+      LOG.error("run of {} failed", job.name(), e);
+      return new RunResult(1, "FAILED", -1, false, List.copyOf(progress.values()), marts,
+          e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Restart the last instance if it did not complete (marking a dead STARTED execution FAILED first); otherwise, a
+   * new instance. {@code --full-refresh} always starts a new instance.
+   */
+  private JobParameters parameters(String name, RunOptions options, PrintStream out) {
+    JobInstance last = jobRepository.getLastJobInstance(name);
+    JobExecution lastExecution = last == null ? null : jobRepository.getLastJobExecution(last);
+    if (lastExecution != null && !options.fullRefresh()) {
+      BatchStatus status = lastExecution.getStatus();
+      if (status.isRunning()) {
+        // We hold the run lock, so the process that left this STARTED is gone (crash or kill -9).
+        markDead(lastExecution);
+        out.printf("Run %d of %s was interrupted (process died); resuming it%n", lastExecution.getId(), name);
+        return lastExecution.getJobParameters();
+      }
+      if (status == BatchStatus.FAILED || status == BatchStatus.STOPPED) {
+        out.printf("Run %d of %s did not complete (%s); resuming it%n", lastExecution.getId(), name, status);
+        return lastExecution.getJobParameters();
+      }
+    }
+    if (options.restartOnly()) {
+      throw TributaryException.config("job '" + name + "' has no failed run to restart",
+          "use './tributary run' without --restart to start a new run");
+    }
+    long next = 1;
+    if (lastExecution != null) {
+      Long previous = lastExecution.getJobParameters().getLong(RUN_ID);
+      next = previous == null ? 1 : previous + 1;
+    }
+    return new JobParametersBuilder()
+        .addLong(RUN_ID, next)
+        .addString(FULL_REFRESH, Boolean.toString(options.fullRefresh()))
+        .toJobParameters();
+  }
+
+  private void markDead(JobExecution execution) {
+    LocalDateTime now = LocalDateTime.now();
+    for (StepExecution step : execution.getStepExecutions()) {
+      if (step.getStatus().isRunning()) {
+        step.setStatus(BatchStatus.FAILED);
+        step.setExitStatus(ExitStatus.FAILED.addExitDescription("process died"));
+        step.setEndTime(now);
+        jobRepository.update(step);
+      }
+    }
+    execution.setStatus(BatchStatus.FAILED);
+    execution.setExitStatus(ExitStatus.FAILED.addExitDescription("process died"));
+    execution.setEndTime(now);
+    jobRepository.update(execution);
+  }
+
+  private RunResult result(JobExecution execution, boolean restart, Map<String, StreamProgress> progress,
+      List<String> marts) {
+    BatchStatus status = execution.getStatus();
+    List<StreamProgress> streams = List.copyOf(progress.values());
+    if (status == BatchStatus.COMPLETED) {
+      return new RunResult(0, status.name(), execution.getId(), restart, streams, List.copyOf(marts), null);
+    }
+    List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
+    TributaryException te = failures.stream().map(TributaryException::find).filter(java.util.Objects::nonNull)
+        .findFirst().orElse(null);
+    String message;
+    int exit = 1;
+    if (te != null) {
+      message = te.describe();
+      exit = te.kind().exitCode();
+    } else if (!failures.isEmpty()) {
+      Throwable f = failures.get(0);
+      LOG.error("run {} failed", execution.getId(), f);
+      message = f.getClass().getSimpleName() + ": " + f.getMessage()
+          + "\n  fix: see .tributary/logs/tributary.log; run again to resume after the last committed chunk";
+    } else {
+      message = "run ended " + status + "; run again to resume";
+    }
+    return new RunResult(exit, status.name(), execution.getId(), restart, streams, List.copyOf(marts), message);
+  }
+}

@@ -1,0 +1,11 @@
+package io.tributary.engine;
+
+/**
+ * How a run was asked for on the command line.
+ *
+ * @param fullRefresh ignore watermarks and read everything again
+ * @param restartOnly only restart the last failed run; fail if there is none
+ * @param skipLimit quarantined records allowed per stream before the run fails
+ * @param failAfterChunks test hook: fail every stream step after this many committed chunks (0 = never)
+ */
+public record RunOptions(boolean fullRefresh, boolean restartOnly, long skipLimit, int failAfterChunks) {}

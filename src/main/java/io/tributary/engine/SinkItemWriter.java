@@ -1,0 +1,84 @@
+package io.tributary.engine;
+
+import io.tributary.core.Cursor;
+import io.tributary.core.QuarantinedRecord;
+import io.tributary.core.Row;
+import io.tributary.core.TributaryException;
+import io.tributary.mapping.MappedItem;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.batch.infrastructure.item.Chunk;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+
+/**
+ * Hands each chunk to the sink's {@link io.tributary.core.TableWriter} inside the chunk transaction: good rows,
+ * quarantined records and the chunk's resume position together. Enforces the skip limit before anything of an
+ * over-limit chunk is written.
+ */
+final class SinkItemWriter implements ItemStreamWriter<MappedItem> {
+
+  static final String QUARANTINED_KEY = "tributary.quarantined";
+  private static final int REASONS_KEPT = 5;
+
+  private final StreamStepContext step;
+  private final List<String> firstReasons = new ArrayList<>();
+  private long quarantinedSoFar;
+  private int chunksThisRun;
+
+  SinkItemWriter(StreamStepContext step) {
+    this.step = step;
+  }
+
+  @Override
+  public void open(ExecutionContext ec) {
+    quarantinedSoFar = ec.getLong(QUARANTINED_KEY, 0L);
+  }
+
+  @Override
+  public void write(Chunk<? extends MappedItem> chunk) {
+    List<Row> rows = new ArrayList<>(chunk.size());
+    List<QuarantinedRecord> bad = new ArrayList<>();
+    Cursor position = null;
+    for (MappedItem item : chunk) {
+      if (item.isQuarantined()) {
+        bad.add(item.quarantined());
+        if (firstReasons.size() < REASONS_KEPT) {
+          firstReasons.add(describe(item.quarantined()));
+        }
+      } else {
+        rows.add(item.row());
+      }
+      position = item.position();
+    }
+    long limit = step.options().skipLimit();
+    if (quarantinedSoFar + bad.size() > limit) {
+      throw new TributaryException(TributaryException.Kind.RECORD,
+          "stream '" + step.stream().name() + "': " + (quarantinedSoFar + bad.size())
+              + " records failed mapping or validation, more than skip_limit " + limit + ". First reasons:\n    "
+              + String.join("\n    ", firstReasons),
+          "fix the source data or the stream's fields rules, or raise skip_limit in the job file;"
+              + " quarantined records are in _tributary_quarantine",
+          null);
+    }
+    step.writer().write(rows, bad, position);
+    quarantinedSoFar += bad.size();
+    step.progress().written.addAndGet(rows.size());
+    step.progress().quarantined.addAndGet(bad.size());
+    chunksThisRun++;
+    int failAfter = step.options().failAfterChunks();
+    if (failAfter > 0 && chunksThisRun > failAfter) {
+      throw new TributaryException(TributaryException.Kind.TRANSIENT,
+          "injected failure after " + failAfter + " chunks (--fail-after-chunks)", "run again to resume", null);
+    }
+  }
+
+  private static String describe(QuarantinedRecord q) {
+    return (q.sourceKey() == null ? "" : "key " + q.sourceKey() + ": ") + String.join("; ", q.reasons());
+  }
+
+  @Override
+  public void update(ExecutionContext ec) {
+    ec.putLong(QUARANTINED_KEY, quarantinedSoFar);
+  }
+}

@@ -1,0 +1,100 @@
+package io.tributary.mapping;
+
+import io.tributary.core.Column;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * One compiled output column: where its value comes from, how it is coerced and shaped, and the rules it must pass.
+ * Rules run on the coerced value; every failure becomes one quarantine reason naming the field and the rule.
+ */
+final class OutputField {
+
+  private final Column column;
+  private final String from;
+  private final ValueCoercer coercer;
+  private final boolean trim;
+  private final String letterCase;
+  private final boolean required;
+  private final Pattern regex;
+  private final BigDecimal min;
+  private final BigDecimal max;
+  private final Set<String> allowed;
+  private final Integer maxLength;
+
+  OutputField(Column column, String from, ValueCoercer coercer, boolean trim, String letterCase, boolean required,
+      Pattern regex, BigDecimal min, BigDecimal max, List<String> allowed, Integer maxLength) {
+    this.column = column;
+    this.from = from;
+    this.coercer = coercer;
+    this.trim = trim;
+    this.letterCase = letterCase == null ? null : letterCase.toLowerCase(Locale.ROOT);
+    this.required = required;
+    this.regex = regex;
+    this.min = min;
+    this.max = max;
+    this.allowed = allowed == null ? null : Set.copyOf(allowed);
+    this.maxLength = maxLength;
+  }
+
+  Column column() {
+    return column;
+  }
+
+  String from() {
+    return from;
+  }
+
+  /** Shapes, coerces and checks one raw value; adds reasons for each failure and returns the value (or null). */
+  Object apply(Object raw, List<String> reasons) {
+    Object value = raw;
+    if (value instanceof String s) {
+      if (trim) {
+        s = s.strip();
+      }
+      if (letterCase != null) {
+        s = letterCase.equals("upper") ? s.toUpperCase(Locale.ROOT) : s.toLowerCase(Locale.ROOT);
+      }
+      value = s;
+    }
+    try {
+      value = coercer.coerce(value);
+    } catch (InvalidValue e) {
+      reasons.add(column.name() + ": " + e.getMessage());
+      return null;
+    }
+    check(value, reasons);
+    return value;
+  }
+
+  private void check(Object value, List<String> reasons) {
+    if (value == null) {
+      if (required) {
+        reasons.add(column.name() + ": required but missing");
+      }
+      return;
+    }
+    if (regex != null && !regex.matcher(value.toString()).matches()) {
+      reasons.add(column.name() + ": '" + ValueCoercer.abbreviate(value.toString()) + "' does not match /" + regex + "/");
+    }
+    if (allowed != null && !allowed.contains(value.toString())) {
+      reasons.add(column.name() + ": '" + ValueCoercer.abbreviate(value.toString()) + "' is not one of " + allowed);
+    }
+    if (maxLength != null && value instanceof String s && s.codePointCount(0, s.length()) > maxLength) {
+      reasons.add(column.name() + ": " + s.codePointCount(0, s.length()) + " characters, longer than max_length "
+          + maxLength);
+    }
+    if ((min != null || max != null) && value instanceof Number n) {
+      BigDecimal d = n instanceof BigDecimal bd ? bd : new BigDecimal(n.toString());
+      if (min != null && d.compareTo(min) < 0) {
+        reasons.add(column.name() + ": " + d.toPlainString() + " is below min " + min.toPlainString());
+      }
+      if (max != null && d.compareTo(max) > 0) {
+        reasons.add(column.name() + ": " + d.toPlainString() + " is above max " + max.toPlainString());
+      }
+    }
+  }
+}

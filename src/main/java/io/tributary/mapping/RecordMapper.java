@@ -1,0 +1,219 @@
+package io.tributary.mapping;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.config.FieldSpec;
+import io.tributary.config.FieldType;
+import io.tributary.config.NameSuggester;
+import io.tributary.config.StreamConfig;
+import io.tributary.core.Column;
+import io.tributary.core.ColumnType;
+import io.tributary.core.Cursor;
+import io.tributary.core.Identifiers;
+import io.tributary.core.QuarantinedRecord;
+import io.tributary.core.Row;
+import io.tributary.core.SourceRecord;
+import io.tributary.core.StreamSchema;
+import io.tributary.core.TributaryException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Maps and validates the records of one stream: flattens nested fields, picks and renames the configured fields,
+ * coerces them exactly into the output types, and applies the rules. A record that fails anything becomes a
+ * {@link QuarantinedRecord} with one reason per failure. Compiled once per step; used by the step thread only.
+ */
+public final class RecordMapper {
+
+  private final String stream;
+  private final List<OutputField> fields;
+  private final int[] keyIndexes;
+  private final StreamConfig.DeletedWhen deletedWhen;
+  private final StreamSchema output;
+  private final ObjectMapper json;
+  private final Map<String, String> keyAliases = new HashMap<>();
+
+  private RecordMapper(String stream, List<OutputField> fields, int[] keyIndexes,
+      StreamConfig.DeletedWhen deletedWhen, StreamSchema output, ObjectMapper json) {
+    this.stream = stream;
+    this.fields = fields;
+    this.keyIndexes = keyIndexes;
+    this.deletedWhen = deletedWhen;
+    this.output = output;
+    this.json = json;
+  }
+
+  /**
+   * Compiles the stream's field list against the discovered schema. Fails with a CONFIG error naming the field when
+   * a configured source field does not exist.
+   */
+  public static RecordMapper compile(StreamConfig config, StreamSchema discovered, ObjectMapper json) {
+    List<OutputField> fields = new ArrayList<>();
+    if (config.fields() == null || config.includeUnmappedOrDefault()) {
+      for (Column c : discovered.columns()) {
+        boolean listed = config.fields() != null && config.fields().stream()
+            .anyMatch(f -> f.fromOrName().equalsIgnoreCase(c.name()));
+        if (!listed) {
+          String name = Identifiers.columnName(c.name());
+          fields.add(new OutputField(new Column(name, c.type(), c.precision(), c.scale(), true), c.name(),
+              new ValueCoercer(c.type(), c.precision(), c.scale(), null, ZoneOffset.UTC, json),
+              false, null, false, null, null, null, null, null));
+        }
+      }
+    }
+    if (config.fields() != null) {
+      for (int i = 0; i < config.fields().size(); i++) {
+        fields.add(compileField(config, i, discovered, json));
+      }
+    }
+    List<String> keyColumns = new ArrayList<>();
+    int[] keyIndexes = new int[config.primaryKeyOrEmpty().size()];
+    for (int k = 0; k < keyIndexes.length; k++) {
+      String key = config.primaryKeyOrEmpty().get(k);
+      int idx = indexOfKey(fields, key);
+      if (idx < 0) {
+        throw TributaryException.config(
+            "stream '" + config.name() + "': primary_key field '" + key + "' is not among the stream's fields",
+            "list it under fields:, or fix primary_key");
+      }
+      keyIndexes[k] = idx;
+      keyColumns.add(fields.get(idx).column().name());
+    }
+    List<Column> columns = fields.stream().map(OutputField::column).toList();
+    StreamSchema output = new StreamSchema(config.name(), columns, keyColumns);
+    return new RecordMapper(config.name(), fields, keyIndexes, config.deletedWhen(), output, json);
+  }
+
+  private static int indexOfKey(List<OutputField> fields, String key) {
+    for (int i = 0; i < fields.size(); i++) {
+      OutputField f = fields.get(i);
+      if (f.from().equalsIgnoreCase(key) || f.column().name().equalsIgnoreCase(key)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static OutputField compileField(StreamConfig config, int i, StreamSchema discovered, ObjectMapper json) {
+    FieldSpec f = config.fields().get(i);
+    String from = f.fromOrName();
+    Column source = discovered.column(from)
+        .or(() -> discovered.columns().stream()
+            .filter(c -> Identifiers.columnName(c.name()).equalsIgnoreCase(from)).findFirst())
+        .orElse(null);
+    if (source == null && !discovered.columns().isEmpty()) {
+      List<String> known = discovered.columnNames();
+      throw TributaryException.config(
+          "stream '" + config.name() + "' field '" + f.name() + "': the source has no field '" + from + "'",
+          NameSuggester.didYouMean(from, known) + "fields the source reports: " + String.join(", ", known));
+    }
+    FieldType type = f.type() != null
+        ? FieldType.parse(f.type())
+        : source != null ? new FieldType(source.type(), source.precision(), source.scale())
+        : new FieldType(ColumnType.STRING, 0, 0);
+    ZoneId zone = f.timezone() == null ? ZoneOffset.UTC : ZoneId.of(f.timezone());
+    boolean required = Boolean.TRUE.equals(f.required()) || config.primaryKeyOrEmpty().contains(from)
+        || config.primaryKeyOrEmpty().contains(f.name());
+    Column column = new Column(f.name(), type.type(), type.precision(), type.scale(), !required);
+    return new OutputField(column, source != null ? source.name() : from,
+        new ValueCoercer(type.type(), type.precision(), type.scale(), f.format(), zone, json),
+        Boolean.TRUE.equals(f.trim()), f.letterCase(), required,
+        f.regex() == null ? null : Pattern.compile(f.regex()), f.min(), f.max(), f.allowed(), f.maxLength());
+  }
+
+  /** The output schema: column names, types and primary key as the sink will create them. */
+  public StreamSchema outputSchema() {
+    return output;
+  }
+
+  /** Maps one record. Never throws for bad data: bad data is quarantined. */
+  public MappedItem map(SourceRecord record, Cursor position) {
+    Map<String, Object> flat = RecordFlattener.flatten(record.fields());
+    if (flat.containsKey("_error")) {
+      return quarantine(record, position, List.of("unparseable record: " + flat.get("_error")));
+    }
+    boolean deleted = record.deleted() || isDeletedByRule(flat);
+    Object[] values = new Object[fields.size()];
+    List<String> reasons = new ArrayList<>(0);
+    for (int i = 0; i < values.length; i++) {
+      OutputField f = fields.get(i);
+      values[i] = f.apply(lookup(flat, f.from()), deleted && !isKey(i) ? new ArrayList<>() : reasons);
+    }
+    for (int k : keyIndexes) {
+      if (values[k] == null && reasons.stream().noneMatch(r -> r.startsWith(fields.get(k).column().name() + ":"))) {
+        reasons.add(fields.get(k).column().name() + ": primary key is null");
+      }
+    }
+    if (!reasons.isEmpty()) {
+      return quarantine(record, position, reasons);
+    }
+    return new MappedItem(new Row(values, deleted), null, position);
+  }
+
+  private boolean isKey(int index) {
+    for (int k : keyIndexes) {
+      if (k == index) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean isDeletedByRule(Map<String, Object> flat) {
+    if (deletedWhen == null) {
+      return false;
+    }
+    Object v = lookup(flat, deletedWhen.field());
+    return v != null && v.toString().trim().equalsIgnoreCase(deletedWhen.equals());
+  }
+
+  /** Finds a field by exact name, else case-insensitively or by its column-name form; remembers the match. */
+  private Object lookup(Map<String, Object> flat, String from) {
+    Object v = flat.get(from);
+    if (v != null || flat.containsKey(from)) {
+      return v;
+    }
+    String alias = keyAliases.get(from);
+    if (alias == null) {
+      for (String key : flat.keySet()) {
+        if (key.equalsIgnoreCase(from) || Identifiers.columnName(key).equals(from.toLowerCase(Locale.ROOT))) {
+          alias = key;
+          keyAliases.put(from, key);
+          break;
+        }
+      }
+    }
+    return alias == null ? null : flat.get(alias);
+  }
+
+  private MappedItem quarantine(SourceRecord record, Cursor position, List<String> reasons) {
+    return new MappedItem(null, new QuarantinedRecord(sourceKey(record), rawJson(record), reasons), position);
+  }
+
+  private String sourceKey(SourceRecord record) {
+    if (keyIndexes.length == 0) {
+      return null;
+    }
+    Map<String, Object> flat = RecordFlattener.flatten(record.fields());
+    List<String> parts = new ArrayList<>();
+    for (int k : keyIndexes) {
+      Object v = lookup(flat, fields.get(k).from());
+      parts.add(v == null ? "" : v.toString());
+    }
+    return String.join("|", parts);
+  }
+
+  private String rawJson(SourceRecord record) {
+    try {
+      return json.writeValueAsString(record.fields());
+    } catch (JsonProcessingException e) {
+      return "{\"_unserializable\":\"" + stream + "\"}";
+    }
+  }
+}
