@@ -37,6 +37,7 @@ public final class ConfigBinder {
   private static final Validator VALIDATOR = buildValidator();
 
   private final Path file;
+  private volatile String text = "";
 
   public ConfigBinder(Path file) {
     this.file = file;
@@ -64,6 +65,7 @@ public final class ConfigBinder {
 
   /** Parses YAML text into {@code type}. */
   public <T> T bindYaml(String yaml, Class<T> type) {
+    this.text = yaml;
     T value;
     try {
       value = YAML.readValue(yaml, type);
@@ -128,8 +130,10 @@ public final class ConfigBinder {
       List<String> known = upe.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
       String key = upe.getPropertyName();
       String parent = path.endsWith(key) ? path.substring(0, Math.max(0, path.length() - key.length() - 1)) : path;
+      String keyLine = lineOfKey(key);
       return TributaryException.config(
-          file + ": " + (parent.isEmpty() ? "" : parent + ": ") + "unknown key '" + key + "'" + where,
+          file + ": " + (parent.isEmpty() ? "" : parent + ": ") + "unknown key '" + key + "'"
+              + (keyLine.isEmpty() ? where : keyLine),
           NameSuggester.didYouMean(key, known) + "known keys here: " + String.join(", ", known));
     }
     if (e instanceof ValueInstantiationException vie && TributaryException.find(vie) != null) {
@@ -154,6 +158,23 @@ public final class ConfigBinder {
     return TributaryException.config(
         file + ": " + (path.isEmpty() ? "" : path + ": ") + "cannot parse: " + msg + where,
         "fix the YAML syntax at that position (indentation, quotes, a missing ':')");
+  }
+
+  /** Jackson reports record errors at the end of the object; find the key's own line in the text instead. */
+  private String lineOfKey(String key) {
+    java.util.regex.Matcher m = java.util.regex.Pattern
+        .compile("(^|[\\s{,-])" + java.util.regex.Pattern.quote(key) + "\\s*:", java.util.regex.Pattern.MULTILINE)
+        .matcher(text);
+    if (!m.find()) {
+      return "";
+    }
+    int line = 1;
+    for (int i = 0; i < m.start(); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return " (line " + line + ")";
   }
 
   private static String pathOf(JsonMappingException e) {

@@ -40,6 +40,8 @@ public final class JobConfigLoader {
       throw binder.error("name", "'" + name + "' is not a valid job name", "use letters, digits, '-' and '_'");
     }
     checkBlocks(binder, config);
+    SecretFields.check(binder, "source", config.source());
+    SecretFields.check(binder, "sink", config.sink());
     checkStreams(binder, config.streams());
     return new LoadedJob(file, name, config, binder);
   }

@@ -23,6 +23,7 @@ final class OutputField {
   private final BigDecimal min;
   private final BigDecimal max;
   private final Set<String> allowed;
+  private final List<String> allowedInOrder;
   private final Integer maxLength;
 
   OutputField(Column column, String from, ValueCoercer coercer, boolean trim, String letterCase, boolean required,
@@ -37,6 +38,7 @@ final class OutputField {
     this.min = min;
     this.max = max;
     this.allowed = allowed == null ? null : Set.copyOf(allowed);
+    this.allowedInOrder = allowed == null ? null : List.copyOf(allowed);
     this.maxLength = maxLength;
   }
 
@@ -81,7 +83,7 @@ final class OutputField {
       reasons.add(column.name() + ": '" + ValueCoercer.abbreviate(value.toString()) + "' does not match /" + regex + "/");
     }
     if (allowed != null && !allowed.contains(value.toString())) {
-      reasons.add(column.name() + ": '" + ValueCoercer.abbreviate(value.toString()) + "' is not one of " + allowed);
+      reasons.add(column.name() + ": '" + ValueCoercer.abbreviate(value.toString()) + "' is not one of " + allowedInOrder);
     }
     if (maxLength != null && value instanceof String s && s.codePointCount(0, s.length()) > maxLength) {
       reasons.add(column.name() + ": " + s.codePointCount(0, s.length()) + " characters, longer than max_length "

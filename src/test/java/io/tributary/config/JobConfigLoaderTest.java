@@ -1,0 +1,130 @@
+package io.tributary.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tributary.core.TributaryException;
+import io.tributary.core.WriteMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobConfigLoaderTest {
+
+  @TempDir
+  Path dir;
+
+  private static final String VALID = """
+      source: { type: jdbc, url: "jdbc:h2:mem:x", password: "${env:ERP_DB_PASSWORD}" }
+      sink: { type: duckdb }
+      chunk_size: 500
+      streams:
+        - name: accounts
+          primary_key: [id]
+          cursor: updated_at
+          lookback: 10m
+          fields:
+            - { name: id, type: integer }
+            - { name: amount, type: "decimal(18,2)", min: 0 }
+      """;
+
+  private Path write(String name, String yaml) throws IOException {
+    Path f = dir.resolve(name);
+    Files.writeString(f, yaml);
+    return f;
+  }
+
+  private TributaryException failure(String yaml) throws IOException {
+    Path f = write("bad.yml", yaml);
+    try {
+      JobConfigLoader.load(f);
+    } catch (TributaryException e) {
+      assertThat(e.kind()).isEqualTo(TributaryException.Kind.CONFIG);
+      assertThat(e.getMessage()).startsWith(f.toString() + ": ");
+      return e;
+    }
+    throw new AssertionError("expected a config error for:\n" + yaml);
+  }
+
+  @Test
+  void bindsAValidJobWithDefaults() throws IOException {
+    LoadedJob job = JobConfigLoader.load(write("erp_accounts.yml", VALID));
+    assertThat(job.name()).isEqualTo("erp_accounts");
+    StreamConfig s = job.config().streams().get(0);
+    assertThat(s.cursorOrEmpty()).containsExactly("updated_at");
+    assertThat(s.modeOrDefault()).isEqualTo(WriteMode.MERGE);
+    assertThat(s.tableOrDefault()).isEqualTo("accounts");
+    assertThat(Durations.parse(s.lookback()).toMinutes()).isEqualTo(10);
+    assertThat(job.config().chunkSizeOrDefault()).isEqualTo(500);
+    assertThat(s.fields().get(1).min()).isEqualByComparingTo("0");
+  }
+
+  @Test
+  void unknownKeySuggestsTheClosestOne() throws IOException {
+    TributaryException e = failure(VALID.replace("primary_key:", "primry_key:"));
+    assertThat(e.getMessage()).contains("streams[0]").contains("unknown key 'primry_key'").contains("line 6");
+    assertThat(e.hint()).startsWith("did you mean 'primary_key'?");
+  }
+
+  @Test
+  void wrongTypeNamesThePathAndExpectedType() throws IOException {
+    TributaryException e = failure(VALID.replace("chunk_size: 500", "chunk_size: lots"));
+    assertThat(e.getMessage()).contains("chunk_size").contains("'lots' is not a valid");
+  }
+
+  @Test
+  void literalSecretIsRejected() throws IOException {
+    TributaryException e = failure(VALID.replace("\"${env:ERP_DB_PASSWORD}\"", "hunter2"));
+    assertThat(e.getMessage()).contains("a literal value is not allowed in a secret field");
+    assertThat(e.getMessage()).doesNotContain("hunter2");
+    assertThat(e.hint()).contains("${env:NAME}");
+  }
+
+  @Test
+  void mergeWithoutPrimaryKeyIsRejected() throws IOException {
+    TributaryException e = failure(VALID.replace("primary_key: [id]", "mode: merge"));
+    assertThat(e.getMessage()).contains("streams[0].primary_key: missing: mode merge needs a primary key");
+    assertThat(e.hint()).contains("mode: append");
+  }
+
+  @Test
+  void badEnumValueListsTheChoices() throws IOException {
+    TributaryException e = failure(VALID.replace("cursor: updated_at", "mode: upsert"));
+    assertThat(e.getMessage()).contains("streams[0].mode").contains("'upsert'");
+    assertThat(e.hint()).contains("append, merge, replace");
+  }
+
+  @Test
+  void unknownFieldTypeIsLocated() throws IOException {
+    TributaryException e = failure(VALID.replace("type: integer", "type: money"));
+    assertThat(e.getMessage()).contains("streams[0].fields[0].type: unknown type 'money'");
+  }
+
+  @Test
+  void injectionInATableNameIsRejected() throws IOException {
+    TributaryException e = failure(VALID.replace("primary_key: [id]",
+        "primary_key: [id]\n    table: 'x\"; drop table y; --'"));
+    assertThat(e.getMessage()).contains("streams[0].table").contains("is not a valid identifier");
+  }
+
+  @Test
+  void missingRequiredBlocksAreReported() throws IOException {
+    TributaryException e = failure("streams: [{name: a, mode: append}]\n");
+    assertThat(e.getMessage()).contains("sink: must not be null").contains("source: must not be null");
+  }
+
+  @Test
+  void badYamlSyntaxGivesTheLine() throws IOException {
+    TributaryException e = failure("source: {type: jdbc\nsink: [\n");
+    assertThat(e.getMessage()).contains("cannot parse").contains("line");
+  }
+
+  @Test
+  void missingFileSaysSo() {
+    assertThatThrownBy(() -> JobConfigLoader.load(dir.resolve("nope.yml")))
+        .isInstanceOf(TributaryException.class)
+        .hasMessageContaining("does not exist");
+  }
+}

@@ -1,0 +1,162 @@
+package io.tributary.mapping;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.config.ConfigBinder;
+import io.tributary.config.StreamConfig;
+import io.tributary.core.Column;
+import io.tributary.core.ColumnType;
+import io.tributary.core.Cursor;
+import io.tributary.core.SourceRecord;
+import io.tributary.core.StreamSchema;
+import io.tributary.core.TributaryException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RecordMapperTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final StreamSchema CSV = new StreamSchema("opps",
+      List.of(Column.of("id", ColumnType.STRING), Column.of("Amount", ColumnType.STRING),
+          Column.of("stage", ColumnType.STRING), Column.of("close", ColumnType.STRING),
+          Column.of("Owner.Name", ColumnType.STRING), Column.of("modified", ColumnType.STRING)),
+      List.of());
+
+  private static StreamConfig stream(String yaml) {
+    return new ConfigBinder(Path.of("test.yml")).bindYaml(yaml, StreamConfig.class);
+  }
+
+  private static final StreamConfig OPPS = stream("""
+      name: opps
+      primary_key: [id]
+      fields:
+        - { name: id, type: integer }
+        - { name: amount, from: Amount, type: "decimal(12,2)", min: 0 }
+        - { name: stage, trim: true, case: lower, enum: [open, won, lost] }
+        - { name: close_date, from: close, type: date, format: dd/MM/yyyy }
+        - { name: owner_name, from: Owner.Name, max_length: 5 }
+        - { name: modified_at, from: modified, type: timestamp }
+      """);
+
+  private static Map<String, Object> rec(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  @Test
+  void mapsRenamesCoercesAndFlattens() {
+    RecordMapper mapper = RecordMapper.compile(OPPS, CSV, JSON);
+    MappedItem item = mapper.map(SourceRecord.of(rec("id", "42", "Amount", "1234.5", "stage", "  WON ",
+        "close", "31/01/2024", "Owner", rec("Name", "Ann"), "modified", "2024-01-15T10:20:30.000+0100")),
+        Cursor.of("id", "42"));
+    assertThat(item.isQuarantined()).isFalse();
+    assertThat(item.row().values()).containsExactly(42L, new BigDecimal("1234.50"), "won", LocalDate.of(2024, 1, 31),
+        "Ann", Instant.parse("2024-01-15T09:20:30Z"));
+    assertThat(item.position()).isEqualTo(Cursor.of("id", "42"));
+    assertThat(mapper.outputSchema().columnNames())
+        .containsExactly("id", "amount", "stage", "close_date", "owner_name", "modified_at");
+    assertThat(mapper.outputSchema().primaryKey()).containsExactly("id");
+  }
+
+  @Test
+  void collectsEveryReasonForOneBadRecord() {
+    RecordMapper mapper = RecordMapper.compile(OPPS, CSV, JSON);
+    MappedItem item = mapper.map(SourceRecord.of(rec("id", "7", "Amount", "-3", "stage", "maybe",
+        "close", "2024-13-45", "Owner", rec("Name", "Bartholomew"), "modified", "yesterday")), null);
+    assertThat(item.isQuarantined()).isTrue();
+    assertThat(item.quarantined().sourceKey()).isEqualTo("7");
+    assertThat(item.quarantined().reasons()).containsExactly(
+        "amount: -3.00 is below min 0",
+        "stage: 'maybe' is not one of [open, won, lost]",
+        "close_date: '2024-13-45' is not a date (dd/MM/yyyy)",
+        "owner_name: 11 characters, longer than max_length 5",
+        "modified_at: 'yesterday' is not a timestamp (ISO-8601, for example 2024-01-15T10:20:30Z)");
+    assertThat(item.quarantined().rawJson()).contains("\"Amount\":\"-3\"").contains("\"Name\":\"Bartholomew\"");
+  }
+
+  @Test
+  void decimalsAreNeverRounded() {
+    RecordMapper mapper = RecordMapper.compile(OPPS, CSV, JSON);
+    MappedItem item = mapper.map(SourceRecord.of(rec("id", "1", "Amount", "10.005", "stage", "open")), null);
+    assertThat(item.quarantined().reasons())
+        .containsExactly("amount: '10.005' has more than 2 decimal places (decimal(12,2) would have to round it)");
+  }
+
+  @Test
+  void nullPrimaryKeyIsQuarantined() {
+    RecordMapper mapper = RecordMapper.compile(OPPS, CSV, JSON);
+    MappedItem item = mapper.map(SourceRecord.of(rec("Amount", "1", "stage", "open")), null);
+    assertThat(item.quarantined().reasons()).containsExactly("id: required but missing");
+  }
+
+  @Test
+  void deletedRecordsSkipRulesButKeepTheKey() {
+    RecordMapper mapper = RecordMapper.compile(OPPS, CSV, JSON);
+    MappedItem item = mapper.map(SourceRecord.deleted(rec("id", "9"), null), null);
+    assertThat(item.isQuarantined()).isFalse();
+    assertThat(item.row().deleted()).isTrue();
+    assertThat(item.row().values()[0]).isEqualTo(9L);
+  }
+
+  @Test
+  void deletedWhenRuleMarksSoftDeletes() {
+    StreamConfig s = stream("""
+        name: t
+        primary_key: [id]
+        deleted_when: { field: is_deleted, equals: "true" }
+        """);
+    StreamSchema schema = new StreamSchema("t",
+        List.of(Column.of("id", ColumnType.INTEGER), Column.of("is_deleted", ColumnType.BOOLEAN)), List.of("id"));
+    RecordMapper mapper = RecordMapper.compile(s, schema, JSON);
+    assertThat(mapper.map(SourceRecord.of(rec("id", 1L, "is_deleted", true)), null).row().deleted()).isTrue();
+    assertThat(mapper.map(SourceRecord.of(rec("id", 2L, "is_deleted", false)), null).row().deleted()).isFalse();
+  }
+
+  @Test
+  void passThroughUsesDiscoveredTypesAndSnakeCaseNames() {
+    StreamConfig s = stream("name: t\nprimary_key: [Id]\n");
+    StreamSchema schema = new StreamSchema("t", List.of(Column.of("Id", ColumnType.STRING),
+        Column.decimal("AnnualRevenue", 18, 2), Column.of("SystemModstamp", ColumnType.TIMESTAMP)), List.of("Id"));
+    RecordMapper mapper = RecordMapper.compile(s, schema, JSON);
+    assertThat(mapper.outputSchema().columnNames()).containsExactly("id", "annual_revenue", "system_modstamp");
+    MappedItem item = mapper.map(SourceRecord.of(rec("Id", "001A", "AnnualRevenue", 1.5e6,
+        "SystemModstamp", "2024-01-15T10:20:30.000+0000")), null);
+    assertThat(item.row().values())
+        .containsExactly("001A", new BigDecimal("1500000.00"), Instant.parse("2024-01-15T10:20:30Z"));
+  }
+
+  @Test
+  void unknownSourceFieldFailsAtCompileWithSuggestion() {
+    StreamConfig s = stream("name: opps\nprimary_key: [id]\nfields: [{name: id}, {name: amt, from: Amont}]\n");
+    assertThatThrownBy(() -> RecordMapper.compile(s, CSV, JSON))
+        .isInstanceOf(TributaryException.class)
+        .hasMessageContaining("field 'amt': the source has no field 'Amont'")
+        .satisfies(e -> assertThat(((TributaryException) e).hint()).startsWith("did you mean 'Amount'?"));
+  }
+
+  @Test
+  void numbersBeyondDoubleAndLongAreRejectedNotMangled() {
+    StreamConfig s = stream("""
+        name: n
+        primary_key: [id]
+        fields: [{name: id, type: integer}, {name: d, type: double}]
+        """);
+    StreamSchema schema = new StreamSchema("n", List.of(), List.of());
+    RecordMapper mapper = RecordMapper.compile(s, schema, JSON);
+    MappedItem item = mapper.map(SourceRecord.of(rec("id", "99999999999999999999", "d", "1e400")), null);
+    assertThat(item.quarantined().reasons()).containsExactly(
+        "id: '99999999999999999999' is outside the 64-bit integer range",
+        "d: '1e400' is beyond the range of a double");
+  }
+}
