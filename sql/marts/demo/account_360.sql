@@ -1,0 +1,42 @@
+-- One row per account with its pipeline and billing picture: what an account manager (or an agent) asks first.
+DROP TABLE IF EXISTS marts.account_360;
+CREATE TABLE marts.account_360 AS
+WITH opp AS (
+  SELECT account_id,
+         COUNT(*) AS opportunities,
+         SUM(CASE WHEN stage NOT IN ('Closed Won', 'Closed Lost') THEN amount ELSE 0 END) AS open_pipeline,
+         SUM(CASE WHEN stage = 'Closed Won' THEN amount ELSE 0 END) AS won_amount,
+         SUM(CASE WHEN stage = 'Closed Lost' THEN 1 ELSE 0 END) AS lost_opportunities,
+         MAX(updated_at) AS last_opportunity_update
+  FROM {{raw}}.opportunities
+  WHERE NOT _tributary_deleted
+  GROUP BY account_id
+), inv AS (
+  SELECT account_id,
+         COUNT(*) AS invoices,
+         SUM(CASE WHEN status <> 'void' THEN total_amount ELSE 0 END) AS invoiced_amount,
+         SUM(CASE WHEN status IN ('sent', 'overdue') THEN total_amount ELSE 0 END) AS outstanding_amount,
+         SUM(CASE WHEN status = 'overdue' OR (status = 'sent' AND due_on < CURRENT_DATE) THEN 1 ELSE 0 END)
+           AS overdue_invoices
+  FROM {{raw}}.invoices
+  WHERE NOT _tributary_deleted
+  GROUP BY account_id
+)
+SELECT a.account_id,
+       a.name,
+       a.industry,
+       a.country,
+       a.annual_revenue,
+       COALESCE(opp.opportunities, 0) AS opportunities,
+       COALESCE(opp.open_pipeline, 0) AS open_pipeline,
+       COALESCE(opp.won_amount, 0) AS won_amount,
+       COALESCE(opp.lost_opportunities, 0) AS lost_opportunities,
+       COALESCE(inv.invoices, 0) AS invoices,
+       COALESCE(inv.invoiced_amount, 0) AS invoiced_amount,
+       COALESCE(inv.outstanding_amount, 0) AS outstanding_amount,
+       COALESCE(inv.overdue_invoices, 0) AS overdue_invoices,
+       opp.last_opportunity_update
+FROM {{raw}}.accounts a
+LEFT JOIN opp ON opp.account_id = a.account_id
+LEFT JOIN inv ON inv.account_id = a.account_id
+WHERE NOT a._tributary_deleted;

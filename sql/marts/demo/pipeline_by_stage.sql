@@ -1,0 +1,18 @@
+-- Open and closed pipeline by stage and owner: how much is in each stage, how old it is, how much is overdue.
+-- Grain: one row per (stage, owner). Soft-deleted opportunities are excluded.
+DROP TABLE IF EXISTS marts.pipeline_by_stage;
+CREATE TABLE marts.pipeline_by_stage AS
+SELECT
+  o.stage,
+  o.owner,
+  CASE WHEN o.stage IN ('Closed Won', 'Closed Lost') THEN 'closed' ELSE 'open' END AS pipeline_state,
+  COUNT(*) AS opportunities,
+  SUM(o.amount) AS total_amount,
+  ROUND(AVG(o.amount), 2) AS avg_amount,
+  SUM(CASE WHEN o.stage NOT IN ('Closed Won', 'Closed Lost') AND o.close_date < CURRENT_DATE THEN 1 ELSE 0 END)
+    AS overdue_opportunities,
+  ROUND(AVG(CAST(CURRENT_DATE - CAST(o.created_at AS DATE) AS DOUBLE PRECISION)), 1) AS avg_age_days,
+  MAX(o.updated_at) AS last_updated_at
+FROM {{raw}}.opportunities o
+WHERE NOT o._tributary_deleted
+GROUP BY o.stage, o.owner;
