@@ -15,8 +15,10 @@ import java.util.Locale;
  * @param label the column label the database reports (its case is kept: H2 reports upper case)
  * @param type neutral type
  * @param zoned true for {@code timestamp with time zone}; false means the value is a wall-clock time
+ * @param typeName the database's own type name, as reported
  */
-record JdbcColumn(String label, ColumnType type, int precision, int scale, boolean nullable, boolean zoned) {
+record JdbcColumn(String label, ColumnType type, int precision, int scale, boolean nullable, boolean zoned,
+    String typeName) {
 
   /** Columns above this precision are unconstrained (PostgreSQL reports 131089 for plain {@code numeric}). */
   private static final int MAX_DECLARED_PRECISION = 1000;
@@ -25,7 +27,8 @@ record JdbcColumn(String label, ColumnType type, int precision, int scale, boole
     List<JdbcColumn> columns = new ArrayList<>();
     for (int i = 1; i <= meta.getColumnCount(); i++) {
       int sqlType = meta.getColumnType(i);
-      String typeName = String.valueOf(meta.getColumnTypeName(i)).toLowerCase(Locale.ROOT);
+      String rawTypeName = String.valueOf(meta.getColumnTypeName(i));
+      String typeName = rawTypeName.toLowerCase(Locale.ROOT);
       ColumnType type = typeOf(sqlType, typeName);
       int precision = meta.getPrecision(i);
       int scale = meta.getScale(i);
@@ -39,7 +42,8 @@ record JdbcColumn(String label, ColumnType type, int precision, int scale, boole
       boolean zoned = sqlType == Types.TIMESTAMP_WITH_TIMEZONE || typeName.equals("timestamptz")
           || typeName.contains("with time zone");
       boolean nullable = meta.isNullable(i) != ResultSetMetaData.columnNoNulls;
-      columns.add(new JdbcColumn(meta.getColumnLabel(i), type, precision, scale, nullable, zoned));
+      columns.add(new JdbcColumn(meta.getColumnLabel(i), type, precision, scale, nullable, zoned,
+          rawTypeName));
     }
     return columns;
   }

@@ -46,7 +46,8 @@ record JdbcReadPlan(List<JdbcColumn> columns, List<Integer> keys, List<Integer> 
     String from = baseFrom + " s";
     if (nullableCursor) {
       String cursorRef = "s." + catalog.quote(columns.get(keys.get(0)).label());
-      from = "(SELECT s.*, COALESCE(" + cursorRef + ", ?) AS " + JdbcKeysetQuery.SORT_COLUMN
+      from = "(SELECT s.*, COALESCE(" + cursorRef + ", " + catalog.typedParameter(columns.get(keys.get(0)))
+          + ") AS " + JdbcKeysetQuery.SORT_COLUMN
           + " FROM " + baseFrom + " s) s";
     }
     List<String> refs = new ArrayList<>();

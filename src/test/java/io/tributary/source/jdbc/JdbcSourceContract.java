@@ -228,12 +228,12 @@ abstract class JdbcSourceContract {
 
   @Test
   void compositePrimaryKeyPagesInKeyOrder() throws SQLException {
-    exec("CREATE TABLE lines (order_id BIGINT NOT NULL, line_no INT NOT NULL, sku VARCHAR(10),"
+    exec("CREATE TABLE order_lines (order_id BIGINT NOT NULL, line_no INT NOT NULL, sku VARCHAR(10),"
         + " PRIMARY KEY (order_id, line_no))");
     List<String> expected = new ArrayList<>();
     for (int o = 3; o >= 1; o--) {
       for (int l = 4; l >= 1; l--) {
-        exec("INSERT INTO lines VALUES (" + o + ", " + l + ", 'sku" + o + l + "')");
+        exec("INSERT INTO order_lines VALUES (" + o + ", " + l + ", 'sku" + o + l + "')");
       }
     }
     for (int o = 1; o <= 3; o++) {
@@ -241,7 +241,7 @@ abstract class JdbcSourceContract {
         expected.add("sku" + o + l);
       }
     }
-    ReadRequest req = request("lines", Map.of(), List.of(), List.of(), Cursor.START, Duration.ZERO, 5);
+    ReadRequest req = request("order_lines", Map.of(), List.of(), List.of(), Cursor.START, Duration.ZERO, 5);
     try (StreamReader reader = source.open(req)) {
       List<SourceRecord> records = records(readAll(reader, Cursor.START));
       assertThat(records.stream().map(r -> field(r, "sku")).toList()).isEqualTo(expected);
@@ -252,8 +252,8 @@ abstract class JdbcSourceContract {
   @Test
   void nullCursorValuesSortFirstAndAreReadExactlyOnce() throws SQLException {
     exec("CREATE TABLE maybe (id BIGINT PRIMARY KEY, updated_at " + timestampType() + " NULL)",
-        "INSERT INTO maybe VALUES (1, '2024-05-01 10:00:00'), (2, NULL), (3, '2024-04-01 10:00:00'), (4, NULL),"
-            + " (5, '2024-05-01 10:00:00')");
+        "INSERT INTO maybe VALUES (1, '2024-05-01 10:00:00.250001'), (2, NULL), (3, '2024-04-01 10:00:00'),"
+            + " (4, NULL), (5, '2024-05-01 10:00:00.250001')");
     ReadRequest req = request("maybe", Map.of(), List.of("id"), List.of("updated_at"), Cursor.START,
         Duration.ZERO, 2);
     try (StreamReader reader = source.open(req)) {
@@ -261,6 +261,7 @@ abstract class JdbcSourceContract {
       assertThat(ids(records)).containsExactly(2L, 4L, 3L, 1L, 5L);
       assertThat(field(records.get(0), "updated_at")).isNull();
       assertThat(lowerKeys(records.get(0).position())).containsEntry("updated_at", "1970-01-01T00:00:00Z");
+      assertThat(field(records.get(3), "updated_at")).isEqualTo(Instant.parse("2024-05-01T10:00:00.250001Z"));
     }
   }
 

@@ -38,7 +38,7 @@ class JdbcSourcePostgresIT extends JdbcSourceContract {
   List<String> typesTableSql() {
     return List.of(
         "CREATE TABLE types (id integer PRIMARY KEY, s varchar(20), t text, i int, b bigint, d numeric(12,2),"
-            + " f double precision, ok boolean, day date, ts timestamp(6), tstz timestamptz, doc jsonb)",
+            + " f double precision, ok boolean, due date, ts timestamp(6), tstz timestamptz, doc jsonb)",
         "INSERT INTO types VALUES (1, 'h\u00e9llo \uD83D\uDE42', 'long text', 42, 9007199254740993, 1234.50, 2.5,"
             + " true, '2024-02-29', '2024-03-01 12:34:56.789012', '2024-03-01 12:34:56.789012+02',"
             + " '{\"a\": [1, 2]}')");
@@ -55,7 +55,7 @@ class JdbcSourcePostgresIT extends JdbcSourceContract {
     m.put("d", ColumnType.DECIMAL);
     m.put("f", ColumnType.DOUBLE);
     m.put("ok", ColumnType.BOOLEAN);
-    m.put("day", ColumnType.DATE);
+    m.put("due", ColumnType.DATE);
     m.put("ts", ColumnType.TIMESTAMP);
     m.put("tstz", ColumnType.TIMESTAMP);
     m.put("doc", ColumnType.JSON);
@@ -73,7 +73,7 @@ class JdbcSourcePostgresIT extends JdbcSourceContract {
     m.put("d", new BigDecimal("1234.50"));
     m.put("f", 2.5);
     m.put("ok", true);
-    m.put("day", LocalDate.of(2024, 2, 29));
+    m.put("due", LocalDate.of(2024, 2, 29));
     m.put("ts", Instant.parse("2024-03-01T12:34:56.789012Z"));
     m.put("tstz", Instant.parse("2024-03-01T10:34:56.789012Z"));
     m.put("doc", "{\"a\": [1, 2]}");
