@@ -1,0 +1,88 @@
+package io.tributary.sink.duckdb;
+
+import static io.tributary.core.Identifiers.quote;
+
+import io.tributary.core.Column;
+import io.tributary.core.RunInfo;
+import io.tributary.core.StreamSchema;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Merges a staged chunk into its target by primary key, inside the chunk transaction: the staging rows are
+ * deduplicated (last {@code _seq} of each key wins), rows marked deleted only flag an existing row (a deleted
+ * record may carry nothing but its key), and every other row replaces the target's row of that key by
+ * DELETE + INSERT. The target has no PRIMARY KEY; see {@link DuckDbTableDdl}.
+ */
+final class DuckDbMergeStatement {
+
+  static final String STAGE = "_tributary_stage";
+  private static final String LATEST = "_tributary_latest";
+
+  private final String target;
+  private final String columnList;
+  private final String selectList;
+  private final String keyMatch;
+  private final String keyList;
+
+  DuckDbMergeStatement(String qualifiedTarget, StreamSchema stream) {
+    this.target = qualifiedTarget;
+    List<String> names = stream.columns().stream().map(c -> quote(c.name())).toList();
+    this.columnList = String.join(", ", names);
+    this.selectList = names.stream().map(n -> "s." + n).collect(Collectors.joining(", "));
+    this.keyList = stream.primaryKey().stream().map(k -> quote(k)).collect(Collectors.joining(", "));
+    // IS NOT DISTINCT FROM so a null key part still matches itself on replay.
+    this.keyMatch = stream.primaryKey().stream()
+        .map(k -> "t." + quote(k) + " IS NOT DISTINCT FROM s." + quote(k))
+        .collect(Collectors.joining(" AND "));
+  }
+
+  /** DDL of the per-connection staging table; creating it is also the chunk transaction's first statement. */
+  static String createStage(StreamSchema stream) {
+    StringBuilder sql = new StringBuilder("CREATE OR REPLACE TEMP TABLE " + quote(STAGE) + " (")
+        .append(quote(DuckDbRowAppender.SEQ)).append(" BIGINT");
+    for (Column column : stream.columns()) {
+      sql.append(", ").append(quote(column.name())).append(' ').append(DuckDbType.of(column).ddl());
+    }
+    return sql.append(", ").append(quote(DuckDbTableDdl.DELETED)).append(" BOOLEAN)").toString();
+  }
+
+  void apply(Connection c, RunInfo run) throws SQLException {
+    String latest = quote(LATEST);
+    String stage = quote(STAGE);
+    String deleted = quote(DuckDbTableDdl.DELETED);
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE OR REPLACE TEMP TABLE " + latest + " AS SELECT * FROM " + stage
+          + " QUALIFY row_number() OVER (PARTITION BY " + keyList + " ORDER BY " + quote(DuckDbRowAppender.SEQ)
+          + " DESC) = 1");
+    }
+    try (PreparedStatement ps = c.prepareStatement("UPDATE " + target + " AS t SET " + deleted + " = true, "
+        + quote(DuckDbTableDdl.RUN_ID) + " = ?, " + quote(DuckDbTableDdl.EXTRACTED_AT) + " = ? FROM " + latest
+        + " AS s WHERE s." + deleted + " AND " + keyMatch)) {
+      bindRun(ps, run, 1);
+      ps.executeUpdate();
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("DELETE FROM " + target + " AS t USING " + latest + " AS s WHERE NOT s." + deleted + " AND "
+          + keyMatch);
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + target + " (" + columnList + ", "
+        + quote(DuckDbTableDdl.RUN_ID) + ", " + quote(DuckDbTableDdl.EXTRACTED_AT) + ", " + deleted + ") SELECT "
+        + selectList + ", ?, ?, s." + deleted + " FROM " + latest + " AS s WHERE NOT s." + deleted
+        + " OR NOT EXISTS (SELECT 1 FROM " + target + " AS t WHERE " + keyMatch + ")")) {
+      bindRun(ps, run, 1);
+      ps.executeUpdate();
+    }
+  }
+
+  private static void bindRun(PreparedStatement ps, RunInfo run, int first) throws SQLException {
+    ps.setLong(first, run.runId());
+    ps.setObject(first + 1, OffsetDateTime.ofInstant(run.extractedAt(), ZoneOffset.UTC));
+  }
+}

@@ -1,0 +1,188 @@
+package io.tributary.sink.duckdb;
+
+import static io.tributary.core.Identifiers.quote;
+
+import io.tributary.core.Column;
+import io.tributary.core.Identifiers;
+import io.tributary.core.Sink;
+import io.tributary.core.StreamSchema;
+import io.tributary.core.TableSpec;
+import io.tributary.core.TableWriter;
+import io.tributary.core.TributaryException;
+import io.tributary.core.WriteMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.duckdb.DuckDBConnection;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * The embedded DuckDB warehouse: one database file per sink, opened once and shared by every connection of the run
+ * through {@link DuckDbConnectionSource}. DuckDB lets one process write a file at a time, so a second run on the same
+ * file fails at {@link #open(Path, String)} with a clear message.
+ */
+public final class DuckDbSink implements Sink {
+
+  static final String MARTS = "marts";
+  static final String NEW_SUFFIX = "__tributary_new";
+
+  private final Path file;
+  private final String schema;
+  private final DuckDBConnection base;
+  private final DataSource dataSource;
+  private final DataSourceTransactionManager transactionManager;
+  private final DuckDbTableDdl ddl;
+
+  private DuckDbSink(Path file, String schema, DuckDBConnection base) {
+    this.file = file;
+    this.schema = schema;
+    this.base = base;
+    this.dataSource = new DuckDbConnectionSource(base);
+    this.transactionManager = new DataSourceTransactionManager(dataSource);
+    this.ddl = new DuckDbTableDdl(schema);
+  }
+
+  /** Opens (creating if needed) the database file and its parent directories. */
+  public static DuckDbSink open(Path file, String schema) {
+    Identifiers.require(schema, "sink.schema");
+    Path absolute = file.toAbsolutePath().normalize();
+    try {
+      if (absolute.getParent() != null) {
+        Files.createDirectories(absolute.getParent());
+      }
+    } catch (IOException e) {
+      throw new TributaryException(TributaryException.Kind.CONFIG,
+          "cannot create the directory of the DuckDB file " + absolute + ": " + e.getClass().getSimpleName(),
+          "make the directory writable or point sink.path elsewhere", e);
+    }
+    try {
+      return new DuckDbSink(absolute, schema,
+          (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:" + absolute));
+    } catch (SQLException e) {
+      throw DuckDbErrors.onOpen(absolute, e);
+    }
+  }
+
+  /** The database file. */
+  public Path file() {
+    return file;
+  }
+
+  /** Connections sharing this sink's database (each a duplicate of the base connection); for the engine and tests. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
+  @Override
+  public void check() {
+    try (Connection c = dataSource.getConnection()) {
+      ddl.createSchemaAndMetadataTables(c);
+    } catch (SQLException e) {
+      throw DuckDbErrors.onDdl("prepare schema " + schema + " in " + file, e,
+          "make sure the file is writable and not read-only");
+    }
+  }
+
+  @Override
+  public PlatformTransactionManager transactionManager() {
+    return transactionManager;
+  }
+
+  @Override
+  public TableWriter open(TableSpec spec) {
+    validate(spec);
+    boolean merge = !spec.schema().primaryKey().isEmpty() && spec.mode() != WriteMode.APPEND;
+    String loadTable = spec.mode() == WriteMode.REPLACE ? spec.table() + NEW_SUFFIX : spec.table();
+    try (Connection c = dataSource.getConnection()) {
+      ddl.createSchemaAndMetadataTables(c);
+      if (spec.mode() == WriteMode.REPLACE && !isRestart(c, spec)) {
+        ddl.createFresh(c, loadTable, spec.schema());
+      } else {
+        ddl.createOrEvolve(c, loadTable, spec.schema());
+      }
+      DuckDbRowAppender appender = merge
+          ? DuckDbRowAppender.plan("temp", "main", DuckDbMergeStatement.STAGE, stageColumns(spec.schema()),
+              spec.schema(), spec.run())
+          : DuckDbRowAppender.plan(null, schema, loadTable, ddl.columns(c, loadTable), spec.schema(), spec.run());
+      DuckDbMergeStatement statement =
+          merge ? new DuckDbMergeStatement(ddl.qualified(loadTable), spec.schema()) : null;
+      return new DuckDbTableWriter(dataSource, ddl, spec, loadTable, appender, statement);
+    } catch (SQLException e) {
+      throw DuckDbErrors.onDdl("prepare table " + schema + "." + loadTable, e,
+          "check the table's definition in " + file + "; drop it to let Tributary recreate it");
+    }
+  }
+
+  private boolean isRestart(Connection c, TableSpec spec) throws SQLException {
+    return new DuckDbStateTable(ddl).position(c, spec.run().job(), spec.stream(), spec.run().instanceId())
+        .isPresent();
+  }
+
+  private static Map<String, DuckDbType> stageColumns(StreamSchema stream) {
+    Map<String, DuckDbType> columns = new LinkedHashMap<>();
+    columns.put(DuckDbRowAppender.SEQ, DuckDbType.parse("BIGINT"));
+    for (Column column : stream.columns()) {
+      columns.put(column.name().toLowerCase(Locale.ROOT), DuckDbType.of(column));
+    }
+    columns.put(DuckDbTableDdl.DELETED, DuckDbType.parse("BOOLEAN"));
+    return columns;
+  }
+
+  private static void validate(TableSpec spec) {
+    Identifiers.require(spec.table(), "table");
+    for (Column column : spec.schema().columns()) {
+      Identifiers.require(column.name(), "column of table " + spec.table());
+      String lower = column.name().toLowerCase(Locale.ROOT);
+      if (lower.startsWith("_tributary_") || lower.equals(DuckDbRowAppender.SEQ)) {
+        throw TributaryException.config(
+            "column '" + column.name() + "' of table " + spec.table() + " uses a name Tributary reserves",
+            "rename the field in the job's mapping");
+      }
+      DuckDbType.of(column);
+    }
+    for (String key : spec.schema().primaryKey()) {
+      if (spec.schema().column(key).isEmpty()) {
+        throw TributaryException.config(
+            "primary key '" + key + "' of table " + spec.table() + " is not one of its columns "
+                + spec.schema().columnNames(),
+            "name an output column (after mapping) in primary_key");
+      }
+    }
+    if (spec.mode() == WriteMode.MERGE && spec.schema().primaryKey().isEmpty()) {
+      throw DuckDbTableWriter.noKey(spec);
+    }
+  }
+
+  @Override
+  public void executeMartStatement(String statement) {
+    try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+      s.execute("CREATE SCHEMA IF NOT EXISTS " + quote(MARTS));
+      s.execute(statement);
+    } catch (SQLException e) {
+      throw DuckDbErrors.onDdl("run a mart statement", e, "fix the SQL in sql/marts/ (DuckDB dialect) and run again");
+    }
+  }
+
+  @Override
+  public String rawSchema() {
+    return schema;
+  }
+
+  @Override
+  public void close() {
+    try {
+      base.close();
+    } catch (SQLException e) {
+      throw DuckDbErrors.onWrite("close " + file, e);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+package io.tributary.sink.postgres;
+
+import static io.tributary.core.Identifiers.quote;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQL of a merge: a session-local staging table shaped like the target, and one
+ * {@code INSERT ... SELECT DISTINCT ON (key) ... ON CONFLICT (key) DO UPDATE} that keeps the last row of each key in
+ * the chunk (by its ordinal) and treats a deleted row as "flag the existing row, keep its values".
+ */
+final class PostgresMergeStatement {
+
+  static final String SEQ = "_tributary_seq";
+
+  private final PostgresTableLayout layout;
+  private final String staging;
+
+  PostgresMergeStatement(PostgresTableLayout layout) {
+    this.layout = layout;
+    // Named after the target and its current shape: a pooled session that still holds the staging table of an
+    // earlier shape (before ALTER TABLE) gets a fresh one, and two long table names never share one after
+    // PostgreSQL truncates identifiers to 63 bytes.
+    String shape = layout.qualified() + layout.columns() + layout.types();
+    this.staging = "pg_temp." + quote("_tributary_stg_" + Integer.toHexString(shape.hashCode()));
+  }
+
+  String staging() {
+    return staging;
+  }
+
+  /** Rows vanish at each commit; the table itself lives as long as the pooled connection. */
+  String createStaging() {
+    return "CREATE TEMP TABLE IF NOT EXISTS " + staging + " (LIKE " + layout.qualified() + ", " + quote(SEQ)
+        + " bigint) ON COMMIT DELETE ROWS";
+  }
+
+  String stagingColumnList() {
+    return layout.loadColumnList() + ", " + quote(SEQ);
+  }
+
+  String merge() {
+    String columns = layout.loadColumnList();
+    String key = layout.primaryKeyList();
+    List<String> set = new ArrayList<>();
+    for (String c : layout.columns()) {
+      if (!layout.primaryKey().contains(c)) {
+        String q = quote(c);
+        set.add(q + " = CASE WHEN EXCLUDED." + quote(PostgresTableLayout.DELETED) + " THEN t." + q
+            + " ELSE EXCLUDED." + q + " END");
+      }
+    }
+    for (String meta : PostgresTableLayout.METADATA) {
+      set.add(quote(meta) + " = EXCLUDED." + quote(meta));
+    }
+    return "INSERT INTO " + layout.qualified() + " AS t (" + columns + ") SELECT DISTINCT ON (" + key + ") "
+        + columns + " FROM " + staging + " ORDER BY " + key + ", " + quote(SEQ) + " DESC ON CONFLICT (" + key
+        + ") DO UPDATE SET " + String.join(", ", set);
+  }
+}

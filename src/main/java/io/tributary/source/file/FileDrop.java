@@ -1,0 +1,95 @@
+package io.tributary.source.file;
+
+import io.tributary.core.TributaryException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * The drop folder as one stream sees it: the regular files matching its glob, oldest first ({@code lastModified},
+ * then name), each with a content fingerprint. Fingerprints are cached by (name, size, mtime) for the reader's life.
+ */
+final class FileDrop {
+
+  /** A dropped file: its name relative to the folder, with {@code /} separators. */
+  record DroppedFile(String name, Path path, long size, long modified) {}
+
+  private static final int FINGERPRINT_HEX_CHARS = 16;
+
+  private final Path dir;
+  private final PathMatcher matcher;
+  private final int depth;
+  private final Map<DroppedFile, String> fingerprints = new HashMap<>();
+
+  FileDrop(Path dir, FileStreamOptions options) {
+    this.dir = dir;
+    this.matcher = options.matcher();
+    String pattern = options.pattern();
+    this.depth = pattern.contains("**") ? Integer.MAX_VALUE : (int) pattern.chars().filter(c -> c == '/').count() + 1;
+  }
+
+  Path dir() {
+    return dir;
+  }
+
+  /** Matching files in load order. */
+  List<DroppedFile> files() {
+    requireFolder(dir);
+    try (Stream<Path> paths = Files.walk(dir, depth)) {
+      return paths.filter(Files::isRegularFile)
+          .filter(p -> matcher.matches(dir.relativize(p)))
+          .map(this::describe)
+          .sorted(Comparator.comparingLong(DroppedFile::modified).thenComparing(DroppedFile::name))
+          .toList();
+    } catch (IOException | UncheckedIOException e) {
+      throw TributaryException.transientFailure("cannot list the drop folder " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code size:sha256-prefix} of the file's current content. */
+  String fingerprint(DroppedFile file) {
+    return fingerprints.computeIfAbsent(file, f -> f.size() + ":" + sha256Prefix(f.path()));
+  }
+
+  static void requireFolder(Path dir) {
+    if (!Files.isDirectory(dir) || !Files.isReadable(dir)) {
+      throw TributaryException.config("the drop folder " + dir + " does not exist or is not readable",
+          "create the folder, or fix source.dir in the job file (relative paths start at the working directory)");
+    }
+  }
+
+  private DroppedFile describe(Path p) {
+    try {
+      String name = dir.relativize(p).toString().replace('\\', '/');
+      return new DroppedFile(name, p, Files.size(p), Files.getLastModifiedTime(p).toMillis());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String sha256Prefix(Path path) {
+    try (InputStream in = Files.newInputStream(path)) {
+      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      byte[] buffer = new byte[64 * 1024];
+      for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
+        digest.update(buffer, 0, n);
+      }
+      return HexFormat.of().formatHex(digest.digest()).substring(0, FINGERPRINT_HEX_CHARS);
+    } catch (IOException e) {
+      throw TributaryException.transientFailure("cannot read " + path + " to fingerprint it: " + e.getMessage(), e);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,131 @@
+package io.tributary.source.file;
+
+import io.tributary.core.Cursor;
+import io.tributary.core.Page;
+import io.tributary.core.ReadRequest;
+import io.tributary.core.SourceRecord;
+import io.tributary.core.StreamReader;
+import io.tributary.core.TributaryException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Loads each dropped file of a stream once. The cursor is {@code {manifest}} between files and
+ * {@code {file, record, manifest}} inside one; the manifest names the files completely read, so a page's watermark
+ * is the manifest and a file whose name, size and hash are in it is skipped. Keeps the current file open between
+ * calls when the cursor continues where it stopped; any other cursor reopens the file and skips records.
+ */
+final class FileDropReader implements StreamReader {
+
+  static final String FILE = "file";
+  static final String RECORD = "record";
+
+  private final ReadRequest request;
+  private final FileStreamOptions options;
+  private final FileDrop drop;
+  private OpenFile current;
+
+  private record OpenFile(FileDrop.DroppedFile file, String fingerprint, RecordFile records) {}
+
+  FileDropReader(ReadRequest request, FileStreamOptions options, FileDrop drop) {
+    this.request = request;
+    this.options = options;
+    this.drop = drop;
+  }
+
+  @Override
+  public Page read(Cursor cursor) {
+    Cursor from = cursor == null || cursor.isStart() ? request.watermark() : cursor;
+    FileManifest manifest = FileManifest.parse(from.get(FileManifest.KEY));
+    FileManifest before = manifest;
+    String inFile = from.get(FILE);
+    long skip = inFile == null ? 0 : parseRecord(from.get(RECORD));
+    int pageSize = Math.max(1, request.pageSize());
+    List<SourceRecord> records = new ArrayList<>();
+    while (records.size() < pageSize) {
+      if (current == null || !current.file().name().equals(inFile) || current.records().count() != skip) {
+        closeCurrent();
+        Optional<FileDrop.DroppedFile> next = inFile != null ? find(inFile) : pending(manifest);
+        if (next.isEmpty()) {
+          inFile = null;
+          skip = 0;
+          if (pending(manifest).isEmpty()) {
+            break;
+          }
+          continue;
+        }
+        current = open(next.get(), skip);
+        inFile = current.file().name();
+      }
+      Map<String, Object> fields = current.records().next();
+      if (fields == null) {
+        manifest = manifest.with(inFile, current.fingerprint());
+        closeCurrent();
+        inFile = null;
+        skip = 0;
+        continue;
+      }
+      skip = current.records().count();
+      records.add(SourceRecord.at(fields, position(inFile, skip, manifest)));
+    }
+    Cursor watermark = manifest.equals(before) ? null : Cursor.of(FileManifest.KEY, manifest.toJson());
+    if (current == null && pending(manifest).isEmpty()) {
+      closeCurrent();
+      return Page.last(records, Cursor.of(FileManifest.KEY, manifest.toJson()));
+    }
+    Cursor next = current == null ? Cursor.of(FileManifest.KEY, manifest.toJson()) : position(inFile, skip, manifest);
+    return Page.more(records, next, watermark);
+  }
+
+  private static Cursor position(String file, long record, FileManifest manifest) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put(FILE, file);
+    m.put(RECORD, Long.toString(record));
+    m.put(FileManifest.KEY, manifest.toJson());
+    return new Cursor(m);
+  }
+
+  private Optional<FileDrop.DroppedFile> pending(FileManifest manifest) {
+    return drop.files().stream().filter(f -> !manifest.loaded(f.name(), drop.fingerprint(f))).findFirst();
+  }
+
+  /** The file a cursor stopped in; gone (deleted or renamed since) means there is nothing left of it to read. */
+  private Optional<FileDrop.DroppedFile> find(String name) {
+    return drop.files().stream().filter(f -> f.name().equals(name)).findFirst();
+  }
+
+  private OpenFile open(FileDrop.DroppedFile file, long skip) {
+    String fingerprint = drop.fingerprint(file);
+    RecordFile records = RecordFile.open(file, options);
+    while (records.count() < skip) {
+      if (records.next() == null) {
+        break; // the file shrank since the cursor was saved: it is read to its end
+      }
+    }
+    return new OpenFile(file, fingerprint, records);
+  }
+
+  private long parseRecord(String text) {
+    try {
+      return Long.parseLong(text);
+    } catch (NumberFormatException e) {
+      throw TributaryException.config("stream '" + request.stream() + "': the saved cursor has record '" + text
+          + "', not a number", "run once with --full-refresh");
+    }
+  }
+
+  private void closeCurrent() {
+    if (current != null) {
+      current.records().close();
+      current = null;
+    }
+  }
+
+  @Override
+  public void close() {
+    closeCurrent();
+  }
+}

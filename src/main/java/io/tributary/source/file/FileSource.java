@@ -1,0 +1,77 @@
+package io.tributary.source.file;
+
+import io.tributary.core.Column;
+import io.tributary.core.ColumnType;
+import io.tributary.core.Identifiers;
+import io.tributary.core.ReadRequest;
+import io.tributary.core.Source;
+import io.tributary.core.StreamReader;
+import io.tributary.core.StreamSchema;
+import io.tributary.core.TributaryException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads CSV and JSON Lines files dropped into one folder. Each stream picks its files with a glob; each file is
+ * loaded once, tracked by name, size and content hash in the stream's watermark.
+ */
+final class FileSource implements Source {
+
+  private final java.nio.file.Path dir;
+
+  FileSource(java.nio.file.Path dir) {
+    this.dir = dir;
+  }
+
+  @Override
+  public void check() {
+    FileDrop.requireFolder(dir);
+  }
+
+  /** One stream per data file in the folder, named after the file, typed from its first records. */
+  @Override
+  public List<StreamSchema> discover() {
+    FileDrop all = new FileDrop(dir, FileStreamOptions.parse("*", Map.of("pattern", "*")));
+    List<StreamSchema> streams = new ArrayList<>();
+    for (FileDrop.DroppedFile file : all.files()) {
+      if (FileFormat.ofFileName(file.name()).isPresent()) {
+        String stream = Identifiers.columnName(file.name().replaceFirst("\\.[^.]*$", ""));
+        streams.add(schema(stream, file, FileStreamOptions.parse(stream, Map.of("pattern", file.name()))));
+      }
+    }
+    return streams;
+  }
+
+  @Override
+  public StreamSchema discover(String stream, Map<String, Object> options) {
+    FileStreamOptions opts = FileStreamOptions.parse(stream, options);
+    List<FileDrop.DroppedFile> files = new FileDrop(dir, opts).files();
+    if (files.isEmpty()) {
+      throw TributaryException.config("stream '" + stream + "': no file in " + dir + " matches '"
+          + opts.pattern() + "'", "drop a sample file in the folder first, or fix options.pattern");
+    }
+    return schema(stream, files.get(files.size() - 1), opts);
+  }
+
+  @Override
+  public void validateStream(String stream, Map<String, Object> options) {
+    FileStreamOptions.parse(stream, options);
+  }
+
+  @Override
+  public StreamReader open(ReadRequest request) {
+    FileStreamOptions opts = FileStreamOptions.parse(request.stream(), request.options());
+    return new FileDropReader(request, opts, new FileDrop(dir, opts));
+  }
+
+  private static StreamSchema schema(String stream, FileDrop.DroppedFile file, FileStreamOptions opts) {
+    try (RecordFile records = RecordFile.open(file, opts)) {
+      if (records instanceof CsvRecordFile csv) {
+        List<Column> columns = csv.header().stream().map(h -> Column.of(h, ColumnType.STRING)).toList();
+        return new StreamSchema(stream, columns, List.of());
+      }
+      return new StreamSchema(stream, FileSchemaInference.infer(records, opts.formatOf(file.name())), List.of());
+    }
+  }
+}

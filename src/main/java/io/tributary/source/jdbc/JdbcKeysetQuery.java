@@ -1,0 +1,60 @@
+package io.tributary.source.jdbc;
+
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The SQL of one key-set page, never OFFSET: rows strictly after the last key, or from a lower bound, ordered by the
+ * keys. The key is the cursor column (if any) followed by the primary key; the comparison is spelt out as
+ * {@code k1 > ? OR (k1 = ? AND k2 > ?) ...}, which PostgreSQL, MariaDB and H2 all accept and index.
+ *
+ * @param from the FROM item, aliased {@code s}
+ * @param keyRefs the SQL references of the key columns, in order
+ * @param nullableCursor whether the FROM item carries a leading {@code COALESCE} parameter for a nullable cursor
+ */
+record JdbcKeysetQuery(String from, List<String> keyRefs, boolean nullableCursor) {
+
+  /** Name of the computed column holding a nullable cursor with NULL replaced by a sentinel. */
+  static final String SORT_COLUMN = "_tributary_cursor";
+
+  /** Rows from the start. */
+  String first(int limit) {
+    return "SELECT * FROM " + from + orderBy(limit);
+  }
+
+  /** Rows whose key is strictly greater than the bound key; parameters as {@link #afterParameterKeys}. */
+  String after(int limit) {
+    StringJoiner or = new StringJoiner(" OR ", " WHERE (", ")");
+    for (int i = 0; i < keyRefs.size(); i++) {
+      StringJoiner and = new StringJoiner(" AND ", "(", ")");
+      for (int j = 0; j < i; j++) {
+        and.add(keyRefs.get(j) + " = ?");
+      }
+      and.add(keyRefs.get(i) + " > ?");
+      or.add(and.toString());
+    }
+    return "SELECT * FROM " + from + or + orderBy(limit);
+  }
+
+  /** Rows whose first key is at least the bound (lookback start). */
+  String from(int limit) {
+    return "SELECT * FROM " + from + " WHERE " + keyRefs.get(0) + " >= ?" + orderBy(limit);
+  }
+
+  /** The key column index bound at each parameter of {@link #after}, in parameter order. */
+  int[] afterParameterKeys() {
+    int n = keyRefs.size();
+    int[] keys = new int[n * (n + 1) / 2];
+    int p = 0;
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j <= i; j++) {
+        keys[p++] = j;
+      }
+    }
+    return keys;
+  }
+
+  private String orderBy(int limit) {
+    return " ORDER BY " + String.join(", ", keyRefs) + " LIMIT " + limit;
+  }
+}

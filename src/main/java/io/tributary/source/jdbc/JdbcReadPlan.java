@@ -1,0 +1,79 @@
+package io.tributary.source.jdbc;
+
+import io.tributary.core.ReadRequest;
+import io.tributary.core.TributaryException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How one stream is read: its output columns, the key-set key (cursor column, then primary key) and the page query.
+ * Built once per reader from the request and the database's description of the FROM item.
+ *
+ * @param columns the stream's columns, in the order the FROM item yields them
+ * @param keys indexes into {@code columns} of the key columns, cursor first
+ * @param keyResultIndexes 1-based result-set index each key is read from (the sort column for a nullable cursor)
+ * @param query the page SQL
+ */
+record JdbcReadPlan(List<JdbcColumn> columns, List<Integer> keys, List<Integer> keyResultIndexes,
+    boolean hasCursor, JdbcKeysetQuery query) {
+
+  static JdbcReadPlan build(ReadRequest request, String baseFrom, List<JdbcColumn> columns,
+      List<String> discoveredKey, JdbcCatalog catalog) {
+    String stream = request.stream();
+    if (request.cursorFields().size() > 1) {
+      throw TributaryException.config(
+          "stream '" + stream + "' has cursor fields " + request.cursorFields() + " but a jdbc source takes one",
+          "keep a single cursor field, such as updated_at; the primary key already breaks ties");
+    }
+    List<String> pk = request.primaryKey().isEmpty() ? discoveredKey : request.primaryKey();
+    if (pk.isEmpty()) {
+      throw TributaryException.config("stream '" + stream + "' has no primary key",
+          "set primary_key on the stream: the jdbc source pages by key, never by offset");
+    }
+    List<Integer> keys = new ArrayList<>();
+    boolean hasCursor = !request.cursorFields().isEmpty();
+    if (hasCursor) {
+      keys.add(index(stream, columns, request.cursorFields().get(0), "cursor field"));
+    }
+    for (String field : pk) {
+      int i = index(stream, columns, field, "primary key field");
+      if (!keys.contains(i)) {
+        keys.add(i);
+      }
+    }
+    boolean nullableCursor = hasCursor && columns.get(keys.get(0)).nullable();
+    String from = baseFrom + " s";
+    if (nullableCursor) {
+      String cursorRef = "s." + catalog.quote(columns.get(keys.get(0)).label());
+      from = "(SELECT s.*, COALESCE(" + cursorRef + ", " + catalog.typedParameter(columns.get(keys.get(0)))
+          + ") AS " + JdbcKeysetQuery.SORT_COLUMN
+          + " FROM " + baseFrom + " s) s";
+    }
+    List<String> refs = new ArrayList<>();
+    List<Integer> resultIndexes = new ArrayList<>();
+    for (int k = 0; k < keys.size(); k++) {
+      boolean sortColumn = k == 0 && nullableCursor;
+      refs.add(sortColumn ? "s." + JdbcKeysetQuery.SORT_COLUMN : "s." + catalog.quote(columns.get(keys.get(k)).label()));
+      resultIndexes.add(sortColumn ? columns.size() + 1 : keys.get(k) + 1);
+    }
+    return new JdbcReadPlan(List.copyOf(columns), List.copyOf(keys), List.copyOf(resultIndexes), hasCursor,
+        new JdbcKeysetQuery(from, List.copyOf(refs), nullableCursor));
+  }
+
+  JdbcColumn key(int k) {
+    return columns.get(keys.get(k));
+  }
+
+  private static int index(String stream, List<JdbcColumn> columns, String field, String what) {
+    for (int i = 0; i < columns.size(); i++) {
+      if (columns.get(i).label().equalsIgnoreCase(field)) {
+        return i;
+      }
+    }
+    Optional<String> near = DidYouMean.suggest(field, columns.stream().map(JdbcColumn::label).toList());
+    throw TributaryException.config("stream '" + stream + "': " + what + " '" + field + "' is not a column",
+        near.map(s -> "did you mean '" + s + "'?").orElse("columns are "
+            + columns.stream().map(JdbcColumn::label).toList()));
+  }
+}

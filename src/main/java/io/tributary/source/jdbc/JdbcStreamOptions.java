@@ -1,0 +1,53 @@
+package io.tributary.source.jdbc;
+
+import io.tributary.core.TributaryException;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A JDBC stream's {@code options:}: {@code table} (optionally {@code schema.table}, default the stream name) or
+ * {@code query} (a SELECT, used as a subquery). Nothing else.
+ */
+record JdbcStreamOptions(String table, String query) {
+
+  private static final Set<String> KEYS = Set.of("table", "query");
+
+  static JdbcStreamOptions parse(String stream, Map<String, Object> options) {
+    Map<String, Object> opts = options == null ? Map.of() : options;
+    for (String key : opts.keySet()) {
+      if (!KEYS.contains(key)) {
+        throw TributaryException.config(
+            "stream '" + stream + "': unknown option '" + key + "' for a jdbc source",
+            DidYouMean.suggest(key, KEYS).map(s -> "did you mean '" + s + "'? ").orElse("")
+                + "a jdbc stream takes only table or query");
+      }
+    }
+    String table = text(stream, opts, "table");
+    String query = text(stream, opts, "query");
+    if (table != null && query != null) {
+      throw TributaryException.config("stream '" + stream + "' sets both table and query",
+          "keep one: table reads a whole table, query reads the result of a SELECT");
+    }
+    if (query != null) {
+      query = query.strip().replaceAll(";+\\s*$", "");
+      if (!query.regionMatches(true, 0, "select", 0, 6) && !query.regionMatches(true, 0, "with", 0, 4)) {
+        throw TributaryException.config("stream '" + stream + "': query must be a SELECT",
+            "write options.query as SELECT ... FROM ...");
+      }
+      return new JdbcStreamOptions(null, query);
+    }
+    return new JdbcStreamOptions(table == null ? stream : table, null);
+  }
+
+  private static String text(String stream, Map<String, Object> opts, String key) {
+    Object v = opts.get(key);
+    if (v == null) {
+      return null;
+    }
+    if (!(v instanceof String s) || s.isBlank()) {
+      throw TributaryException.config("stream '" + stream + "': option " + key + " must be a non-empty text",
+          "write " + key + ": followed by the " + (key.equals("table") ? "table name" : "SELECT statement"));
+    }
+    return s.trim();
+  }
+}

@@ -1,0 +1,136 @@
+package io.tributary.source.jdbc;
+
+import io.tributary.core.Cursor;
+import io.tributary.core.Page;
+import io.tributary.core.ReadRequest;
+import io.tributary.core.SourceRecord;
+import io.tributary.core.StreamReader;
+import io.tributary.core.TributaryException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one stream page by page with key-set queries over one connection. Each record's position is its key (cursor
+ * value, then primary key values, as text) and each page's watermark is its last record's position, because rows
+ * come in key order. At most one page of rows is held in memory.
+ */
+final class JdbcStreamReader implements StreamReader {
+
+  private static final int MAX_PAGE_SIZE = 100_000;
+
+  private final Connection connection;
+  private final ReadRequest request;
+  private final JdbcReadPlan plan;
+  private final JdbcValues values;
+  private final int pageSize;
+  private final int fetchSize;
+
+  JdbcStreamReader(Connection connection, ReadRequest request, JdbcReadPlan plan, JdbcValues values, int fetchSize) {
+    this.connection = connection;
+    this.request = request;
+    this.plan = plan;
+    this.values = values;
+    this.pageSize = Math.max(1, Math.min(request.pageSize(), MAX_PAGE_SIZE));
+    this.fetchSize = Math.min(fetchSize, pageSize);
+  }
+
+  @Override
+  public Page read(Cursor cursor) {
+    try {
+      List<SourceRecord> records = query(cursor);
+      connection.commit();
+      if (records.size() < pageSize) {
+        return Page.last(records, records.isEmpty() ? null : records.get(records.size() - 1).position());
+      }
+      Cursor last = records.get(records.size() - 1).position();
+      return Page.more(records, last, last);
+    } catch (SQLException e) {
+      throw JdbcErrors.read(e, "stream '" + request.stream() + "'");
+    }
+  }
+
+  private List<SourceRecord> query(Cursor cursor) throws SQLException {
+    boolean fromStart = cursor == null || cursor.isStart();
+    Cursor bound = fromStart ? request.watermark() : cursor;
+    boolean lookback = fromStart && request.incremental() && !request.lookback().isZero();
+    String sql;
+    if (bound == null || bound.isStart() || fromStart && !request.incremental()) {
+      sql = plan.query().first(pageSize);
+      bound = null;
+    } else {
+      sql = lookback ? plan.query().from(pageSize) : plan.query().after(pageSize);
+    }
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setFetchSize(fetchSize);
+      ps.setMaxRows(pageSize);
+      int p = 1;
+      if (plan.query().nullableCursor()) {
+        values.bindNullSentinel(ps, p++, plan.key(0));
+      }
+      if (bound != null && lookback) {
+        values.bindLowerBound(ps, p, plan.key(0), keyText(bound, 0), request.lookback());
+      } else if (bound != null) {
+        for (int k : plan.query().afterParameterKeys()) {
+          values.bind(ps, p++, plan.key(k), keyText(bound, k));
+        }
+      }
+      return collect(ps);
+    }
+  }
+
+  private List<SourceRecord> collect(PreparedStatement ps) throws SQLException {
+    List<SourceRecord> records = new ArrayList<>();
+    try (ResultSet rs = ps.executeQuery()) {
+      while (rs.next()) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < plan.columns().size(); i++) {
+          JdbcColumn column = plan.columns().get(i);
+          fields.put(column.label(), values.read(rs, i + 1, column));
+        }
+        records.add(SourceRecord.at(fields, position(rs)));
+      }
+    }
+    return records;
+  }
+
+  private Cursor position(ResultSet rs) throws SQLException {
+    Map<String, String> key = new LinkedHashMap<>();
+    for (int k = 0; k < plan.keys().size(); k++) {
+      Object value = values.read(rs, plan.keyResultIndexes().get(k), plan.key(k));
+      if (value == null) {
+        throw TributaryException.config("stream '" + request.stream() + "': key column "
+            + plan.key(k).label() + " is NULL in a row; key-set paging needs non-null keys",
+            "set primary_key to columns that are never NULL");
+      }
+      key.put(plan.key(k).label(), JdbcValues.format(value));
+    }
+    return new Cursor(key);
+  }
+
+  private String keyText(Cursor cursor, int k) {
+    String label = plan.key(k).label();
+    for (Map.Entry<String, String> e : cursor.values().entrySet()) {
+      if (e.getKey().equalsIgnoreCase(label)) {
+        return e.getValue();
+      }
+    }
+    throw TributaryException.config("stream '" + request.stream() + "': the saved cursor " + cursor.values().keySet()
+        + " has no value for key column " + label,
+        "the stream's cursor or primary key changed since the cursor was saved; run with --full-refresh");
+  }
+
+  @Override
+  public void close() {
+    try {
+      connection.close();
+    } catch (SQLException e) {
+      // closing a read-only connection loses nothing; the next run opens a new one
+    }
+  }
+}

@@ -1,0 +1,138 @@
+package io.tributary.sink.duckdb;
+
+import static io.tributary.sink.duckdb.DuckDbTestTables.ACCOUNTS;
+import static io.tributary.sink.duckdb.DuckDbTestTables.account;
+import static io.tributary.sink.duckdb.DuckDbTestTables.accounts;
+import static io.tributary.sink.duckdb.DuckDbTestTables.count;
+import static io.tributary.sink.duckdb.DuckDbTestTables.deleted;
+import static io.tributary.sink.duckdb.DuckDbTestTables.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.tributary.core.Cursor;
+import io.tributary.core.QuarantinedRecord;
+import io.tributary.core.TableWriter;
+import io.tributary.core.WriteMode;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class DuckDbSinkMergeTest {
+
+  @TempDir Path dir;
+  DuckDbSink sink;
+
+  @BeforeEach
+  void open() {
+    sink = DuckDbSink.open(dir.resolve("wh/demo.duckdb"), "raw");
+  }
+
+  @AfterEach
+  void close() {
+    sink.close();
+  }
+
+  private void inTx(Runnable work) {
+    new TransactionTemplate(sink.transactionManager()).executeWithoutResult(s -> work.run());
+  }
+
+  @Test
+  void mergesOverlappingChunksAndKeepsTheLastDuplicateWithinAChunk() throws Exception {
+    TableWriter w = sink.open(spec("accounts", ACCOUNTS, WriteMode.MERGE, 1, 10));
+    inTx(() -> w.write(List.of(account(1, "a", "1.00"), account(2, "b", "2.50"), account(1, "a-late", "1.10")),
+        List.of(), Cursor.of("id", "2")));
+    inTx(() -> w.write(List.of(account(2, "b2", "20.00"), account(3, "c", null)), List.of(), Cursor.of("id", "3")));
+
+    assertThat(accounts(sink, "accounts"))
+        .containsExactly("1|a-late|1.10|false|10", "2|b2|20.00|false|10", "3|c|null|false|10");
+  }
+
+  @Test
+  void replayingTheSameChunkCreatesNoDuplicates() throws Exception {
+    TableWriter w = sink.open(spec("accounts", ACCOUNTS, WriteMode.MERGE, 1, 10));
+    var chunk = List.of(account(1, "a", "1.00"), account(2, "b", "2.00"));
+    inTx(() -> w.write(chunk, List.of(), Cursor.of("id", "2")));
+    inTx(() -> w.write(chunk, List.of(), Cursor.of("id", "2")));
+
+    assertThat(accounts(sink, "accounts")).containsExactly("1|a|1.00|false|10", "2|b|2.00|false|10");
+  }
+
+  @Test
+  void aRolledBackChunkLeavesTargetQuarantineAndStateUnchanged() throws Exception {
+    TableWriter w = sink.open(spec("accounts", ACCOUNTS, WriteMode.MERGE, 1, 10));
+    inTx(() -> w.write(List.of(account(1, "a", "1.00")),
+        List.of(new QuarantinedRecord("9", "{\"id\":9}", List.of("amount: not a number"))), Cursor.of("id", "1")));
+
+    assertThatThrownBy(() -> inTx(() -> {
+      w.write(List.of(account(1, "changed", "5.00"), account(2, "b", "2.00")),
+          List.of(new QuarantinedRecord("8", "{}", List.of("x"))), Cursor.of("id", "2"));
+      throw new IllegalStateException("boom after write");
+    })).hasMessage("boom after write");
+
+    assertThat(accounts(sink, "accounts")).containsExactly("1|a|1.00|false|10");
+    assertThat(DuckDbTestTables.query(sink, "SELECT job, run_id, stream, source_key, raw_record, reasons"
+        + " FROM raw._tributary_quarantine"))
+        .containsExactly(java.util.Map.of("job", "demo", "run_id", 10L, "stream", "accounts", "source_key", "9",
+            "raw_record", "{\"id\":9}", "reasons", "amount: not a number"));
+    assertThat(w.committedPosition()).contains(Cursor.of("id", "1"));
+  }
+
+  @Test
+  void appenderRowsAreVisibleInsideTheTransactionAndGoneAfterRollback() throws Exception {
+    TableWriter w = sink.open(spec("log", ACCOUNTS, WriteMode.APPEND, 1, 10));
+    long[] seenInside = new long[1];
+    assertThatThrownBy(() -> inTx(() -> {
+      w.write(List.of(account(1, "a", "1.00"), account(2, "b", "2.00")), List.of(), Cursor.of("id", "2"));
+      seenInside[0] = countInTransaction("raw.log");
+      throw new IllegalStateException("rollback");
+    })).hasMessage("rollback");
+
+    assertThat(seenInside[0]).isEqualTo(2);
+    assertThat(count(sink, "raw.log")).isZero();
+    assertThat(w.committedPosition()).isEmpty();
+  }
+
+  private long countInTransaction(String table) {
+    var c = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(sink.dataSource());
+    try (var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+      rs.next();
+      return rs.getLong(1);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void aSoftDeleteKeepsTheOtherColumnsAndANewDeletedKeyIsInserted() throws Exception {
+    TableWriter w = sink.open(spec("accounts", ACCOUNTS, WriteMode.MERGE, 1, 10));
+    inTx(() -> w.write(List.of(account(1, "a", "1.00"), account(2, "b", "2.00")), List.of(), Cursor.of("id", "2")));
+    TableWriter w2 = sink.open(spec("accounts", ACCOUNTS, WriteMode.MERGE, 2, 11));
+    inTx(() -> w2.write(List.of(deleted(1L, null, null), deleted(7L, null, null)), List.of(), Cursor.of("id", "7")));
+
+    assertThat(accounts(sink, "accounts"))
+        .containsExactly("1|a|1.00|true|11", "2|b|2.00|false|10", "7|null|null|true|11");
+  }
+
+  @Test
+  void appendKeepsEveryRowIncludingRepeatedKeys() throws Exception {
+    TableWriter w = sink.open(spec("log", ACCOUNTS, WriteMode.APPEND, 1, 10));
+    inTx(() -> w.write(List.of(account(1, "a", "1.00"), account(1, "a2", "1.50")), List.of(), Cursor.of("n", "2")));
+    inTx(() -> w.write(List.of(deleted(1L, null, null)), List.of(), Cursor.of("n", "3")));
+
+    assertThat(DuckDbTestTables.query(sink,
+        "SELECT name, _tributary_deleted AS d FROM raw.log ORDER BY _tributary_deleted, name NULLS LAST"))
+        .extracting(r -> r.get("name") + "/" + r.get("d"))
+        .containsExactly("a/false", "a2/false", "null/true");
+  }
+
+  @Test
+  void mergeWithoutAPrimaryKeyIsAConfigError() {
+    var keyless = new io.tributary.core.StreamSchema("accounts", ACCOUNTS.columns(), List.of());
+    assertThatThrownBy(() -> sink.open(spec("accounts", keyless, WriteMode.MERGE, 1, 10)))
+        .hasMessageContaining("no primary key");
+  }
+}
