@@ -106,7 +106,7 @@ final class Exchange {
       return r;
     } catch (HttpTimeoutException e) {
       throw ioFailure(request, attempt, start, "no response within read_timeout "
-          + settings.readTimeout().toSeconds() + " s", e);
+          + settings.readTimeout().toMillis() + " ms", e);
     } catch (IOException e) {
       throw ioFailure(request, attempt, start, "connection failed: " + describe(e), e);
     } catch (InterruptedException e) {
