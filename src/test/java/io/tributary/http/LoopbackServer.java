@@ -45,11 +45,11 @@ public final class LoopbackServer implements AutoCloseable {
     server.start();
   }
 
-  /** Client settings for tests: 5 attempts, 20 ms..200 ms backoff without jitter, 700 ms read timeout. */
+  /** Client settings for tests: 5 attempts, 20 ms..200 ms backoff without jitter, 3 s read timeout. */
   public io.tributary.http.HttpSettings fastSettings(String platform) {
     return io.tributary.http.HttpSettings.defaults(platform, uri()).withOverrides(Map.of(
         "max_attempts", 5, "initial_backoff", "20ms", "max_backoff", "200ms", "jitter", 0,
-        "read_timeout", "700ms", "circuit_minimum_calls", 100, "max_retry_wait", "5s"));
+        "read_timeout", "3s", "circuit_minimum_calls", 100, "max_retry_wait", "5s"));
   }
 
   public URI uri() {

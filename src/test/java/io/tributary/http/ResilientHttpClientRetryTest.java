@@ -95,12 +95,14 @@ class ResilientHttpClientRetryTest {
   void timeoutIsRetried() {
     server.script("/q", ex -> {
       try {
-        Thread.sleep(1500);
+        Thread.sleep(1200);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
       status(200, "late").respond(ex);
     }, json("\"fast\""));
+    ResilientHttpClient client = ResilientHttpClient.builder(
+        server.fastSettings("testplatform").withOverrides(Map.of("read_timeout", "300ms"))).meterRegistry(meters).build();
     assertThat(client.sendForText(HttpCall.get("/q"))).isEqualTo("\"fast\"");
     assertThat(meters.counter("tributary.http.calls", "platform", "testplatform", "status", "io_error").count())
         .isEqualTo(1.0);
