@@ -15,8 +15,8 @@ WITH opp AS (
   SELECT account_id,
          COUNT(*) AS invoices,
          SUM(CASE WHEN status <> 'void' THEN total_amount ELSE 0 END) AS invoiced_amount,
-         SUM(CASE WHEN status IN ('sent', 'overdue') THEN total_amount ELSE 0 END) AS outstanding_amount,
-         SUM(CASE WHEN status = 'overdue' OR (status = 'sent' AND due_on < CURRENT_DATE) THEN 1 ELSE 0 END)
+         SUM(CASE WHEN status IN ('open', 'overdue') THEN total_amount ELSE 0 END) AS outstanding_amount,
+         SUM(CASE WHEN status = 'overdue' OR (status = 'open' AND due_on < CURRENT_DATE) THEN 1 ELSE 0 END)
            AS overdue_invoices
   FROM {{raw}}.invoices
   WHERE NOT _tributary_deleted

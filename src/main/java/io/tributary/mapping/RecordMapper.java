@@ -105,7 +105,8 @@ public final class RecordMapper {
     String from = f.fromOrName();
     Column source = discovered.column(from)
         .or(() -> discovered.columns().stream()
-            .filter(c -> Identifiers.columnName(c.name()).equalsIgnoreCase(from)).findFirst())
+            .filter(c -> Identifiers.columnName(c.name()).equalsIgnoreCase(Identifiers.columnName(from)))
+            .findFirst())
         .orElse(null);
     if (source == null && !discovered.columns().isEmpty()) {
       List<String> known = discovered.columnNames();
@@ -121,7 +122,7 @@ public final class RecordMapper {
     boolean required = Boolean.TRUE.equals(f.required()) || config.primaryKeyOrEmpty().contains(from)
         || config.primaryKeyOrEmpty().contains(f.name());
     Column column = new Column(f.name(), type.type(), type.precision(), type.scale(), !required);
-    return new OutputField(column, source != null ? source.name() : from,
+    return new OutputField(column, from,
         new ValueCoercer(type.type(), type.precision(), type.scale(), f.format(), zone, json),
         Boolean.TRUE.equals(f.trim()), f.letterCase(), required,
         f.regex() == null ? null : Pattern.compile(f.regex()), f.min(), f.max(), f.allowed(), f.maxLength());
@@ -182,7 +183,7 @@ public final class RecordMapper {
     String alias = keyAliases.get(from);
     if (alias == null) {
       for (String key : flat.keySet()) {
-        if (key.equalsIgnoreCase(from) || Identifiers.columnName(key).equals(from.toLowerCase(Locale.ROOT))) {
+        if (key.equalsIgnoreCase(from) || Identifiers.columnName(key).equals(Identifiers.columnName(from))) {
           alias = key;
           keyAliases.put(from, key);
           break;
