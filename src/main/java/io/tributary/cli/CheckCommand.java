@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ./tributary check <job>}: validate the job file, test both connections, check fields against discovery. */
 @Command(name = "check", description = "Validate a job file and test its source and sink connections.")
-final class CheckCommand implements Callable<Integer> {
+final class CheckCommand extends CliCommand implements Callable<Integer> {
 
   @Parameters(index = "0", description = "the job file")
   Path jobFile;
@@ -24,24 +24,24 @@ final class CheckCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LoadedJob job = JobConfigLoader.load(jobFile);
-    System.out.println("✓ " + jobFile + " is valid (" + job.config().streams().size() + " streams)");
+    out().println("✓ " + jobFile + " is valid (" + job.config().streams().size() + " streams)");
     PlatformRegistry platforms = TributaryCommand.ENGINE.bean(PlatformRegistry.class);
     try (Source source = platforms.createSource(job);
         Sink sink = platforms.createSink(job)) {
       source.check();
-      System.out.println("✓ source " + job.config().sourceType() + " reachable, credentials accepted");
+      out().println("✓ source " + job.config().sourceType() + " reachable, credentials accepted");
       sink.check();
-      System.out.println("✓ sink " + job.config().sinkType() + " reachable, can write to schema " + sink.rawSchema());
+      out().println("✓ sink " + job.config().sinkType() + " reachable, can write to schema " + sink.rawSchema());
       for (StreamConfig stream : job.config().streams()) {
         source.validateStream(stream.name(), stream.optionsOrEmpty());
         var schema = source.discover(stream.name(), stream.optionsOrEmpty());
         RecordMapper mapper = RecordMapper.compile(stream, schema, new ObjectMapper());
-        System.out.println("✓ stream " + stream.name() + " → " + stream.tableOrDefault() + " ("
+        out().println("✓ stream " + stream.name() + " → " + stream.tableOrDefault() + " ("
             + mapper.outputSchema().columns().size() + " columns, key " + mapper.outputSchema().primaryKey() + ")");
       }
       if (!job.config().martsOrEmpty().isEmpty()) {
         int n = MartBuilder.load(Path.of("").toAbsolutePath(), job.config().martsOrEmpty()).size();
-        System.out.println("✓ " + n + " marts found, dependencies resolve");
+        out().println("✓ " + n + " marts found, dependencies resolve");
       }
     }
     return TributaryCommand.OK;

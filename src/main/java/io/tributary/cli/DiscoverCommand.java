@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ./tributary discover <job>}: the streams the source offers and their inferred schema. */
 @Command(name = "discover", description = "List the source's streams and their inferred schema.")
-final class DiscoverCommand implements Callable<Integer> {
+final class DiscoverCommand extends CliCommand implements Callable<Integer> {
 
   @Parameters(index = "0", description = "the job file")
   Path jobFile;
@@ -38,12 +38,12 @@ final class DiscoverCommand implements Callable<Integer> {
       }
       for (StreamSchema s : schemas) {
         String tag = configured.contains(s.name()) ? "" : "  (not in this job)";
-        System.out.println(s.name() + "  key " + s.primaryKey() + tag);
+        out().println(s.name() + "  key " + s.primaryKey() + tag);
         for (Column c : s.columns()) {
           String type = c.type().name().toLowerCase()
               + (c.precision() > 0 && c.type() == io.tributary.core.ColumnType.DECIMAL
                   ? "(" + c.precision() + "," + c.scale() + ")" : "");
-          System.out.printf("    %-32s %s%s%n", c.name(), type, c.nullable() ? "" : " not null");
+          out().printf("    %-32s %s%s%n", c.name(), type, c.nullable() ? "" : " not null");
         }
       }
     }

@@ -24,6 +24,7 @@ final class EngineContext implements AutoCloseable {
   public void close() {
     if (context != null) {
       context.close();
+      context = null;
     }
   }
 }

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code ./tributary list}: the job files in {@code jobs/} with their source, sink, streams and schedule. */
 @Command(name = "list", description = "List the jobs in jobs/.")
-final class ListCommand implements Callable<Integer> {
+final class ListCommand extends CliCommand implements Callable<Integer> {
 
   @Option(names = "--dir", defaultValue = "jobs", description = "the jobs folder")
   Path dir;
@@ -25,15 +25,15 @@ final class ListCommand implements Callable<Integer> {
     try (Stream<Path> s = Files.list(dir)) {
       files = s.filter(p -> p.toString().matches(".*\\.ya?ml$")).sorted().toList();
     }
-    System.out.printf("%-28s %-12s %-10s %-8s %s%n", "job", "source", "sink", "streams", "schedule");
+    out().printf("%-28s %-12s %-10s %-8s %s%n", "job", "source", "sink", "streams", "schedule");
     for (Path f : files) {
       try {
         LoadedJob job = JobConfigLoader.load(f);
-        System.out.printf("%-28s %-12s %-10s %-8d %s%n", job.name(), job.config().sourceType(),
+        out().printf("%-28s %-12s %-10s %-8d %s%n", job.name(), job.config().sourceType(),
             job.config().sinkType(), job.config().streams().size(),
             job.config().schedule() == null ? "-" : job.config().schedule());
       } catch (TributaryException e) {
-        System.out.printf("%-28s invalid: %s%n", f.getFileName(), e.getMessage().replace('\n', ' '));
+        out().printf("%-28s invalid: %s%n", f.getFileName(), e.getMessage().replace('\n', ' '));
       }
     }
     return TributaryCommand.OK;

@@ -5,7 +5,7 @@ import io.tributary.config.LoadedJob;
 import io.tributary.engine.JobRunner;
 import io.tributary.engine.RunOptions;
 import io.tributary.engine.RunResult;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ./tributary run <job>}: extract, load and build marts; resumes a failed run of the same job. */
 @Command(name = "run", description = "Run a job: extract, load, build marts. Resumes the last failed run.")
-final class RunCommand implements Callable<Integer> {
+final class RunCommand extends CliCommand implements Callable<Integer> {
 
   @Parameters(index = "0", description = "the job file, for example jobs/demo.yml")
   Path jobFile;
@@ -28,12 +28,9 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--fail-after-chunks", hidden = true, description = "testing: fail after N committed chunks")
   int failAfterChunks;
 
-  @picocli.CommandLine.Spec
-  picocli.CommandLine.Model.CommandSpec spec;
-
   @Override
   public Integer call() {
-    PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true);
+    PrintWriter out = out();
     LoadedJob job = JobConfigLoader.load(jobFile);
     JobRunner runner = TributaryCommand.ENGINE.bean(JobRunner.class);
     RunResult result = runner.run(job,

@@ -16,7 +16,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ./tributary status [job]}: recent runs, per-stream counts and watermarks, from the job repository. */
 @Command(name = "status", description = "Show recent runs, per-stream counts and watermarks.")
-final class StatusCommand implements Callable<Integer> {
+final class StatusCommand extends CliCommand implements Callable<Integer> {
 
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
@@ -33,13 +33,13 @@ final class StatusCommand implements Callable<Integer> {
     List<String> names = job == null ? repository.getJobNames()
         : List.of(job.replaceFirst("^.*/", "").replaceFirst("\\.ya?ml$", ""));
     if (names.isEmpty()) {
-      System.out.println("No runs yet. Start one with ./tributary run jobs/demo.yml");
+      out().println("No runs yet. Start one with ./tributary run jobs/demo.yml");
     }
     for (String name : names) {
-      System.out.println("Job " + name);
+      out().println("Job " + name);
       List<JobInstance> instances = repository.getJobInstances(name, 0, runs);
       if (instances.isEmpty()) {
-        System.out.println("  no runs");
+        out().println("  no runs");
       }
       for (JobInstance instance : instances) {
         for (JobExecution e : repository.getJobExecutions(instance)) {
@@ -48,23 +48,23 @@ final class StatusCommand implements Callable<Integer> {
       }
       Map<String, String> marks = watermarks.all(name);
       if (!marks.isEmpty()) {
-        System.out.println("  watermarks:");
-        marks.forEach((stream, mark) -> System.out.printf("    %-22s %s%n", stream, mark));
+        out().println("  watermarks:");
+        marks.forEach((stream, mark) -> out().printf("    %-22s %s%n", stream, mark));
       }
     }
     return TributaryCommand.OK;
   }
 
-  private static void printExecution(JobExecution e) {
+  private void printExecution(JobExecution e) {
     String start = e.getStartTime() == null ? "-" : TIME.format(e.getStartTime());
     String took = e.getStartTime() == null || e.getEndTime() == null ? ""
         : " in " + Duration.between(e.getStartTime(), e.getEndTime()).toMillis() / 1000.0 + " s";
-    System.out.printf("  run %-5d %-10s started %s%s  (instance %d, %s)%n", e.getId(), e.getStatus(), start, took,
+    out().printf("  run %-5d %-10s started %s%s  (instance %d, %s)%n", e.getId(), e.getStatus(), start, took,
         e.getJobInstance().getInstanceId(), e.getJobParameters().parameters().stream()
             .map(p -> p.name() + "=" + p.value()).toList());
     for (StepExecution s : e.getStepExecutions()) {
       long quarantined = s.getExecutionContext().getLong("tributary.quarantined", 0L);
-      System.out.printf("      %-26s %-10s read %,d  written %,d  quarantined %,d%n", s.getStepName(), s.getStatus(),
+      out().printf("      %-26s %-10s read %,d  written %,d  quarantined %,d%n", s.getStepName(), s.getStatus(),
           s.getReadCount(), s.getWriteCount() - quarantined, quarantined);
     }
   }

@@ -2,14 +2,14 @@ package io.tributary.cli;
 
 import io.tributary.engine.RunResult;
 import io.tributary.engine.StreamProgress;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /** The end-of-run summary table. */
 final class SummaryPrinter {
 
   private SummaryPrinter() {}
 
-  static void print(String job, RunResult r, PrintStream out) {
+  static void print(String job, RunResult r, PrintWriter out) {
     out.println();
     out.printf("Job %s: %s%s%s%n", job, r.status(), r.runId() > 0 ? " (run " + r.runId() + ")" : "",
         r.restarted() ? ", resumed" : "");

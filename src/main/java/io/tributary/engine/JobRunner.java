@@ -8,7 +8,7 @@ import io.tributary.config.StreamConfig;
 import io.tributary.core.Sink;
 import io.tributary.core.Source;
 import io.tributary.core.TributaryException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -59,7 +59,7 @@ public class JobRunner {
     this.stateDir = Path.of(stateDir);
   }
 
-  public RunResult run(LoadedJob job, RunOptions options, PrintStream out) {
+  public RunResult run(LoadedJob job, RunOptions options, PrintWriter out) {
     Map<String, StreamProgress> progress = new LinkedHashMap<>();
     for (StreamConfig s : job.config().streams()) {
       progress.put(s.name(), new StreamProgress(s.name(), s.modeOrDefault().name().toLowerCase()));
@@ -101,7 +101,7 @@ public class JobRunner {
    * Restart the last instance if it did not complete (marking a dead STARTED execution FAILED first); otherwise, a
    * new instance. {@code --full-refresh} always starts a new instance.
    */
-  private JobParameters parameters(String name, RunOptions options, PrintStream out) {
+  private JobParameters parameters(String name, RunOptions options, PrintWriter out) {
     JobInstance last = jobRepository.getLastJobInstance(name);
     JobExecution lastExecution = last == null ? null : jobRepository.getLastJobExecution(last);
     if (lastExecution != null && !options.fullRefresh()) {

@@ -1,6 +1,6 @@
 package io.tributary.engine;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Collection;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,7 +11,7 @@ final class ProgressPrinter implements AutoCloseable {
 
   private final ScheduledExecutorService timer;
 
-  ProgressPrinter(Collection<StreamProgress> streams, PrintStream out, long periodMillis) {
+  ProgressPrinter(Collection<StreamProgress> streams, PrintWriter out, long periodMillis) {
     timer = Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "tributary-progress");
       t.setDaemon(true);
@@ -20,7 +20,7 @@ final class ProgressPrinter implements AutoCloseable {
     timer.scheduleAtFixedRate(() -> print(streams, out), periodMillis, periodMillis, TimeUnit.MILLISECONDS);
   }
 
-  private static void print(Collection<StreamProgress> streams, PrintStream out) {
+  private static void print(Collection<StreamProgress> streams, PrintWriter out) {
     for (StreamProgress p : streams) {
       if (p.state() == StreamProgress.State.RUNNING) {
         out.printf("  … %-20s read %,d  written %,d  quarantined %,d  %,d rows/s%n",

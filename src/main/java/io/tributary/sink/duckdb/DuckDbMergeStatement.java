@@ -30,6 +30,7 @@ final class DuckDbMergeStatement {
   private final String selectList;
   private final String keyMatch;
   private final String keyList;
+  private final String keepOnDelete;
 
   DuckDbMergeStatement(String qualifiedTarget, StreamSchema stream) {
     this.target = qualifiedTarget;
@@ -37,6 +38,11 @@ final class DuckDbMergeStatement {
     this.columnList = String.join(", ", names);
     this.selectList = names.stream().map(n -> "s." + n).collect(Collectors.joining(", "));
     this.keyList = stream.primaryKey().stream().map(k -> quote(k)).collect(Collectors.joining(", "));
+    // A delete may carry only its key: take the values it does carry, keep the rest.
+    this.keepOnDelete = stream.columns().stream()
+        .filter(c -> !stream.primaryKey().contains(c.name()))
+        .map(c -> quote(c.name()) + " = COALESCE(s." + quote(c.name()) + ", t." + quote(c.name()) + "), ")
+        .collect(Collectors.joining());
     // IS NOT DISTINCT FROM so a null key part still matches itself on replay.
     this.keyMatch = stream.primaryKey().stream()
         .map(k -> "t." + quote(k) + " IS NOT DISTINCT FROM s." + quote(k))
@@ -62,7 +68,7 @@ final class DuckDbMergeStatement {
           + " QUALIFY row_number() OVER (PARTITION BY " + keyList + " ORDER BY " + quote(DuckDbRowAppender.SEQ)
           + " DESC) = 1");
     }
-    try (PreparedStatement ps = c.prepareStatement("UPDATE " + target + " AS t SET " + deleted + " = true, "
+    try (PreparedStatement ps = c.prepareStatement("UPDATE " + target + " AS t SET " + keepOnDelete + deleted + " = true, "
         + quote(DuckDbTableDdl.RUN_ID) + " = ?, " + quote(DuckDbTableDdl.EXTRACTED_AT) + " = ? FROM " + latest
         + " AS s WHERE s." + deleted + " AND " + keyMatch)) {
       bindRun(ps, run, 1);

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * The SQL of a merge: a session-local staging table shaped like the target, and one
  * {@code INSERT ... SELECT DISTINCT ON (key) ... ON CONFLICT (key) DO UPDATE} that keeps the last row of each key in
- * the chunk (by its ordinal) and treats a deleted row as "flag the existing row, keep its values".
+ * the chunk (by its ordinal) and treats a deleted row as "flag the existing row, take the values it carries, keep the others".
  */
 final class PostgresMergeStatement {
 
@@ -47,8 +47,9 @@ final class PostgresMergeStatement {
     for (String c : layout.columns()) {
       if (!layout.primaryKey().contains(c)) {
         String q = quote(c);
-        set.add(q + " = CASE WHEN EXCLUDED." + quote(PostgresTableLayout.DELETED) + " THEN t." + q
-            + " ELSE EXCLUDED." + q + " END");
+        // A delete may carry only its key: take the values it does carry, keep the rest.
+        set.add(q + " = CASE WHEN EXCLUDED." + quote(PostgresTableLayout.DELETED) + " THEN COALESCE(EXCLUDED." + q
+            + ", t." + q + ") ELSE EXCLUDED." + q + " END");
       }
     }
     for (String meta : PostgresTableLayout.METADATA) {
