@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * A safety net under the typed {@link SecretRef} fields: any key in a {@code source:} or {@code sink:} block whose
  * name says it holds a secret must hold a reference, even if a platform forgot to type it as a SecretRef.
  */
-final class SecretFields {
+public final class SecretFields {
 
   private static final Pattern SECRET_NAME = Pattern.compile(
       "(?i).*(password|passwd|secret|token|private_key|api_key|apikey|passphrase|credentials|client_key).*");
@@ -38,6 +38,27 @@ final class SecretFields {
       } else if (v != null && isSecretName(e.getKey())) {
         try {
           SecretRef.parse(v.toString());
+        } catch (TributaryException ex) {
+          throw binder.error(at, ex.getMessage(), ex.hint());
+        }
+      }
+    }
+  }
+
+  /**
+   * Resolves every secret reference in a block once, so a missing variable or file is reported with the field that
+   * names it before anything connects. The values are dropped at once.
+   */
+  public static void checkResolvable(ConfigBinder binder, String path, Map<String, Object> block) {
+    for (Map.Entry<String, Object> e : block.entrySet()) {
+      String at = path + "." + e.getKey();
+      if (e.getValue() instanceof Map<?, ?> nested) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> m = (Map<String, Object>) nested;
+        checkResolvable(binder, at, m);
+      } else if (e.getValue() instanceof String s && s.trim().startsWith("${") && s.trim().endsWith("}")) {
+        try {
+          SecretRef.parse(s).resolve();
         } catch (TributaryException ex) {
           throw binder.error(at, ex.getMessage(), ex.hint());
         }

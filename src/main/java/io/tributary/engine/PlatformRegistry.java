@@ -2,6 +2,7 @@ package io.tributary.engine;
 
 import io.tributary.config.LoadedJob;
 import io.tributary.config.NameSuggester;
+import io.tributary.config.SecretFields;
 import io.tributary.core.JobContext;
 import io.tributary.core.Sink;
 import io.tributary.core.SinkProvider;
@@ -50,11 +51,13 @@ public class PlatformRegistry {
   }
 
   private <C> Source create(SourceProvider<C> provider, LoadedJob job) {
+    SecretFields.checkResolvable(job.binder(), "source", job.config().source());
     C config = job.binder().bindMap(withoutType(job.config().source()), provider.configType(), "source");
     return provider.create(config, context(job));
   }
 
   private <C> Sink create(SinkProvider<C> provider, LoadedJob job) {
+    SecretFields.checkResolvable(job.binder(), "sink", job.config().sink());
     C config = job.binder().bindMap(withoutType(job.config().sink()), provider.configType(), "sink");
     return provider.create(config, context(job));
   }

@@ -1,0 +1,97 @@
+package io.tributary.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README's first command, in-process: {@code run jobs/demo.yml} over the bundled files into DuckDB, with
+ * quarantine and marts. Expected counts come from the files and from demo/BAD_ROWS.md, which lists each bad row.
+ */
+class DemoJobIT {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void demoLoadsGoodRowsQuarantinesBadOnesAndBuildsMarts() throws Exception {
+    Path job = demoJobIn(dir);
+    CliRunner cli = new CliRunner(dir.resolve("state"));
+
+    CliRunner.Result first = cli.run("run", job.toString());
+    assertThat(first.exitCode()).as(first.output()).isEqualTo(0);
+    assertThat(first.output()).contains("marts built: account_360, pipeline_by_stage");
+
+    Map<String, Long> bad = badRowsPerFile();
+    long accounts = dataLines("accounts.csv");
+    long opportunities = dataLines("opportunities.csv");
+    long invoices = dataLines("invoices.jsonl");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("demo.duckdb"))) {
+      assertThat(count(c, "raw.accounts")).isEqualTo(accounts - bad.get("accounts.csv"));
+      assertThat(count(c, "raw.opportunities")).isEqualTo(opportunities - bad.get("opportunities.csv"));
+      assertThat(count(c, "raw.invoices")).isEqualTo(invoices - bad.get("invoices.jsonl"));
+      assertThat(count(c, "raw._tributary_quarantine")).isEqualTo(bad.values().stream().mapToLong(Long::longValue).sum());
+      assertThat(count(c, "marts.account_360")).isEqualTo(accounts - bad.get("accounts.csv"));
+      assertThat(scalar(c, "SELECT sum(opportunities) FROM marts.pipeline_by_stage"))
+          .isEqualTo(opportunities - bad.get("opportunities.csv"));
+      assertThat(scalar(c, "SELECT count(*) FROM raw._tributary_quarantine WHERE reasons LIKE '%stage:%is not one of%'"))
+          .isEqualTo(4);
+    }
+
+    CliRunner.Result second = cli.run("run", job.toString());
+    assertThat(second.exitCode()).isEqualTo(0);
+    assertThat(second.output()).containsPattern("accounts\\s+merge\\s+0\\s+0\\s+0");
+  }
+
+  /** The repository's demo job with its relative paths pointed into {@code dir}. */
+  static Path demoJobIn(Path dir) throws IOException {
+    Path drop = dir.resolve("drop");
+    Files.createDirectories(drop);
+    for (String f : List.of("accounts.csv", "opportunities.csv", "invoices.jsonl")) {
+      Files.copy(Path.of("demo/drop", f), drop.resolve(f));
+    }
+    String yaml = Files.readString(Path.of("jobs/demo.yml"))
+        .replace("dir: demo/drop", "dir: " + drop.toAbsolutePath())
+        .replace("path: warehouse/demo.duckdb", "path: " + dir.resolve("demo.duckdb").toAbsolutePath())
+        .replace("marts: [sql/marts/demo]", "marts: [" + Path.of("sql/marts/demo").toAbsolutePath() + "]");
+    return Files.writeString(dir.resolve("demo.yml"), yaml);
+  }
+
+  private static long dataLines(String file) throws IOException {
+    try (var lines = Files.lines(Path.of("demo/drop", file))) {
+      return lines.filter(l -> !l.isBlank()).count() - (file.endsWith(".csv") ? 1 : 0);
+    }
+  }
+
+  /** Counts the rows of demo/BAD_ROWS.md per file: the generator's own list of the rows it broke. */
+  private static Map<String, Long> badRowsPerFile() throws IOException {
+    try (var lines = Files.lines(Path.of("demo/BAD_ROWS.md"))) {
+      return lines.filter(l -> l.matches("\\| [a-z]+\\.(csv|jsonl) \\|.*"))
+          .collect(Collectors.groupingBy(l -> l.split("\\|")[1].strip(), Collectors.counting()));
+    }
+  }
+
+  private static long count(Connection c, String table) throws SQLException {
+    return scalar(c, "SELECT count(*) FROM " + table);
+  }
+
+  private static long scalar(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}
