@@ -37,15 +37,22 @@ public final class TestPostgres {
     return user;
   }
 
+  /** Empty for the local trust-auth server and zonky; the generated one for a container. */
+  public static String password() {
+    url();
+    return System.getProperty("TRIBUTARY_TEST_PG_PASSWORD", "");
+  }
+
   public static DataSource dataSource() {
     PGSimpleDataSource ds = new PGSimpleDataSource();
     ds.setUrl(url());
     ds.setUser(user());
+    ds.setPassword(password());
     return ds;
   }
 
   public static Connection connect() throws SQLException {
-    return DriverManager.getConnection(url(), user(), "");
+    return DriverManager.getConnection(url(), user(), password());
   }
 
   /** Creates a fresh, uniquely named schema and returns its name, so tests never see each other's tables. */
@@ -79,9 +86,12 @@ public final class TestPostgres {
       user = "postgres";
       return;
     } catch (SQLException e) {
-      System.err.println("[TestPostgres] no PostgreSQL at 127.0.0.1:5432 (" + e.getMessage()
-          + "); starting an embedded PostgreSQL");
+      System.err.println("[TestPostgres] no PostgreSQL at 127.0.0.1:5432 (" + e.getMessage() + ")");
     }
+    if (startContainer()) {
+      return;
+    }
+    System.err.println("[TestPostgres] no Docker either; starting an embedded PostgreSQL (zonky)");
     try {
       embedded = EmbeddedPostgres.builder().start();
       url = embedded.getJdbcUrl("postgres", "postgres");
@@ -89,6 +99,28 @@ public final class TestPostgres {
       Runtime.getRuntime().addShutdownHook(new Thread(TestPostgres::stopEmbedded));
     } catch (IOException e) {
       throw new IllegalStateException("no PostgreSQL available: local server down and embedded start failed", e);
+    }
+  }
+
+  /** Testcontainers where a Docker engine answers; false when there is none. */
+  private static boolean startContainer() {
+    try {
+      if (!org.testcontainers.DockerClientFactory.instance().isDockerAvailable()) {
+        return false;
+      }
+      var container = new org.testcontainers.postgresql.PostgreSQLContainer("postgres:16-alpine");
+      // Trust auth like the local server, so job files in tests need no password.
+      container.withEnv("POSTGRES_HOST_AUTH_METHOD", "trust");
+      container.start();
+      url = container.getJdbcUrl();
+      user = container.getUsername();
+      System.setProperty("TRIBUTARY_TEST_PG_PASSWORD", container.getPassword());
+      Runtime.getRuntime().addShutdownHook(new Thread(container::stop));
+      System.err.println("[TestPostgres] using a Testcontainers PostgreSQL at " + url);
+      return true;
+    } catch (RuntimeException | LinkageError e) {
+      System.err.println("[TestPostgres] Testcontainers unavailable: " + e.getMessage());
+      return false;
     }
   }
 
