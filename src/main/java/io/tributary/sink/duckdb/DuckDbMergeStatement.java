@@ -53,7 +53,11 @@ final class DuckDbMergeStatement {
     return sql.append(", ").append(quote(DuckDbTableDdl.DELETED)).append(" BOOLEAN)").toString();
   }
 
-  void apply(Connection c, RunInfo run) throws SQLException {
+  /**
+   * @param anyDeleted whether the chunk holds a deleted row; without one the soft-delete statements, which scan the
+   *     target, are skipped
+   */
+  void apply(Connection c, RunInfo run, boolean anyDeleted) throws SQLException {
     String latest = quote(LATEST);
     String stage = quote(STAGE);
     String deleted = quote(DuckDbTableDdl.DELETED);
@@ -62,20 +66,30 @@ final class DuckDbMergeStatement {
           + " QUALIFY row_number() OVER (PARTITION BY " + keyList + " ORDER BY " + quote(DuckDbRowAppender.SEQ)
           + " DESC) = 1");
     }
-    try (PreparedStatement ps = c.prepareStatement("UPDATE " + target + " AS t SET " + deleted + " = true, "
-        + quote(DuckDbTableDdl.RUN_ID) + " = ?, " + quote(DuckDbTableDdl.EXTRACTED_AT) + " = ? FROM " + latest
-        + " AS s WHERE s." + deleted + " AND " + keyMatch)) {
-      bindRun(ps, run, 1);
-      ps.executeUpdate();
+    if (anyDeleted) {
+      softDelete(c, run);
     }
     try (Statement s = c.createStatement()) {
       s.execute("DELETE FROM " + target + " AS t USING " + latest + " AS s WHERE NOT s." + deleted + " AND "
           + keyMatch);
     }
+    String newDeletedKeys = anyDeleted
+        ? " OR NOT EXISTS (SELECT 1 FROM " + target + " AS t WHERE " + keyMatch + ")"
+        : "";
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + target + " (" + columnList + ", "
         + quote(DuckDbTableDdl.RUN_ID) + ", " + quote(DuckDbTableDdl.EXTRACTED_AT) + ", " + deleted + ") SELECT "
         + selectList + ", ?, ?, s." + deleted + " FROM " + latest + " AS s WHERE NOT s." + deleted
-        + " OR NOT EXISTS (SELECT 1 FROM " + target + " AS t WHERE " + keyMatch + ")")) {
+        + newDeletedKeys)) {
+      bindRun(ps, run, 1);
+      ps.executeUpdate();
+    }
+  }
+
+  private void softDelete(Connection c, RunInfo run) throws SQLException {
+    String deleted = quote(DuckDbTableDdl.DELETED);
+    try (PreparedStatement ps = c.prepareStatement("UPDATE " + target + " AS t SET " + deleted + " = true, "
+        + quote(DuckDbTableDdl.RUN_ID) + " = ?, " + quote(DuckDbTableDdl.EXTRACTED_AT) + " = ? FROM " + quote(LATEST)
+        + " AS s WHERE s." + deleted + " AND " + keyMatch)) {
       bindRun(ps, run, 1);
       ps.executeUpdate();
     }

@@ -71,7 +71,7 @@ final class DuckDbTableWriter implements TableWriter {
             s.execute(DuckDbMergeStatement.createStage(spec.schema()));
           }
           appender.append(duck, rows);
-          merge.apply(c, spec.run());
+          merge.apply(c, spec.run(), rows.stream().anyMatch(Row::deleted));
         }
       }
       quarantine.insert(c, spec.run(), spec.stream(), quarantined);
