@@ -37,9 +37,10 @@ final class DuckDbMergeStatement {
     this.columnList = String.join(", ", names);
     this.selectList = names.stream().map(n -> "s." + n).collect(Collectors.joining(", "));
     this.keyList = stream.primaryKey().stream().map(k -> quote(k)).collect(Collectors.joining(", "));
-    // IS NOT DISTINCT FROM so a null key part still matches itself on replay.
+    // Plain equality (keys are never null, see DuckDbTableWriter): with IS NOT DISTINCT FROM DuckDB 2.0 cannot push
+    // the join's key range into the target scan and the DELETE got ~10x slower on a 1M-row target.
     this.keyMatch = stream.primaryKey().stream()
-        .map(k -> "t." + quote(k) + " IS NOT DISTINCT FROM s." + quote(k))
+        .map(k -> "t." + quote(k) + " = s." + quote(k))
         .collect(Collectors.joining(" AND "));
   }
 

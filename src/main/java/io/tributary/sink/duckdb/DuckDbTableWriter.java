@@ -67,6 +67,7 @@ final class DuckDbTableWriter implements TableWriter {
         if (merge == null) {
           appender.append(duck, rows);
         } else {
+          requireKeys(rows);
           try (Statement s = c.createStatement()) {
             s.execute(DuckDbMergeStatement.createStage(spec.schema()));
           }
@@ -82,6 +83,23 @@ final class DuckDbTableWriter implements TableWriter {
       throw DuckDbErrors.onWrite("load a chunk of " + rows.size() + " rows into " + ddl.qualified(loadTable), e);
     } finally {
       DataSourceUtils.releaseConnection(c, dataSource);
+    }
+  }
+
+  /** A null key part would never match on replay and leave duplicates; the mapping quarantines such records. */
+  private void requireKeys(List<Row> rows) {
+    List<String> keys = spec.schema().primaryKey();
+    List<String> columns = spec.schema().columnNames();
+    for (String key : keys) {
+      int index = columns.indexOf(spec.schema().column(key).orElseThrow().name());
+      for (Row row : rows) {
+        if (row.values()[index] == null) {
+          throw new TributaryException(TributaryException.Kind.INTERNAL,
+              "a row for " + ddl.qualified(loadTable) + " has a null primary key part '" + key + "'",
+              "primary key fields must be validated as required in the mapping, so such records are quarantined",
+              null);
+        }
+      }
     }
   }
 

@@ -135,4 +135,13 @@ class DuckDbSinkMergeTest {
     assertThatThrownBy(() -> sink.open(spec("accounts", keyless, WriteMode.MERGE, 1, 10)))
         .hasMessageContaining("no primary key");
   }
+
+  @Test
+  void aNullKeyFailsTheChunkInsteadOfDuplicatingOnReplay() throws Exception {
+    TableWriter w = sink.open(spec("accounts", ACCOUNTS, WriteMode.MERGE, 1, 10));
+    assertThatThrownBy(() -> inTx(() -> w.write(List.of(account(1, "a", "1.00"), DuckDbTestTables.row(null, "x", null)),
+        List.of(), Cursor.of("id", "2"))))
+        .hasMessageContaining("null primary key part 'id'");
+    assertThat(count(sink, "raw.accounts")).isZero();
+  }
 }
