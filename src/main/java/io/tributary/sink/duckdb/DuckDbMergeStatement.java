@@ -55,20 +55,22 @@ final class DuckDbMergeStatement {
   }
 
   /**
+   * @param duplicateKeys whether a key occurs more than once in the chunk; only then is the stage deduplicated
    * @param anyDeleted whether the chunk holds a deleted row; without one the soft-delete statements, which scan the
    *     target, are skipped
    */
-  void apply(Connection c, RunInfo run, boolean anyDeleted) throws SQLException {
-    String latest = quote(LATEST);
-    String stage = quote(STAGE);
+  void apply(Connection c, RunInfo run, boolean duplicateKeys, boolean anyDeleted) throws SQLException {
+    String latest = quote(duplicateKeys ? LATEST : STAGE);
     String deleted = quote(DuckDbTableDdl.DELETED);
-    try (Statement s = c.createStatement()) {
-      s.execute("CREATE OR REPLACE TEMP TABLE " + latest + " AS SELECT * FROM " + stage
-          + " QUALIFY row_number() OVER (PARTITION BY " + keyList + " ORDER BY " + quote(DuckDbRowAppender.SEQ)
-          + " DESC) = 1");
+    if (duplicateKeys) {
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE OR REPLACE TEMP TABLE " + latest + " AS SELECT * FROM " + quote(STAGE)
+            + " QUALIFY row_number() OVER (PARTITION BY " + keyList + " ORDER BY " + quote(DuckDbRowAppender.SEQ)
+            + " DESC) = 1");
+      }
     }
     if (anyDeleted) {
-      softDelete(c, run);
+      softDelete(c, run, latest);
     }
     try (Statement s = c.createStatement()) {
       s.execute("DELETE FROM " + target + " AS t USING " + latest + " AS s WHERE NOT s." + deleted + " AND "
@@ -86,10 +88,10 @@ final class DuckDbMergeStatement {
     }
   }
 
-  private void softDelete(Connection c, RunInfo run) throws SQLException {
+  private void softDelete(Connection c, RunInfo run, String latest) throws SQLException {
     String deleted = quote(DuckDbTableDdl.DELETED);
     try (PreparedStatement ps = c.prepareStatement("UPDATE " + target + " AS t SET " + deleted + " = true, "
-        + quote(DuckDbTableDdl.RUN_ID) + " = ?, " + quote(DuckDbTableDdl.EXTRACTED_AT) + " = ? FROM " + quote(LATEST)
+        + quote(DuckDbTableDdl.RUN_ID) + " = ?, " + quote(DuckDbTableDdl.EXTRACTED_AT) + " = ? FROM " + latest
         + " AS s WHERE s." + deleted + " AND " + keyMatch)) {
       bindRun(ps, run, 1);
       ps.executeUpdate();

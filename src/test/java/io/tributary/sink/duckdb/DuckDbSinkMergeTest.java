@@ -144,4 +144,18 @@ class DuckDbSinkMergeTest {
         .hasMessageContaining("null primary key part 'id'");
     assertThat(count(sink, "raw.accounts")).isZero();
   }
+
+  @Test
+  void keysEqualInDuckDbButNotInJavaAreStillDeduplicated() throws Exception {
+    var schema = new io.tributary.core.StreamSchema("events", List.of(
+        io.tributary.core.Column.of("at", io.tributary.core.ColumnType.TIMESTAMP),
+        io.tributary.core.Column.decimal("code", 10, 2), io.tributary.core.Column.of("v", io.tributary.core.ColumnType.STRING)),
+        List.of("at", "code"));
+    TableWriter w = sink.open(spec("events", schema, WriteMode.MERGE, 1, 10));
+    java.time.Instant at = java.time.Instant.parse("2024-01-01T00:00:00.000001Z");
+    inTx(() -> w.write(List.of(DuckDbTestTables.row(at, new java.math.BigDecimal("1.5"), "first"),
+        DuckDbTestTables.row(at.plusNanos(999), new java.math.BigDecimal("1.50"), "second")), List.of(), null));
+
+    assertThat(DuckDbTestTables.query(sink, "SELECT v FROM raw.events")).containsExactly(java.util.Map.of("v", "second"));
+  }
 }
