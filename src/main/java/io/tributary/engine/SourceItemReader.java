@@ -34,11 +34,15 @@ final class SourceItemReader implements ItemStreamReader<SourceItem> {
 
   @Override
   public void open(ExecutionContext ec) {
+    // The sink's copy of the position was committed with the rows, so it is the one to resume from. The
+    // ExecutionContext copy can be ahead of it (kill -9 between the two commits) or stale after a replace swap.
     Cursor saved = CursorCodec.decode(ec.getString(CURSOR_KEY, null));
-    lastPosition = step.writer().committedPosition().orElse(saved != null ? saved : Cursor.START);
+    lastPosition = step.writer().committedPosition().orElse(Cursor.START);
     watermark = CursorCodec.decode(ec.getString(WATERMARK_KEY, null));
     if (!lastPosition.isStart()) {
       step.log("resuming after " + lastPosition.values());
+    } else if (saved != null && !saved.isStart()) {
+      step.log("the job repository has a cursor but the warehouse has none for this run: reading from the start");
     }
     reader = step.source().open(step.readRequest());
     pageStart = lastPosition;

@@ -18,8 +18,8 @@ import java.util.Map;
 
 /**
  * Creates and evolves tables at stream start, outside chunk transactions. Targets carry no PRIMARY KEY: the writer
- * merges by key with DELETE + INSERT itself, and DuckDB keeps every index in memory and refuses
- * {@code ALTER COLUMN TYPE} on indexed columns, which would block schema evolution.
+ * merges by key with DELETE + INSERT itself, and DuckDB 2.0 refuses to change the type of a key column ("Cannot
+ * change the type of a column that has a UNIQUE or PRIMARY KEY constraint"), which would block widening a key.
  */
 final class DuckDbTableDdl {
 

@@ -8,10 +8,16 @@ import io.tributary.core.TableSpec;
 import io.tributary.core.TableWriter;
 import io.tributary.core.TributaryException;
 import io.tributary.core.WriteMode;
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.duckdb.DuckDBConnection;
@@ -31,6 +37,7 @@ final class DuckDbTableWriter implements TableWriter {
   private final DuckDbMergeStatement merge;
   private final DuckDbStateTable state;
   private final DuckDbQuarantineTable quarantine;
+  private final int[] keyIndexes;
 
   /**
    * @param loadTable the table chunks land in: the target, or {@code <table>__tributary_new} for REPLACE
@@ -47,6 +54,10 @@ final class DuckDbTableWriter implements TableWriter {
     this.merge = merge;
     this.state = new DuckDbStateTable(ddl);
     this.quarantine = new DuckDbQuarantineTable(ddl);
+    List<String> columns = spec.schema().columnNames();
+    this.keyIndexes = spec.schema().primaryKey().stream()
+        .mapToInt(k -> columns.indexOf(spec.schema().column(k).orElseThrow().name()))
+        .toArray();
   }
 
   @Override
@@ -67,11 +78,12 @@ final class DuckDbTableWriter implements TableWriter {
         if (merge == null) {
           appender.append(duck, rows);
         } else {
+          requireKeys(rows);
           try (Statement s = c.createStatement()) {
             s.execute(DuckDbMergeStatement.createStage(spec.schema()));
           }
           appender.append(duck, rows);
-          merge.apply(c, spec.run());
+          merge.apply(c, spec.run(), hasDuplicateKeys(rows), rows.stream().anyMatch(Row::deleted));
         }
       }
       quarantine.insert(c, spec.run(), spec.stream(), quarantined);
@@ -82,6 +94,44 @@ final class DuckDbTableWriter implements TableWriter {
       throw DuckDbErrors.onWrite("load a chunk of " + rows.size() + " rows into " + ddl.qualified(loadTable), e);
     } finally {
       DataSourceUtils.releaseConnection(c, dataSource);
+    }
+  }
+
+  /** Most chunks repeat no key; checking here in Java lets the merge skip the SQL deduplication. */
+  private boolean hasDuplicateKeys(List<Row> rows) {
+    Set<List<Object>> seen = new HashSet<>(rows.size() * 2);
+    for (Row row : rows) {
+      List<Object> key = new ArrayList<>(keyIndexes.length);
+      for (int index : keyIndexes) {
+        key.add(comparable(row.values()[index]));
+      }
+      if (!seen.add(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Key values as DuckDB compares them once loaded: decimals by value, timestamps at microseconds. */
+  private static Object comparable(Object value) {
+    if (value instanceof BigDecimal d) {
+      return d.signum() == 0 ? BigDecimal.ZERO : d.stripTrailingZeros();
+    }
+    return value instanceof Instant t ? t.truncatedTo(ChronoUnit.MICROS) : value;
+  }
+
+  /** A null key part would never match on replay and leave duplicates; the mapping quarantines such records. */
+  private void requireKeys(List<Row> rows) {
+    for (int k = 0; k < keyIndexes.length; k++) {
+      for (Row row : rows) {
+        if (row.values()[keyIndexes[k]] == null) {
+          throw new TributaryException(TributaryException.Kind.INTERNAL,
+              "a row for " + ddl.qualified(loadTable) + " has a null primary key part '"
+                  + spec.schema().primaryKey().get(k) + "'",
+              "primary key fields must be validated as required in the mapping, so such records are quarantined",
+              null);
+        }
+      }
     }
   }
 

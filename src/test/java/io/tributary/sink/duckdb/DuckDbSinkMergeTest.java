@@ -9,16 +9,24 @@ import static io.tributary.sink.duckdb.DuckDbTestTables.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.tributary.core.Column;
+import io.tributary.core.ColumnType;
 import io.tributary.core.Cursor;
 import io.tributary.core.QuarantinedRecord;
+import io.tributary.core.StreamSchema;
 import io.tributary.core.TableWriter;
 import io.tributary.core.WriteMode;
+import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 class DuckDbSinkMergeTest {
@@ -76,7 +84,7 @@ class DuckDbSinkMergeTest {
     assertThat(accounts(sink, "accounts")).containsExactly("1|a|1.00|false|10");
     assertThat(DuckDbTestTables.query(sink, "SELECT job, run_id, stream, source_key, raw_record, reasons"
         + " FROM raw._tributary_quarantine"))
-        .containsExactly(java.util.Map.of("job", "demo", "run_id", 10L, "stream", "accounts", "source_key", "9",
+        .containsExactly(Map.of("job", "demo", "run_id", 10L, "stream", "accounts", "source_key", "9",
             "raw_record", "{\"id\":9}", "reasons", "amount: not a number"));
     assertThat(w.committedPosition()).contains(Cursor.of("id", "1"));
   }
@@ -97,11 +105,11 @@ class DuckDbSinkMergeTest {
   }
 
   private long countInTransaction(String table) {
-    var c = org.springframework.jdbc.datasource.DataSourceUtils.getConnection(sink.dataSource());
+    var c = DataSourceUtils.getConnection(sink.dataSource());
     try (var s = c.createStatement(); var rs = s.executeQuery("SELECT count(*) FROM " + table)) {
       rs.next();
       return rs.getLong(1);
-    } catch (java.sql.SQLException e) {
+    } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
   }
@@ -131,8 +139,31 @@ class DuckDbSinkMergeTest {
 
   @Test
   void mergeWithoutAPrimaryKeyIsAConfigError() {
-    var keyless = new io.tributary.core.StreamSchema("accounts", ACCOUNTS.columns(), List.of());
+    var keyless = new StreamSchema("accounts", ACCOUNTS.columns(), List.of());
     assertThatThrownBy(() -> sink.open(spec("accounts", keyless, WriteMode.MERGE, 1, 10)))
         .hasMessageContaining("no primary key");
+  }
+
+  @Test
+  void aNullKeyFailsTheChunkInsteadOfDuplicatingOnReplay() throws Exception {
+    TableWriter w = sink.open(spec("accounts", ACCOUNTS, WriteMode.MERGE, 1, 10));
+    assertThatThrownBy(() -> inTx(() -> w.write(List.of(account(1, "a", "1.00"), DuckDbTestTables.row(null, "x", null)),
+        List.of(), Cursor.of("id", "2"))))
+        .hasMessageContaining("null primary key part 'id'");
+    assertThat(count(sink, "raw.accounts")).isZero();
+  }
+
+  @Test
+  void keysEqualInDuckDbButNotInJavaAreStillDeduplicated() throws Exception {
+    var schema = new StreamSchema("events", List.of(
+        Column.of("at", ColumnType.TIMESTAMP),
+        Column.decimal("code", 10, 2), Column.of("v", ColumnType.STRING)),
+        List.of("at", "code"));
+    TableWriter w = sink.open(spec("events", schema, WriteMode.MERGE, 1, 10));
+    Instant at = Instant.parse("2024-01-01T00:00:00.000001Z");
+    inTx(() -> w.write(List.of(DuckDbTestTables.row(at, new BigDecimal("1.5"), "first"),
+        DuckDbTestTables.row(at.plusNanos(999), new BigDecimal("1.50"), "second")), List.of(), null));
+
+    assertThat(DuckDbTestTables.query(sink, "SELECT v FROM raw.events")).containsExactly(Map.of("v", "second"));
   }
 }
