@@ -38,17 +38,13 @@ final class DuckDbMergeStatement {
     this.columnList = String.join(", ", names);
     this.selectList = names.stream().map(n -> "s." + n).collect(Collectors.joining(", "));
     this.keyList = stream.primaryKey().stream().map(k -> quote(k)).collect(Collectors.joining(", "));
-<<<<<<< HEAD
     // A delete may carry only its key: take the values it does carry, keep the rest.
     this.keepOnDelete = stream.columns().stream()
         .filter(c -> !stream.primaryKey().contains(c.name()))
         .map(c -> quote(c.name()) + " = COALESCE(s." + quote(c.name()) + ", t." + quote(c.name()) + "), ")
         .collect(Collectors.joining());
-    // IS NOT DISTINCT FROM so a null key part still matches itself on replay.
-=======
     // Plain equality (keys are never null, see DuckDbTableWriter): with IS NOT DISTINCT FROM DuckDB 2.0 cannot push
     // the join's key range into the target scan and the DELETE got ~10x slower on a 1M-row target.
->>>>>>> feat-duck
     this.keyMatch = stream.primaryKey().stream()
         .map(k -> "t." + quote(k) + " = s." + quote(k))
         .collect(Collectors.joining(" AND "));
@@ -79,16 +75,8 @@ final class DuckDbMergeStatement {
             + " DESC) = 1");
       }
     }
-<<<<<<< HEAD
-    try (PreparedStatement ps = c.prepareStatement("UPDATE " + target + " AS t SET " + keepOnDelete + deleted + " = true, "
-        + quote(DuckDbTableDdl.RUN_ID) + " = ?, " + quote(DuckDbTableDdl.EXTRACTED_AT) + " = ? FROM " + latest
-        + " AS s WHERE s." + deleted + " AND " + keyMatch)) {
-      bindRun(ps, run, 1);
-      ps.executeUpdate();
-=======
     if (anyDeleted) {
       softDelete(c, run, latest);
->>>>>>> feat-duck
     }
     try (Statement s = c.createStatement()) {
       s.execute("DELETE FROM " + target + " AS t USING " + latest + " AS s WHERE NOT s." + deleted + " AND "
@@ -108,7 +96,7 @@ final class DuckDbMergeStatement {
 
   private void softDelete(Connection c, RunInfo run, String latest) throws SQLException {
     String deleted = quote(DuckDbTableDdl.DELETED);
-    try (PreparedStatement ps = c.prepareStatement("UPDATE " + target + " AS t SET " + deleted + " = true, "
+    try (PreparedStatement ps = c.prepareStatement("UPDATE " + target + " AS t SET " + keepOnDelete + deleted + " = true, "
         + quote(DuckDbTableDdl.RUN_ID) + " = ?, " + quote(DuckDbTableDdl.EXTRACTED_AT) + " = ? FROM " + latest
         + " AS s WHERE s." + deleted + " AND " + keyMatch)) {
       bindRun(ps, run, 1);
