@@ -27,7 +27,8 @@ final class SummaryPrinter {
       out.println();
       out.println("error: " + r.message());
       if (r.exitCode() == 1) {
-        out.println("  This run is restartable: run the same command again to resume after the last committed chunk.");
+        out.println("  This run is restartable: once the cause above is dealt with, run the same command again;"
+            + " it resumes after the last committed chunk.");
       }
     }
   }
