@@ -1,5 +1,6 @@
 package io.tributary.config;
 
+import io.tributary.core.NameSuggester;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,7 +1,7 @@
 package io.tributary.engine;
 
 import io.tributary.config.LoadedJob;
-import io.tributary.config.NameSuggester;
+import io.tributary.core.NameSuggester;
 import io.tributary.config.SecretFields;
 import io.tributary.core.JobContext;
 import io.tributary.core.Sink;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.config.FieldSpec;
 import io.tributary.config.FieldType;
-import io.tributary.config.NameSuggester;
+import io.tributary.core.NameSuggester;
 import io.tributary.config.StreamConfig;
 import io.tributary.core.Column;
 import io.tributary.core.ColumnType;

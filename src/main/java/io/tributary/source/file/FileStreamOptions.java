@@ -1,5 +1,6 @@
 package io.tributary.source.file;
 
+import io.tributary.core.NameSuggester;
 import io.tributary.core.TributaryException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -24,7 +25,7 @@ record FileStreamOptions(String pattern, FileFormat format, char delimiter, Char
     for (String key : opts.keySet()) {
       if (!KEYS.contains(key)) {
         throw TributaryException.config("stream '" + stream + "': unknown option '" + key + "' for a file source",
-            DidYouMean.suggest(key, KEYS).map(s -> "did you mean '" + s + "'? ").orElse("")
+            NameSuggester.suggest(key, KEYS).map(s -> "did you mean '" + s + "'? ").orElse("")
                 + "a file stream takes pattern, format, delimiter and encoding");
       }
     }

@@ -1,5 +1,6 @@
 package io.tributary.source.jdbc;
 
+import io.tributary.core.NameSuggester;
 import io.tributary.core.Identifiers;
 import io.tributary.core.TributaryException;
 import java.sql.Connection;
@@ -85,7 +86,7 @@ final class JdbcCatalog {
     }
     throw TributaryException.config(
         "stream '" + stream + "': table '" + tableOption + "' does not exist in schema " + space,
-        DidYouMean.suggest(wanted, names)
+        NameSuggester.suggest(wanted, names)
             .map(s -> "did you mean '" + s + "'? Set options.table")
             .orElse("set options.table to an existing table, or source.schema to the schema that holds it"));
   }
@@ -150,7 +151,7 @@ final class JdbcCatalog {
       }
     }
     throw TributaryException.config("schema '" + wanted + "' does not exist",
-        DidYouMean.suggest(wanted, names).map(s -> "did you mean '" + s + "'?")
+        NameSuggester.suggest(wanted, names).map(s -> "did you mean '" + s + "'?")
             .orElse("fix source.schema (or the schema part of options.table); existing: " + names));
   }
 }

@@ -1,5 +1,6 @@
 package io.tributary.source.jdbc;
 
+import io.tributary.core.NameSuggester;
 import io.tributary.core.ReadRequest;
 import io.tributary.core.TributaryException;
 import java.util.ArrayList;
@@ -71,7 +72,7 @@ record JdbcReadPlan(List<JdbcColumn> columns, List<Integer> keys, List<Integer> 
         return i;
       }
     }
-    Optional<String> near = DidYouMean.suggest(field, columns.stream().map(JdbcColumn::label).toList());
+    Optional<String> near = NameSuggester.suggest(field, columns.stream().map(JdbcColumn::label).toList());
     throw TributaryException.config("stream '" + stream + "': " + what + " '" + field + "' is not a column",
         near.map(s -> "did you mean '" + s + "'?").orElse("columns are "
             + columns.stream().map(JdbcColumn::label).toList()));

@@ -1,5 +1,6 @@
 package io.tributary.source.jdbc;
 
+import io.tributary.core.NameSuggester;
 import io.tributary.core.TributaryException;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +19,7 @@ record JdbcStreamOptions(String table, String query) {
       if (!KEYS.contains(key)) {
         throw TributaryException.config(
             "stream '" + stream + "': unknown option '" + key + "' for a jdbc source",
-            DidYouMean.suggest(key, KEYS).map(s -> "did you mean '" + s + "'? ").orElse("")
+            NameSuggester.suggest(key, KEYS).map(s -> "did you mean '" + s + "'? ").orElse("")
                 + "a jdbc stream takes only table or query");
       }
     }

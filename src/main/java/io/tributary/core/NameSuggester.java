@@ -1,4 +1,4 @@
-package io.tributary.config;
+package io.tributary.core;
 
 import java.util.Collection;
 import java.util.Comparator;
@@ -34,6 +34,11 @@ public final class NameSuggester {
       cur = t;
     }
     return prev[b.length()];
+  }
+
+  /** The closest known name, when one is close enough. */
+  public static Optional<String> suggest(String wrong, Collection<String> known) {
+    return closest(wrong, known);
   }
 
   /** "did you mean 'x'? " or "" */
