@@ -1,0 +1,56 @@
+package io.tributary.sandbox;
+
+import com.sun.net.httpserver.HttpExchange;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Small response and request helpers shared by the platform routes. */
+public final class SandboxHttp {
+
+  private SandboxHttp() {}
+
+  /** Sends a complete small response and closes the exchange. */
+  public static void send(HttpExchange exchange, VendorResponse response) throws IOException {
+    response.headers().forEach((k, v) -> exchange.getResponseHeaders().set(k, v));
+    byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+    exchange.sendResponseHeaders(response.status(), body.length == 0 ? -1 : body.length);
+    if (body.length > 0) {
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    }
+    exchange.close();
+  }
+
+  /** Reads the whole (small) request body. */
+  public static String body(HttpExchange exchange) throws IOException {
+    try (InputStream in = exchange.getRequestBody()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Decodes {@code a=1&b=2} (query strings and form bodies). */
+  public static Map<String, String> form(String encoded) {
+    Map<String, String> out = new LinkedHashMap<>();
+    if (encoded == null || encoded.isEmpty()) {
+      return out;
+    }
+    for (String pair : encoded.split("&")) {
+      int eq = pair.indexOf('=');
+      String k = eq < 0 ? pair : pair.substring(0, eq);
+      String v = eq < 0 ? "" : pair.substring(eq + 1);
+      out.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+
+  /** The decoded query parameters of a request. */
+  public static Map<String, String> query(HttpExchange exchange) {
+    return form(exchange.getRequestURI().getRawQuery());
+  }
+}

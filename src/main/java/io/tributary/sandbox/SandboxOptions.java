@@ -1,0 +1,190 @@
+package io.tributary.sandbox;
+
+import io.tributary.core.TributaryException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How to run a sandbox server. Immutable; build with {@link #defaults()} and the {@code with*} methods, or from
+ * command-line arguments with {@link #parse}.
+ *
+ * @param port TCP port on 127.0.0.1, 0 for any free port
+ * @param seed the seed of the dataset and of the fault sequence
+ * @param rowsPerObject generated rows per object unless {@code rowsByObject} names the object
+ * @param rowsByObject per-object row counts
+ * @param faults the faults to inject
+ * @param threads server worker threads
+ * @param requestsPerSecond the per-second request limit answered with the vendor's 429, 0 for none
+ * @param dailyApiLimit the vendor's daily API call limit (Salesforce answers 403 REQUEST_LIMIT_EXCEEDED past it), 0 for
+ *     none
+ * @param timeoutHold how long a {@code timeout} fault holds the connection before closing it
+ * @param settings platform settings as {@code platform.key=value} (see each platform's settings class)
+ * @param platforms the platforms to serve
+ */
+public record SandboxOptions(
+    int port,
+    long seed,
+    long rowsPerObject,
+    Map<String, Long> rowsByObject,
+    FaultSpec faults,
+    int threads,
+    int requestsPerSecond,
+    long dailyApiLimit,
+    Duration timeoutHold,
+    Map<String, String> settings,
+    List<SandboxPlatform> platforms) {
+
+  private static final String USAGE =
+      "options: --port=N --seed=N --rows=N --rows.<Object>=N --faults=SPEC --threads=N --rate-limit=N (per second)"
+          + " --daily-limit=N --timeout-hold=30s --set platform.key=value";
+
+  public SandboxOptions {
+    rowsByObject = Map.copyOf(rowsByObject);
+    settings = Map.copyOf(settings);
+    platforms = List.copyOf(platforms);
+    if (threads < 1) {
+      throw TributaryException.config("sandbox threads must be at least 1, got " + threads, "use --threads=4");
+    }
+  }
+
+  public static SandboxOptions defaults() {
+    return new SandboxOptions(
+        0, 42L, 1000L, Map.of(), FaultSpec.NONE, 4, 0, 0, Duration.ofSeconds(30), Map.of(), List.of());
+  }
+
+  /** Row count for an object: its own setting, else {@code rowsPerObject}. */
+  public long rowsFor(String object) {
+    return rowsByObject.getOrDefault(object, rowsPerObject);
+  }
+
+  /** A platform setting, or {@code fallback}. */
+  public String setting(String key, String fallback) {
+    return settings.getOrDefault(key, fallback);
+  }
+
+  public SandboxOptions withPort(int p) {
+    return new SandboxOptions(p, seed, rowsPerObject, rowsByObject, faults, threads, requestsPerSecond,
+        dailyApiLimit, timeoutHold, settings, platforms);
+  }
+
+  public SandboxOptions withSeed(long s) {
+    return new SandboxOptions(port, s, rowsPerObject, rowsByObject, faults, threads, requestsPerSecond,
+        dailyApiLimit, timeoutHold, settings, platforms);
+  }
+
+  public SandboxOptions withRows(long rows) {
+    return new SandboxOptions(port, seed, rows, rowsByObject, faults, threads, requestsPerSecond,
+        dailyApiLimit, timeoutHold, settings, platforms);
+  }
+
+  public SandboxOptions withRows(String object, long rows) {
+    Map<String, Long> m = new LinkedHashMap<>(rowsByObject);
+    m.put(object, rows);
+    return new SandboxOptions(port, seed, rowsPerObject, m, faults, threads, requestsPerSecond,
+        dailyApiLimit, timeoutHold, settings, platforms);
+  }
+
+  public SandboxOptions withFaults(String spec) {
+    return new SandboxOptions(port, seed, rowsPerObject, rowsByObject, FaultSpec.parse(spec), threads,
+        requestsPerSecond, dailyApiLimit, timeoutHold, settings, platforms);
+  }
+
+  public SandboxOptions withRateLimit(int perSecond) {
+    return new SandboxOptions(port, seed, rowsPerObject, rowsByObject, faults, threads, perSecond,
+        dailyApiLimit, timeoutHold, settings, platforms);
+  }
+
+  public SandboxOptions withDailyLimit(long limit) {
+    return new SandboxOptions(port, seed, rowsPerObject, rowsByObject, faults, threads, requestsPerSecond,
+        limit, timeoutHold, settings, platforms);
+  }
+
+  public SandboxOptions withTimeoutHold(Duration hold) {
+    return new SandboxOptions(port, seed, rowsPerObject, rowsByObject, faults, threads, requestsPerSecond,
+        dailyApiLimit, hold, settings, platforms);
+  }
+
+  public SandboxOptions withSetting(String key, String value) {
+    Map<String, String> m = new LinkedHashMap<>(settings);
+    m.put(key, value);
+    return new SandboxOptions(port, seed, rowsPerObject, rowsByObject, faults, threads, requestsPerSecond,
+        dailyApiLimit, timeoutHold, m, platforms);
+  }
+
+  public SandboxOptions withPlatform(SandboxPlatform platform) {
+    List<SandboxPlatform> l = new ArrayList<>(platforms);
+    l.add(platform);
+    return new SandboxOptions(port, seed, rowsPerObject, rowsByObject, faults, threads, requestsPerSecond,
+        dailyApiLimit, timeoutHold, settings, l);
+  }
+
+  /**
+   * Parses {@code --name=value} or {@code --name value} arguments (see the usage in errors). Platforms are not chosen
+   * here: the caller adds them with {@link #withPlatform}.
+   */
+  public static SandboxOptions parse(String... args) {
+    SandboxOptions o = defaults();
+    for (int i = 0; i < args.length; i++) {
+      String arg = args[i];
+      if (!arg.startsWith("--")) {
+        throw TributaryException.config("unexpected sandbox argument '" + arg + "'", USAGE);
+      }
+      String name;
+      String value;
+      int eq = arg.indexOf('=');
+      if (eq > 0) {
+        name = arg.substring(2, eq);
+        value = arg.substring(eq + 1);
+      } else {
+        name = arg.substring(2);
+        if (i + 1 >= args.length) {
+          throw TributaryException.config("sandbox option --" + name + " needs a value", USAGE);
+        }
+        value = args[++i];
+      }
+      o = o.apply(name, value);
+    }
+    return o;
+  }
+
+  private SandboxOptions apply(String name, String value) {
+    if (name.startsWith("rows.")) {
+      return withRows(name.substring(5), number(name, value));
+    }
+    return switch (name) {
+      case "port" -> withPort((int) number(name, value));
+      case "seed" -> withSeed(number(name, value));
+      case "rows" -> withRows(number(name, value));
+      case "faults" -> withFaults(value);
+      case "threads" -> new SandboxOptions(port, seed, rowsPerObject, rowsByObject, faults,
+          (int) number(name, value), requestsPerSecond, dailyApiLimit, timeoutHold, settings, platforms);
+      case "rate-limit" -> withRateLimit((int) number(name, value));
+      case "daily-limit" -> withDailyLimit(number(name, value));
+      case "timeout-hold" -> withTimeoutHold(FaultSpec.parse("slow:" + value + "@0%").rules().get(0).delay());
+      case "set" -> {
+        int eq = value.indexOf('=');
+        if (eq <= 0) {
+          throw TributaryException.config("--set needs key=value, got '" + value + "'", USAGE);
+        }
+        yield withSetting(value.substring(0, eq), value.substring(eq + 1));
+      }
+      default -> throw TributaryException.config("unknown sandbox option --" + name, USAGE);
+    };
+  }
+
+  private static long number(String name, String value) {
+    try {
+      long n = Long.parseLong(value.replace("_", ""));
+      if (n < 0) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw TributaryException.config(
+          "sandbox option --" + name + " must be a non-negative whole number, got '" + value + "'", USAGE);
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package io.tributary.sandbox;
+
+import java.util.Map;
+
+/**
+ * A complete, small vendor response (an error body and its headers).
+ *
+ * @param status HTTP status
+ * @param headers extra response headers (Content-Type included)
+ * @param body the body text
+ */
+public record VendorResponse(int status, Map<String, String> headers, String body) {
+
+  public VendorResponse {
+    headers = Map.copyOf(headers);
+  }
+
+  public static VendorResponse json(int status, String body) {
+    return new VendorResponse(status, Map.of("Content-Type", "application/json;charset=UTF-8"), body);
+  }
+
+  public VendorResponse withHeader(String name, String value) {
+    java.util.Map<String, String> h = new java.util.LinkedHashMap<>(headers);
+    h.put(name, value);
+    return new VendorResponse(status, h, body);
+  }
+}

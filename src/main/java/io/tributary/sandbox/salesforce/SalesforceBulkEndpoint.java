@@ -1,0 +1,254 @@
+package io.tributary.sandbox.salesforce;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.tributary.sandbox.RowKey;
+import io.tributary.sandbox.RowState;
+import io.tributary.sandbox.SandboxClock;
+import io.tributary.sandbox.SandboxDataset;
+import io.tributary.sandbox.SandboxHttp;
+import io.tributary.sandbox.VendorResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
+
+/**
+ * Bulk API 2.0 query jobs: create (state UploadComplete), poll (InProgress for the configured number of polls, then
+ * JobComplete), and read results as CSV pages with {@code Sforce-Locator} (literal {@code null} on the last page) and
+ * {@code Sforce-NumberOfRecords}. Results are streamed; locators are base64 of the next offset, like the docs'
+ * example {@code MTAwMDA} ("10000").
+ */
+final class SalesforceBulkEndpoint {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int DEFAULT_MAX_RECORDS = 50_000;
+  private static final CSVFormat CSV = CSVFormat.DEFAULT.builder()
+      .setQuoteMode(QuoteMode.ALL_NON_NULL).setNullString("").setRecordSeparator("\n").get();
+
+  /** One query job and where each served result page ended. */
+  private static final class Job {
+    final String id;
+    final String operation;
+    final SoqlQuery query;
+    final String version;
+    final Instant created;
+    final AtomicInteger polls = new AtomicInteger();
+    final Map<Long, RowKey> resumeAt = new ConcurrentHashMap<>();
+    volatile long total = -1;
+
+    Job(String id, String operation, SoqlQuery query, String version, Instant created) {
+      this.id = id;
+      this.operation = operation;
+      this.query = query;
+      this.version = version;
+      this.created = created;
+    }
+
+    boolean complete() {
+      return total >= 0;
+    }
+  }
+
+  private final SandboxDataset dataset;
+  private final SalesforceRecordWriter writer;
+  private final SalesforceSandboxSettings settings;
+  private final SandboxClock clock;
+  private final String userId;
+  private final AtomicLong jobSeq = new AtomicLong(1);
+  private final Map<String, Job> jobs = new ConcurrentHashMap<>();
+
+  SalesforceBulkEndpoint(SandboxDataset dataset, SalesforceRecordWriter writer, SalesforceSandboxSettings settings,
+      SandboxClock clock, String userId) {
+    this.dataset = dataset;
+    this.writer = writer;
+    this.settings = settings;
+    this.clock = clock;
+    this.userId = userId;
+  }
+
+  /** POST /jobs/query. */
+  void create(HttpExchange ex, String version) throws IOException {
+    JsonNode body;
+    try {
+      body = JSON.readTree(SandboxHttp.body(ex));
+    } catch (IOException e) {
+      SandboxHttp.send(ex, SalesforceJson.error(400, "JSON_PARSER_ERROR", "Unexpected character in request body"));
+      return;
+    }
+    String operation = body.path("operation").asText("");
+    if (!operation.equals("query") && !operation.equals("queryAll")) {
+      SandboxHttp.send(ex, SalesforceJson.error(400, "INVALIDJOB",
+          "InvalidJob : Invalid operation: '" + operation + "'. Use query or queryAll"));
+      return;
+    }
+    SoqlQuery query;
+    try {
+      query = SoqlParser.parse(body.path("query").asText(""));
+    } catch (SoqlException e) {
+      SandboxHttp.send(ex, SalesforceJson.error(400, e.errorCode(), e.getMessage()));
+      return;
+    }
+    String unsupported = unsupported(query);
+    if (unsupported != null) {
+      // Simulator approximation: Bulk query rejects aggregates and compound fields; the exact body is unverified.
+      SandboxHttp.send(ex, SalesforceJson.error(400, "FUNCTIONALITY_NOT_ENABLED", unsupported));
+      return;
+    }
+    Job job = new Job(SalesforceIds.of("750", jobSeq.getAndIncrement()), operation, query, version, clock.now());
+    jobs.put(job.id, job);
+    SandboxHttp.send(ex, VendorResponse.json(200, info(job, false).toPrettyString()));
+  }
+
+  /** GET /jobs/query/{id}. */
+  void status(HttpExchange ex, String jobId) throws IOException {
+    Job job = jobs.get(jobId);
+    if (job == null) {
+      SandboxHttp.send(ex, notFound());
+      return;
+    }
+    if (!job.complete() && job.polls.incrementAndGet() > settings.bulkPolls()) {
+      job.total = total(job);
+    }
+    SandboxHttp.send(ex, VendorResponse.json(200, info(job, true).toPrettyString()));
+  }
+
+  /** GET /jobs/query/{id}/results?maxRecords=N&locator=L. */
+  void results(HttpExchange ex, String version, String jobId, boolean corrupt) throws IOException {
+    Job job = jobs.get(jobId);
+    if (job == null) {
+      SandboxHttp.send(ex, notFound());
+      return;
+    }
+    if (!job.version.equals(version)) {
+      // The docs state a 409 for a different API version; this body is the simulator's wording.
+      SandboxHttp.send(ex, SalesforceJson.error(409, "INVALIDJOB", "Use the same API version (" + job.version
+          + ") to get query results that you used to create the query job"));
+      return;
+    }
+    if (!job.complete()) {
+      SandboxHttp.send(ex, SalesforceJson.error(412, "JOB_NOT_COMPLETE", "can only download query results of"
+          + " successfully completed bulk job with status: JOB_COMPLETE. Current status: IN_PROGRESS"));
+      return;
+    }
+    Map<String, String> params = SandboxHttp.query(ex);
+    long offset = locatorOffset(params.get("locator"));
+    int max = maxRecords(params.get("maxRecords"));
+    if (offset < 0 || offset > job.total || (offset > 0 && !job.resumeAt.containsKey(offset))) {
+      SandboxHttp.send(ex, SalesforceJson.error(400, "INVALIDLOCATOR", "Invalid locator: " + params.get("locator")));
+      return;
+    }
+    long n = Math.min(max, job.total - offset);
+    boolean last = offset + n >= job.total;
+    ex.getResponseHeaders().set("Content-Type", "text/csv");
+    ex.getResponseHeaders().set("Sforce-NumberOfRecords", Long.toString(n));
+    ex.getResponseHeaders().set("Sforce-Locator", last ? "null" : locator(offset + n));
+    ex.sendResponseHeaders(200, 0);
+    SoqlQuery q = job.query;
+    Iterator<RowState> rows = dataset.scan(q.object().name(), job.resumeAt.getOrDefault(offset, q.after()),
+        q.before(), job.operation.equals("queryAll"));
+    try (BufferedWriter out = new BufferedWriter(
+        new OutputStreamWriter(ex.getResponseBody(), StandardCharsets.UTF_8), 1 << 16);
+        CSVPrinter csv = new CSVPrinter(out, CSV)) {
+      csv.printRecord(q.fields());
+      RowKey end = null;
+      for (long i = 0; i < n && rows.hasNext(); i++) {
+        RowState row = rows.next();
+        csv.printRecord(writer.csvRow(q, row, corrupt && i == 0));
+        end = row.key();
+      }
+      if (!last && end != null) {
+        job.resumeAt.put(offset + n, end);
+      }
+    }
+    ex.close();
+  }
+
+  private long total(Job job) {
+    SoqlQuery q = job.query;
+    long count = dataset.count(q.object().name(), q.after(), q.before(), job.operation.equals("queryAll"));
+    return q.limit() >= 0 ? Math.min(count, q.limit()) : count;
+  }
+
+  private ObjectNode info(Job job, boolean status) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("id", job.id);
+    n.put("operation", job.operation);
+    n.put("object", job.query.object().name());
+    n.put("createdById", userId);
+    n.put("createdDate", SalesforceJson.DATETIME.format(job.created));
+    n.put("systemModstamp", SalesforceJson.DATETIME.format(job.created));
+    n.put("state", !status ? "UploadComplete" : job.complete() ? "JobComplete" : "InProgress");
+    n.put("concurrencyMode", "Parallel");
+    n.put("contentType", "CSV");
+    n.put("apiVersion", Double.parseDouble(job.version));
+    if (status) {
+      n.put("jobType", "V2Query");
+    }
+    n.put("lineEnding", "LF");
+    n.put("columnDelimiter", "COMMA");
+    if (status) {
+      n.put("numberRecordsProcessed", job.complete() ? job.total : 0);
+      n.put("retries", 0);
+      n.put("totalProcessingTime", job.complete() ? 100 + job.total / 1000 : 0);
+    }
+    return n;
+  }
+
+  private static String unsupported(SoqlQuery q) {
+    if (q.count()) {
+      return "Aggregate queries are not supported by Bulk API query jobs";
+    }
+    List<String> fields = q.fields();
+    for (String f : fields) {
+      SalesforceField field = f.contains(".") ? null : q.object().field(f);
+      if (field != null && field.compound()) {
+        return "Selecting compound data not supported in Bulk Query";
+      }
+    }
+    return null;
+  }
+
+  private static VendorResponse notFound() {
+    return SalesforceJson.error(404, "NOT_FOUND", "The requested resource does not exist");
+  }
+
+  static String locator(long offset) {
+    return Base64.getEncoder().withoutPadding().encodeToString(Long.toString(offset).getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static long locatorOffset(String locator) {
+    if (locator == null || locator.isEmpty()) {
+      return 0;
+    }
+    try {
+      return Long.parseLong(new String(Base64.getDecoder().decode(locator), StandardCharsets.UTF_8));
+    } catch (IllegalArgumentException e) {
+      return -1;
+    }
+  }
+
+  private static int maxRecords(String value) {
+    if (value == null) {
+      return DEFAULT_MAX_RECORDS;
+    }
+    try {
+      return Math.max(1, Integer.parseInt(value));
+    } catch (NumberFormatException e) {
+      return DEFAULT_MAX_RECORDS;
+    }
+  }
+}

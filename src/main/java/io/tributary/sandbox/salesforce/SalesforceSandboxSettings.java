@@ -1,0 +1,77 @@
+package io.tributary.sandbox.salesforce;
+
+import io.tributary.core.TributaryException;
+import io.tributary.sandbox.SandboxOptions;
+import java.security.interfaces.RSAPublicKey;
+
+/**
+ * Salesforce-specific sandbox settings. From the command line they come as {@code --set salesforce.<key>=value}
+ * with keys client-id, client-secret, username, audience, refresh-token, batch-size, irregular-batches, bulk-polls,
+ * users.
+ *
+ * @param clientId the connected app's consumer key (JWT {@code iss}, client_credentials {@code client_id})
+ * @param clientSecret the consumer secret (client_credentials; also keys the token response {@code signature})
+ * @param username the integration user (JWT {@code sub})
+ * @param audience the login host the JWT {@code aud} must name
+ * @param refreshToken the one refresh token the refresh_token grant accepts
+ * @param publicKey when set, JWT signatures are verified against it; when null any well-formed RS256 JWT passes
+ * @param batchSize REST query batch size (Salesforce: at most 2,000)
+ * @param irregularBatches when true, batches vary between half and all of {@code batchSize}, as Salesforce allows
+ * @param bulkPolls how many status polls a Bulk 2.0 job reports InProgress before JobComplete
+ */
+public record SalesforceSandboxSettings(
+    String clientId, String clientSecret, String username, String audience, String refreshToken,
+    RSAPublicKey publicKey, int batchSize, boolean irregularBatches, int bulkPolls) {
+
+  public static final String PREFIX = "salesforce.";
+
+  public static SalesforceSandboxSettings defaults() {
+    return new SalesforceSandboxSettings("tributary-sandbox-client", "tributary-sandbox-secret",
+        "integration@sandbox.tributary.example", "https://login.salesforce.com", "tributary-sandbox-refresh",
+        null, 2000, false, 2);
+  }
+
+  /** Defaults overridden by {@code salesforce.*} settings of the options. */
+  public static SalesforceSandboxSettings from(SandboxOptions o) {
+    SalesforceSandboxSettings d = defaults();
+    return new SalesforceSandboxSettings(
+        o.setting(PREFIX + "client-id", d.clientId()),
+        o.setting(PREFIX + "client-secret", d.clientSecret()),
+        o.setting(PREFIX + "username", d.username()),
+        o.setting(PREFIX + "audience", d.audience()),
+        o.setting(PREFIX + "refresh-token", d.refreshToken()),
+        null,
+        integer(o, "batch-size", d.batchSize(), 1, 2000),
+        Boolean.parseBoolean(o.setting(PREFIX + "irregular-batches", "false")),
+        integer(o, "bulk-polls", d.bulkPolls(), 0, 1000));
+  }
+
+  public SalesforceSandboxSettings withPublicKey(RSAPublicKey key) {
+    return new SalesforceSandboxSettings(clientId, clientSecret, username, audience, refreshToken, key, batchSize,
+        irregularBatches, bulkPolls);
+  }
+
+  public SalesforceSandboxSettings withBatchSize(int size, boolean irregular) {
+    return new SalesforceSandboxSettings(clientId, clientSecret, username, audience, refreshToken, publicKey, size,
+        irregular, bulkPolls);
+  }
+
+  public SalesforceSandboxSettings withBulkPolls(int polls) {
+    return new SalesforceSandboxSettings(clientId, clientSecret, username, audience, refreshToken, publicKey,
+        batchSize, irregularBatches, polls);
+  }
+
+  private static int integer(SandboxOptions o, String key, int fallback, int min, int max) {
+    String v = o.setting(PREFIX + key, Integer.toString(fallback));
+    try {
+      int n = Integer.parseInt(v);
+      if (n < min || n > max) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw TributaryException.config("sandbox setting " + PREFIX + key + "=" + v + " is invalid",
+          "use a whole number from " + min + " to " + max);
+    }
+  }
+}
