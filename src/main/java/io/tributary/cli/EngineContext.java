@@ -11,13 +11,21 @@ final class EngineContext implements AutoCloseable {
   private ConfigurableApplicationContext context;
 
   <T> T bean(Class<T> type) {
+    return context().getBean(type);
+  }
+
+  <T> java.util.Collection<T> beans(Class<T> type) {
+    return context().getBeansOfType(type).values();
+  }
+
+  private ConfigurableApplicationContext context() {
     if (context == null) {
       context = new SpringApplicationBuilder(TributaryApplication.class)
           .web(WebApplicationType.NONE)
           .logStartupInfo(false)
           .run();
     }
-    return context.getBean(type);
+    return context;
   }
 
   @Override
