@@ -153,6 +153,25 @@ class SalesforceSandboxIT {
   }
 
   @Test
+  void aMillionRowsCostNothingUntilRead() throws Exception {
+    SalesforceSandboxSettings s = settings();
+    try (SandboxServer sb = start(SandboxOptions.defaults().withRows(1_000_000), s)) {
+      SalesforceSandboxClient c = new SalesforceSandboxClient(sb.baseUrl());
+      c.login(s);
+      assertThat(JSON.readTree(c.query("query", "SELECT COUNT() FROM Account").body()).get("totalSize").asLong())
+          .isEqualTo(1_000_000);
+      // Row i is stamped EPOCH + i/7 s: row 999,990 shares its stamp with rows 999,985..999,991.
+      Instant stamp = EPOCH.plusSeconds(999_990 / 7);
+      String t = stamp.toString();
+      List<Map<String, Object>> tail = readAll(c, "query", "SELECT Id FROM Account WHERE (SystemModstamp > " + t
+          + " OR (SystemModstamp = " + t + " AND Id > '" + SalesforceIds.of("001", 999_990) + "')) ORDER BY"
+          + " SystemModstamp ASC, Id ASC", new ArrayList<>(), new long[1]);
+      assertThat(tail).extracting(r -> r.get("Id")).containsExactlyElementsOf(
+          java.util.stream.LongStream.range(999_991, 1_000_000).mapToObj(i -> SalesforceIds.of("001", i)).toList());
+    }
+  }
+
+  @Test
   void countQueriesAndQueryAllCountDeletedRows() throws Exception {
     SalesforceSandboxSettings s = settings();
     try (SandboxServer sb = start(SandboxOptions.defaults().withRows(2000), s)) {
