@@ -20,7 +20,7 @@ public record FaultRule(Type type, int status, Duration delay, double percent) {
     TIMEOUT,
     /** Answer normally after an extra delay. */
     SLOW,
-    /** Start a response and cut the connection mid-body. */
+    /** Read the request and drop the connection without an answer. */
     RESET,
     /** Answer normally but with one invalid value (or a truncated body); each platform documents which. */
     MALFORMED
