@@ -14,7 +14,9 @@ public record Cursor(Map<String, String> values) {
   public static final Cursor START = new Cursor(Map.of());
 
   public Cursor {
-    values = Map.copyOf(Objects.requireNonNull(values, "values"));
+    // Keeps the source's key order, so stored cursors read naturally; null keys or values are rejected.
+    Objects.requireNonNull(values, "values").forEach((k, v) -> Objects.requireNonNull(v, "cursor value of " + k));
+    values = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(values));
   }
 
   public static Cursor of(String key, String value) {

@@ -19,7 +19,7 @@ public class RepositorySchema {
 
   public RepositorySchema(DataSource dataSource) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
-      if (exists(c.getMetaData(), "BATCH_JOB_INSTANCE")) {
+      if (exists(c, "BATCH_JOB_INSTANCE")) {
         return;
       }
       String product = c.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
@@ -32,9 +32,11 @@ public class RepositorySchema {
     }
   }
 
-  private static boolean exists(DatabaseMetaData meta, String table) throws SQLException {
+  /** Only in the connection's own schema: another schema's Batch tables are not ours. */
+  private static boolean exists(Connection c, String table) throws SQLException {
+    DatabaseMetaData meta = c.getMetaData();
     for (String name : new String[] {table, table.toLowerCase(Locale.ROOT)}) {
-      try (ResultSet rs = meta.getTables(null, null, name, null)) {
+      try (ResultSet rs = meta.getTables(c.getCatalog(), c.getSchema(), name, null)) {
         if (rs.next()) {
           return true;
         }

@@ -15,14 +15,20 @@ final class CliRunner {
   record Result(int exitCode, String output) {}
 
   private final Path stateDir;
+  private final String repositoryUrl;
 
   CliRunner(Path stateDir) {
+    this(stateDir, "jdbc:h2:file:" + stateDir.resolve("repository").toAbsolutePath() + ";WRITE_DELAY=0");
+  }
+
+  /** With the job repository at {@code repositoryUrl} (for example a PostgreSQL schema). */
+  CliRunner(Path stateDir, String repositoryUrl) {
     this.stateDir = stateDir;
+    this.repositoryUrl = repositoryUrl;
   }
 
   Result run(String... args) {
-    System.setProperty("spring.datasource.url",
-        "jdbc:h2:file:" + stateDir.resolve("repository").toAbsolutePath() + ";WRITE_DELAY=0");
+    System.setProperty("spring.datasource.url", repositoryUrl);
     System.setProperty("tributary.state-dir", stateDir.toString());
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     PrintStream capture = new PrintStream(new TeeStream(buffer, System.out), true, StandardCharsets.UTF_8);

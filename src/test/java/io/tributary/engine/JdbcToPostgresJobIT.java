@@ -82,6 +82,28 @@ class JdbcToPostgresJobIT {
   }
 
   @Test
+  void jobRepositoryInPostgresRestartsTheSameWay() throws Exception {
+    String repo = TestPostgres.freshSchema("repo");
+    System.setProperty("spring.datasource.username", TestPostgres.user());
+    try {
+      CliRunner pg = new CliRunner(dir.resolve("pgstate"), TestPostgres.url()
+          + (TestPostgres.url().contains("?") ? "&" : "?") + "currentSchema=" + repo);
+      assertThat(pg.run("run", job.toString(), "--fail-after-chunks", "2").exitCode()).isEqualTo(1);
+      CliRunner.Result resumed = pg.run("run", job.toString());
+      assertThat(resumed.exitCode()).isEqualTo(0);
+      assertThat(resumed.output()).contains("resuming it");
+      assertWarehouseEqualsSource();
+      assertThat(strings("SELECT status FROM " + repo + ".batch_job_execution ORDER BY job_execution_id"))
+          .containsExactly("FAILED", "COMPLETED");
+      assertThat(new com.fasterxml.jackson.databind.ObjectMapper()
+          .readValue(strings("SELECT watermark FROM " + repo + ".tributary_watermark").get(0), java.util.Map.class))
+          .isEqualTo(java.util.Map.of("id", "5000", "updated_at", "2024-01-01T01:40:00Z"));
+    } finally {
+      System.clearProperty("spring.datasource.username");
+    }
+  }
+
+  @Test
   void killMinus9MidStreamThenRerunLoadsExactlyTheSourceRows() throws Exception {
     Path slowJob = writeJob(100, 1000);
     Process p = new ProcessBuilder(javaCommand("run", slowJob.toString()))
