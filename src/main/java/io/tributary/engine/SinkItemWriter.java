@@ -10,6 +10,8 @@ import java.util.List;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Hands each chunk to the sink's {@link io.tributary.core.TableWriter} inside the chunk transaction: good rows,
@@ -63,14 +65,31 @@ final class SinkItemWriter implements ItemStreamWriter<MappedItem> {
     }
     step.writer().write(rows, bad, position);
     quarantinedSoFar += bad.size();
-    step.progress().written.addAndGet(rows.size());
-    step.progress().quarantined.addAndGet(bad.size());
+    countOnCommit(rows.size(), bad.size());
     chunksThisRun++;
     int failAfter = step.options().failAfterChunks();
     if (failAfter > 0 && chunksThisRun > failAfter) {
       throw new TributaryException(TributaryException.Kind.TRANSIENT,
           "injected failure after " + failAfter + " chunks (--fail-after-chunks)", "run again to resume", null);
     }
+  }
+
+  /** The progress counters show committed rows only: a rolled-back chunk never counts. */
+  private void countOnCommit(int written, int quarantined) {
+    Runnable count = () -> {
+      step.progress().written.addAndGet(written);
+      step.progress().quarantined.addAndGet(quarantined);
+    };
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      count.run();
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        count.run();
+      }
+    });
   }
 
   private static String describe(QuarantinedRecord q) {
