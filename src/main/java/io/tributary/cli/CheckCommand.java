@@ -35,7 +35,9 @@ final class CheckCommand extends CliCommand implements Callable<Integer> {
       for (StreamConfig stream : job.config().streams()) {
         source.validateStream(stream.name(), stream.optionsOrEmpty());
         var schema = source.discover(stream.name(), stream.optionsOrEmpty());
-        RecordMapper mapper = RecordMapper.compile(stream, schema, new ObjectMapper());
+        byte[] piiKey = job.config().piiKey() == null ? null
+            : job.config().piiKey().resolve().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        RecordMapper mapper = RecordMapper.compile(stream, schema, new ObjectMapper(), piiKey);
         out().println("✓ stream " + stream.name() + " → " + stream.tableOrDefault() + " ("
             + mapper.outputSchema().columns().size() + " columns, key " + mapper.outputSchema().primaryKey() + ")");
       }

@@ -23,6 +23,7 @@ import java.util.List;
  * @param max largest allowed number
  * @param allowed allowed values ({@code enum:} in YAML)
  * @param maxLength longest allowed text, in characters
+ * @param pii {@code mask} (keep the last 4), {@code hash} (HMAC-SHA256 with the job's {@code pii_key}) or {@code drop}
  */
 public record FieldSpec(
     @NotBlank String name,
@@ -37,7 +38,8 @@ public record FieldSpec(
     BigDecimal min,
     BigDecimal max,
     @JsonProperty("enum") List<String> allowed,
-    @Positive Integer maxLength) {
+    @Positive Integer maxLength,
+    String pii) {
 
   public String fromOrName() {
     return from == null ? name : from;

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * One job file ({@code jobs/*.yml}), bound with snake_case keys. The {@code source:} and {@code sink:} blocks stay
- * maps here: the platform's provider binds them into its own typed config.
+ * maps here: the platform's provider binds them into its own typed config. {@code pii_key} is the HMAC key of
+ * fields with {@code pii: hash}.
  */
 public record JobConfig(
     String name,
@@ -23,7 +24,8 @@ public record JobConfig(
     @PositiveOrZero Long skipLimit,
     String schedule,
     Reconcile reconcile,
-    List<String> marts) {
+    List<String> marts,
+    io.tributary.core.SecretRef piiKey) {
 
   public static final int DEFAULT_CHUNK_SIZE = 10_000;
   public static final long DEFAULT_SKIP_LIMIT = 1_000;

@@ -43,6 +43,7 @@ public final class JobConfigLoader {
     SecretFields.check(binder, "source", config.source());
     SecretFields.check(binder, "sink", config.sink());
     checkStreams(binder, config.streams());
+    checkPii(binder, config);
     return new LoadedJob(file, name, config, binder);
   }
 
@@ -114,6 +115,33 @@ public final class JobConfigLoader {
       }
       if (f.min() != null && f.max() != null && f.min().compareTo(f.max()) > 0) {
         throw binder.error(fat + ".min", "min " + f.min() + " is greater than max " + f.max(), "swap them");
+      }
+    }
+  }
+
+  private static void checkPii(ConfigBinder binder, JobConfig config) {
+    for (int i = 0; i < config.streams().size(); i++) {
+      StreamConfig s = config.streams().get(i);
+      for (int j = 0; s.fields() != null && j < s.fields().size(); j++) {
+        FieldSpec f = s.fields().get(j);
+        if (f.pii() == null) {
+          continue;
+        }
+        String at = "streams[" + i + "].fields[" + j + "].pii";
+        io.tributary.mapping.PiiTransform t;
+        try {
+          t = io.tributary.mapping.PiiTransform.parse(f.pii());
+        } catch (TributaryException e) {
+          throw binder.error(at, e.getMessage(), e.hint());
+        }
+        if (t == io.tributary.mapping.PiiTransform.HASH && config.piiKey() == null) {
+          throw binder.error(at, "pii: hash needs the job's pii_key",
+              "add 'pii_key: \"${env:TRIBUTARY_PII_KEY}\"' at the top of the job (keep the key stable: hashes join across runs)");
+        }
+        if (s.primaryKeyOrEmpty().contains(f.fromOrName()) && t != io.tributary.mapping.PiiTransform.HASH) {
+          throw binder.error(at, "a primary key field can only be hashed, not " + f.pii(),
+              "use 'pii: hash' so merges still find the row");
+        }
       }
     }
   }

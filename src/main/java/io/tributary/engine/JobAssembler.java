@@ -40,8 +40,10 @@ final class JobAssembler {
   Job assemble(LoadedJob job, Source source, Sink sink, RunOptions options, Map<String, StreamProgress> progress,
       List<String> martsBuilt) {
     List<Step> steps = new ArrayList<>();
+    byte[] piiKey = job.config().piiKey() == null ? null
+        : job.config().piiKey().resolve().getBytes(java.nio.charset.StandardCharsets.UTF_8);
     for (StreamConfig stream : job.config().streams()) {
-      steps.add(streamStep(job, stream, source, sink, options, progress.get(stream.name())));
+      steps.add(streamStep(job, stream, source, sink, options, progress.get(stream.name()), piiKey));
     }
     List<String> marts = job.config().martsOrEmpty();
     if (!marts.isEmpty()) {
@@ -56,8 +58,9 @@ final class JobAssembler {
   }
 
   private Step streamStep(LoadedJob job, StreamConfig stream, Source source, Sink sink, RunOptions options,
-      StreamProgress progress) {
-    StreamStepContext context = new StreamStepContext(job.name(), stream, source, sink, options, progress, json);
+      StreamProgress progress, byte[] piiKey) {
+    StreamStepContext context = new StreamStepContext(job.name(), stream, source, sink, options, progress, json,
+        piiKey);
     SourceItemReader reader = new SourceItemReader(context);
     SinkItemWriter writer = new SinkItemWriter(context);
     int chunkSize = job.config().chunkSizeOrDefault();

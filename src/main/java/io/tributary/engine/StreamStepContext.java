@@ -31,6 +31,7 @@ final class StreamStepContext {
   private final RunOptions options;
   private final StreamProgress progress;
   private final ObjectMapper json;
+  private final byte[] piiKey;
   private RecordMapper mapper;
   private TableWriter writer;
   private ReadRequest readRequest;
@@ -39,7 +40,8 @@ final class StreamStepContext {
   private long runId;
 
   StreamStepContext(String job, StreamConfig stream, Source source, Sink sink, RunOptions options,
-      StreamProgress progress, ObjectMapper json) {
+      StreamProgress progress, ObjectMapper json, byte[] piiKey) {
+    this.piiKey = piiKey;
     this.job = job;
     this.stream = stream;
     this.source = source;
@@ -55,7 +57,7 @@ final class StreamStepContext {
     this.runId = runId;
     this.watermarkBefore = watermark;
     StreamSchema discovered = source.discover(stream.name(), stream.optionsOrEmpty());
-    mapper = RecordMapper.compile(stream, discovered, json);
+    mapper = RecordMapper.compile(stream, discovered, json, piiKey);
     TableSpec spec = new TableSpec(stream.name(), stream.tableOrDefault(), mapper.outputSchema(),
         stream.modeOrDefault(), new RunInfo(job, instanceId, runId, extractedAt));
     writer = sink.open(spec);

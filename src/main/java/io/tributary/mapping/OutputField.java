@@ -25,9 +25,12 @@ final class OutputField {
   private final Set<String> allowed;
   private final List<String> allowedInOrder;
   private final Integer maxLength;
+  private final PiiTransform pii;
+  private final byte[] piiKey;
 
   OutputField(Column column, String from, ValueCoercer coercer, boolean trim, String letterCase, boolean required,
-      Pattern regex, BigDecimal min, BigDecimal max, List<String> allowed, Integer maxLength) {
+      Pattern regex, BigDecimal min, BigDecimal max, List<String> allowed, Integer maxLength, PiiTransform pii,
+      byte[] piiKey) {
     this.column = column;
     this.from = from;
     this.coercer = coercer;
@@ -40,6 +43,17 @@ final class OutputField {
     this.allowed = allowed == null ? null : Set.copyOf(allowed);
     this.allowedInOrder = allowed == null ? null : List.copyOf(allowed);
     this.maxLength = maxLength;
+    this.pii = pii;
+    this.piiKey = piiKey;
+  }
+
+  PiiTransform pii() {
+    return pii;
+  }
+
+  /** The PII-transformed form of a raw value, for the quarantined copy of a record. */
+  Object scrub(Object raw) {
+    return pii == null ? raw : pii.apply(raw, piiKey);
   }
 
   Column column() {
@@ -69,7 +83,7 @@ final class OutputField {
       return null;
     }
     check(value, reasons);
-    return value;
+    return pii == null ? value : pii.apply(value, piiKey);
   }
 
   private void check(Object value, List<String> reasons) {

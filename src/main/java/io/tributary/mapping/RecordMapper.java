@@ -38,9 +38,11 @@ public final class RecordMapper {
   private final StreamSchema output;
   private final ObjectMapper json;
   private final Map<String, String> keyAliases = new HashMap<>();
+  private final List<OutputField> scrubbed;
 
   private RecordMapper(String stream, List<OutputField> fields, int[] keyIndexes,
-      StreamConfig.DeletedWhen deletedWhen, StreamSchema output, ObjectMapper json) {
+      StreamConfig.DeletedWhen deletedWhen, StreamSchema output, ObjectMapper json, List<OutputField> scrubbed) {
+    this.scrubbed = scrubbed;
     this.stream = stream;
     this.fields = fields;
     this.keyIndexes = keyIndexes;
@@ -54,7 +56,16 @@ public final class RecordMapper {
    * a configured source field does not exist.
    */
   public static RecordMapper compile(StreamConfig config, StreamSchema discovered, ObjectMapper json) {
+    return compile(config, discovered, json, null);
+  }
+
+  /**
+   * As {@link #compile(StreamConfig, StreamSchema, ObjectMapper)}, with the resolved {@code pii_key} for fields with
+   * {@code pii: hash}.
+   */
+  public static RecordMapper compile(StreamConfig config, StreamSchema discovered, ObjectMapper json, byte[] piiKey) {
     List<OutputField> fields = new ArrayList<>();
+    List<OutputField> scrubbed = new ArrayList<>();
     if (config.fields() == null || config.includeUnmappedOrDefault()) {
       for (Column c : discovered.columns()) {
         boolean listed = config.fields() != null && config.fields().stream()
@@ -63,13 +74,19 @@ public final class RecordMapper {
           String name = Identifiers.columnName(c.name());
           fields.add(new OutputField(new Column(name, c.type(), c.precision(), c.scale(), true), c.name(),
               new ValueCoercer(c.type(), c.precision(), c.scale(), null, ZoneOffset.UTC, json),
-              false, null, false, null, null, null, null, null));
+              false, null, false, null, null, null, null, null, null, null));
         }
       }
     }
     if (config.fields() != null) {
       for (int i = 0; i < config.fields().size(); i++) {
-        fields.add(compileField(config, i, discovered, json));
+        OutputField f = compileField(config, i, discovered, json, piiKey);
+        if (f.pii() != null) {
+          scrubbed.add(f);
+        }
+        if (f.pii() != PiiTransform.DROP) {
+          fields.add(f);
+        }
       }
     }
     List<String> keyColumns = new ArrayList<>();
@@ -87,7 +104,7 @@ public final class RecordMapper {
     }
     List<Column> columns = fields.stream().map(OutputField::column).toList();
     StreamSchema output = new StreamSchema(config.name(), columns, keyColumns);
-    return new RecordMapper(config.name(), fields, keyIndexes, config.deletedWhen(), output, json);
+    return new RecordMapper(config.name(), fields, keyIndexes, config.deletedWhen(), output, json, scrubbed);
   }
 
   private static int indexOfKey(List<OutputField> fields, String key) {
@@ -100,7 +117,8 @@ public final class RecordMapper {
     return -1;
   }
 
-  private static OutputField compileField(StreamConfig config, int i, StreamSchema discovered, ObjectMapper json) {
+  private static OutputField compileField(StreamConfig config, int i, StreamSchema discovered, ObjectMapper json,
+      byte[] piiKey) {
     FieldSpec f = config.fields().get(i);
     String from = f.fromOrName();
     Column source = discovered.column(from)
@@ -121,11 +139,20 @@ public final class RecordMapper {
     ZoneId zone = f.timezone() == null ? ZoneOffset.UTC : ZoneId.of(f.timezone());
     boolean required = Boolean.TRUE.equals(f.required()) || config.primaryKeyOrEmpty().contains(from)
         || config.primaryKeyOrEmpty().contains(f.name());
-    Column column = new Column(f.name(), type.type(), type.precision(), type.scale(), !required);
+    PiiTransform pii = f.pii() == null ? null : PiiTransform.parse(f.pii());
+    if (pii == PiiTransform.HASH && piiKey == null) {
+      throw TributaryException.config("stream '" + config.name() + "' field '" + f.name() + "' is hashed but no pii_key"
+          + " was resolved", "set pii_key at the top of the job");
+    }
+    // A masked or hashed value is text whatever it was.
+    Column column = pii == null
+        ? new Column(f.name(), type.type(), type.precision(), type.scale(), !required)
+        : new Column(f.name(), io.tributary.core.ColumnType.STRING, 0, 0, !required);
     return new OutputField(column, from,
         new ValueCoercer(type.type(), type.precision(), type.scale(), f.format(), zone, json),
         Boolean.TRUE.equals(f.trim()), f.letterCase(), required,
-        f.regex() == null ? null : Pattern.compile(f.regex()), f.min(), f.max(), f.allowed(), f.maxLength());
+        f.regex() == null ? null : Pattern.compile(f.regex()), f.min(), f.max(), f.allowed(), f.maxLength(), pii,
+        piiKey);
   }
 
   /** The output schema: column names, types and primary key as the sink will create them. */
@@ -210,9 +237,26 @@ public final class RecordMapper {
     return String.join("|", parts);
   }
 
+  /** The record as read, with PII fields masked, hashed or removed as configured. */
   private String rawJson(SourceRecord record) {
+    Object raw = record.fields();
+    if (!scrubbed.isEmpty()) {
+      Map<String, Object> copy = new java.util.LinkedHashMap<>(RecordFlattener.flatten(record.fields()));
+      for (OutputField f : scrubbed) {
+        String key = copy.keySet().stream()
+            .filter(k -> k.equals(f.from()) || k.equalsIgnoreCase(f.from())
+                || Identifiers.columnName(k).equals(Identifiers.columnName(f.from())))
+            .findFirst().orElse(f.from());
+        if (f.pii() == PiiTransform.DROP) {
+          copy.remove(key);
+        } else if (copy.containsKey(key)) {
+          copy.put(key, f.scrub(copy.get(key)));
+        }
+      }
+      raw = copy;
+    }
     try {
-      return json.writeValueAsString(record.fields());
+      return json.writeValueAsString(raw);
     } catch (JsonProcessingException e) {
       return "{\"_unserializable\":\"" + stream + "\"}";
     }

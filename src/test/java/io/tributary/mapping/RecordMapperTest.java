@@ -159,4 +159,30 @@ class RecordMapperTest {
         "id: '99999999999999999999' is outside the 64-bit integer range",
         "d: '1e400' is beyond the range of a double");
   }
+
+  @Test
+  void piiFieldsAreMaskedHashedOrDroppedInRowsAndQuarantine() throws Exception {
+    StreamConfig s = stream("""
+        name: people
+        primary_key: [id]
+        fields:
+          - { name: id, pii: hash }
+          - { name: card, pii: mask }
+          - { name: email, pii: drop }
+          - { name: age, type: integer, min: 0 }
+        """);
+    StreamSchema schema = new StreamSchema("people", List.of(), List.of());
+    byte[] key = "k3y".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    RecordMapper mapper = RecordMapper.compile(s, schema, JSON, key);
+    assertThat(mapper.outputSchema().columnNames()).containsExactly("id", "card", "age");
+    MappedItem ok = mapper.map(SourceRecord.of(rec("id", "42", "card", "4111111111111111", "email", "a@b.c",
+        "age", "30")), null);
+    // Expected HMAC computed independently: printf %s 42 | openssl dgst -sha256 -hmac k3y
+    assertThat(ok.row().values()).containsExactly(
+        "ce2d7caed289663313ba19a67f407a6399386128229b71b5677998b370082fdb", "************1111", 30L);
+    MappedItem bad = mapper.map(SourceRecord.of(rec("id", "43", "card", "5500000000000004", "email", "x@y.z",
+        "age", "-1")), null);
+    assertThat(bad.quarantined().rawJson()).contains("************0004").doesNotContain("5500000000000004")
+        .doesNotContain("x@y.z").doesNotContain("\"43\"");
+  }
 }
