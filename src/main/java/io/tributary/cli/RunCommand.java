@@ -34,7 +34,8 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
     LoadedJob job = JobConfigLoader.load(jobFile);
     JobRunner runner = TributaryCommand.ENGINE.bean(JobRunner.class);
     RunResult result = runner.run(job,
-        new RunOptions(fullRefresh, restart, job.config().skipLimitOrDefault(), failAfterChunks), out);
+        new RunOptions(fullRefresh, restart, job.config().skipLimitOrDefault(), failAfterChunks,
+            job.config().reconcileOrDefault() == io.tributary.config.JobConfig.Reconcile.STRICT), out);
     SummaryPrinter.print(job.name(), result, out);
     return result.exitCode();
   }

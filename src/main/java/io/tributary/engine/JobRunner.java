@@ -71,8 +71,7 @@ public class JobRunner {
       JobParameters params = parameters(job.name(), options, out);
       boolean restart = jobRepository.getJobInstance(job.name(), params) != null;
       // A resumed run keeps the mode it started with, whatever this command line says.
-      RunOptions effective = new RunOptions("true".equals(params.getString(FULL_REFRESH)), options.restartOnly(),
-          options.skipLimit(), options.failAfterChunks());
+      RunOptions effective = options.withFullRefresh("true".equals(params.getString(FULL_REFRESH)));
       Job batchJob = new JobAssembler(jobRepository, watermarks, json).assemble(job, source, sink, effective,
           progress, marts);
       out.printf("%s job %s%s%n", restart ? "Resuming" : "Running", job.name(),

@@ -7,5 +7,12 @@ package io.tributary.engine;
  * @param restartOnly only restart the last failed run; fail if there is none
  * @param skipLimit quarantined records allowed per stream before the run fails
  * @param failAfterChunks test hook: fail every stream step after this many committed chunks (0 = never)
+ * @param strictReconcile fail a stream whose platform-reported count differs from rows written plus quarantined
  */
-public record RunOptions(boolean fullRefresh, boolean restartOnly, long skipLimit, int failAfterChunks) {}
+public record RunOptions(boolean fullRefresh, boolean restartOnly, long skipLimit, int failAfterChunks,
+    boolean strictReconcile) {
+
+  public RunOptions withFullRefresh(boolean value) {
+    return new RunOptions(value, restartOnly, skipLimit, failAfterChunks, strictReconcile);
+  }
+}

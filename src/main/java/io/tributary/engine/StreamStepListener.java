@@ -50,6 +50,15 @@ final class StreamStepListener implements StepExecutionListener {
       return stepExecution.getExitStatus();
     }
     try {
+      // Checked before the table is finished and the watermark moves, so a strict failure changes nothing visible.
+      String reconciliation = reconcile();
+      step.progress().reconciliation(reconciliation);
+      if (reconciliation.startsWith("MISMATCH") && step.options().strictReconcile()) {
+        throw new io.tributary.core.TributaryException(io.tributary.core.TributaryException.Kind.RECORD,
+            "stream '" + step.stream().name() + "': reconciliation failed: " + reconciliation,
+            "compare the source with the warehouse (records changed during the run can explain it);"
+                + " set 'reconcile: warn' to load anyway", null);
+      }
       step.writer().finish();
       Cursor after = reader.watermark();
       if (after != null) {
@@ -58,7 +67,6 @@ final class StreamStepListener implements StepExecutionListener {
       } else {
         step.progress().watermark(CursorCodec.encode(step.watermarkBefore()));
       }
-      step.progress().reconciliation(reconcile());
       watermarks.audit(new WatermarkStore.LoadAudit(step.job(), step.runId(), step.stream().name(),
           step.progress().read(), step.progress().written(), step.progress().quarantined(),
           step.progress().reportedTotal(), step.watermarkBefore(), after == null ? step.watermarkBefore() : after,
