@@ -70,6 +70,8 @@ public final class SnowflakeSink implements Sink {
       this.connections = connections;
     }
     this.transactionManager = new DataSourceTransactionManager(this.connections);
+    // A failed COMMIT must not be followed by the autocommit reset alone: JDBC commits an open transaction then.
+    transactionManager.setRollbackOnCommitFailure(true);
     this.transactions = new SnowflakeTransactions(this.connections, transactionManager, errors);
     this.state = new SnowflakeStateTable(schema);
     this.quarantine = new SnowflakeQuarantineTable(schema);
@@ -138,7 +140,8 @@ public final class SnowflakeSink implements Sink {
       state.create(c);
       quarantine.create(c);
       boolean restart = state.read(c, spec.run().job(), spec.stream(), spec.run().instanceId()).isPresent();
-      SnowflakeTableLayout layout = setup.ensureTarget(schema, table, spec.schema(), keyed);
+      SnowflakeTableLayout layout =
+          setup.ensureTarget(schema, table, spec.schema(), keyed && spec.mode() != WriteMode.APPEND);
       // A new job instance starts its staging over; a restart keeps the chunks it already committed.
       setup.ensureStaging(layout, staging, !restart);
       try (Statement s = c.createStatement()) {
