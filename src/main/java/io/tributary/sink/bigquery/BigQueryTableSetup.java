@@ -84,37 +84,42 @@ final class BigQueryTableSetup {
     current.forEach(f -> have.put(f.getName(), f.getType().getStandardType()));
     List<Field> added = new ArrayList<>();
     List<StandardSQLTypeName> actual = new ArrayList<>();
+    Map<String, StandardSQLTypeName> widen = new LinkedHashMap<>();
     for (int i = 0; i < names.size(); i++) {
       StandardSQLTypeName h = have.get(names.get(i));
       if (h == null) {
         added.add(Field.of(names.get(i), wanted.get(i)));
         actual.add(wanted.get(i));
       } else {
-        actual.add(evolve(table, names.get(i), h, wanted.get(i)));
+        StandardSQLTypeName t = evolvedType(table, names.get(i), h, wanted.get(i));
+        actual.add(t);
+        if (t != h) {
+          widen.put(names.get(i), t);
+        }
       }
     }
     metadataFields().stream().filter(f -> !have.containsKey(f.getName())).forEach(added::add);
+    // New fields first, through the schema of the table as it is; then the in-place widenings, as DDL.
     if (!added.isEmpty()) {
       List<Field> all = new ArrayList<>(current);
       all.addAll(added);
       bigquery.update(existing.toBuilder().setDefinition(StandardTableDefinition.of(Schema.of(all))).build());
     }
+    widen.forEach((column, type) -> jobs.run(QueryJobConfiguration.newBuilder("ALTER TABLE "
+        + BigQueryTableLayout.qualified(project, dataset, table) + " ALTER COLUMN " + BigQueryTableLayout.quote(column)
+        + " SET DATA TYPE " + type).build(), "widening " + dataset + "." + table + "." + column));
     return new BigQueryTableLayout(project, dataset, table, names, actual, primaryKey);
   }
 
-  private StandardSQLTypeName evolve(String table, String column, StandardSQLTypeName have,
+  private StandardSQLTypeName evolvedType(String table, String column, StandardSQLTypeName have,
       StandardSQLTypeName want) {
     if (BigQueryType.holds(have, want)) {
       return have;
     }
-    StandardSQLTypeName widened = BigQueryType.widenedFor(have, want).orElseThrow(() -> TributaryException.config(
+    return BigQueryType.widenedFor(have, want).orElseThrow(() -> TributaryException.config(
         "table " + dataset + "." + table + " column " + column + " is " + have + " but the stream now delivers "
             + want + ", which BigQuery cannot widen in place",
         "map the field to a new column name, or drop the table and run with --full-refresh"));
-    jobs.run(QueryJobConfiguration.newBuilder("ALTER TABLE " + BigQueryTableLayout.qualified(project, dataset, table)
-        + " ALTER COLUMN " + BigQueryTableLayout.quote(column) + " SET DATA TYPE " + widened).build(),
-        "widening " + dataset + "." + table + "." + column);
-    return widened;
   }
 
   private void createIfMissing(String table, Schema schema, TimePartitioning partitioning, Clustering clustering) {

@@ -158,7 +158,8 @@ final class SnowflakeSinkTestSupport {
         Files.writeString(source, text);
       }
       try (InputStream in = SnowflakeSinkTestSupport.class.getResourceAsStream("/sink/snowflake/golden/" + resource)) {
-        String expected = in == null ? Files.readString(source) : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        String expected = Files.exists(source) ? Files.readString(source)
+            : new String(in.readAllBytes(), StandardCharsets.UTF_8);
         assertThat(text).isEqualTo(expected);
       }
     } catch (IOException e) {
