@@ -1,0 +1,126 @@
+package io.tributary.sink.bigquery;
+
+import com.google.cloud.bigquery.BigQuery;
+import com.google.cloud.bigquery.BigQueryException;
+import com.google.cloud.bigquery.FieldValueList;
+import com.google.cloud.bigquery.FormatOptions;
+import com.google.cloud.bigquery.Job;
+import com.google.cloud.bigquery.JobId;
+import com.google.cloud.bigquery.JobInfo;
+import com.google.cloud.bigquery.QueryJobConfiguration;
+import com.google.cloud.bigquery.Schema;
+import com.google.cloud.bigquery.TableDataWriteChannel;
+import com.google.cloud.bigquery.TableId;
+import com.google.cloud.bigquery.TableResult;
+import com.google.cloud.bigquery.WriteChannelConfiguration;
+import io.tributary.core.TributaryException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * Runs BigQuery jobs and waits for them: load jobs fed from spooled files through a resumable upload (the file bytes
+ * stream through; nothing is buffered whole), and query jobs. A job failed only when {@code status.errorResult} is
+ * set (the {@code errors} list alone is not failure); API failures are classified by {@link BigQueryErrors}.
+ */
+final class BigQueryJobs {
+
+  private final BigQuery bigquery;
+  private final BigQueryErrors errors;
+  private final String location;
+  private final String jobPrefix;
+
+  BigQueryJobs(BigQuery bigquery, BigQueryErrors errors, String location, String jobPrefix) {
+    this.bigquery = bigquery;
+    this.errors = errors;
+    this.location = location;
+    this.jobPrefix = jobPrefix;
+  }
+
+  /** One load job appending nothing: WRITE_TRUNCATE, so a retried load replaces its own earlier attempt. */
+  Job load(TableId staging, Schema schema, List<Path> gzipFiles, String doing) {
+    WriteChannelConfiguration config = WriteChannelConfiguration.newBuilder(staging)
+        .setFormatOptions(FormatOptions.json())
+        .setSchema(schema)
+        .setCreateDisposition(JobInfo.CreateDisposition.CREATE_IF_NEEDED)
+        .setWriteDisposition(JobInfo.WriteDisposition.WRITE_TRUNCATE)
+        .setMaxBadRecords(0)
+        .build();
+    JobId id = jobId("load");
+    try {
+      TableDataWriteChannel channel = bigquery.writer(id, config);
+      try (OutputStream out = Channels.newOutputStream(channel)) {
+        for (Path file : gzipFiles) {
+          try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16)) {
+            in.transferTo(out);
+          }
+        }
+      }
+      Job job = channel.getJob();
+      return await(job == null ? bigquery.getJob(id) : job, id, doing);
+    } catch (BigQueryException e) {
+      throw errors.at(e, doing);
+    } catch (IOException e) {
+      if (e.getCause() instanceof BigQueryException bq) {
+        throw errors.at(bq, doing);
+      }
+      throw TributaryException.transientFailure("uploading to BigQuery failed while " + doing + ": " + e, e);
+    }
+  }
+
+  /** Runs a query (DDL, DML or a multi-statement script) to completion. */
+  Job run(QueryJobConfiguration query, String doing) {
+    JobId id = jobId("query");
+    try {
+      Job job = bigquery.create(JobInfo.of(id, query));
+      return await(job, id, doing);
+    } catch (BigQueryException e) {
+      throw errors.at(e, doing);
+    }
+  }
+
+  /** Runs a small SELECT and returns its rows. */
+  Iterable<FieldValueList> select(QueryJobConfiguration query, String doing) {
+    try {
+      // no job id: the client may use jobs.query, which answers small SELECTs in one round trip
+      TableResult result = bigquery.query(query);
+      return result.iterateAll();
+    } catch (BigQueryException e) {
+      throw errors.at(e, doing);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw TributaryException.transientFailure("interrupted while " + doing, e);
+    }
+  }
+
+  private Job await(Job job, JobId id, String doing) {
+    if (job == null) {
+      throw TributaryException.transientFailure("BigQuery job " + id.getJob() + " vanished while " + doing, null);
+    }
+    Job done;
+    try {
+      done = job.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw TributaryException.transientFailure("interrupted while " + doing, e);
+    }
+    if (done == null) {
+      throw TributaryException.transientFailure("BigQuery job " + id.getJob() + " vanished while " + doing, null);
+    }
+    if (done.getStatus() != null && done.getStatus().getError() != null) {
+      throw errors.jobFailed(done.getStatus().getError(), id.getJob(), doing);
+    }
+    return done;
+  }
+
+  private JobId jobId(String kind) {
+    return JobId.newBuilder().setLocation(location)
+        .setJob(jobPrefix + "_" + kind + "_" + UUID.randomUUID().toString().replace("-", "")).build();
+  }
+}

@@ -1,0 +1,119 @@
+package io.tributary.sink.bigquery;
+
+import static io.tributary.sink.bigquery.BigQueryTableLayout.quote;
+
+import com.google.cloud.bigquery.QueryJobConfiguration;
+import com.google.cloud.bigquery.QueryParameterValue;
+import com.google.cloud.bigquery.StandardSQLTypeName;
+import io.tributary.core.WriteMode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The one query job that publishes a run: a multi-statement transaction (BigQuery docs, "Multi-statement
+ * transactions") that applies the staged rows to the target — MERGE keeping the last staged row of each key, where a
+ * deleted row only flags the existing row and updates its run metadata; INSERT for append; DELETE + INSERT for
+ * replace — copies staged quarantine records, and upserts the state row with the spool id, so a publish that
+ * committed is recognised and never repeated.
+ */
+final class BigQueryPublish {
+
+  private final BigQueryTableLayout layout;
+  private final String staging;
+  private final String quarantineStaging;
+  private final String state;
+  private final String quarantine;
+  private final WriteMode mode;
+
+  BigQueryPublish(BigQueryTableLayout layout, String staging, String quarantineStaging, WriteMode mode) {
+    this.layout = layout;
+    this.staging = staging;
+    this.quarantineStaging = quarantineStaging;
+    this.mode = mode;
+    this.state = BigQueryTableLayout.qualified(layout.project(), layout.dataset(), BigQueryTableSetup.STATE);
+    this.quarantine = BigQueryTableLayout.qualified(layout.project(), layout.dataset(), BigQueryTableSetup.QUARANTINE);
+  }
+
+  /**
+   * @param withRows whether a staging table was loaded (a run without rows publishes no rows, but replace still
+   *     empties the target)
+   * @param withQuarantine whether a quarantine staging table was loaded
+   */
+  String script(boolean withRows, boolean withQuarantine) {
+    List<String> sql = new ArrayList<>();
+    sql.add("BEGIN TRANSACTION");
+    if (mode == WriteMode.REPLACE) {
+      sql.add("DELETE FROM " + layout.qualified() + " WHERE TRUE");
+    }
+    if (withRows) {
+      sql.add(mode == WriteMode.MERGE ? merge() : insert(mode == WriteMode.REPLACE && !layout.primaryKey().isEmpty()));
+    }
+    if (withQuarantine) {
+      sql.add("INSERT INTO " + quarantine + " (job, run_id, stream, source_key, raw_record, reasons, quarantined_at)"
+          + " SELECT job, run_id, stream, source_key, raw_record, reasons, quarantined_at FROM " + quarantineStaging);
+    }
+    sql.add("MERGE " + state + " AS t USING (SELECT @job AS job, @stream AS stream, @instance_id AS instance_id,"
+        + " @position AS position, @spool_id AS spool_id) AS s ON t.job = s.job AND t.stream = s.stream"
+        + " WHEN MATCHED THEN UPDATE SET instance_id = s.instance_id, position = s.position, spool_id = s.spool_id,"
+        + " updated_at = CURRENT_TIMESTAMP() WHEN NOT MATCHED THEN INSERT (job, stream, instance_id, position,"
+        + " spool_id, updated_at) VALUES (s.job, s.stream, s.instance_id, s.position, s.spool_id, CURRENT_TIMESTAMP())");
+    sql.add("COMMIT TRANSACTION");
+    return String.join(";\n", sql) + ";";
+  }
+
+  QueryJobConfiguration query(boolean withRows, boolean withQuarantine, String job, String stream, long instanceId,
+      String positionJson, String spoolId) {
+    return QueryJobConfiguration.newBuilder(script(withRows, withQuarantine))
+        .addNamedParameter("job", QueryParameterValue.string(job))
+        .addNamedParameter("stream", QueryParameterValue.string(stream))
+        .addNamedParameter("instance_id", QueryParameterValue.int64(instanceId))
+        .addNamedParameter("position", QueryParameterValue.string(positionJson))
+        .addNamedParameter("spool_id", QueryParameterValue.string(spoolId))
+        .build();
+  }
+
+  private String merge() {
+    List<String> set = new ArrayList<>();
+    for (String c : layout.columns()) {
+      if (!layout.primaryKey().contains(c)) {
+        set.add(quote(c) + " = IF(s." + quote(BigQueryTableLayout.DELETED) + ", t." + quote(c) + ", s." + quote(c)
+            + ")");
+      }
+    }
+    for (String meta : BigQueryTableLayout.METADATA) {
+      set.add(quote(meta) + " = s." + quote(meta));
+    }
+    String on = layout.primaryKey().stream().map(k -> "t." + quote(k) + " = s." + quote(k))
+        .collect(Collectors.joining(" AND "));
+    String columns = BigQueryTableLayout.list(layout.allColumns());
+    String values = layout.allColumns().stream().map(c -> "s." + quote(c)).collect(Collectors.joining(", "));
+    return "MERGE " + layout.qualified() + " AS t USING (" + latestPerKey() + ") AS s ON " + on
+        + " WHEN MATCHED THEN UPDATE SET " + String.join(", ", set)
+        + " WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES (" + values + ")";
+  }
+
+  private String insert(boolean latestPerKey) {
+    return "INSERT INTO " + layout.qualified() + " (" + BigQueryTableLayout.list(layout.allColumns()) + ") "
+        + (latestPerKey ? latestPerKey() : "SELECT " + parsedList() + " FROM " + staging + " AS s");
+  }
+
+  /** BigQuery requires a WHERE, GROUP BY or HAVING next to QUALIFY. */
+  private String latestPerKey() {
+    return "SELECT " + parsedList() + " FROM " + staging + " AS s WHERE TRUE QUALIFY ROW_NUMBER() OVER (PARTITION BY "
+        + layout.primaryKey().stream().map(k -> "s." + quote(k)).collect(Collectors.joining(", "))
+        + " ORDER BY s." + quote(BigQueryTableLayout.SEQ) + " DESC) = 1";
+  }
+
+  private String parsedList() {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < layout.columns().size(); i++) {
+      String q = quote(layout.columns().get(i));
+      out.add(layout.types().get(i) == StandardSQLTypeName.JSON ? "PARSE_JSON(s." + q + ") AS " + q : "s." + q);
+    }
+    for (String meta : BigQueryTableLayout.METADATA) {
+      out.add("s." + quote(meta));
+    }
+    return String.join(", ", out);
+  }
+}

@@ -1,0 +1,143 @@
+package io.tributary.sink.bigquery;
+
+import com.google.auth.Credentials;
+import com.google.cloud.bigquery.BigQuery;
+import com.google.cloud.bigquery.BigQueryException;
+import com.google.cloud.bigquery.DatasetId;
+import com.google.cloud.bigquery.QueryJobConfiguration;
+import com.google.cloud.bigquery.TableId;
+import io.tributary.core.Identifiers;
+import io.tributary.core.JobContext;
+import io.tributary.core.Sink;
+import io.tributary.core.TableSpec;
+import io.tributary.core.TableWriter;
+import io.tributary.core.TributaryException;
+import io.tributary.core.WriteMode;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * A BigQuery warehouse: raw tables, {@code _tributary_state} and {@code _tributary_quarantine} in the configured
+ * dataset, marts in {@code marts}. BigQuery has no transaction a chunk can join, so chunk transactions are
+ * resourceless and commit the local spool instead (see {@link BigQueryTableWriter}); the client is built on first
+ * use, after the credentials resolve.
+ */
+public final class BigQuerySink implements Sink {
+
+  private static final Pattern PROJECT = Pattern.compile("[a-z][a-z0-9.:-]{3,61}[a-z0-9]");
+  private static final String MARTS = "marts";
+
+  private final BigQuerySinkConfig config;
+  private final String dataset;
+  private final Path spoolRoot;
+  private final BigQueryErrors errors;
+  private final PlatformTransactionManager transactionManager = new ResourcelessTransactionManager();
+  private BigQuery bigquery;
+
+  public BigQuerySink(BigQuerySinkConfig config, JobContext context) {
+    if (!PROJECT.matcher(config.project()).matches()) {
+      throw TributaryException.config("sink.project '" + config.project() + "' is not a Google Cloud project id",
+          "use the project id (lower case letters, digits, hyphens), not its name or number");
+    }
+    this.config = config;
+    this.dataset = Identifiers.require(config.dataset(), "sink.dataset");
+    this.spoolRoot = config.spoolDir() != null ? context.resolve(config.spoolDir())
+        : context.baseDir().resolve(".tributary/spool/bigquery");
+    this.errors = new BigQueryErrors(config.project(), dataset);
+  }
+
+  private synchronized BigQuery client() {
+    if (bigquery == null) {
+      Credentials credentials = BigQueryClientFactory.credentials(config);
+      bigquery = BigQueryClientFactory.create(config, credentials);
+    }
+    return bigquery;
+  }
+
+  /** Resolves the credentials first, then reads the dataset (or proves the project is reachable if it is missing). */
+  @Override
+  public void check() {
+    BigQuery bq = client();
+    try {
+      if (bq.getDataset(DatasetId.of(config.project(), dataset)) == null) {
+        // the run creates it; reading the project's datasets proves the credentials and project are right
+        bq.listDatasets(config.project(), BigQuery.DatasetListOption.pageSize(1));
+      }
+    } catch (BigQueryException e) {
+      throw errors.at(e, "checking dataset " + config.project() + "." + dataset);
+    }
+  }
+
+  @Override
+  public PlatformTransactionManager transactionManager() {
+    return transactionManager;
+  }
+
+  @Override
+  public TableWriter open(TableSpec spec) {
+    String table = Identifiers.require(spec.table(), "table of stream " + spec.stream());
+    for (String c : spec.schema().columnNames()) {
+      Identifiers.require(c, "column of stream " + spec.stream());
+      if (c.startsWith("_tributary_")) {
+        throw TributaryException.config("column '" + c + "' of stream " + spec.stream()
+            + " collides with Tributary's metadata columns", "rename the field in the job's mapping");
+      }
+    }
+    boolean keyed = !spec.schema().primaryKey().isEmpty();
+    if (spec.mode() == WriteMode.MERGE && !keyed) {
+      throw TributaryException.config("stream " + spec.stream() + " is loaded with mode merge but has no primary key",
+          "set primary_key for the stream in the job file, or use mode append");
+    }
+    BigQuery bq = client();
+    BigQueryJobs jobs = new BigQueryJobs(bq, errors, config.location(), "tributary_" + jobIdSafe(spec.run().job()));
+    BigQueryTableSetup setup = new BigQueryTableSetup(bq, jobs, config.project(), dataset, config.location());
+    try {
+      setup.ensureDatasetAndBookkeeping();
+      BigQueryTableLayout layout = setup.ensureTarget(table, spec.schema(),
+          spec.mode() == WriteMode.APPEND ? List.of() : spec.schema().primaryKey(), config.optionsFor(table));
+      BigQuerySpool spool = new BigQuerySpool(spoolRoot.resolve(jobIdSafe(spec.run().job()))
+          .resolve(jobIdSafe(spec.stream())), spec.run().instanceId());
+      TableId staging = TableId.of(config.project(), dataset, "_tributary_stg_" + table);
+      TableId quarantineStaging = TableId.of(config.project(), dataset, "_tributary_stgq_" + table);
+      Runnable drop = () -> {
+        try {
+          bq.delete(staging);
+          bq.delete(quarantineStaging);
+        } catch (BigQueryException e) {
+          throw errors.at(e, "dropping the staging tables of " + table);
+        }
+      };
+      return new BigQueryTableWriter(jobs, spec, layout, spool, staging, quarantineStaging, drop);
+    } catch (BigQueryException e) {
+      throw errors.at(e, "preparing table " + dataset + "." + table);
+    }
+  }
+
+  @Override
+  public void executeMartStatement(String statement) {
+    BigQuery bq = client();
+    BigQueryJobs jobs = new BigQueryJobs(bq, errors, config.location(), "tributary_mart");
+    try {
+      if (bq.getDataset(DatasetId.of(config.project(), MARTS)) == null) {
+        bq.create(com.google.cloud.bigquery.DatasetInfo.newBuilder(config.project(), MARTS)
+            .setLocation(config.location()).build());
+      }
+    } catch (BigQueryException e) {
+      throw errors.at(e, "creating dataset " + MARTS);
+    }
+    jobs.run(QueryJobConfiguration.newBuilder(statement).setDefaultDataset(DatasetId.of(config.project(), dataset))
+        .build(), "running a mart statement");
+  }
+
+  @Override
+  public String rawSchema() {
+    return dataset;
+  }
+
+  private static String jobIdSafe(String name) {
+    return name.replaceAll("[^A-Za-z0-9_-]", "_");
+  }
+}

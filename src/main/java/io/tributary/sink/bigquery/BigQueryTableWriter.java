@@ -1,0 +1,215 @@
+package io.tributary.sink.bigquery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.cloud.bigquery.Field;
+import com.google.cloud.bigquery.FieldValueList;
+import com.google.cloud.bigquery.QueryJobConfiguration;
+import com.google.cloud.bigquery.QueryParameterValue;
+import com.google.cloud.bigquery.Schema;
+import com.google.cloud.bigquery.StandardSQLTypeName;
+import com.google.cloud.bigquery.TableId;
+import io.tributary.core.Cursor;
+import io.tributary.core.QuarantinedRecord;
+import io.tributary.core.Row;
+import io.tributary.core.TableSpec;
+import io.tributary.core.TableWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.zip.GZIPOutputStream;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Loads one stream into BigQuery with one load job and one query job per run, never one per chunk (a table allows
+ * about 1,500 load jobs a day). Each chunk is spooled to local disk and committed with its position in the spool
+ * manifest when the chunk transaction commits. {@link #finish()} uploads every spooled chunk to the staging table in
+ * one load job, then one multi-statement transaction publishes the rows and upserts {@code _tributary_state} with the
+ * spool id. Used by the step thread only.
+ */
+final class BigQueryTableWriter implements TableWriter {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final BigQueryJobs jobs;
+  private final TableSpec spec;
+  private final BigQueryTableLayout layout;
+  private final BigQuerySpool spool;
+  private final BigQueryRowEncoder encoder;
+  private final BigQueryPublish publish;
+  private final TableId staging;
+  private final TableId quarantineStaging;
+  private final Runnable dropStaging;
+  private int chunkNo;
+
+  BigQueryTableWriter(BigQueryJobs jobs, TableSpec spec, BigQueryTableLayout layout, BigQuerySpool spool,
+      TableId staging, TableId quarantineStaging, Runnable dropStaging) {
+    this.jobs = jobs;
+    this.spec = spec;
+    this.layout = layout;
+    this.spool = spool;
+    this.encoder = new BigQueryRowEncoder(layout, spec.run());
+    this.staging = staging;
+    this.quarantineStaging = quarantineStaging;
+    this.publish = new BigQueryPublish(layout, qualified(staging), qualified(quarantineStaging), spec.mode());
+    this.dropStaging = dropStaging;
+    this.chunkNo = spool.committed().chunks().size() + spool.committed().quarantine().size();
+  }
+
+  /**
+   * The spool's position when this job instance spooled chunks here; else the position the warehouse recorded for it
+   * at publish; else the start of the run — never the ExecutionContext's copy, whose rows may be in a lost spool.
+   */
+  @Override
+  public Optional<Cursor> committedPosition() {
+    if (spool.hasCommittedChunks()) {
+      return Optional.of(spool.committed().cursor());
+    }
+    return Optional.of(publishedState().map(s -> s.position).orElse(Cursor.START));
+  }
+
+  @Override
+  public void write(List<Row> rows, List<QuarantinedRecord> quarantined, Cursor position) {
+    List<QuarantinedRecord> bad = new ArrayList<>(quarantined);
+    String chunk = null;
+    String q = null;
+    long firstSeq = spool.committed().nextSeq();
+    try {
+      if (!rows.isEmpty()) {
+        chunk = String.format("chunk-%06d.ndjson.gz", ++chunkNo);
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(spool.file(chunk)), 1 << 16)) {
+          encoder.writeRows(out, rows, firstSeq, (i, reason) -> bad.add(new QuarantinedRecord(null,
+              String.valueOf(java.util.Arrays.asList(rows.get(i).values())), List.of(reason))));
+        }
+      }
+      if (!bad.isEmpty()) {
+        q = String.format("quarantine-%06d.ndjson.gz", ++chunkNo);
+        try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(spool.file(q)))) {
+          encoder.writeQuarantine(out, spec.stream(), bad);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot spool a chunk of stream " + spec.stream(), e);
+    }
+    BigQuerySpool.Manifest next = spool.next(position, rows.size(), chunk, q);
+    commitWithChunkTransaction(next, chunk, q);
+  }
+
+  /** The manifest is replaced just before the chunk transaction commits; a rolled-back chunk's files are deleted. */
+  private void commitWithChunkTransaction(BigQuerySpool.Manifest next, String chunk, String q) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      spool.commit(next);
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void beforeCommit(boolean readOnly) {
+        spool.commit(next);
+      }
+
+      @Override
+      public void afterCompletion(int status) {
+        if (status != STATUS_COMMITTED) {
+          if (chunk != null) {
+            spool.delete(chunk);
+          }
+          if (q != null) {
+            spool.delete(q);
+          }
+        }
+      }
+    });
+  }
+
+  @Override
+  public void finish() {
+    BigQuerySpool.Manifest m = spool.committed();
+    Optional<PublishedState> published = publishedState();
+    if (published.isPresent() && published.get().spoolId.equals(m.spoolId())) {
+      // a crash after the publishing transaction committed: it must not run twice
+      cleanUp();
+      return;
+    }
+    boolean withRows = !m.chunks().isEmpty();
+    boolean withQuarantine = !m.quarantine().isEmpty();
+    if (!withRows && !withQuarantine && m.position().isEmpty() && spec.mode() != io.tributary.core.WriteMode.REPLACE) {
+      return;
+    }
+    if (withRows) {
+      jobs.load(staging, stagingSchema(), files(m.chunks()), "loading " + spec.stream() + " into " + staging.getTable());
+    }
+    if (withQuarantine) {
+      jobs.load(quarantineStaging, BigQueryTableSetup.quarantineSchema(), files(m.quarantine()),
+          "loading quarantined records of " + spec.stream());
+    }
+    jobs.run(publish.query(withRows, withQuarantine, spec.run().job(), spec.stream(), spec.run().instanceId(),
+        positionJson(m.cursor()), m.spoolId()), "publishing " + spec.stream() + " into " + layout.table());
+    cleanUp();
+  }
+
+  private void cleanUp() {
+    dropStaging.run();
+    spool.clear();
+  }
+
+  Schema stagingSchema() {
+    List<Field> fields = new ArrayList<>();
+    for (int i = 0; i < layout.columns().size(); i++) {
+      fields.add(Field.of(layout.columns().get(i), BigQueryType.staged(layout.types().get(i))));
+    }
+    fields.addAll(BigQueryTableSetup.metadataFields());
+    fields.add(Field.of(BigQueryTableLayout.SEQ, StandardSQLTypeName.INT64));
+    return Schema.of(fields);
+  }
+
+  private List<Path> files(List<String> names) {
+    return names.stream().map(spool::file).toList();
+  }
+
+  private record PublishedState(Cursor position, String spoolId) {}
+
+  private Optional<PublishedState> publishedState() {
+    QueryJobConfiguration q = QueryJobConfiguration.newBuilder("SELECT position, spool_id FROM "
+            + BigQueryTableLayout.qualified(layout.project(), layout.dataset(), BigQueryTableSetup.STATE)
+            + " WHERE job = @job AND stream = @stream AND instance_id = @instance_id")
+        .addNamedParameter("job", QueryParameterValue.string(spec.run().job()))
+        .addNamedParameter("stream", QueryParameterValue.string(spec.stream()))
+        .addNamedParameter("instance_id", QueryParameterValue.int64(spec.run().instanceId()))
+        .build();
+    for (FieldValueList row : jobs.select(q, "reading the state of stream " + spec.stream())) {
+      return Optional.of(new PublishedState(new Cursor(parse(row.get("position").getStringValue())),
+          row.get("spool_id").getStringValue()));
+    }
+    return Optional.empty();
+  }
+
+  private static String positionJson(Cursor c) {
+    try {
+      return JSON.writeValueAsString(new TreeMap<>(c.values()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, String> parse(String json) {
+    try {
+      return JSON.readValue(json, Map.class);
+    } catch (JsonProcessingException e) {
+      throw io.tributary.core.TributaryException.config("_tributary_state holds a position that is not JSON",
+          "delete the stream's row from _tributary_state and run with --full-refresh");
+    }
+  }
+
+  private static String qualified(TableId id) {
+    return BigQueryTableLayout.qualified(id.getProject(), id.getDataset(), id.getTable());
+  }
+}

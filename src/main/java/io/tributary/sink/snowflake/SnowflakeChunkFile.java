@@ -1,0 +1,143 @@
+package io.tributary.sink.snowflake;
+
+import io.tributary.core.Row;
+import io.tributary.core.RunInfo;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
+
+/**
+ * Writes one chunk as a gzip CSV file for PUT: the stream columns encoded for the types the table really has, then
+ * the metadata columns and the load ordinal. A null is an empty unquoted field, every other value is quoted, so
+ * Snowflake tells NULL from the empty string ({@link #FILE_FORMAT}). Rows whose values cannot fit their column are
+ * left out and reported, like the PostgreSQL encoder does.
+ */
+final class SnowflakeChunkFile {
+
+  /** A row left out of the file, by its index in the chunk. */
+  record Rejected(int rowIndex, String reason) {}
+
+  /** What was written. */
+  record Written(Path file, int rows, List<Rejected> rejected) {}
+
+  /** The COPY file format matching what this class writes (Snowflake docs, "Format type options: CSV"). */
+  static final String FILE_FORMAT = "FILE_FORMAT = (TYPE = CSV COMPRESSION = GZIP FIELD_OPTIONALLY_ENCLOSED_BY = '\"'"
+      + " ESCAPE_UNENCLOSED_FIELD = NONE NULL_IF = () EMPTY_FIELD_AS_NULL = TRUE"
+      + " DATE_FORMAT = 'YYYY-MM-DD' TIMESTAMP_FORMAT = 'YYYY-MM-DD\"T\"HH24:MI:SS.FF9TZH:TZM')";
+
+  private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setQuoteMode(QuoteMode.ALL_NON_NULL)
+      .setRecordSeparator('\n').get();
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'+00:00'").withZone(ZoneOffset.UTC);
+  /** VARCHAR holds at most 16 MB (Snowflake docs, "String & binary data types"). */
+  private static final int MAX_TEXT_BYTES = 16 * 1024 * 1024;
+
+  private final SnowflakeTableLayout layout;
+  private final RunInfo run;
+
+  SnowflakeChunkFile(SnowflakeTableLayout layout, RunInfo run) {
+    this.layout = layout;
+    this.run = run;
+  }
+
+  /** Writes {@code rows} to {@code file}; the load ordinal of row i is {@code firstSeq + i}. */
+  Written write(Path file, List<Row> rows, long firstSeq) throws IOException {
+    List<Rejected> rejected = new ArrayList<>(0);
+    int written = 0;
+    String extractedAt = TIMESTAMP.format(run.extractedAt());
+    try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16);
+        CSVPrinter csv = new CSVPrinter(new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8)),
+            CSV)) {
+      List<String> values = new ArrayList<>(layout.columns().size() + 4);
+      for (int i = 0; i < rows.size(); i++) {
+        Row row = rows.get(i);
+        values.clear();
+        String reason = encode(row, values);
+        if (reason != null) {
+          rejected.add(new Rejected(i, reason));
+          continue;
+        }
+        values.add(extractedAt);
+        values.add(Long.toString(run.runId()));
+        values.add(row.deleted() ? "TRUE" : "FALSE");
+        values.add(Long.toString(firstSeq + i));
+        csv.printRecord(values);
+        written++;
+      }
+    }
+    return new Written(file, written, rejected);
+  }
+
+  /** Appends the row's column values; returns why the row cannot be loaded, or null. */
+  private String encode(Row row, List<String> out) {
+    for (int c = 0; c < layout.columns().size(); c++) {
+      Object v = c < row.values().length ? row.values()[c] : null;
+      SnowflakeType type = layout.types().get(c);
+      String text;
+      try {
+        text = v == null ? null : text(v, type);
+      } catch (IllegalArgumentException e) {
+        return "column " + layout.columns().get(c) + ": " + e.getMessage();
+      }
+      out.add(text);
+    }
+    return null;
+  }
+
+  private static String text(Object v, SnowflakeType type) {
+    boolean number = type.kind() == SnowflakeType.Kind.NUMBER;
+    if (v instanceof String s) {
+      return checkedText(s);
+    } else if (v instanceof Long l) {
+      return number ? fit(BigDecimal.valueOf(l), type) : l.toString();
+    } else if (v instanceof BigDecimal d) {
+      return number ? fit(d, type) : d.toPlainString();
+    } else if (v instanceof Double d) {
+      return d.isNaN() ? "NaN" : d.isInfinite() ? (d > 0 ? "inf" : "-inf") : d.toString();
+    } else if (v instanceof Boolean b) {
+      return b ? "TRUE" : "FALSE";
+    } else if (v instanceof LocalDate d) {
+      return type.kind() == SnowflakeType.Kind.TIMESTAMP_TZ
+          ? TIMESTAMP.format(d.atStartOfDay(ZoneOffset.UTC)) : d.toString();
+    } else if (v instanceof Instant t) {
+      return TIMESTAMP.format(t);
+    }
+    return checkedText(v.toString());
+  }
+
+  private static String fit(BigDecimal d, SnowflakeType type) {
+    BigDecimal scaled;
+    try {
+      scaled = d.setScale(type.scale());
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(d.toPlainString() + " has more than " + type.scale()
+          + " decimal places for " + type.ddl());
+    }
+    if (scaled.precision() - scaled.scale() > type.precision() - type.scale()) {
+      throw new IllegalArgumentException(d.toPlainString() + " does not fit " + type.ddl());
+    }
+    return scaled.toPlainString();
+  }
+
+  private static String checkedText(String s) {
+    if (s.length() > MAX_TEXT_BYTES / 4 && s.getBytes(StandardCharsets.UTF_8).length > MAX_TEXT_BYTES) {
+      throw new IllegalArgumentException("text longer than Snowflake's 16 MB VARCHAR limit");
+    }
+    return s;
+  }
+}

@@ -1,0 +1,36 @@
+package io.tributary.sink.snowflake;
+
+import io.tributary.core.SecretRef;
+import jakarta.validation.constraints.NotBlank;
+
+/**
+ * The job's {@code sink:} block for {@code type: snowflake}, bound by the engine with snake_case keys.
+ *
+ * @param account account identifier ({@code myorg-myaccount} or {@code xy12345.eu-west-1}); the driver connects to
+ *     {@code https://<account>.snowflakecomputing.com}
+ * @param user the Snowflake user Tributary logs in as
+ * @param privateKey reference to the user's unencrypted RSA private key in PEM (key-pair auth, recommended)
+ * @param password reference to the password; used only when {@code private_key} is absent (discouraged)
+ * @param role role to use, or null for the user's default role
+ * @param warehouse virtual warehouse that runs COPY and MERGE
+ * @param database database raw tables go to
+ * @param schema schema raw tables, state and quarantine go to; {@code RAW} when absent
+ * @param stage name of the internal stage chunks are PUT to, created in {@code schema} if missing;
+ *     {@code _TRIBUTARY_STAGE} when absent
+ */
+public record SnowflakeSinkConfig(@NotBlank String account, @NotBlank String user, SecretRef privateKey,
+    SecretRef password, String role, @NotBlank String warehouse, @NotBlank String database, String schema,
+    String stage) {
+
+  public static final String DEFAULT_SCHEMA = "RAW";
+  public static final String DEFAULT_STAGE = "_TRIBUTARY_STAGE";
+
+  public SnowflakeSinkConfig {
+    if (schema == null || schema.isBlank()) {
+      schema = DEFAULT_SCHEMA;
+    }
+    if (stage == null || stage.isBlank()) {
+      stage = DEFAULT_STAGE;
+    }
+  }
+}

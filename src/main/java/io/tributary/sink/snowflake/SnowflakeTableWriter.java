@@ -1,0 +1,201 @@
+package io.tributary.sink.snowflake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.tributary.core.Cursor;
+import io.tributary.core.QuarantinedRecord;
+import io.tributary.core.Row;
+import io.tributary.core.TableSpec;
+import io.tributary.core.TableWriter;
+import io.tributary.core.WriteMode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Loads one stream. Each chunk: a gzip CSV file is PUT to the internal stage, then — in the chunk transaction —
+ * COPY INTO the transient staging table, quarantined records, and the state row (position, unpublished); after the
+ * transaction the file is REMOVEd. {@link #finish()} publishes every staged row into the target with one MERGE (or
+ * INSERT) and marks the state published, in one transaction. So the target changes once per run and stream, and a
+ * failure anywhere before that commit leaves it untouched. Used by the step thread only.
+ */
+final class SnowflakeTableWriter implements TableWriter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SnowflakeTableWriter.class);
+  private static final ObjectMapper ROW_JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private final SnowflakeTransactions transactions;
+  private final SnowflakeStateTable state;
+  private final SnowflakeQuarantineTable quarantine;
+  private final TableSpec spec;
+  private final SnowflakeTableLayout layout;
+  private final String staging;
+  private final SnowflakeStage stage;
+  private final SnowflakeChunkFile encoder;
+  private final SnowflakePublish publish;
+  private final Path spoolDir;
+  private long nextSeq;
+  private int chunkNo;
+
+  SnowflakeTableWriter(SnowflakeTransactions transactions, SnowflakeStateTable state,
+      SnowflakeQuarantineTable quarantine, TableSpec spec, SnowflakeTableLayout layout, String staging,
+      SnowflakeStage stage, Path spoolDir, long nextSeq) {
+    this.transactions = transactions;
+    this.state = state;
+    this.quarantine = quarantine;
+    this.spec = spec;
+    this.layout = layout;
+    this.staging = staging;
+    this.stage = stage;
+    this.encoder = new SnowflakeChunkFile(layout, spec.run());
+    this.publish = new SnowflakePublish(layout, staging, spec.mode());
+    this.spoolDir = spoolDir;
+    this.nextSeq = nextSeq;
+  }
+
+  @Override
+  public Optional<Cursor> committedPosition() {
+    return transactions.run("reading the state of stream " + spec.stream(), c -> readState(c))
+        .map(SnowflakeStateTable.Entry::position);
+  }
+
+  @Override
+  public void write(List<Row> rows, List<QuarantinedRecord> quarantined, Cursor position) {
+    transactions.run("loading " + rows.size() + " rows of " + spec.stream() + " into " + staging, c -> {
+      List<QuarantinedRecord> bad = quarantined;
+      if (!rows.isEmpty()) {
+        List<SnowflakeChunkFile.Rejected> rejected = stageChunk(c, rows);
+        if (!rejected.isEmpty()) {
+          bad = new ArrayList<>(quarantined);
+          for (SnowflakeChunkFile.Rejected r : rejected) {
+            bad.add(quarantineRecord(rows.get(r.rowIndex()), r.reason()));
+          }
+        }
+      }
+      quarantine.insert(c, spec.run(), spec.stream(), bad);
+      state.save(c, spec.run().job(), spec.stream(), spec.run().instanceId(), position, false);
+      return null;
+    });
+  }
+
+  private List<SnowflakeChunkFile.Rejected> stageChunk(Connection c, List<Row> rows) throws SQLException {
+    String fileName = "run" + spec.run().runId() + "-" + String.format("%06d", ++chunkNo) + ".csv.gz";
+    Path file = spoolDir.resolve(fileName);
+    try {
+      SnowflakeChunkFile.Written written = encoder.write(file, rows, nextSeq);
+      nextSeq += rows.size();
+      if (written.rows() > 0) {
+        execute(c, stage.put(file));
+        removeAfterTransaction(c, fileName);
+        execute(c, stage.copy(staging, layout.stagingColumnList(), fileName));
+      }
+      return written.rejected();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write chunk file " + file, e);
+    } finally {
+      deleteQuietly(file);
+    }
+  }
+
+  /** The staged file is no longer needed once the chunk commits or rolls back; a leftover is removed at open. */
+  private void removeAfterTransaction(Connection c, String fileName) {
+    String remove = stage.remove(fileName);
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return;
+    }
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCompletion(int status) {
+        try {
+          execute(c, remove);
+        } catch (SQLException e) {
+          LOG.warn("could not remove staged file {} of stream {} ({}); it is removed at the next run",
+              fileName, spec.stream(), e.getMessage());
+        }
+      }
+    });
+  }
+
+  @Override
+  public void finish() {
+    boolean published = transactions.run("publishing " + spec.stream() + " into " + layout.qualified(), c -> {
+      Optional<SnowflakeStateTable.Entry> entry = readState(c);
+      if (entry.map(SnowflakeStateTable.Entry::published).orElse(false)
+          || (entry.isEmpty() && spec.mode() != WriteMode.REPLACE)) {
+        return false;
+      }
+      for (String sql : publish.statements()) {
+        execute(c, sql);
+      }
+      state.save(c, spec.run().job(), spec.stream(), spec.run().instanceId(),
+          entry.map(SnowflakeStateTable.Entry::position).orElse(Cursor.START), true);
+      return true;
+    });
+    if (published) {
+      try {
+        transactions.runAlone("removing staged files of " + spec.stream(), c -> execute(c, stage.removeAll()));
+      } catch (RuntimeException e) {
+        LOG.warn("could not remove staged files of stream {} ({}); they are removed at the next run", spec.stream(),
+            e.getMessage());
+      }
+    }
+  }
+
+  private Optional<SnowflakeStateTable.Entry> readState(Connection c) throws SQLException {
+    return state.read(c, spec.run().job(), spec.stream(), spec.run().instanceId());
+  }
+
+  private static Void execute(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+    return null;
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      LOG.debug("cannot delete {}", file, e);
+    }
+  }
+
+  private QuarantinedRecord quarantineRecord(Row row, String reason) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    List<String> names = spec.schema().columnNames();
+    for (int i = 0; i < names.size() && i < row.values().length; i++) {
+      values.put(names.get(i), row.values()[i]);
+    }
+    values.put("_tributary_deleted", row.deleted());
+    StringJoiner key = new StringJoiner("|");
+    for (String k : spec.schema().primaryKey()) {
+      int i = names.indexOf(k);
+      key.add(i < row.values().length ? String.valueOf(row.values()[i]) : "");
+    }
+    String json;
+    try {
+      json = ROW_JSON.writeValueAsString(values);
+    } catch (JsonProcessingException e) {
+      json = String.valueOf(values);
+    }
+    return new QuarantinedRecord(spec.schema().primaryKey().isEmpty() ? null : key.toString(), json,
+        List.of(reason));
+  }
+}

@@ -1,0 +1,271 @@
+package io.tributary.sink.bigquery;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A loopback stub of the BigQuery v2 REST endpoints the client uses, shaped by the discovery document and the
+ * recorded responses in {@code shared/fixtures/bigquery}: datasets get/insert, tables get/insert/patch/delete,
+ * jobs.insert (plain and resumable upload), jobs.get, jobs.getQueryResults and jobs.query. It keeps datasets, table
+ * schemas and the {@code _tributary_state} row (set by the publishing script's parameters, as BigQuery would), and
+ * records every call. {@link #failNextLoad} makes the next load job finish with {@code status.errorResult}.
+ */
+final class BigQueryStub implements AutoCloseable {
+
+  /** One recorded call: method, path (query string without upload ids) and the JSON body, if any. */
+  record Call(String method, String path, JsonNode body) {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Pattern PROJECT = Pattern.compile("^/(?:upload/)?bigquery/v2/projects/([^/]+)(/.*)?$");
+
+  private final HttpServer server;
+  private final List<Call> calls = Collections.synchronizedList(new ArrayList<>());
+  private final Map<String, ObjectNode> datasets = new ConcurrentHashMap<>();
+  private final Map<String, ObjectNode> tables = new ConcurrentHashMap<>();
+  private final Map<String, ObjectNode> jobs = new ConcurrentHashMap<>();
+  private final Map<String, ObjectNode> uploads = new ConcurrentHashMap<>();
+  private final Map<String, ByteArrayOutputStream> uploadBytes = new ConcurrentHashMap<>();
+  /** Uploaded NDJSON per load job id. */
+  final Map<String, String> loaded = new ConcurrentHashMap<>();
+  /** The state row: job|stream → [instance_id, position, spool_id]. */
+  final Map<String, List<String>> state = new ConcurrentHashMap<>();
+  volatile boolean failNextLoad;
+  volatile boolean failNextQuery;
+  /** Table deletes answer 403, as for a role without bigquery.tables.delete. */
+  volatile boolean failDeletes;
+  private int ids;
+
+  BigQueryStub() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext("/", this::handle);
+    server.start();
+  }
+
+  String endpoint() {
+    return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  List<Call> calls() {
+    synchronized (calls) {
+      return List.copyOf(calls);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+
+  private void handle(HttpExchange x) throws IOException {
+    try {
+      byte[] body = x.getRequestBody().readAllBytes();
+      if ("gzip".equalsIgnoreCase(x.getRequestHeaders().getFirst("Content-Encoding"))) {
+        body = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body)).readAllBytes();
+      }
+      String path = x.getRequestURI().getPath();
+      String query = x.getRequestURI().getRawQuery();
+      if (path.startsWith("/upload/") && query != null && query.contains("upload_id=")) {
+        upload(x, query.replaceAll(".*upload_id=([^&]+).*", "$1"), body);
+        return;
+      }
+      JsonNode json = body.length == 0 ? null : JSON.readTree(body);
+      calls.add(new Call(x.getRequestMethod(), path + (query != null && query.contains("uploadType=resumable")
+          ? "?uploadType=resumable" : ""), json == null ? null : json.deepCopy()));
+      Matcher m = PROJECT.matcher(path);
+      if (!m.matches()) {
+        send(x, 404, error(404, "notFound", "Not found: " + path));
+        return;
+      }
+      route(x, m.group(1), m.group(2) == null ? "" : m.group(2), json, path.startsWith("/upload/"));
+    } catch (RuntimeException | IOException e) {
+      System.err.println("BigQueryStub: " + x.getRequestMethod() + " " + x.getRequestURI() + " failed: " + e);
+      e.printStackTrace();
+      send(x, 500, error(500, "internalError", e.toString()));
+    }
+  }
+
+  private void route(HttpExchange x, String project, String rest, JsonNode body, boolean upload) throws IOException {
+    String method = x.getRequestMethod();
+    String[] p = rest.split("/");
+    if (rest.startsWith("/datasets") && p.length == 2 && method.equals("POST")) {
+      ObjectNode ds = ((ObjectNode) body).put("kind", "bigquery#dataset");
+      datasets.put(body.path("datasetReference").path("datasetId").asText(), ds);
+      send(x, 200, ds);
+    } else if (rest.startsWith("/datasets") && p.length == 2 && method.equals("GET")) {
+      send(x, 200, JSON.createObjectNode().put("kind", "bigquery#datasetList"));
+    } else if (rest.startsWith("/datasets") && p.length == 3) {
+      ObjectNode ds = datasets.get(p[2]);
+      send(x, ds == null ? 404 : 200, ds == null ? error(404, "notFound", "Not found: Dataset " + project + ":" + p[2])
+          : ds);
+    } else if (p.length == 4 && p[3].equals("tables") && method.equals("POST")) {
+      ObjectNode t = ((ObjectNode) body).put("kind", "bigquery#table").put("type", "TABLE");
+      tables.put(p[2] + "." + body.path("tableReference").path("tableId").asText(), t);
+      send(x, 200, t);
+    } else if (p.length == 5 && p[3].equals("tables")) {
+      String key = p[2] + "." + p[4];
+      ObjectNode t = tables.get(key);
+      if (method.equals("DELETE") && failDeletes) {
+        send(x, 403, error(403, "accessDenied", "Access Denied: Table " + key + ": Permission"
+            + " bigquery.tables.delete denied"));
+      } else if (method.equals("DELETE")) {
+        tables.remove(key);
+        send(x, t == null ? 404 : 204, t == null ? error(404, "notFound", "Not found: Table " + key) : null);
+      } else if (t == null) {
+        send(x, 404, error(404, "notFound", "Not found: Table " + project + ":" + key));
+      } else if (method.equals("PATCH") || method.equals("PUT")) {
+        t.setAll((ObjectNode) body);
+        send(x, 200, t);
+      } else {
+        send(x, 200, t);
+      }
+    } else if (rest.equals("/jobs") && method.equals("POST")) {
+      insertJob(x, project, (ObjectNode) body, upload);
+    } else if (p.length == 3 && p[1].equals("jobs")) {
+      ObjectNode job = jobs.get(p[2]);
+      send(x, job == null ? 404 : 200, job == null ? error(404, "notFound", "Not found: Job " + p[2]) : job);
+    } else if (p.length == 3 && p[1].equals("queries") && method.equals("GET")) {
+      ObjectNode job = jobs.get(p[2]);
+      ObjectNode r = JSON.createObjectNode().put("kind", "bigquery#getQueryResultsResponse");
+      r.set("jobReference", job.get("jobReference"));
+      r.put("totalRows", "0").put("jobComplete", true).putObject("schema").putArray("fields");
+      send(x, 200, r);
+    } else if (rest.equals("/queries") && method.equals("POST")) {
+      send(x, 200, selectState(project, body));
+    } else {
+      send(x, 404, error(404, "notFound", "no stub for " + method + " " + rest));
+    }
+  }
+
+  private void insertJob(HttpExchange x, String project, ObjectNode job, boolean upload) throws IOException {
+    String id = job.path("jobReference").path("jobId").asText();
+    job.put("kind", "bigquery#job").put("id", project + ":US." + id);
+    ((ObjectNode) job.get("jobReference")).put("projectId", project).put("location", "US");
+    job.putObject("statistics").put("creationTime", "1640212609110").put("startTime", "1640212609276");
+    jobs.put(id, job);
+    if (upload) {
+      String uploadId = "u" + (++ids);
+      uploads.put(uploadId, job);
+      uploadBytes.put(uploadId, new ByteArrayOutputStream());
+      x.getResponseHeaders().add("Location", endpoint() + "/upload/bigquery/v2/projects/" + project
+          + "/jobs?uploadType=resumable&upload_id=" + uploadId);
+      send(x, 200, null);
+      return;
+    }
+    String sql = job.path("configuration").path("query").path("query").asText();
+    if (failNextQuery) {
+      failNextQuery = false;
+      fail(job, "invalidQuery", "Query error: injected by the test");
+    } else {
+      done(job);
+      if (sql.contains("MERGE `" + project + ".") && sql.contains("._tributary_state` AS t")) {
+        Map<String, String> params = params(job.path("configuration").path("query"));
+        state.put(params.get("job") + "|" + params.get("stream"),
+            List.of(params.get("instance_id"), params.get("position"), params.get("spool_id")));
+      }
+    }
+    send(x, 200, job);
+  }
+
+  /** Resumable upload: 308 with the received range until the request that declares the total size. */
+  private void upload(HttpExchange x, String uploadId, byte[] body) throws IOException {
+    ByteArrayOutputStream bytes = uploadBytes.get(uploadId);
+    bytes.write(body);
+    String range = x.getRequestHeaders().getFirst("Content-Range");
+    if (range != null && range.endsWith("/*")) {
+      x.getResponseHeaders().add("Range", "bytes=0-" + (bytes.size() - 1));
+      x.sendResponseHeaders(308, -1);
+      x.close();
+      return;
+    }
+    ObjectNode job = uploads.get(uploadId);
+    String id = job.path("jobReference").path("jobId").asText();
+    loaded.put(id, bytes.toString(StandardCharsets.UTF_8));
+    calls.add(new Call("PUT", "/upload/bigquery/v2/projects/.../jobs?upload_id=" + id.replaceAll("_[0-9a-f]{32}$",
+        "") + " (" + bytes.toString(StandardCharsets.UTF_8).lines().count() + " lines)", null));
+    if (failNextLoad) {
+      failNextLoad = false;
+      // errors[] and errorResult as BigQuery reports a JSON load that gave up (fixtures: recorded_error_messages_notes)
+      fail(job, "invalid", "Error while reading data, error message: JSON table encountered too many errors, giving"
+          + " up. Rows: 1; errors: 1. Please look into the errors[] collection for more details.");
+    } else {
+      done(job);
+      String table = job.path("configuration").path("load").path("destinationTable").path("tableId").asText();
+      String dataset = job.path("configuration").path("load").path("destinationTable").path("datasetId").asText();
+      ObjectNode t = JSON.createObjectNode().put("kind", "bigquery#table").put("type", "TABLE");
+      t.putObject("tableReference").put("projectId", "p").put("datasetId", dataset).put("tableId", table);
+      t.set("schema", job.path("configuration").path("load").path("schema"));
+      tables.put(dataset + "." + table, t);
+    }
+    send(x, 200, job);
+  }
+
+  private ObjectNode selectState(String project, JsonNode body) {
+    Map<String, String> params = params(body);
+    List<String> row = state.get(params.get("job") + "|" + params.get("stream"));
+    ObjectNode r = JSON.createObjectNode().put("kind", "bigquery#queryResponse");
+    ArrayNode fields = r.putObject("schema").putArray("fields");
+    fields.addObject().put("name", "position").put("type", "STRING").put("mode", "REQUIRED");
+    fields.addObject().put("name", "spool_id").put("type", "STRING").put("mode", "REQUIRED");
+    r.putObject("jobReference").put("projectId", project).put("jobId", "select_" + (++ids)).put("location", "US");
+    ArrayNode rows = r.putArray("rows");
+    boolean match = row != null && row.get(0).equals(params.get("instance_id"));
+    if (match) {
+      ArrayNode f = rows.addObject().putArray("f");
+      f.addObject().put("v", row.get(1));
+      f.addObject().put("v", row.get(2));
+    }
+    r.put("totalRows", match ? "1" : "0").put("jobComplete", true).put("cacheHit", false);
+    return r;
+  }
+
+  private static Map<String, String> params(JsonNode query) {
+    Map<String, String> out = new java.util.HashMap<>();
+    for (JsonNode p : query.path("queryParameters")) {
+      out.put(p.path("name").asText(), p.path("parameterValue").path("value").asText());
+    }
+    return out;
+  }
+
+  private static void done(ObjectNode job) {
+    job.putObject("status").put("state", "DONE");
+  }
+
+  private static void fail(ObjectNode job, String reason, String message) {
+    ObjectNode status = job.putObject("status").put("state", "DONE");
+    status.putObject("errorResult").put("reason", reason).put("message", message);
+    status.putArray("errors").addObject().put("reason", reason).put("message", message);
+  }
+
+  private static ObjectNode error(int code, String reason, String message) {
+    ObjectNode e = JSON.createObjectNode();
+    ObjectNode err = e.putObject("error").put("code", code).put("message", message);
+    err.putArray("errors").addObject().put("domain", "global").put("reason", reason).put("message", message);
+    err.put("status", code == 404 ? "NOT_FOUND" : "INTERNAL");
+    return e;
+  }
+
+  private static void send(HttpExchange x, int status, JsonNode body) throws IOException {
+    byte[] bytes = body == null ? new byte[0] : JSON.writeValueAsBytes(body);
+    x.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
+    x.sendResponseHeaders(status, status == 204 || bytes.length == 0 ? -1 : bytes.length);
+    if (bytes.length > 0) {
+      x.getResponseBody().write(bytes);
+    }
+    x.close();
+  }
+}
