@@ -124,6 +124,27 @@ class RecordMapperTest {
   }
 
   @Test
+  void jsonFieldKeepsValidJsonTextAndQuarantinesMalformedJson() {
+    StreamConfig s = stream("name: t\nprimary_key: [id]\n");
+    StreamSchema schema = new StreamSchema("t",
+        List.of(Column.of("id", ColumnType.INTEGER), Column.of("doc", ColumnType.JSON)), List.of("id"));
+    RecordMapper mapper = RecordMapper.compile(s, schema, JSON);
+    for (String valid : List.of("{\"a\": [1, 2.5e3, true, null, \"x\\u00e9\"], \"b\": {}}", "[]", "42", "\"text\"",
+        "null", " { \"nested\": [[{\"k\": -0.5}]] } ")) {
+      MappedItem item = mapper.map(SourceRecord.of(rec("id", 1L, "doc", valid)), null);
+      assertThat(item.isQuarantined()).as(valid).isFalse();
+      assertThat(item.row().values()).as(valid).containsExactly(1L, valid);
+    }
+    for (String malformed : List.of("{\"a\":", "{\"a\" 1}", "[1,]", "{'a': 1}", "\"unterminated", "[\"bad \\q escape\"]",
+        "{\"ctl\": \"a\u0001b\"}", "tru", "{\"a\": 1]")) {
+      MappedItem item = mapper.map(SourceRecord.of(rec("id", 2L, "doc", malformed)), null);
+      assertThat(item.isQuarantined()).as(malformed).isTrue();
+      assertThat(item.quarantined().reasons()).as(malformed).singleElement().asString()
+          .startsWith("doc: '").endsWith("' is not valid JSON");
+    }
+  }
+
+  @Test
   void passThroughUsesDiscoveredTypesAndSnakeCaseNames() {
     StreamConfig s = stream("name: t\nprimary_key: [Id]\n");
     StreamSchema schema = new StreamSchema("t", List.of(Column.of("Id", ColumnType.STRING),
