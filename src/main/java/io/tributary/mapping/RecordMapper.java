@@ -169,9 +169,20 @@ public final class RecordMapper {
     boolean deleted = record.deleted() || isDeletedByRule(flat);
     Object[] values = new Object[fields.size()];
     List<String> reasons = new ArrayList<>(0);
+    boolean flattened = flat != record.fields();
     for (int i = 0; i < values.length; i++) {
       OutputField f = fields.get(i);
-      values[i] = f.apply(lookup(flat, f.from()), deleted && !isKey(i) ? new ArrayList<>() : reasons);
+      Object raw = lookup(flat, f.from());
+      if (raw == null && flattened && f.column().type() == io.tributary.core.ColumnType.JSON) {
+        raw = ShapeMismatch.objectAt(record.fields(), f.from()); // a json field keeps a nested object whole
+      }
+      if (raw == null && (flattened || f.from().indexOf('.') > 0) && !deleted) {
+        String mismatch = ShapeMismatch.explain(flat, f.from(), flattened);
+        if (mismatch != null) {
+          reasons.add(f.column().name() + ": " + mismatch);
+        }
+      }
+      values[i] = f.apply(raw, deleted && !isKey(i) ? new ArrayList<>() : reasons);
     }
     for (int k : keyIndexes) {
       if (values[k] == null && reasons.stream().noneMatch(r -> r.startsWith(fields.get(k).column().name() + ":"))) {
