@@ -1,5 +1,6 @@
 package io.tributary.source.dynamics;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -29,7 +30,8 @@ record DynamicsPage(List<Map<String, Object>> rows, List<String> deletedIds, Str
    *     {@code attr_formatted} columns; otherwise drop them
    */
   static DynamicsPage parse(ObjectMapper json, InputStream body, boolean keepFormatted) throws IOException {
-    JsonNode root = json.readTree(body);
+    // Money and decimal columns must stay exact (31000.0000), not pass through a double.
+    JsonNode root = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(body);
     List<Map<String, Object>> rows = new ArrayList<>();
     List<String> deleted = new ArrayList<>();
     for (JsonNode item : root.path("value")) {
