@@ -2,6 +2,7 @@ package io.tributary.source.dynamics;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,8 @@ record DynamicsPage(List<Map<String, Object>> rows, List<String> deletedIds, Str
    */
   static DynamicsPage parse(ObjectMapper json, InputStream body, boolean keepFormatted) throws IOException {
     // Money and decimal columns must stay exact (31000.0000), not pass through a double.
-    JsonNode root = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).readTree(body);
+    JsonNode root = json.reader().with(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .without(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES).readTree(body);
     List<Map<String, Object>> rows = new ArrayList<>();
     List<String> deleted = new ArrayList<>();
     for (JsonNode item : root.path("value")) {
