@@ -16,7 +16,7 @@ final class SandboxDispatcher implements HttpHandler {
 
   private static final Logger LOG = Logger.getLogger(SandboxDispatcher.class.getName());
 
-  private final List<SandboxRoutes> routes;
+  private final List<Map.Entry<String, SandboxRoutes>> routes;
   private final FaultInjector faults;
   private final RequestRateLimiter rateLimiter;
   private final SandboxOptions options;
@@ -24,7 +24,10 @@ final class SandboxDispatcher implements HttpHandler {
 
   SandboxDispatcher(
       List<SandboxRoutes> routes, FaultInjector faults, SandboxOptions options, ScheduledExecutorService scheduler) {
-    this.routes = routes.stream().sorted(Comparator.comparingInt((SandboxRoutes r) -> -r.prefix().length())).toList();
+    this.routes = routes.stream()
+        .flatMap(r -> r.prefixes().stream().map(p -> Map.entry(p, r)))
+        .sorted(Comparator.comparingInt((Map.Entry<String, SandboxRoutes> e) -> -e.getKey().length()))
+        .toList();
     this.faults = faults;
     this.rateLimiter = new RequestRateLimiter(options.requestsPerSecond());
     this.options = options;
@@ -35,7 +38,8 @@ final class SandboxDispatcher implements HttpHandler {
   public void handle(HttpExchange exchange) throws IOException {
     try {
       String path = exchange.getRequestURI().getPath();
-      SandboxRoutes target = routes.stream().filter(r -> path.startsWith(r.prefix())).findFirst().orElse(null);
+      SandboxRoutes target = routes.stream().filter(e -> path.startsWith(e.getKey())).map(Map.Entry::getValue)
+          .findFirst().orElse(null);
       if (target == null) {
         SandboxHttp.send(exchange, new VendorResponse(404, Map.of("Content-Type", "text/plain"), "no sandbox route"));
         return;

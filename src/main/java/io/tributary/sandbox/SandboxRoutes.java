@@ -14,6 +14,14 @@ public interface SandboxRoutes {
   String prefix();
 
   /**
+   * Every path prefix this platform serves; by default only {@link #prefix}. A platform whose token endpoint lives
+   * outside its API path (HubSpot {@code /oauth/v1/token}, Entra ID {@code /{tenant}/oauth2/v2.0/token}) lists both.
+   */
+  default java.util.List<String> prefixes() {
+    return java.util.List.of(prefix());
+  }
+
+  /**
    * Answers one request. Must send a response (or close the exchange) before returning.
    *
    * @param corrupt true when the run's {@code malformed} fault fired: put one invalid value (or a truncated body) into

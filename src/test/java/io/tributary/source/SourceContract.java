@@ -119,7 +119,7 @@ public abstract class SourceContract {
   }
 
   @Test
-  void pagesToTheEnd() {
+  protected void pagesToTheEnd() {
     try (SandboxServer sandbox = start(rows(), "none");
         Source source = source(sandbox)) {
       assertComplete(sandbox, readAll(source, stream(), Cursor.START));
@@ -127,7 +127,7 @@ public abstract class SourceContract {
   }
 
   @Test
-  void resumesFromACursorSavedMidStream() {
+  protected void resumesFromACursorSavedMidStream() {
     try (SandboxServer sandbox = start(rows(), "none")) {
       List<SourceRecord> first = new ArrayList<>();
       Cursor saved;
@@ -154,7 +154,7 @@ public abstract class SourceContract {
   }
 
   @Test
-  void anEmptyResultIsOneDonePage() {
+  protected void anEmptyResultIsOneDonePage() {
     try (SandboxServer sandbox = start(0, "none");
         Source source = source(sandbox);
         StreamReader reader = source.open(request(stream()))) {
@@ -165,7 +165,7 @@ public abstract class SourceContract {
   }
 
   @Test
-  void a429WithRetryAfterIsRetried() {
+  protected void a429WithRetryAfterIsRetried() {
     try (SandboxServer sandbox = start(rows(), "429:25%");
         Source source = source(sandbox)) {
       assertComplete(sandbox, readAll(source, stream(), Cursor.START));
@@ -174,7 +174,7 @@ public abstract class SourceContract {
   }
 
   @Test
-  void a5xxBurstIsRetried() {
+  protected void a5xxBurstIsRetried() {
     try (SandboxServer sandbox = start(rows(), "500:15%,503:15%");
         Source source = source(sandbox)) {
       assertComplete(sandbox, readAll(source, stream(), Cursor.START));
@@ -183,7 +183,7 @@ public abstract class SourceContract {
   }
 
   @Test
-  void anExpiredTokenIsRefreshedOnce() {
+  protected void anExpiredTokenIsRefreshedOnce() {
     try (SandboxServer sandbox = start(rows(), "expire-token-after:60s");
         Source source = source(sandbox);
         StreamReader reader = source.open(request(stream()))) {
@@ -199,7 +199,7 @@ public abstract class SourceContract {
   }
 
   @Test
-  void aMalformedRecordIsQuarantinedNeverDropped() {
+  protected void aMalformedRecordIsQuarantinedNeverDropped() {
     try (SandboxServer sandbox = start(rows(), "malformed:20%");
         Source source = source(sandbox)) {
       List<SourceRecord> records = readAll(source, stream(), Cursor.START);
@@ -220,7 +220,7 @@ public abstract class SourceContract {
   }
 
   @Test
-  void aPermanentErrorFailsFastWithAHint() {
+  protected void aPermanentErrorFailsFastWithAHint() {
     try (SandboxServer sandbox = start(rows(), "none");
         Source source = source(sandbox)) {
       assertThatThrownBy(() -> readAll(source, brokenStream(), Cursor.START))

@@ -55,6 +55,14 @@ public final class DuckDbSink implements Sink {
   public static DuckDbSink open(Path file, String schema) {
     Identifiers.require(schema, "sink.schema");
     Path absolute = file.toAbsolutePath().normalize();
+    String catalog = absolute.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+    if (catalog.equalsIgnoreCase(schema)) {
+      // DuckDB names the database after the file, and then "x.table" is ambiguous between catalog and schema.
+      throw TributaryException.config("sink.schema '" + schema + "' has the same name as the DuckDB file " + absolute
+          + ", which DuckDB uses as the database name, so table names would be ambiguous",
+          "rename the file (for example path: warehouse/" + schema + "_warehouse.duckdb) or the schema"
+              + " (for example schema: raw)");
+    }
     try {
       if (absolute.getParent() != null) {
         Files.createDirectories(absolute.getParent());

@@ -22,9 +22,13 @@ record JdbcKeysetQuery(String from, List<String> keyRefs, boolean nullableCursor
     return "SELECT * FROM " + from + orderBy(limit);
   }
 
-  /** Rows whose key is strictly greater than the bound key; parameters as {@link #afterParameterKeys}. */
+  /**
+   * Rows whose key is strictly greater than the bound key; parameters as {@link #afterParameterKeys}. The leading
+   * {@code k1 >= ?} is implied by the OR chain but lets PostgreSQL start an index range scan at the bound instead of
+   * re-scanning every row before it on each page.
+   */
   String after(int limit) {
-    StringJoiner or = new StringJoiner(" OR ", " WHERE (", ")");
+    StringJoiner or = new StringJoiner(" OR ", " WHERE " + keyRefs.get(0) + " >= ? AND (", ")");
     for (int i = 0; i < keyRefs.size(); i++) {
       StringJoiner and = new StringJoiner(" AND ", "(", ")");
       for (int j = 0; j < i; j++) {
@@ -44,8 +48,9 @@ record JdbcKeysetQuery(String from, List<String> keyRefs, boolean nullableCursor
   /** The key column index bound at each parameter of {@link #after}, in parameter order. */
   int[] afterParameterKeys() {
     int n = keyRefs.size();
-    int[] keys = new int[n * (n + 1) / 2];
+    int[] keys = new int[1 + n * (n + 1) / 2];
     int p = 0;
+    keys[p++] = 0;
     for (int i = 0; i < n; i++) {
       for (int j = 0; j <= i; j++) {
         keys[p++] = j;

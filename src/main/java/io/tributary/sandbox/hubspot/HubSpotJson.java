@@ -1,0 +1,41 @@
+package io.tributary.sandbox.hubspot;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.sandbox.VendorResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/** HubSpot's JSON bodies: the v3 {@code Error} shape and the serializer every endpoint shares. */
+final class HubSpotJson {
+
+  static final ObjectMapper MAPPER = new ObjectMapper();
+
+  private HubSpotJson() {}
+
+  static String write(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize a sandbox response", e);
+    }
+  }
+
+  static VendorResponse ok(Object body) {
+    return VendorResponse.json(200, write(body));
+  }
+
+  /**
+   * The v3 {@code Error} body ({@code status}, {@code message}, {@code correlationId}, {@code category}), as in the
+   * recorded search 429 and the official spec example. The messages for validation errors are the simulator's own.
+   */
+  static VendorResponse error(int status, String category, String message) {
+    Map<String, Object> e = new LinkedHashMap<>();
+    e.put("status", "error");
+    e.put("message", message);
+    e.put("correlationId", UUID.randomUUID().toString());
+    e.put("category", category);
+    return VendorResponse.json(status, write(e));
+  }
+}

@@ -1,0 +1,155 @@
+package io.tributary.sandbox.hubspot;
+
+import com.sun.net.httpserver.HttpExchange;
+import io.tributary.sandbox.SandboxContext;
+import io.tributary.sandbox.SandboxHttp;
+import io.tributary.sandbox.SandboxRoutes;
+import io.tributary.sandbox.VendorResponse;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The HubSpot CRM v3 simulator: OAuth refresh at /oauth/v1/token, objects list/search/batch read and the Properties
+ * API, over the seeded dataset. Every data call needs a Bearer token: the configured private-app token (never
+ * expires) or an OAuth access token this server issued (expires per the run's {@code expire-token-after}).
+ */
+public final class HubSpotRoutes implements SandboxRoutes {
+
+  private static final Pattern OBJECTS = Pattern.compile("/crm/v3/objects/([a-z_]+)(/search|/batch/read)?/?");
+  private static final Pattern PROPERTIES = Pattern.compile("/crm/v3/properties/([a-z_]+)/?");
+
+  private final SandboxContext context;
+  private final HubSpotSandboxSettings settings;
+  private final HubSpotRecords records;
+  private final HubSpotSearchEndpoint search;
+  private final HubSpotObjectsEndpoint objects;
+  private final HubSpotRateLimits limits;
+  private final SplittableRandom random;
+
+  HubSpotRoutes(SandboxContext context, HubSpotSandboxSettings settings) {
+    this.context = context;
+    this.settings = settings;
+    HubSpotCatalog catalog = new HubSpotCatalog(settings.customProperties());
+    for (HubSpotCatalog.ObjectType o : catalog.all()) {
+      context.dataset().define(o.name(), context.options().rowsFor(o.name()));
+    }
+    this.records = new HubSpotRecords(context.dataset(), catalog);
+    this.search = new HubSpotSearchEndpoint(records);
+    this.objects = new HubSpotObjectsEndpoint(records);
+    this.limits = new HubSpotRateLimits(settings.enforceLimits());
+    this.random = new SplittableRandom(context.options().seed() ^ 0x4B5L);
+  }
+
+  /** Property values of the dataset's rows: the ground truth for every endpoint. */
+  public HubSpotRecords records() {
+    return records;
+  }
+
+  @Override
+  public String prefix() {
+    return "/crm/";
+  }
+
+  @Override
+  public List<String> prefixes() {
+    return List.of("/crm/", "/oauth/v1/token");
+  }
+
+  @Override
+  public void handle(HttpExchange ex, boolean corrupt) throws IOException {
+    String path = ex.getRequestURI().getPath();
+    String body = SandboxHttp.body(ex);
+    if (path.startsWith("/oauth/v1/token")) {
+      SandboxHttp.send(ex, token(body));
+      return;
+    }
+    String auth = ex.getRequestHeaders().getFirst("Authorization");
+    String bearer = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : null;
+    if (!settings.privateAppToken().equals(bearer) && !context.tokens().isValid(bearer)) {
+      // HubSpot's 401 for an expired OAuth token (category EXPIRED_AUTHENTICATION); wording from memory, unverified.
+      SandboxHttp.send(ex, HubSpotJson.error(401, bearer == null ? "INVALID_AUTHENTICATION" : "EXPIRED_AUTHENTICATION",
+          bearer == null ? "Authentication credentials not found." : "The OAuth token used to make this call expired."));
+      return;
+    }
+    Matcher m = OBJECTS.matcher(path);
+    boolean isSearch = m.matches() && "/search".equals(m.group(2));
+    Map<String, String> headers = new LinkedHashMap<>();
+    VendorResponse limited = limits.admit(isSearch, System.currentTimeMillis(), headers);
+    VendorResponse r = limited != null ? limited : route(ex, path, body, corrupt);
+    for (Map.Entry<String, String> h : headers.entrySet()) {
+      r = r.withHeader(h.getKey(), h.getValue());
+    }
+    SandboxHttp.send(ex, r);
+  }
+
+  private VendorResponse route(HttpExchange ex, String path, String body, boolean corrupt) throws IOException {
+    String method = ex.getRequestMethod();
+    Matcher m = OBJECTS.matcher(path);
+    if (m.matches()) {
+      HubSpotCatalog.ObjectType type = records.catalog().object(m.group(1));
+      if (type == null) {
+        return HubSpotJson.error(400, "VALIDATION_ERROR", "Unable to infer object type from: " + m.group(1));
+      }
+      String sub = m.group(2);
+      if (sub == null && method.equals("GET")) {
+        return objects.list(type, SandboxHttp.query(ex), corrupt);
+      }
+      if ("/search".equals(sub) && method.equals("POST")) {
+        return search.search(type, body, corrupt);
+      }
+      if ("/batch/read".equals(sub) && method.equals("POST")) {
+        return objects.batchRead(type, body, corrupt, context.clock().now());
+      }
+      return HubSpotJson.error(405, "VALIDATION_ERROR", method + " is not allowed on " + path);
+    }
+    m = PROPERTIES.matcher(path);
+    if (m.matches() && method.equals("GET")) {
+      HubSpotCatalog.ObjectType type = records.catalog().object(m.group(1));
+      return type == null ? HubSpotJson.error(400, "VALIDATION_ERROR", "Unable to infer object type from: "
+          + m.group(1)) : objects.properties(type);
+    }
+    return HubSpotJson.error(404, "OBJECT_NOT_FOUND", "resource not found: " + path);
+  }
+
+  /** POST /oauth/v1/token, grant_type=refresh_token (fixtures doc_oauth_refresh_request.txt, doc_oauth_token_response). */
+  private VendorResponse token(String body) {
+    Map<String, String> form = SandboxHttp.form(body);
+    if (!"refresh_token".equals(form.get("grant_type"))) {
+      return VendorResponse.json(400, "{\"status\":\"BAD_GRANT_TYPE\",\"message\":\"grant_type must be"
+          + " refresh_token\"}");
+    }
+    if (!settings.clientId().equals(form.get("client_id")) || !settings.clientSecret().equals(form.get("client_secret"))
+        || !settings.refreshToken().equals(form.get("refresh_token"))) {
+      return VendorResponse.json(400, "{\"status\":\"BAD_REFRESH_TOKEN\",\"message\":\"missing or invalid"
+          + " refresh token\"}");
+    }
+    String token;
+    synchronized (random) {
+      byte[] bytes = new byte[40];
+      random.nextBytes(bytes);
+      token = "CIrT" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+    context.tokens().register(token);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("token_type", "bearer");
+    out.put("refresh_token", settings.refreshToken());
+    out.put("access_token", token);
+    out.put("expires_in", 1800);
+    return HubSpotJson.ok(out);
+  }
+
+  /** Injected faults: 429 with the recorded search body; 5xx with the v3 Error shape (simulator wording). */
+  @Override
+  public VendorResponse faultResponse(int status) {
+    if (status == 429) {
+      return HubSpotRateLimits.secondlyLimit();
+    }
+    return HubSpotJson.error(status, "INTERNAL_ERROR", "internal error (sandbox fault " + status + ")");
+  }
+}

@@ -1,0 +1,56 @@
+package io.tributary.source.dynamics;
+
+import io.tributary.http.Classification;
+import io.tributary.http.DefaultErrorClassifier;
+import io.tributary.http.ErrorClass;
+import io.tributary.http.ErrorClassifier;
+import io.tributary.http.VendorMessage;
+import java.net.http.HttpHeaders;
+import java.time.Clock;
+import java.util.Locale;
+
+/**
+ * Every Dataverse error rule. Service-protection 429s carry {@code Retry-After} (body
+ * {@code {"error":{"code":"0x80072322","message":"Number of requests exceeded the limit of 6000 over time window of
+ * 300 seconds."}}} as quoted by integration docs; Microsoft's page not retrieved, unverified verbatim) and are
+ * retried after it. A 400 naming {@code $filter}/{@code $orderby}/{@code $expand}/{@code $top} "isn't supported when
+ * Change Tracking is enabled" is a job-file error. An expired or invalid delta token is flagged so the reader can fall
+ * back to a full reload; Dataverse's exact status and wording for it are unverified.
+ */
+public final class DynamicsErrors implements ErrorClassifier {
+
+  private final DefaultErrorClassifier fallback;
+
+  public DynamicsErrors() {
+    this(Clock.systemUTC());
+  }
+
+  public DynamicsErrors(Clock clock) {
+    this.fallback = new DefaultErrorClassifier(clock);
+  }
+
+  /** True when an error response most likely means the stored delta token can no longer be used. */
+  static boolean isExpiredDeltaToken(int status, String body) {
+    String t = body == null ? "" : body.toLowerCase(Locale.ROOT);
+    return (status == 400 || status == 404 || status == 410)
+        && (t.contains("deltatoken") || t.contains("delta token") || t.contains("change tracking token"));
+  }
+
+  @Override
+  public Classification classify(int status, HttpHeaders headers, String body) {
+    Classification c = fallback.classify(status, headers, body);
+    if (status == 400 && body != null && body.contains("Change Tracking")) {
+      return Classification.of(ErrorClass.CONFIG, VendorMessage.extract(body)).withHint(
+          "remove $filter, $orderby, $expand and $top from a change-tracked stream: Dataverse rejects them");
+    }
+    if (c.errorClass() == ErrorClass.CONFIG) {
+      return c.withHint("check the entity set name (plural, e.g. accounts) and the $select columns against"
+          + " EntityDefinitions");
+    }
+    if (c.errorClass() == ErrorClass.AUTH) {
+      return c.withHint("add the app registration as an application user in the environment with a security role"
+          + " that can read the table");
+    }
+    return c;
+  }
+}
