@@ -14,6 +14,9 @@ final class ChaosScenarios {
   static {
     ALL.put("jdbc-postgres", rows -> new JdbcChaosScenario(JdbcChaosScenario.Warehouse.POSTGRES, rows, 100));
     ALL.put("jdbc-duckdb", rows -> new JdbcChaosScenario(JdbcChaosScenario.Warehouse.DUCKDB, rows, 100));
+    for (String name : SandboxJobs.names()) {
+      ALL.put(name + "-duckdb", rows -> new SandboxChaosScenario(SandboxJobs.named(name), rows, 100));
+    }
   }
 
   private ChaosScenarios() {}

@@ -121,7 +121,11 @@ final class CrashMatrix {
     if (exit != 0) {
       throw new IllegalStateException(scenario.name() + ": no rerun exited 0 after 5 tries; see " + dir);
     }
-    return TrialResult.compare(killed, reruns, scenario.truth(), scenario.warehouse());
+    Map<String, String> truth = scenario.truth();
+    if (truth.isEmpty()) {
+      throw new IllegalStateException(scenario.name() + ": the ground truth is empty, nothing would be compared");
+    }
+    return TrialResult.compare(killed, reruns, truth, scenario.warehouse());
   }
 
   /** Waits until the log shows the job running or the process exits; returns System.nanoTime() then, or -1. */
