@@ -64,8 +64,9 @@ final class SalesforceClient {
   }
 
   /** The batch behind a relative {@code nextRecordsUrl} (resolved against instance_url). */
-  SoqlQueryPage queryMore(String nextRecordsUrl) {
-    return http.send(HttpCall.get(nextRecordsUrl), (status, headers, body) -> SoqlQueryPage.parse(body));
+  SoqlQueryPage queryMore(String nextRecordsUrl, int batchSize) {
+    return http.send(HttpCall.get(nextRecordsUrl).header("Sforce-Query-Options", "batchSize=" + batchSize),
+        (status, headers, body) -> SoqlQueryPage.parse(body));
   }
 
   /**

@@ -41,7 +41,7 @@ final class SalesforceRestReader implements StreamReader {
   public Page read(Cursor cursor) {
     SoqlQueryPage batch;
     if (nextRecordsUrl != null && cursor != null && cursor.equals(lastReturned)) {
-      batch = client.queryMore(nextRecordsUrl);
+      batch = client.queryMore(nextRecordsUrl, batchSize);
     } else {
       String soql = SalesforceSoql.select(fields, options.object(), SalesforceCursor.lowerBound(cursor, request),
           true);

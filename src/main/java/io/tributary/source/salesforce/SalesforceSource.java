@@ -45,6 +45,11 @@ final class SalesforceSource implements Source {
     return client;
   }
 
+  /** The API client (logging in if needed); for tests in this package. */
+  SalesforceClient clientForTests() {
+    return client();
+  }
+
   private SalesforceCatalog catalog() {
     client();
     return catalog;
