@@ -25,7 +25,7 @@ final class CallFailures {
     String msg = describe(method, uri, "HTTP " + status
         + (c.vendorMessage() == null ? "" : " — " + c.vendorMessage()));
     return switch (c.errorClass()) {
-      case TRANSIENT -> transientFailure(msg, c.retryAfter());
+      case TRANSIENT -> transientFailure(msg, c.retryAfter(), status == 429 || status == 503);
       case AUTH_EXPIRED -> TributaryException.auth(
           msg + (afterRefresh ? " (again, after refreshing the token)" : ""),
           afterRefresh
@@ -40,13 +40,13 @@ final class CallFailures {
     };
   }
 
-  private RuntimeException transientFailure(String msg, Duration retryAfter) {
+  private RuntimeException transientFailure(String msg, Duration retryAfter, boolean unprocessed) {
     if (retryAfter != null && retryAfter.compareTo(settings.maxRetryWait()) > 0) {
       return TributaryException.transientFailure(msg + "; the platform asked to wait " + retryAfter.toSeconds()
           + " s (Retry-After), more than max_retry_wait " + settings.maxRetryWait().toSeconds()
           + " s, so the run stops here", null);
     }
-    return new TransientCallFailure(msg, retryAfter, null);
+    return new TransientCallFailure(msg, retryAfter, null, unprocessed);
   }
 
   private static String or(String a, String b) {

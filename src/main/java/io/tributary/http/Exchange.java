@@ -55,6 +55,18 @@ final class Exchange {
   }
 
   <T> T run(HttpCall call, int attempt, Handler<T> handler) {
+    try {
+      return attempt(call, attempt, handler);
+    } catch (TransientCallFailure f) {
+      if (call.repeatable() || f.surelyUnprocessed()) {
+        throw f;
+      }
+      throw TributaryException.transientFailure(f.getMessage() + " (not retried: the platform may have processed"
+          + " this request)", f.getCause());
+    }
+  }
+
+  private <T> T attempt(HttpCall call, int attempt, Handler<T> handler) {
     URI uri = call.resolve(settings.baseUri());
     boolean refreshed = false;
     while (true) {
@@ -121,7 +133,8 @@ final class Exchange {
     metrics.call("io_error", took);
     log.debug("{} {} {} -> {} after {} ms (attempt {})", settings.platform(), request.method(),
         Redactor.url(request.uri()), e.getClass().getSimpleName(), took.toMillis(), attempt);
-    return new TransientCallFailure(failures.describe(request.method(), request.uri(), what), null, e);
+    return new TransientCallFailure(failures.describe(request.method(), request.uri(), what), null, e,
+        e instanceof java.net.ConnectException);
   }
 
   private <T> T handle(Handler<T> handler, HttpResponse<InputStream> response, InputStream body,

@@ -24,15 +24,22 @@ public final class HttpCall {
   private final Map<String, String> headers;
   private final Map<String, String> form;
   private final byte[] body;
+  private final boolean repeatable;
 
   private HttpCall(String method, String target, Map<String, String> query, Map<String, String> headers,
       Map<String, String> form, byte[] body) {
+    this(method, target, query, headers, form, body, true);
+  }
+
+  private HttpCall(String method, String target, Map<String, String> query, Map<String, String> headers,
+      Map<String, String> form, byte[] body, boolean repeatable) {
     this.method = method;
     this.target = target;
     this.query = query;
     this.headers = headers;
     this.form = form;
     this.body = body;
+    this.repeatable = repeatable;
   }
 
   public static HttpCall of(String method, String target) {
@@ -49,29 +56,44 @@ public final class HttpCall {
 
   /** Adds a query parameter (percent-encoded here; pass the raw value). */
   public HttpCall query(String name, Object value) {
-    return new HttpCall(method, target, plus(query, name, String.valueOf(value)), headers, form, body);
+    return new HttpCall(method, target, plus(query, name, String.valueOf(value)), headers, form, body, repeatable);
   }
 
   public HttpCall header(String name, String value) {
-    return new HttpCall(method, target, query, plus(headers, name, value), form, body);
+    return new HttpCall(method, target, query, plus(headers, name, value), form, body, repeatable);
   }
 
   /** An {@code application/x-www-form-urlencoded} body; the fields are passed to the AuthProvider for signing. */
   public HttpCall form(Map<String, String> fields) {
     Map<String, String> copy = Collections.unmodifiableMap(new LinkedHashMap<>(fields));
     return new HttpCall(method, target, query, plus(headers, "Content-Type", "application/x-www-form-urlencoded"),
-        copy, encode(copy).getBytes(StandardCharsets.UTF_8));
+        copy, encode(copy).getBytes(StandardCharsets.UTF_8), repeatable);
   }
 
   /** A JSON body (already serialized). */
   public HttpCall json(String json) {
     return new HttpCall(method, target, query, plus(headers, "Content-Type", "application/json"), Map.of(),
-        json.getBytes(StandardCharsets.UTF_8));
+        json.getBytes(StandardCharsets.UTF_8), repeatable);
   }
 
   /** A raw body with its content type. */
   public HttpCall body(String contentType, byte[] bytes) {
-    return new HttpCall(method, target, query, plus(headers, "Content-Type", contentType), Map.of(), bytes.clone());
+    return new HttpCall(method, target, query, plus(headers, "Content-Type", contentType), Map.of(), bytes.clone(),
+        repeatable);
+  }
+
+  /**
+   * Marks a non-idempotent call (a create): it is retried only when the platform surely did not process it (429,
+   * 503, connection refused). After an ambiguous failure (500, 502, 504, timeout, reset) it fails at once as
+   * TRANSIENT, so the caller can look up whether the first attempt took effect instead of creating a duplicate.
+   */
+  public HttpCall notRepeatable() {
+    return new HttpCall(method, target, query, headers, form, body, false);
+  }
+
+  /** False for calls marked {@link #notRepeatable()}. */
+  public boolean repeatable() {
+    return repeatable;
   }
 
   public String method() {

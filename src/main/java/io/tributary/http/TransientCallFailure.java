@@ -11,9 +11,21 @@ final class TransientCallFailure extends RuntimeException {
 
   private final Duration retryAfter;
 
+  private final boolean surelyUnprocessed;
+
   TransientCallFailure(String message, Duration retryAfter, Throwable cause) {
+    this(message, retryAfter, cause, false);
+  }
+
+  /** @param surelyUnprocessed true when the platform cannot have acted on the request (429, 503, no connection) */
+  TransientCallFailure(String message, Duration retryAfter, Throwable cause, boolean surelyUnprocessed) {
     super(message, cause, false, false);
     this.retryAfter = retryAfter;
+    this.surelyUnprocessed = surelyUnprocessed;
+  }
+
+  boolean surelyUnprocessed() {
+    return surelyUnprocessed;
   }
 
   /** The server's Retry-After, or null. */

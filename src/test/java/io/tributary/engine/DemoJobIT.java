@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's first command, in-process: {@code run jobs/demo.yml} over the bundled files into DuckDB, with
- * quarantine and marts. Expected counts come from the files and from demo/BAD_ROWS.md, which lists each bad row.
+ * The bundled ERP file-drop demo, in-process: {@code run jobs/erp_files_demo.yml} over the bundled files into DuckDB,
+ * with quarantine and marts. Expected counts come from the files and from demo/BAD_ROWS.md, which lists each bad row.
  */
 class DemoJobIT {
 
@@ -62,10 +62,10 @@ class DemoJobIT {
     for (String f : List.of("accounts.csv", "opportunities.csv", "invoices.jsonl")) {
       Files.copy(Path.of("demo/drop", f), drop.resolve(f));
     }
-    String yaml = Files.readString(Path.of("jobs/demo.yml"))
+    String yaml = Files.readString(Path.of("jobs/erp_files_demo.yml"))
         .replace("dir: demo/drop", "dir: " + drop.toAbsolutePath())
-        .replace("path: warehouse/demo.duckdb", "path: " + dir.resolve("demo.duckdb").toAbsolutePath())
-        .replace("marts: [sql/marts/demo]", "marts: [" + Path.of("sql/marts/demo").toAbsolutePath() + "]");
+        .replace("path: warehouse/erp_files_demo.duckdb", "path: " + dir.resolve("demo.duckdb").toAbsolutePath())
+        .replace("marts: [sql/marts/erp_files]", "marts: [" + Path.of("sql/marts/erp_files").toAbsolutePath() + "]");
     return Files.writeString(dir.resolve("demo.yml"), yaml);
   }
 

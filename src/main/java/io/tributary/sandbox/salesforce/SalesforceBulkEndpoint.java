@@ -113,6 +113,23 @@ final class SalesforceBulkEndpoint {
     SandboxHttp.send(ex, VendorResponse.json(200, info(job, false).toPrettyString()));
   }
 
+  /**
+   * GET /jobs/query: every query job in one set ({@code done:true}, {@code nextRecordsUrl:null}), Bulk API 2.0
+   * guide "Get Information About All Query Jobs". The sandbox ignores the jobType filter: it has V2Query jobs only.
+   */
+  void list(HttpExchange ex) throws IOException {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("done", true);
+    var records = n.putArray("records");
+    jobs.values().stream().sorted(java.util.Comparator.comparing((Job j) -> j.id)).forEach(j -> {
+      ObjectNode info = info(j, true);
+      info.remove(List.of("numberRecordsProcessed", "retries", "totalProcessingTime"));
+      records.add(info);
+    });
+    n.putNull("nextRecordsUrl");
+    SandboxHttp.send(ex, VendorResponse.json(200, n.toPrettyString()));
+  }
+
   /** GET /jobs/query/{id}. */
   void status(HttpExchange ex, String jobId) throws IOException {
     Job job = jobs.get(jobId);

@@ -100,7 +100,9 @@ public final class SalesforceRoutes implements SandboxRoutes {
     String method = ex.getRequestMethod();
     Matcher m;
     if (rest.equals("/jobs/query") || rest.equals("/jobs/query/")) {
-      if (requireMethod(ex, "POST")) {
+      if (method.equals("GET")) {
+        bulk.list(ex);
+      } else if (requireMethod(ex, "POST")) {
         bulk.create(ex, version);
       }
     } else if ((m = RESULTS.matcher(rest)).matches()) {

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
 class DemoDropFilesTest {
 
   private final Source source = new FileSourceProvider().create(new FileSourceConfig("demo/drop"),
-      new JobContext("demo", Path.of("jobs/demo.yml"), Path.of("").toAbsolutePath()));
+      new JobContext("demo", Path.of("jobs/erp_files_demo.yml"), Path.of("").toAbsolutePath()));
 
   private List<SourceRecord> readAll(String pattern) {
     ReadRequest req = new ReadRequest("s", Map.of("pattern", pattern), List.of(), List.of(), Cursor.START,

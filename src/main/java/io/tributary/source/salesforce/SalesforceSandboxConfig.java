@@ -1,0 +1,20 @@
+package io.tributary.source.salesforce;
+
+import jakarta.validation.constraints.PositiveOrZero;
+import java.util.Map;
+
+/**
+ * The {@code sandbox:} block: run the Salesforce simulator in-process and read from it (demos, tests, benchmarks).
+ *
+ * @param rows generated rows per object (Users are capped at 100 unless {@code objects} names them); default 1,000
+ * @param objects row counts per object, for example {@code {Opportunity: 1000000}}
+ * @param faults fault spec, for example {@code "malformed:1%"} or {@code "429:5%,500:5%,expire-token-after:60s"}
+ * @param seed dataset seed; default 42
+ * @param batchSize REST query batch size the simulator uses (200..2000); default 2,000
+ */
+public record SalesforceSandboxConfig(
+    @PositiveOrZero Long rows,
+    Map<String, Long> objects,
+    String faults,
+    Long seed,
+    Integer batchSize) {}

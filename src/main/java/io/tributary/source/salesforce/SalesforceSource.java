@@ -1,0 +1,113 @@
+package io.tributary.source.salesforce;
+
+import io.tributary.auth.OAuthTokenFlow;
+import io.tributary.core.ReadRequest;
+import io.tributary.core.Source;
+import io.tributary.core.StreamReader;
+import io.tributary.core.StreamSchema;
+import io.tributary.core.TributaryException;
+import io.tributary.core.TributaryException.Kind;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Reads Salesforce objects through REST queries or Bulk API 2.0 query jobs. Logs in lazily on first use; one client and
+ * one describe cache per source; closes the in-process sandbox it started, if any.
+ */
+final class SalesforceSource implements Source {
+
+  /** Objects {@link #discover()} describes when no streams are declared. */
+  static final List<String> CORE_OBJECTS = List.of("Account", "Contact", "Opportunity", "User", "Lead", "Case");
+
+  private final SalesforceConfig config;
+  private final Supplier<OAuthTokenFlow> login;
+  private final AutoCloseable onClose;
+  private SalesforceClient client;
+  private SalesforceCatalog catalog;
+
+  /**
+   * @param login builds the OAuth flow (called once, on first use)
+   * @param onClose closed with the source (the in-process sandbox), or null
+   */
+  SalesforceSource(SalesforceConfig config, Supplier<OAuthTokenFlow> login, AutoCloseable onClose) {
+    this.config = config;
+    this.login = login;
+    this.onClose = onClose;
+  }
+
+  private synchronized SalesforceClient client() {
+    if (client == null) {
+      client = SalesforceClient.connect(config, login.get());
+      catalog = new SalesforceCatalog(client);
+    }
+    return client;
+  }
+
+  /** The API client (logging in if needed); for tests in this package. */
+  SalesforceClient clientForTests() {
+    return client();
+  }
+
+  private SalesforceCatalog catalog() {
+    client();
+    return catalog;
+  }
+
+  @Override
+  public void check() {
+    catalog().schema("check", SalesforceStreamOptions.parse("User", Map.of()));
+  }
+
+  @Override
+  public List<StreamSchema> discover() {
+    List<StreamSchema> out = new ArrayList<>();
+    for (String object : CORE_OBJECTS) {
+      try {
+        out.add(discover(object, Map.of()));
+      } catch (TributaryException e) {
+        if (e.kind() != Kind.CONFIG) {
+          throw e;
+        }
+        // The org does not have this object (or the user cannot see it): leave it out of the list.
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public StreamSchema discover(String stream, Map<String, Object> options) {
+    return catalog().schema(stream, SalesforceStreamOptions.parse(stream, options));
+  }
+
+  @Override
+  public void validateStream(String stream, Map<String, Object> options) {
+    SalesforceStreamOptions.parse(stream, options);
+  }
+
+  @Override
+  public StreamReader open(ReadRequest request) {
+    SalesforceStreamOptions options = SalesforceStreamOptions.parse(request.stream(), request.options());
+    for (String c : request.cursorFields()) {
+      if (!c.equalsIgnoreCase(SalesforceCursor.MODSTAMP)) {
+        throw TributaryException.config("stream '" + request.stream() + "': cursor '" + c + "' is not supported",
+            "use cursor: [SystemModstamp] (Tributary reads in (SystemModstamp, Id) order), or remove cursor: for a"
+                + " full read each run");
+      }
+    }
+    return new SalesforceStreamReader(client(), catalog(), request, options, config);
+  }
+
+  @Override
+  public void close() {
+    if (onClose != null) {
+      try {
+        onClose.close();
+      } catch (Exception e) {
+        throw new TributaryException(Kind.INTERNAL, "closing the Salesforce sandbox failed: " + e.getMessage(), null,
+            e);
+      }
+    }
+  }
+}

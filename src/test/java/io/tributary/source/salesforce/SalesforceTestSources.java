@@ -1,0 +1,49 @@
+package io.tributary.source.salesforce;
+
+import io.tributary.config.StreamConfig;
+import io.tributary.core.Source;
+import io.tributary.sandbox.SandboxServer;
+import io.tributary.sandbox.salesforce.SalesforceSandboxSettings;
+import io.tributary.sandbox.salesforce.SalesforceSchema;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Builds Salesforce sources against a running simulator, with short backoffs, and reads its ground truth. */
+final class SalesforceTestSources {
+
+  /** Short backoffs and a few more attempts: the simulator's faults are dense on purpose. */
+  static final Map<String, Object> FAST_HTTP = Map.of("initial_backoff", "20ms", "max_backoff", "200ms",
+      "max_attempts", 10, "circuit_minimum_calls", 1000);
+
+  private SalesforceTestSources() {}
+
+  static Source source(SandboxServer sandbox, Long bulkThreshold, Integer bulkPageSize) {
+    SalesforceConfig config = new SalesforceConfig(null, sandbox.baseUrl(), "62.0", bulkThreshold, bulkPageSize,
+        null, FAST_HTTP, null);
+    SalesforceSandboxSettings creds = SalesforceSandboxSettings.from(sandbox.options());
+    return new SalesforceSource(config, () -> SalesforceInProcessSandbox.login(config, creds), null);
+  }
+
+  static StreamConfig stream(String object, Map<String, Object> options) {
+    return new StreamConfig(object, null, List.of("Id"), List.of("SystemModstamp"), null, null, null, options, null,
+        null, null);
+  }
+
+  static Map<String, Object> options(Object... kv) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  /** Ids of the rows a query (not queryAll) returns: every row not deleted. */
+  static Set<String> liveIds(SandboxServer sandbox, String object) {
+    var type = SalesforceSchema.object(object);
+    return sandbox.dataset().rows(type.name()).filter(r -> !r.deleted()).map(r -> type.id(r.index()))
+        .collect(Collectors.toSet());
+  }
+}
