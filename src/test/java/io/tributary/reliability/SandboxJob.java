@@ -41,4 +41,12 @@ interface SandboxJob {
 
   /** Whether a sandbox delete leaves a soft-deleted row (true) or the row just stops being returned (false). */
   boolean softDeletes();
+
+  /**
+   * Whether a trial first loads everything (uninterrupted), then changes many rows and kills the incremental run
+   * that follows, because the incremental read path is the one worth killing (HubSpot's search windows).
+   */
+  default boolean killIncrementalRun() {
+    return false;
+  }
 }

@@ -16,6 +16,9 @@ final class SandboxJobs {
   private static final Map<String, Supplier<SandboxJob>> ALL = new LinkedHashMap<>();
 
   static {
+    ALL.put("salesforce-rest", () -> new SalesforceSandboxJob("rest"));
+    ALL.put("salesforce-bulk", () -> new SalesforceSandboxJob("bulk"));
+    ALL.put("hubspot", HubSpotSandboxJob::new);
     ALL.put("netsuite", NetSuiteSandboxJob::new);
   }
 
