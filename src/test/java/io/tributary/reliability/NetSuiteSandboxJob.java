@@ -39,7 +39,7 @@ final class NetSuiteSandboxJob implements SandboxJob {
   @Override
   public String streams() {
     return """
-        - { name: customers, primary_key: [id], cursor: [lastmodifieddate], page_size: 200 }
+        - { name: customers, primary_key: [id], cursor: [lastmodifieddate], page_size: 100 }
         """;
   }
 
@@ -71,6 +71,11 @@ final class NetSuiteSandboxJob implements SandboxJob {
   @Override
   public boolean softDeletes() {
     return false;
+  }
+
+  @Override
+  public boolean expiringTokens() {
+    return false; // TBA signs every request with a long-lived token; there is no access token to expire
   }
 
   static String secret(Path dir, String name, String value) throws Exception {

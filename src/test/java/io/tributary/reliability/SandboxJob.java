@@ -46,6 +46,11 @@ interface SandboxJob {
    * Whether a trial first loads everything (uninterrupted), then changes many rows and kills the incremental run
    * that follows, because the incremental read path is the one worth killing (HubSpot's search windows).
    */
+  /** Whether the platform's auth issues access tokens that expire (OAuth 2.0), so token expiry is a fault to test. */
+  default boolean expiringTokens() {
+    return true;
+  }
+
   default boolean killIncrementalRun() {
     return false;
   }
