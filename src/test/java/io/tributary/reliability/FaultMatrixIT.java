@@ -18,7 +18,7 @@ class FaultMatrixIT {
 
   @Test
   void faultyRunsEndWithTheFaultFreeTable() throws Exception {
-    FaultMatrix matrix = new FaultMatrix(dir, 1000, 3);
+    FaultMatrix matrix = new FaultMatrix(dir, 2000, 3);
     SandboxJob job = SandboxJobs.named("salesforce-rest");
     for (String faultClass : new String[] {"429 bursts", "reset mid-body", "token expiry", "all together"}) {
       FaultMatrix.Row row = matrix.run(job, faultClass, FaultMatrix.CLASSES.get(faultClass));
@@ -26,7 +26,7 @@ class FaultMatrixIT {
           .isPositive();
       assertThat(row.clean()).as(faultClass + ": " + row.outcome()).isTrue();
       assertThat(row.rows() + row.quarantined()).as(faultClass + ": loaded + quarantined = source rows")
-          .isEqualTo(1000);
+          .isEqualTo(2000);
     }
   }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  * HubSpot contacts with a private-app token in a file. The crash trial kills an incremental run, so the killed reads
  * are the search API's time windows (the full load before it uses the list endpoint).
  */
-final class HubSpotSandboxJob implements SandboxJob {
+class HubSpotSandboxJob implements SandboxJob {
 
   private static final HubSpotCatalog.ObjectType CONTACTS = new HubSpotCatalog(2).object("contacts");
 
@@ -74,6 +74,21 @@ final class HubSpotSandboxJob implements SandboxJob {
   @Override
   public boolean softDeletes() {
     return false;
+  }
+
+  @Override
+  public long minimumCalls(long rows) {
+    return (rows + 99) / 100; // the objects list endpoint returns at most 100 per page
+  }
+
+  @Override
+  public SandboxJob atDefaultPageSizes() {
+    return new HubSpotSandboxJob() {
+      @Override
+      public String streams() {
+        return "- { name: contacts, primary_key: [id], cursor: [lastmodifieddate] }\n";
+      }
+    };
   }
 
   @Override

@@ -12,7 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** NetSuite SuiteQL customers (id paging by lastmodifieddate, id), TBA secrets in files. */
-final class NetSuiteSandboxJob implements SandboxJob {
+class NetSuiteSandboxJob implements SandboxJob {
 
   @Override
   public String name() {
@@ -71,6 +71,21 @@ final class NetSuiteSandboxJob implements SandboxJob {
   @Override
   public boolean softDeletes() {
     return false;
+  }
+
+  @Override
+  public long minimumCalls(long rows) {
+    return (rows + 999) / 1000; // SuiteQL returns at most 1,000 rows per request
+  }
+
+  @Override
+  public SandboxJob atDefaultPageSizes() {
+    return new NetSuiteSandboxJob() {
+      @Override
+      public String streams() {
+        return "- { name: customers, primary_key: [id], cursor: [lastmodifieddate], page_size: 1000 }\n";
+      }
+    };
   }
 
   @Override

@@ -18,9 +18,16 @@ import java.util.List;
 final class SalesforceSandboxJob implements SandboxJob {
 
   private final String mode;
+  private final boolean defaultPages;
 
   SalesforceSandboxJob(String mode) {
+    this(mode, false);
+  }
+
+  /** @param defaultPages REST batches of 2,000 and Bulk result pages of 100,000 instead of 200 and 500 */
+  private SalesforceSandboxJob(String mode, boolean defaultPages) {
     this.mode = mode;
+    this.defaultPages = defaultPages;
   }
 
   @Override
@@ -32,14 +39,14 @@ final class SalesforceSandboxJob implements SandboxJob {
   public SandboxServer start(long rows, long seed, String faults) {
     return SandboxServer.start(SandboxOptions.defaults().withPlatform(SalesforceSandbox.platform())
         .withRows(0).withRows("Account", rows).withSeed(seed).withFaults(faults)
-        .withSetting(SalesforceSandboxSettings.PREFIX + "batch-size", "200"));
+        .withSetting(SalesforceSandboxSettings.PREFIX + "batch-size", defaultPages ? "2000" : "200"));
   }
 
   @Override
   public String sourceBlock(SandboxServer server, Path dir) throws Exception {
     SalesforceSandboxSettings s = SalesforceSandboxSettings.from(server.options());
     Path secrets = Files.createDirectories(dir.resolve("secrets"));
-    return ("{ type: salesforce, login_host: \"%s\", bulk_page_size: 500, auth: { type: client_credentials,"
+    return ("{ type: salesforce, login_host: \"%s\", bulk_page_size: " + (defaultPages ? 100_000 : 500) + ", auth: { type: client_credentials,"
         + " client_id: \"%s\", client_secret: \"%s\" }, http: %s }").formatted(server.baseUrl(), s.clientId(),
         NetSuiteSandboxJob.secret(secrets, "cs", s.clientSecret()), SandboxJobs.FAST_RETRY);
   }
@@ -78,6 +85,18 @@ final class SalesforceSandboxJob implements SandboxJob {
   @Override
   public Instant stamp(RowState row) {
     return row.modifiedAt();
+  }
+
+  @Override
+  public long minimumCalls(long rows) {
+    // REST: one query call per 2,000-record batch; Bulk 2.0: create + one status poll + one results page per
+    // bulk_page_size rows
+    return mode.equals("rest") ? (rows + 1999) / 2000 : 2 + (rows + 99_999) / 100_000;
+  }
+
+  @Override
+  public SandboxJob atDefaultPageSizes() {
+    return new SalesforceSandboxJob(mode, true);
   }
 
   @Override

@@ -46,6 +46,14 @@ interface SandboxJob {
    * Whether a trial first loads everything (uninterrupted), then changes many rows and kills the incremental run
    * that follows, because the incremental read path is the one worth killing (HubSpot's search windows).
    */
+  /** The fewest requests that can return {@code rows} rows at the platform's largest page (data pages only). */
+  long minimumCalls(long rows);
+
+  /** This job with the platform's default (largest) page sizes, for benchmarks. */
+  default SandboxJob atDefaultPageSizes() {
+    return this;
+  }
+
   /** Whether the platform's auth issues access tokens that expire (OAuth 2.0), so token expiry is a fault to test. */
   default boolean expiringTokens() {
     return true;
