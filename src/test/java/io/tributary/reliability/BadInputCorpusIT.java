@@ -315,6 +315,19 @@ class BadInputCorpusIT {
     assertThat(byId(o).get(2L).get("s")).isEqualTo("tab\there\u0007");
   }
 
+  @Test
+  void nulCharacterIntoPostgresIsQuarantinedNotAFailedChunk(TestInfo t) throws Exception {
+    var o = new BadInputLoad(dir).runPostgres("jsonl",
+        utf8("{\"id\":1,\"s\":\"a\\u0000b\"}\n{\"id\":2,\"s\":\"fine\"}\n"),
+        "fields: [ { name: id, type: integer }, { name: s } ]");
+    report(t, "NUL character in text into PostgreSQL (text cannot hold U+0000)", outcomeOf(o), o);
+    assertThat(o.output()).doesNotContain("\tat ");
+    assertThat(o.exitCode()).as(o.output()).isZero();
+    assertThat(o.rows()).extracting(r -> r.get("s")).containsExactly("fine");
+    assertThat(o.quarantine()).hasSize(1).first().asString()
+        .isEqualTo("1 column s: text contains a NUL character, which PostgreSQL cannot store");
+  }
+
   // --- helpers -------------------------------------------------------------------------------------------------
 
   private BadInputLoad.Outcome load(String ext, byte[] bytes, String streamYaml) throws Exception {

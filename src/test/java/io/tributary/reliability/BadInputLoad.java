@@ -30,6 +30,47 @@ final class BadInputLoad {
     this.dir = dir;
   }
 
+  /** The same case into the PostgreSQL sink (a fresh schema). */
+  Outcome runPostgres(String ext, byte[] bytes, String extra) throws IOException, SQLException {
+    String schema = io.tributary.testsupport.TestPostgres.freshSchema("badinput");
+    Path job = writeJob(ext, bytes, extra, "{ type: postgres, url: \"" + io.tributary.testsupport.TestPostgres.url()
+        + "\", user: " + io.tributary.testsupport.TestPostgres.user() + ", schema: " + schema + " }");
+    Cli.Result r = new Cli(dir.resolve("state")).run("run", job.toString());
+    try (Connection c = io.tributary.testsupport.TestPostgres.connect()) {
+      List<Map<String, Object>> rows = pgExists(c, schema, "s") ? query(c, "SELECT id, s FROM " + schema
+          + ".s ORDER BY id") : List.of();
+      List<String> quarantine = pgExists(c, schema, "_tributary_quarantine") ? query(c, "SELECT coalesce(source_key,"
+          + " '') || ' ' || reasons AS q FROM " + schema + "._tributary_quarantine ORDER BY 1").stream()
+          .map(m -> String.valueOf(m.get("q"))).toList() : List.of();
+      return new Outcome(r.exitCode(), r.output(), rows, quarantine);
+    }
+  }
+
+  private static boolean pgExists(Connection c, String schema, String table) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
+            + schema + "' AND table_name = '" + table + "'")) {
+      rs.next();
+      return rs.getLong(1) > 0;
+    }
+  }
+
+  private Path writeJob(String ext, byte[] bytes, String extra, String sink) throws IOException {
+    Path drop = Files.createDirectories(dir.resolve("drop"));
+    Files.write(drop.resolve("s." + ext), bytes);
+    return Files.writeString(dir.resolve("bad_input.yml"), """
+        source: { type: file, dir: "%s" }
+        sink: %s
+        chunk_size: 100
+        skip_limit: 100
+        streams:
+          - name: s
+            primary_key: [id]
+            options: { pattern: "s.%s" }
+        %s
+        """.formatted(drop.toAbsolutePath(), sink, ext, extra.indent(4).stripTrailing()));
+  }
+
   /** Runs {@code s.<ext>} holding {@code bytes} with the stream block's {@code extra} YAML (fields, mode...). */
   Outcome run(String ext, byte[] bytes, String extra) throws IOException, SQLException {
     Path drop = Files.createDirectories(dir.resolve("drop"));

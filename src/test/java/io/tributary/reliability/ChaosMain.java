@@ -51,11 +51,12 @@ public final class ChaosMain {
 
   static String table(List<CrashMatrix.Row> rows, long seed) {
     StringBuilder md = new StringBuilder(String.format(Locale.ROOT,
-        "| scenario | trials | kills | reruns | missing | duplicated | stale | extra |%n"
-            + "|---|---:|---:|---:|---:|---:|---:|---:|%n"));
+        "| scenario | trials | kills | reruns | missing | duplicated | stale | extra | trials settled by the next run |%n"
+            + "|---|---:|---:|---:|---:|---:|---:|---:|---:|%n"));
     for (CrashMatrix.Row r : rows) {
-      md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %d |%n", r.scenario(), r.trials(),
-          r.kills(), r.reruns(), r.missing(), r.duplicated(), r.stale(), r.extra()));
+      md.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %d | %d |%n", r.scenario(),
+          r.trials(), r.kills(), r.reruns(), r.missing(), r.duplicated(), r.stale(), r.extra(),
+          r.settledByNextRun()));
     }
     md.append(String.format(Locale.ROOT, "%nseed %d; %d cores; %s%n", seed,
         Runtime.getRuntime().availableProcessors(), java.time.LocalDate.now()));

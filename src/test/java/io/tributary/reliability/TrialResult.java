@@ -14,9 +14,14 @@ import java.util.Map;
  * @param stale keys whose warehouse values differ from the source's latest
  * @param extra warehouse keys the source never had
  * @param example the first difference found, for the report
+ * @param afterExtraRun null when clean; else whether one more normal run made the table equal the source
  */
 record TrialResult(boolean killed, int reruns, long missing, long duplicated, long stale, long extra,
-    String example) {
+    String example, Boolean afterExtraRun) {
+
+  TrialResult withAfterExtraRun(boolean clean) {
+    return new TrialResult(killed, reruns, missing, duplicated, stale, extra, example, clean);
+  }
 
   static TrialResult compare(boolean killed, int reruns, Map<String, String> truth,
       List<Map.Entry<String, String>> warehouse) {
@@ -48,7 +53,7 @@ record TrialResult(boolean killed, int reruns, long missing, long duplicated, lo
         example = example != null ? example : "missing key " + key;
       }
     }
-    return new TrialResult(killed, reruns, missing, duplicated, stale, extra, example);
+    return new TrialResult(killed, reruns, missing, duplicated, stale, extra, example, null);
   }
 
   boolean clean() {
