@@ -41,7 +41,7 @@ public final class JdbcBatchWriterBench {
     JdbcBatchItemWriter<Object[]> writer = new JdbcBatchItemWriter<>();
     writer.setDataSource(ds);
     writer.setSql("INSERT INTO bench_ref.t_batch (id, name, email, city, status, amount, balance, score, active,"
-        + " born, updated_at, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)");
+        + " born, updated_at, attrs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb))");
     writer.setItemPreparedStatementSetter((row, ps) -> {
       ps.setLong(1, (Long) row[0]);
       for (int i = 1; i <= 4; i++) {
