@@ -11,14 +11,18 @@ import java.util.Map;
 
 /**
  * A JSON Lines file: one JSON object per line, blank lines skipped. Nested objects stay maps (the engine flattens
- * them), integers are Integer, Long or BigInteger by size, other numbers BigDecimal. A line that is not a JSON object becomes a
+ * them), integers are Long (BigInteger beyond 64 bits), other numbers BigDecimal. A line that is not a JSON object becomes a
  * {@code _raw}/{@code _error} record.
  */
 final class JsonlRecordFile implements RecordFile {
 
   private static final ObjectMapper JSON = new ObjectMapper()
-      // No USE_LONG_FOR_INTS: it rejects the whole line when one integer exceeds 64 bits, losing the record's key
-      // and the field name; as a BigInteger the mapping reports "n: ... is outside the 64-bit integer range".
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .enable(DeserializationFeature.USE_LONG_FOR_INTS)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  // USE_LONG_FOR_INTS rejects a whole line when one integer exceeds 64 bits, losing the record's key and the field
+  // name; such a line is read again without it, so the mapping can report "n: ... is outside the 64-bit range".
+  private static final ObjectMapper WIDE_INTS = new ObjectMapper()
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -43,7 +47,12 @@ final class JsonlRecordFile implements RecordFile {
       count++;
     } while (line.isBlank());
     try {
-      Object value = JSON.readValue(line, Object.class);
+      Object value;
+      try {
+        value = JSON.readValue(line, Object.class);
+      } catch (com.fasterxml.jackson.core.exc.InputCoercionException e) {
+        value = WIDE_INTS.readValue(line, Object.class);
+      }
       if (value instanceof Map<?, ?> map) {
         return (Map<String, Object>) map;
       }
