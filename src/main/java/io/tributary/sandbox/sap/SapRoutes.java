@@ -14,6 +14,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -31,6 +32,8 @@ public final class SapRoutes implements SandboxRoutes {
   private final SapSandboxSettings settings;
   private final SapTokenEndpoint tokens;
   private final Map<String, Long> counts = new ConcurrentHashMap<>();
+  private final AtomicLong pages = new AtomicLong();
+  private final AtomicLong skiptokenPages = new AtomicLong();
 
   SapRoutes(SandboxContext context, SapSandboxSettings settings) {
     this.context = context;
@@ -39,6 +42,16 @@ public final class SapRoutes implements SandboxRoutes {
     for (SapEntity e : SapEntities.ALL) {
       context.dataset().define(e.set(), context.options().rowsFor(e.set()));
     }
+  }
+
+  /** Collection pages served so far. */
+  public long pages() {
+    return pages.get();
+  }
+
+  /** Collection pages served for a {@code $skiptoken} (a client following {@code __next}). */
+  public long skiptokenPages() {
+    return skiptokenPages.get();
   }
 
   @Override
@@ -110,7 +123,9 @@ public final class SapRoutes implements SandboxRoutes {
     Predicate<Map<String, Object>> filter = SapFilterExpression.parse(q.get("$filter"), entity);
     SapOrder order = SapOrder.parse(q.get("$orderby"), entity);
     String skiptoken = q.get("$skiptoken");
+    pages.incrementAndGet();
     if (skiptoken != null) {
+      skiptokenPages.incrementAndGet();
       skiptoken = skiptoken.replaceAll("^'|'$", "");
     }
     String serviceUrl = context.baseUrl().get() + SapSandboxSettings.ROOT + "/" + entity.service();

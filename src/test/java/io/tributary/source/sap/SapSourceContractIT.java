@@ -10,6 +10,7 @@ import io.tributary.core.SourceRecord;
 import io.tributary.sandbox.SandboxOptions;
 import io.tributary.sandbox.SandboxPlatform;
 import io.tributary.sandbox.SandboxServer;
+import io.tributary.sandbox.sap.SapRoutes;
 import io.tributary.sandbox.sap.SapSandbox;
 import io.tributary.source.SourceContract;
 import java.util.List;
@@ -74,6 +75,10 @@ class SapSourceContractIT extends SourceContract {
       List<Page> pages = SapTestSources.pages(source, SapTestSources.request("A_SalesOrder", Map.of(),
           List.of("LastChangeDateTime"), Cursor.START));
       assertThat(pages).hasSize(25);
+      // Pages 2..25 followed the server's __next ($skiptoken); nothing was re-queried by filter.
+      SapRoutes routes = sandbox.routes(SapRoutes.class);
+      assertThat(routes.pages()).isEqualTo(25);
+      assertThat(routes.skiptokenPages()).isEqualTo(24);
       assertThat(pages.get(0).reportedTotal()).isEqualTo(rows());
       assertThat(SapTestSources.records(pages).stream().map(this::keyOf).collect(Collectors.toSet()))
           .containsExactlyInAnyOrderElementsOf(expectedKeys(sandbox));
