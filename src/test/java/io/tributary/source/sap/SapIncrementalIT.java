@@ -72,6 +72,22 @@ class SapIncrementalIT {
   }
 
   @Test
+  void lookbackRereadsFromTheWatermarkMinusTheLookback() {
+    try (SandboxServer sandbox = start(); SapSource source = SapTestSources.basic(sandbox)) {
+      Cursor wm = run(source, "A_SalesOrder", Map.of(), Cursor.START, 1_200);
+      Instant from = Instant.parse(wm.get("LastChangeDateTime")).minus(Duration.ofMinutes(1));
+      // 7 rows share each second: 1,200 rows span 171 s, so the last minute holds rows 777..1199.
+      long expected = sandbox.dataset().rows("A_SalesOrder").filter(r -> !r.modifiedAt().isBefore(from)).count();
+      assertThat(expected).isEqualTo(423);
+      var request = new io.tributary.core.ReadRequest("A_SalesOrder", Map.of(), List.of(), CURSOR, wm,
+          Duration.ofMinutes(1), 500);
+      List<SourceRecord> again = SapTestSources.records(SapTestSources.pages(source, request));
+      assertThat(again).hasSize(423);
+      assertThat(again.get(0).fields().get("SalesOrder")).isEqualTo(id(777));
+    }
+  }
+
+  @Test
   void recordPositionsResumeExactlyInANewReader() {
     try (SandboxServer sandbox = start(); SapSource source = SapTestSources.basic(sandbox)) {
       List<Page> pages = SapTestSources.pages(source,
