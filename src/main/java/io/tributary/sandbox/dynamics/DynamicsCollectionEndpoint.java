@@ -209,7 +209,7 @@ final class DynamicsCollectionEndpoint {
       params.add("$select=" + String.join(",", r.select()));
     }
     if (deltaToken != null) {
-      params.add("$deltatoken=" + DynamicsPagingCookie.pct(deltaToken));
+      params.add("$deltatoken=" + DynamicsPagingCookie.lowerPct(deltaToken));
     }
     if (skipToken != null) {
       params.add("$skiptoken=" + DynamicsPagingCookie.pct(skipToken));

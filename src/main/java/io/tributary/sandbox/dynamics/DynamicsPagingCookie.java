@@ -24,7 +24,7 @@ final class DynamicsPagingCookie {
     StringBuilder inner = new StringBuilder("<cookie page=\"" + (page - 1) + "\"><" + primaryId);
     keys.forEach((k, v) -> inner.append(' ').append(k).append("=\"").append(v).append('"'));
     inner.append(" /></cookie>");
-    return "<cookie pagenumber=\"" + page + "\" pagingcookie=\"" + pct(inner.toString()) + "\" istracking=\""
+    return "<cookie pagenumber=\"" + page + "\" pagingcookie=\"" + lowerPct(inner.toString()) + "\" istracking=\""
         + (tracking ? "True" : "False") + "\" />";
   }
 
@@ -47,7 +47,23 @@ final class DynamicsPagingCookie {
     return keys;
   }
 
+  /** Outer encoding as in the fixture's nextLink: upper-case escapes, {@code =} left as is. */
   static String pct(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20").replace("%3D", "=");
+  }
+
+  /** Lower-case escapes, as in the fixture's inner paging cookie ({@code %3ccookie%20page%3d...}) and delta tokens. */
+  static String lowerPct(String s) {
+    String e = URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    StringBuilder out = new StringBuilder(e.length());
+    for (int i = 0; i < e.length(); i++) {
+      char c = e.charAt(i);
+      out.append(c);
+      if (c == '%' && i + 2 < e.length()) {
+        out.append(e.substring(i + 1, i + 3).toLowerCase(java.util.Locale.ROOT));
+        i += 2;
+      }
+    }
+    return out.toString();
   }
 }
