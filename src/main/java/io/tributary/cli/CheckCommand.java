@@ -35,6 +35,7 @@ final class CheckCommand extends CliCommand implements Callable<Integer> {
       for (StreamConfig stream : job.config().streams()) {
         source.validateStream(stream.name(), stream.optionsOrEmpty());
         var schema = source.discover(stream.name(), stream.optionsOrEmpty());
+        checkCursor(stream, schema);
         byte[] piiKey = job.config().piiKey() == null ? null
             : job.config().piiKey().resolve().getBytes(java.nio.charset.StandardCharsets.UTF_8);
         RecordMapper mapper = RecordMapper.compile(stream, schema, new ObjectMapper(), piiKey);
@@ -47,5 +48,21 @@ final class CheckCommand extends CliCommand implements Callable<Integer> {
       }
     }
     return TributaryCommand.OK;
+  }
+
+  /** A cursor field the source does not have would only fail at the first run's read; say so now. */
+  private static void checkCursor(StreamConfig stream, io.tributary.core.StreamSchema schema) {
+    if (schema.columns().isEmpty()) {
+      return;
+    }
+    for (String field : stream.cursorOrEmpty()) {
+      boolean known = schema.columnNames().stream().anyMatch(c -> c.equalsIgnoreCase(field)
+          || io.tributary.core.Identifiers.columnName(c).equals(io.tributary.core.Identifiers.columnName(field)));
+      if (!known) {
+        throw io.tributary.core.TributaryException.config("stream '" + stream.name() + "': cursor field '" + field
+            + "' is not a field of the source", io.tributary.core.NameSuggester.didYouMean(field,
+            schema.columnNames()) + "fields the source reports: " + String.join(", ", schema.columnNames()));
+      }
+    }
   }
 }

@@ -136,7 +136,7 @@ public final class RecordMapper {
         ? FieldType.parse(f.type())
         : source != null ? new FieldType(source.type(), source.precision(), source.scale())
         : new FieldType(ColumnType.STRING, 0, 0);
-    ZoneId zone = f.timezone() == null ? ZoneOffset.UTC : ZoneId.of(f.timezone());
+    ZoneId zone = f.timezone() == null ? ZoneOffset.UTC : zone(config, f);
     boolean required = Boolean.TRUE.equals(f.required()) || config.primaryKeyOrEmpty().contains(from)
         || config.primaryKeyOrEmpty().contains(f.name());
     PiiTransform pii = f.pii() == null ? null : PiiTransform.parse(f.pii());
@@ -148,11 +148,28 @@ public final class RecordMapper {
     Column column = pii == null
         ? new Column(f.name(), type.type(), type.precision(), type.scale(), !required)
         : new Column(f.name(), io.tributary.core.ColumnType.STRING, 0, 0, !required);
-    return new OutputField(column, from,
-        new ValueCoercer(type.type(), type.precision(), type.scale(), f.format(), zone, json),
+    ValueCoercer coercer;
+    try {
+      coercer = new ValueCoercer(type.type(), type.precision(), type.scale(), f.format(), zone, json);
+    } catch (IllegalArgumentException e) {
+      throw TributaryException.config("stream '" + config.name() + "' field '" + f.name() + "': format '"
+          + f.format() + "' is not a date/time pattern: " + e.getMessage(),
+          "use java.time pattern letters such as dd/MM/yyyy or yyyy-MM-dd HH:mm:ss, or epoch_ms / epoch_s");
+    }
+    return new OutputField(column, from, coercer,
         Boolean.TRUE.equals(f.trim()), f.letterCase(), required,
         f.regex() == null ? null : Pattern.compile(f.regex()), f.min(), f.max(), f.allowed(), f.maxLength(), pii,
         piiKey);
+  }
+
+  private static ZoneId zone(StreamConfig config, FieldSpec f) {
+    try {
+      return ZoneId.of(f.timezone());
+    } catch (java.time.DateTimeException e) {
+      throw TributaryException.config("stream '" + config.name() + "' field '" + f.name() + "': timezone '"
+          + f.timezone() + "' is not a time zone", NameSuggester.didYouMean(f.timezone(), ZoneId.getAvailableZoneIds())
+          + "use a region id such as Europe/Berlin or an offset such as +02:00");
+    }
   }
 
   /** The output schema: column names, types and primary key as the sink will create them. */
@@ -169,9 +186,20 @@ public final class RecordMapper {
     boolean deleted = record.deleted() || isDeletedByRule(flat);
     Object[] values = new Object[fields.size()];
     List<String> reasons = new ArrayList<>(0);
+    boolean flattened = flat != record.fields();
     for (int i = 0; i < values.length; i++) {
       OutputField f = fields.get(i);
-      values[i] = f.apply(lookup(flat, f.from()), deleted && !isKey(i) ? new ArrayList<>() : reasons);
+      Object raw = lookup(flat, f.from());
+      if (raw == null && flattened && f.column().type() == io.tributary.core.ColumnType.JSON) {
+        raw = ShapeMismatch.objectAt(record.fields(), f.from()); // a json field keeps a nested object whole
+      }
+      if (raw == null && (flattened || f.from().indexOf('.') > 0) && !deleted) {
+        String mismatch = ShapeMismatch.explain(flat, f.from(), flattened);
+        if (mismatch != null) {
+          reasons.add(f.column().name() + ": " + mismatch);
+        }
+      }
+      values[i] = f.apply(raw, deleted && !isKey(i) ? new ArrayList<>() : reasons);
     }
     for (int k : keyIndexes) {
       if (values[k] == null && reasons.stream().noneMatch(r -> r.startsWith(fields.get(k).column().name() + ":"))) {

@@ -161,7 +161,10 @@ final class ValueCoercer {
         throw new InvalidValue("'" + abbreviate(raw.toString()) + "' is not a number");
       }
     }
-    if (Double.isInfinite(d) || Double.isNaN(d)) {
+    if (Double.isNaN(d)) {
+      throw new InvalidValue("'" + abbreviate(raw.toString()) + "' is not a number (NaN)");
+    }
+    if (Double.isInfinite(d)) {
       throw new InvalidValue("'" + abbreviate(raw.toString()) + "' is beyond the range of a double");
     }
     return d;

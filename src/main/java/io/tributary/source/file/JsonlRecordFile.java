@@ -11,14 +11,15 @@ import java.util.Map;
 
 /**
  * A JSON Lines file: one JSON object per line, blank lines skipped. Nested objects stay maps (the engine flattens
- * them), integers are Long, other numbers BigDecimal. A line that is not a JSON object becomes a
+ * them), integers are Integer, Long or BigInteger by size, other numbers BigDecimal. A line that is not a JSON object becomes a
  * {@code _raw}/{@code _error} record.
  */
 final class JsonlRecordFile implements RecordFile {
 
   private static final ObjectMapper JSON = new ObjectMapper()
+      // No USE_LONG_FOR_INTS: it rejects the whole line when one integer exceeds 64 bits, losing the record's key
+      // and the field name; as a BigInteger the mapping reports "n: ... is outside the 64-bit integer range".
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .enable(DeserializationFeature.USE_LONG_FOR_INTS)
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private final String name;

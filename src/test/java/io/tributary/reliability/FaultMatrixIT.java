@@ -1,0 +1,32 @@
+package io.tributary.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A small fault matrix in the suite (bench/fault-matrix runs every source and class): Salesforce REST through the
+ * CLI with 429 bursts, resets mid-body, token expiry and everything together; each table equals the fault-free
+ * run's (records corrupted by a malformed fault are quarantined, every other row identical).
+ */
+class FaultMatrixIT {
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void faultyRunsEndWithTheFaultFreeTable() throws Exception {
+    FaultMatrix matrix = new FaultMatrix(dir, 2000, 3);
+    SandboxJob job = SandboxJobs.named("salesforce-rest");
+    for (String faultClass : new String[] {"429 bursts", "reset mid-body", "token expiry", "all together"}) {
+      FaultMatrix.Row row = matrix.run(job, faultClass, FaultMatrix.CLASSES.get(faultClass));
+      assertThat(row.faultsInjected()).as(faultClass + ": a cell without an injected fault proves nothing")
+          .isPositive();
+      assertThat(row.clean()).as(faultClass + ": " + row.outcome()).isTrue();
+      assertThat(row.rows() + row.quarantined()).as(faultClass + ": loaded + quarantined = source rows")
+          .isEqualTo(2000);
+    }
+  }
+}

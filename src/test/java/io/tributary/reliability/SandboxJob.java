@@ -1,0 +1,65 @@
+package io.tributary.reliability;
+
+import io.tributary.sandbox.RowState;
+import io.tributary.sandbox.SandboxServer;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A SaaS source job against a sandbox server that the harness owns (so it knows the ground truth, can change rows
+ * while the job is down, and decides the faults): how to start the server, the job's {@code source:} and stream
+ * blocks pointing at it, and how a sandbox row and a warehouse row are keyed and stamped.
+ */
+interface SandboxJob {
+
+  String name();
+
+  /** Starts the platform's simulator with {@code rows} rows per object. */
+  SandboxServer start(long rows, long seed, String faults);
+
+  /** The job's {@code source:} mapping (one line, flow style), secrets as {@code ${file:}} refs under {@code dir}. */
+  String sourceBlock(SandboxServer server, Path dir) throws Exception;
+
+  /** The {@code streams:} list (YAML block, each item starting with "- "). */
+  String streams();
+
+  /** The sandbox object behind the stream the crash matrix checks. */
+  String object();
+
+  /** The warehouse table of that stream. */
+  String table();
+
+  /** The table's key and modification-stamp columns, for {@code SELECT key, epoch_ms(stamp)}. */
+  List<String> keyAndStamp();
+
+  /** The warehouse key of a sandbox row. */
+  String key(RowState row);
+
+  /** The stamp as the platform shows it (for example truncated to seconds). */
+  Instant stamp(RowState row);
+
+  /** Whether a sandbox delete leaves a soft-deleted row (true) or the row just stops being returned (false). */
+  boolean softDeletes();
+
+  /**
+   * Whether a trial first loads everything (uninterrupted), then changes many rows and kills the incremental run
+   * that follows, because the incremental read path is the one worth killing (HubSpot's search windows).
+   */
+  /** The fewest requests that can return {@code rows} rows at the platform's largest page (data pages only). */
+  long minimumCalls(long rows);
+
+  /** This job with the platform's default (largest) page sizes, for benchmarks. */
+  default SandboxJob atDefaultPageSizes() {
+    return this;
+  }
+
+  /** Whether the platform's auth issues access tokens that expire (OAuth 2.0), so token expiry is a fault to test. */
+  default boolean expiringTokens() {
+    return true;
+  }
+
+  default boolean killIncrementalRun() {
+    return false;
+  }
+}

@@ -1,0 +1,51 @@
+package io.tributary.reliability;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code ./tributary} as a separate JVM (this JVM's classpath, the job's own state folder and H2 job repository), so
+ * it can be killed with SIGKILL: no shutdown hooks, no finally blocks, no flush.
+ */
+final class TributaryProcess {
+
+  private final Path stateDir;
+  private final Map<String, String> env;
+
+  TributaryProcess(Path stateDir, Map<String, String> env) {
+    this.stateDir = stateDir;
+    this.env = env;
+  }
+
+  /** Starts {@code tributary <args>}, output to {@code log}. */
+  Process start(Path log, String... args) throws IOException {
+    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+        "--add-opens=java.base/java.nio=ALL-UNNAMED",
+        "-cp", System.getProperty("java.class.path"),
+        "-Dspring.datasource.url=" + Cli.repositoryUrl(stateDir),
+        "-Dtributary.state-dir=" + stateDir,
+        "io.tributary.TributaryApplication"));
+    cmd.addAll(List.of(args));
+    Files.createDirectories(log.getParent());
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    pb.environment().putAll(env);
+    return pb.start();
+  }
+
+  /** Runs to the end and returns the exit code. */
+  int run(Path log, long timeoutSeconds, String... args) throws IOException, InterruptedException {
+    Process p = start(log, args);
+    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+      p.destroyForcibly().waitFor();
+      throw new IllegalStateException("tributary " + String.join(" ", args) + " did not finish in "
+          + timeoutSeconds + " s; see " + log);
+    }
+    return p.exitValue();
+  }
+}
