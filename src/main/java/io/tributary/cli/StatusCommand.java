@@ -46,6 +46,7 @@ final class StatusCommand extends CliCommand implements Callable<Integer> {
           printExecution(e);
         }
       }
+      printLoads(watermarks.audits(name, 20));
       Map<String, String> marks = watermarks.all(name);
       if (!marks.isEmpty()) {
         out().println("  watermarks:");
@@ -53,6 +54,39 @@ final class StatusCommand extends CliCommand implements Callable<Integer> {
       }
     }
     return TributaryCommand.OK;
+  }
+
+  /** The last completed load of each stream, with its reconciliation against the platform's count. */
+  private void printLoads(List<Map<String, Object>> audits) {
+    if (audits.isEmpty()) {
+      return;
+    }
+    out().println("  last loads:");
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (Map<String, Object> a : audits) {
+      String stream = String.valueOf(a.get("STREAM") != null ? a.get("STREAM") : a.get("stream"));
+      if (!seen.add(stream)) {
+        continue;
+      }
+      long written = number(a, "rows_written");
+      long quarantined = number(a, "rows_quarantined");
+      Object reported = value(a, "reported_total");
+      String reconciliation = reported == null ? "not reported"
+          : ((Number) reported).longValue() == written + quarantined ? "ok (" + reported + ")"
+          : "MISMATCH reported " + reported + " loaded " + (written + quarantined);
+      out().printf("    %-22s run %-5s written %,d  quarantined %,d  reconciliation %s%n", stream,
+          value(a, "run_id"), written, quarantined, reconciliation);
+    }
+  }
+
+  private static Object value(Map<String, Object> row, String column) {
+    Object v = row.get(column);
+    return v != null ? v : row.get(column.toUpperCase(java.util.Locale.ROOT));
+  }
+
+  private static long number(Map<String, Object> row, String column) {
+    Object v = value(row, column);
+    return v == null ? 0 : ((Number) v).longValue();
   }
 
   private void printExecution(JobExecution e) {

@@ -104,6 +104,24 @@ class SalesforceToPostgresJobIT {
     assertThat(sandbox.routes(SalesforceRoutes.class).apiUsage() - callsAfterFirst).isLessThanOrEqualTo(8);
   }
 
+  @Test
+  void nearTheDailyQuotaTheRunStopsCleanlyWithItsCursorSaved() throws Exception {
+    try (SandboxServer limited = SandboxServer.start(SandboxOptions.defaults().withPlatform(SalesforceSandbox.platform())
+        .withRows(200).withRows("Opportunity", 3000).withRows("User", 40).withDailyLimit(24))) {
+      String limitedJob = Files.readString(job).replace(sandbox.baseUrl(), limited.baseUrl())
+          .replace("bulk_threshold: 1000", "bulk_threshold: 100000\n  quota_stop_share: 0.5")
+          .replace("chunk_size: 500", "chunk_size: 200");
+      Path file = Files.writeString(dir.resolve("quota.yml"), limitedJob);
+      CliRunner.Result r = new CliRunner(dir.resolve("quota-state")).run("run", file.toString());
+      assertThat(r.exitCode()).as(r.output()).isEqualTo(1);
+      assertThat(r.output()).contains("quota").contains("restartable");
+      long loaded = Long.parseLong(strings("SELECT count(*) FROM " + dst + ".opportunities").get(0));
+      assertThat(loaded).as("it stopped before reading everything, keeping what it committed").isBetween(1L, 2999L);
+      assertThat(limited.routes(SalesforceRoutes.class).apiUsage()).as("it did not burn the last calls")
+          .isLessThan(24);
+    }
+  }
+
   private List<String> ids(long... indexes) {
     List<String> out = new ArrayList<>();
     for (long i : indexes) {

@@ -1,5 +1,6 @@
 package io.tributary.sink.postgres;
 
+import io.tributary.sink.jdbc.JdbcTransactions;
 import static io.tributary.core.Identifiers.quote;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -34,7 +35,7 @@ public final class PostgresSink implements Sink {
   private final PGSimpleDataSource direct;
   private final HikariDataSource pool;
   private final DataSourceTransactionManager transactionManager;
-  private final PostgresTransactions transactions;
+  private final JdbcTransactions transactions;
   private final PostgresStateTable state;
   private final PostgresQuarantineTable quarantine;
 
@@ -60,7 +61,7 @@ public final class PostgresSink implements Sink {
     // connection problems surface from check() and the first chunk, classified, not from the constructor
     pool.setInitializationFailTimeout(-1);
     this.transactionManager = new DataSourceTransactionManager(pool);
-    this.transactions = new PostgresTransactions(pool, transactionManager, errors);
+    this.transactions = new JdbcTransactions("PostgreSQL", pool, transactionManager, errors::at);
     this.state = new PostgresStateTable(schema);
     this.quarantine = new PostgresQuarantineTable(schema);
   }

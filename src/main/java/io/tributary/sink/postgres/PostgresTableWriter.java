@@ -1,5 +1,6 @@
 package io.tributary.sink.postgres;
 
+import io.tributary.sink.jdbc.JdbcTransactions;
 import static io.tributary.core.Identifiers.quote;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,7 +34,7 @@ final class PostgresTableWriter implements TableWriter {
   private static final ObjectMapper ROW_JSON = new ObjectMapper().registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-  private final PostgresTransactions transactions;
+  private final JdbcTransactions transactions;
   private final PostgresStateTable state;
   private final PostgresQuarantineTable quarantine;
   private final TableSpec spec;
@@ -46,7 +47,7 @@ final class PostgresTableWriter implements TableWriter {
    * @param layout the table chunks load into: the target, or the replace table
    * @param emptyAtOpen whether that table held no rows at open: a keyed load then tries a plain COPY first
    */
-  PostgresTableWriter(PostgresTransactions transactions, PostgresStateTable state, PostgresQuarantineTable quarantine,
+  PostgresTableWriter(JdbcTransactions transactions, PostgresStateTable state, PostgresQuarantineTable quarantine,
       TableSpec spec, PostgresTableLayout layout, boolean emptyAtOpen) {
     this.transactions = transactions;
     this.state = state;

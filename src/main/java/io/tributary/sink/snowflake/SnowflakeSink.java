@@ -1,5 +1,6 @@
 package io.tributary.sink.snowflake;
 
+import io.tributary.sink.jdbc.JdbcTransactions;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tributary.core.Identifiers;
 import io.tributary.core.JobContext;
@@ -37,7 +38,8 @@ public final class SnowflakeSink implements Sink {
   private final DataSource connections;
   private final HikariDataSource pool;
   private final DataSourceTransactionManager transactionManager;
-  private final SnowflakeTransactions transactions;
+  private final JdbcTransactions transactions;
+  private final SnowflakeErrors errors;
   private final SnowflakeStateTable state;
   private final SnowflakeQuarantineTable quarantine;
   private final Path spoolDir;
@@ -53,7 +55,7 @@ public final class SnowflakeSink implements Sink {
     this.stageName = SnowflakeNames.stored(Identifiers.require(config.stage(), "sink.stage"));
     Identifiers.require(config.database(), "sink.database");
     this.connector = new SnowflakeConnector(config);
-    SnowflakeErrors errors = new SnowflakeErrors(config.account(), config.user(), config.role(), config.warehouse(),
+    this.errors = new SnowflakeErrors(config.account(), config.user(), config.role(), config.warehouse(),
         config.database(), schema);
     if (connections == null) {
       this.pool = new HikariDataSource();
@@ -72,7 +74,7 @@ public final class SnowflakeSink implements Sink {
     this.transactionManager = new DataSourceTransactionManager(this.connections);
     // A failed COMMIT must not be followed by the autocommit reset alone: JDBC commits an open transaction then.
     transactionManager.setRollbackOnCommitFailure(true);
-    this.transactions = new SnowflakeTransactions(this.connections, transactionManager, errors);
+    this.transactions = new JdbcTransactions("Snowflake", this.connections, transactionManager, errors::at);
     this.state = new SnowflakeStateTable(schema);
     this.quarantine = new SnowflakeQuarantineTable(schema);
     this.spoolDir = spoolDir != null ? spoolDir : context.baseDir().resolve(".tributary/spool/snowflake");
@@ -108,7 +110,7 @@ public final class SnowflakeSink implements Sink {
           + " (\"PROBE\" NUMBER(1,0))");
       s.execute("DROP TABLE IF EXISTS " + SnowflakeNames.qualified(schema, "_TRIBUTARY_CHECK"));
     } catch (SQLException e) {
-      throw transactions.errors().at(e, "checking the Snowflake sink");
+      throw errors.at(e, "checking the Snowflake sink");
     }
   }
 

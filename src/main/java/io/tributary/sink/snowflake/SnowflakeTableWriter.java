@@ -1,5 +1,6 @@
 package io.tributary.sink.snowflake;
 
+import io.tributary.sink.jdbc.JdbcTransactions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -41,7 +42,7 @@ final class SnowflakeTableWriter implements TableWriter {
   private static final ObjectMapper ROW_JSON = new ObjectMapper().registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-  private final SnowflakeTransactions transactions;
+  private final JdbcTransactions transactions;
   private final SnowflakeStateTable state;
   private final SnowflakeQuarantineTable quarantine;
   private final TableSpec spec;
@@ -54,7 +55,7 @@ final class SnowflakeTableWriter implements TableWriter {
   private long nextSeq;
   private int chunkNo;
 
-  SnowflakeTableWriter(SnowflakeTransactions transactions, SnowflakeStateTable state,
+  SnowflakeTableWriter(JdbcTransactions transactions, SnowflakeStateTable state,
       SnowflakeQuarantineTable quarantine, TableSpec spec, SnowflakeTableLayout layout, String staging,
       SnowflakeStage stage, Path spoolDir, long nextSeq) {
     this.transactions = transactions;

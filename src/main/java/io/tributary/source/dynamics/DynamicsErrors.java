@@ -29,16 +29,29 @@ public final class DynamicsErrors implements ErrorClassifier {
     this.fallback = new DefaultErrorClassifier(clock);
   }
 
-  /** True when an error response most likely means the stored delta token can no longer be used. */
+  /** The hint of the CONFIG failure an expired delta token becomes; the reader matches it to fall back. */
+  static final String EXPIRED_DELTA_HINT = "the stored delta link has expired: run with --full-refresh (Tributary"
+      + " falls back to a full reload by itself when it meets this)";
+
+  /**
+   * True when an error response most likely means the stored delta token can no longer be used. Dataverse's
+   * organization service words it "Version stamp associated with the client has expired. Please perform a full sync."
+   * (MicrosoftDocs/powerapps-docs#3845, tokens older than ExpireChangeTrackingInDays, 30 by default there); the Web
+   * API's status code for it is unverified, so any 400/404/410 naming the token or that message counts.
+   */
   static boolean isExpiredDeltaToken(int status, String body) {
     String t = body == null ? "" : body.toLowerCase(Locale.ROOT);
     return (status == 400 || status == 404 || status == 410)
-        && (t.contains("deltatoken") || t.contains("delta token") || t.contains("change tracking token"));
+        && (t.contains("deltatoken") || t.contains("delta token") || t.contains("change tracking token")
+            || t.contains("version stamp associated with the client has expired"));
   }
 
   @Override
   public Classification classify(int status, HttpHeaders headers, String body) {
     Classification c = fallback.classify(status, headers, body);
+    if (isExpiredDeltaToken(status, body)) {
+      return Classification.of(ErrorClass.CONFIG, VendorMessage.extract(body)).withHint(EXPIRED_DELTA_HINT);
+    }
     if (status == 400 && body != null && body.contains("Change Tracking")) {
       return Classification.of(ErrorClass.CONFIG, VendorMessage.extract(body)).withHint(
           "remove $filter, $orderby, $expand and $top from a change-tracked stream: Dataverse rejects them");

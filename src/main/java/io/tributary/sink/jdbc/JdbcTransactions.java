@@ -1,4 +1,4 @@
-package io.tributary.sink.snowflake;
+package io.tributary.sink.jdbc;
 
 import io.tributary.core.TributaryException;
 import java.sql.Connection;
@@ -12,22 +12,31 @@ import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs JDBC work on the sink's pool inside a transaction of the sink's transaction manager: it joins the chunk
- * transaction when the engine has one open, else it is its own. SQL failures leave here classified.
+ * Runs JDBC work of a JDBC warehouse sink on its pool inside a transaction of the sink's transaction manager: it joins
+ * the chunk transaction when the engine has one open, else it is its own. Work never commits or closes the connection
+ * itself. SQL failures leave here classified by the warehouse's own classifier.
  */
-final class SnowflakeTransactions {
+public final class JdbcTransactions {
 
   /** JDBC work on the transaction's connection. */
-  interface Work<T> {
+  public interface Work<T> {
     T run(Connection connection) throws SQLException;
   }
 
+  /** The warehouse's one place of SQL error classification. */
+  public interface SqlErrors {
+    TributaryException at(SQLException e, String doing);
+  }
+
+  private final String warehouse;
   private final DataSource dataSource;
   private final TransactionTemplate joinOrBegin;
   private final TransactionTemplate own;
-  private final SnowflakeErrors errors;
+  private final SqlErrors errors;
 
-  SnowflakeTransactions(DataSource dataSource, PlatformTransactionManager manager, SnowflakeErrors errors) {
+  public JdbcTransactions(String warehouse, DataSource dataSource, PlatformTransactionManager manager,
+      SqlErrors errors) {
+    this.warehouse = warehouse;
     this.dataSource = dataSource;
     this.joinOrBegin = new TransactionTemplate(manager);
     this.own = new TransactionTemplate(manager);
@@ -35,16 +44,14 @@ final class SnowflakeTransactions {
     this.errors = errors;
   }
 
-  <T> T run(String doing, Work<T> work) {
+  /** Joins the current transaction or starts one; {@code doing} names the work in error messages. */
+  public <T> T run(String doing, Work<T> work) {
     return execute(joinOrBegin, doing, work);
   }
 
-  <T> T runAlone(String doing, Work<T> work) {
+  /** Always a transaction of its own, committed when {@code work} returns. */
+  public <T> T runAlone(String doing, Work<T> work) {
     return execute(own, doing, work);
-  }
-
-  SnowflakeErrors errors() {
-    return errors;
   }
 
   private <T> T execute(TransactionTemplate template, String doing, Work<T> work) {
@@ -64,7 +71,7 @@ final class SnowflakeTransactions {
         throw errors.at(sql, doing);
       }
       throw new TributaryException(TributaryException.Kind.TRANSIENT,
-          "Snowflake transaction failed while " + doing + ": " + e.getMessage(),
+          warehouse + " transaction failed while " + doing + ": " + e.getMessage(),
           "run the job again: it resumes after the last committed chunk", e);
     }
   }

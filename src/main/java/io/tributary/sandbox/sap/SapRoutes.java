@@ -1,0 +1,184 @@
+package io.tributary.sandbox.sap;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import io.tributary.sandbox.SandboxContext;
+import io.tributary.sandbox.SandboxHttp;
+import io.tributary.sandbox.SandboxRoutes;
+import io.tributary.sandbox.VendorResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+/**
+ * The SAP OData v2 simulator: {@code GET /sap/opu/odata/sap/<service>/$metadata} and
+ * {@code GET /sap/opu/odata/sap/<service>/<EntitySet>} with {@code $filter}, {@code $orderby},
+ * {@code $inlinecount=allpages} ({@code __count} as a string) and server-driven paging ({@code d.__next} carrying
+ * the request's options plus a {@code $skiptoken}), as in ../shared/fixtures/sap (pyodata v2 paging recordings,
+ * Gateway 404 error). Basic auth or OAuth 2.0 bearer tokens from {@link SapTokenEndpoint}.
+ */
+public final class SapRoutes implements SandboxRoutes {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final SandboxContext context;
+  private final SapSandboxSettings settings;
+  private final SapTokenEndpoint tokens;
+  private final Map<String, Long> counts = new ConcurrentHashMap<>();
+  private final AtomicLong pages = new AtomicLong();
+  private final AtomicLong skiptokenPages = new AtomicLong();
+
+  SapRoutes(SandboxContext context, SapSandboxSettings settings) {
+    this.context = context;
+    this.settings = settings;
+    this.tokens = new SapTokenEndpoint(context, settings);
+    for (SapEntity e : SapEntities.ALL) {
+      context.dataset().define(e.set(), context.options().rowsFor(e.set()));
+    }
+  }
+
+  /** Collection pages served so far. */
+  public long pages() {
+    return pages.get();
+  }
+
+  /** Collection pages served for a {@code $skiptoken} (a client following {@code __next}). */
+  public long skiptokenPages() {
+    return skiptokenPages.get();
+  }
+
+  @Override
+  public String prefix() {
+    return "/sap/";
+  }
+
+  @Override
+  public void handle(HttpExchange ex, boolean corrupt) throws IOException {
+    String path = ex.getRequestURI().getPath();
+    if (path.equals(SapSandboxSettings.TOKEN_PATH)) {
+      tokens.handle(ex);
+      return;
+    }
+    if (!authorized(ex.getRequestHeaders().getFirst("Authorization"))) {
+      // Gateway's ICF answers a failed logon with 401 and a Basic challenge, not an OData error body.
+      SandboxHttp.send(ex, new VendorResponse(401, Map.of("Content-Type", "text/plain; charset=utf-8",
+          "WWW-Authenticate", "Basic realm=\"SAP NetWeaver Application Server [SIM/100]\""), "Logon failed"));
+      return;
+    }
+    String root = SapSandboxSettings.ROOT + "/";
+    String[] parts = path.startsWith(root) ? path.substring(root.length()).split("/") : new String[0];
+    if (parts.length != 2 || !SapEntities.hasService(parts[0])) {
+      SandboxHttp.send(ex, SapErrorBodies.notFound(parts.length > 0 ? parts[0] : path, null));
+      return;
+    }
+    if (!ex.getRequestMethod().equals("GET")) {
+      SandboxHttp.send(ex, SapErrorBodies.of(405, "/IWBEP/CM_MGW_RT/021", "The simulator is read-only", parts[0]));
+      return;
+    }
+    if (parts[1].equals("$metadata")) {
+      SandboxHttp.send(ex, new VendorResponse(200, Map.of("Content-Type", "application/xml",
+          "dataserviceversion", "2.0"), SapMetadataDocument.of(parts[0])));
+      return;
+    }
+    SapEntity entity = SapEntities.find(parts[0], parts[1]);
+    if (entity == null) {
+      SandboxHttp.send(ex, SapErrorBodies.notFound(parts[1], parts[0]));
+      return;
+    }
+    try {
+      SandboxHttp.send(ex, page(entity, ex, corrupt));
+    } catch (SapFilterException e) {
+      SandboxHttp.send(ex, SapErrorBodies.badRequest(e.getMessage(), entity.service()));
+    }
+  }
+
+  private boolean authorized(String header) {
+    if (header == null) {
+      return false;
+    }
+    if (header.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return context.tokens().isValid(header.substring(7).trim());
+    }
+    if (header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      String expected = settings.user() + ":" + settings.password();
+      try {
+        return expected.equals(new String(Base64.getDecoder().decode(header.substring(6).trim()),
+            StandardCharsets.UTF_8));
+      } catch (IllegalArgumentException e) {
+        return false;
+      }
+    }
+    return false;
+  }
+
+  private VendorResponse page(SapEntity entity, HttpExchange ex, boolean corrupt) {
+    Map<String, String> q = SandboxHttp.query(ex);
+    Predicate<Map<String, Object>> filter = SapFilterExpression.parse(q.get("$filter"), entity);
+    SapOrder order = SapOrder.parse(q.get("$orderby"), entity);
+    String skiptoken = q.get("$skiptoken");
+    pages.incrementAndGet();
+    if (skiptoken != null) {
+      skiptokenPages.incrementAndGet();
+      skiptoken = skiptoken.replaceAll("^'|'$", "");
+    }
+    String serviceUrl = context.baseUrl().get() + SapSandboxSettings.ROOT + "/" + entity.service();
+    ObjectNode root = JSON.createObjectNode();
+    ObjectNode d = root.putObject("d");
+    if ("allpages".equals(q.get("$inlinecount"))) {
+      String countKey = entity.set() + "|" + q.get("$filter") + "|" + order;
+      long total = skiptoken == null ? count(entity, order, filter)
+          : counts.computeIfAbsent(countKey, k -> count(entity, order, filter));
+      if (skiptoken == null) {
+        counts.put(countKey, total);
+      }
+      d.put("__count", Long.toString(total));
+    }
+    ArrayNode results = JSON.createArrayNode();
+    SapCollection rows = new SapCollection(context.dataset(), entity, order, skiptoken, filter);
+    SapCollection.Entry last = null;
+    for (int n = 0; n < settings.pageSize() && rows.hasNext(); n++) {
+      last = rows.next();
+      SapEntityWriter.write(results.addObject(), entity, last.values(), serviceUrl, corrupt && n == 0);
+    }
+    if (last != null && rows.hasNext()) {
+      d.put("__next", serviceUrl + "/" + entity.set() + "?" + nextQuery(ex.getRequestURI().getRawQuery(),
+          SapCollection.skiptoken(order, last.row())));
+    }
+    d.set("results", results);
+    return VendorResponse.json(200, root.toString()).withHeader("dataserviceversion", "2.0");
+  }
+
+  private long count(SapEntity entity, SapOrder order, Predicate<Map<String, Object>> filter) {
+    long n = 0;
+    for (SapCollection c = new SapCollection(context.dataset(), entity, order, null, filter); c.hasNext(); c.next()) {
+      n++;
+    }
+    return n;
+  }
+
+  /** The request's own query options with the new skiptoken, as Gateway builds {@code __next}. */
+  private static String nextQuery(String rawQuery, String skiptoken) {
+    StringJoiner j = new StringJoiner("&");
+    if (rawQuery != null) {
+      for (String pair : rawQuery.split("&")) {
+        if (!pair.startsWith("$skiptoken=") && !pair.startsWith("%24skiptoken=")) {
+          j.add(pair);
+        }
+      }
+    }
+    j.add("$skiptoken='" + skiptoken + "'");
+    return j.toString();
+  }
+
+  @Override
+  public VendorResponse faultResponse(int status) {
+    return SapErrorBodies.fault(status);
+  }
+}

@@ -1,0 +1,98 @@
+package io.tributary.source.dynamics;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.auth.AuthProvider;
+import io.tributary.core.Column;
+import io.tributary.core.NameSuggester;
+import io.tributary.core.ReadRequest;
+import io.tributary.core.Source;
+import io.tributary.core.StreamReader;
+import io.tributary.core.StreamSchema;
+import io.tributary.core.TributaryException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads Dataverse tables through the Web API. Schema comes from EntityDefinitions; the primary key is the table's
+ * primary id attribute. Holds one {@link DynamicsClient}; closing it also stops an in-process sandbox.
+ */
+final class DynamicsSource implements Source {
+
+  /** Tables listed by {@link #discover()}; any other table is read by naming its logical name as a stream. */
+  static final List<String> COMMON_TABLES = List.of("account", "contact");
+
+  private final DynamicsClient client;
+  private final AutoCloseable onClose;
+  // Definitions change rarely; one fetch per table per run saves two calls per discover/open.
+  private final Map<String, DynamicsTable> tables = new java.util.concurrent.ConcurrentHashMap<>();
+
+  DynamicsSource(DynamicsConfig config, URI org, AuthProvider auth, AutoCloseable onClose) {
+    this.client = new DynamicsClient(org, auth, config, new ObjectMapper());
+    this.onClose = onClose;
+  }
+
+  @Override
+  public void check() {
+    client.table("account");
+  }
+
+  @Override
+  public List<StreamSchema> discover() {
+    List<StreamSchema> out = new ArrayList<>();
+    for (String t : COMMON_TABLES) {
+      out.add(discover(t, Map.of()));
+    }
+    return out;
+  }
+
+  @Override
+  public StreamSchema discover(String stream, Map<String, Object> options) {
+    DynamicsStreamOptions opts = DynamicsStreamOptions.parse(stream, options);
+    DynamicsTable table = table(stream);
+    List<Column> cols = table.columns();
+    if (!opts.select().isEmpty()) {
+      List<String> names = table.columnNames();
+      for (String s : opts.select()) {
+        if (!names.contains(s)) {
+          throw TributaryException.config("Dataverse table " + stream + " has no readable column '" + s + "'",
+              NameSuggester.didYouMean(s, names) + "lookups are named _<attribute>_value; list columns with:"
+                  + " tributary discover");
+        }
+      }
+      cols = cols.stream().filter(c -> opts.select().contains(c.name()) || c.name().equals(table.primaryId())
+          || c.name().endsWith("_formatted") && opts.select().contains(c.name().replaceAll("_formatted$", "")))
+          .toList();
+    }
+    return new StreamSchema(stream, cols, List.of(table.primaryId()));
+  }
+
+  @Override
+  public void validateStream(String stream, Map<String, Object> options) {
+    DynamicsStreamOptions.parse(stream, options);
+  }
+
+  @Override
+  public StreamReader open(ReadRequest request) {
+    DynamicsStreamOptions opts = DynamicsStreamOptions.parse(request.stream(), request.options());
+    DynamicsTable table = table(request.stream());
+    List<String> select = opts.select().isEmpty() ? table.columnNames() : opts.select();
+    return new DynamicsStreamReader(client, table, request, select);
+  }
+
+  private DynamicsTable table(String logicalName) {
+    return tables.computeIfAbsent(logicalName, client::table);
+  }
+
+  @Override
+  public void close() {
+    if (onClose != null) {
+      try {
+        onClose.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("closing the Dataverse sandbox failed", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package io.tributary.source.dynamics;
+
+import io.tributary.auth.AuthProvider;
+import io.tributary.auth.ClientAuthMethod;
+import io.tributary.auth.ClientCredentialsAuth;
+import io.tributary.auth.TokenEndpoint;
+import io.tributary.core.JobContext;
+import io.tributary.core.Source;
+import io.tributary.core.SourceProvider;
+import io.tributary.core.TributaryException;
+import io.tributary.sandbox.SandboxOptions;
+import io.tributary.sandbox.SandboxServer;
+import io.tributary.sandbox.dynamics.DynamicsSandbox;
+import io.tributary.sandbox.dynamics.DynamicsSandboxSettings;
+import java.net.URI;
+import org.springframework.stereotype.Component;
+
+/** Builds the {@code dynamics365} source: Entra ID client credentials, or the in-process simulator. */
+@Component
+public class DynamicsSourceProvider implements SourceProvider<DynamicsConfig> {
+
+  @Override
+  public String type() {
+    return "dynamics365";
+  }
+
+  @Override
+  public Class<DynamicsConfig> configType() {
+    return DynamicsConfig.class;
+  }
+
+  @Override
+  public Source create(DynamicsConfig config, JobContext context) {
+    if (config.sandbox() != null) {
+      DynamicsConfig.Sandbox sb = config.sandbox();
+      SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withPlatform(DynamicsSandbox.platform())
+          .withRows(sb.rows() == null ? 5_000 : sb.rows()).withFaults(sb.faults())
+          .withSeed(sb.seed() == null ? 42 : sb.seed()));
+      URI org = URI.create(server.baseUrl());
+      return new DynamicsSource(config, org, auth(org, server.baseUrl(), DynamicsSandboxSettings.TENANT_ID,
+          DynamicsSandboxSettings.CLIENT_ID, DynamicsSandboxSettings.CLIENT_SECRET), server);
+    }
+    if (config.orgUrl() == null || config.tenantId() == null || config.clientId() == null
+        || config.clientSecret() == null) {
+      throw TributaryException.config("the dynamics365 source needs org_url, tenant_id, client_id and client_secret",
+          "set org_url: https://<org>.crm.dynamics.com, tenant_id, client_id and client_secret:"
+              + " \"${env:DATAVERSE_CLIENT_SECRET}\" (an app registration added as an application user), or a"
+              + " sandbox: block to try the simulator");
+    }
+    URI org = URI.create(config.orgUrlTrimmed());
+    return new DynamicsSource(config, org, auth(org, config.authorityOrDefault(), config.tenantId(),
+        config.clientId(), config.clientSecret().resolve()), null);
+  }
+
+  /** Client credentials against {@code <authority>/<tenant>/oauth2/v2.0/token} with scope {@code <org>/.default}. */
+  static AuthProvider auth(URI org, String authority, String tenant, String clientId, String secret) {
+    URI tokenUri = URI.create(authority.replaceAll("/+$", "") + "/" + tenant + "/oauth2/v2.0/token");
+    String scope = org.toString().replaceAll("/+$", "") + "/.default";
+    return new ClientCredentialsAuth(TokenEndpoint.create("dynamics365-entra", tokenUri), clientId, secret, scope,
+        ClientAuthMethod.CLIENT_SECRET_POST);
+  }
+}
