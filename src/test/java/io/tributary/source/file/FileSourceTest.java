@@ -182,11 +182,11 @@ class FileSourceTest {
         + "{\"id\": 3, \"tags\": [\"a\"]}\n", 0);
     List<SourceRecord> records = run(Map.of("pattern", "*.jsonl"), Cursor.START, 10).records();
     assertThat(records).hasSize(3);
-    assertThat(records.get(0).fields()).isEqualTo(ordered("id", 1,
+    assertThat(records.get(0).fields()).isEqualTo(ordered("id", 1L,
         "total", ordered("amount", new BigDecimal("12.50"), "currency", "EUR"), "paid", true));
     assertThat(records.get(1).fields()).containsEntry("_raw", "{\"id\": 2, \"total\": {\"amount\": 3, \"cur");
     assertThat((String) records.get(1).fields().get("_error")).startsWith("invalid JSON in i.jsonl line 2: ");
-    assertThat(records.get(2).fields()).containsEntry("id", 3).containsEntry("tags", List.of("a"));
+    assertThat(records.get(2).fields()).containsEntry("id", 3L).containsEntry("tags", List.of("a"));
     assertThat(records.get(2).position().get("record")).isEqualTo("4");
   }
 
