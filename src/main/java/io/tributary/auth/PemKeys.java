@@ -25,8 +25,8 @@ public final class PemKeys {
     Matcher m = BLOCK.matcher(pem == null ? "" : pem);
     if (!m.find()) {
       throw TributaryException.config("the private key is not PEM text",
-          "reference a PEM file that starts with -----BEGIN PRIVATE KEY----- (PKCS#8) or"
-              + " -----BEGIN RSA PRIVATE KEY----- (PKCS#1)");
+          "reference a PEM file holding an unencrypted RSA private key, PKCS#8 or"
+              + " PKCS#1 (its first line names the format)");
     }
     String type = m.group(1);
     byte[] der = Base64.getMimeDecoder().decode(m.group(2));
