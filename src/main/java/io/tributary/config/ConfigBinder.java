@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Binds YAML (or an already parsed map) into typed config records with snake_case keys, rejecting unknown keys, and
@@ -239,8 +238,4 @@ public final class ConfigBinder {
     return path.startsWith("[") ? prefix + path : prefix + "." + path;
   }
 
-  /** Text form of a map key list, for messages. */
-  static String keys(Map<String, ?> map) {
-    return map.keySet().stream().sorted().collect(Collectors.joining(", "));
-  }
 }

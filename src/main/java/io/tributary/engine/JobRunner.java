@@ -81,9 +81,6 @@ public class JobRunner {
         execution = jobOperator.start(batchJob, params);
       }
       return result(execution, restart, progress, marts);
-    } catch (TributaryException e) {
-      return new RunResult(e.kind().exitCode(), "FAILED", -1, false, List.copyOf(progress.values()), marts,
-          e.describe());
     } catch (Exception e) {
       TributaryException te = TributaryException.find(e);
       if (te != null) {

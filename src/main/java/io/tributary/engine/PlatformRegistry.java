@@ -71,12 +71,4 @@ public class PlatformRegistry {
     copy.remove("type");
     return copy;
   }
-
-  public java.util.Set<String> sourceTypes() {
-    return sources.keySet();
-  }
-
-  public java.util.Set<String> sinkTypes() {
-    return sinks.keySet();
-  }
 }

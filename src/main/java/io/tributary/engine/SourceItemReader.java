@@ -100,9 +100,6 @@ final class SourceItemReader implements ItemStreamReader<SourceItem> {
     return watermark;
   }
 
-  boolean exhausted() {
-    return done && !records.hasNext();
-  }
 
   @Override
   public void close() {
