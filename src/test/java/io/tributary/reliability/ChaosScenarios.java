@@ -17,6 +17,10 @@ final class ChaosScenarios {
     for (String name : SandboxJobs.names()) {
       ALL.put(name + "-duckdb", rows -> new SandboxChaosScenario(SandboxJobs.named(name), rows, 100));
     }
+    // The same sources with the incremental run killed instead of the first load: a Dataverse delta-link read,
+    // an SAP $filter read after the stored (LastChangeDateTime, SalesOrder) watermark.
+    ALL.put("dynamics-delta-duckdb", rows -> new SandboxChaosScenario(new DynamicsSandboxJob(true, 100), rows, 100));
+    ALL.put("sap-incremental-duckdb", rows -> new SandboxChaosScenario(new SapSandboxJob(true, 100), rows, 100));
   }
 
   private ChaosScenarios() {}

@@ -21,7 +21,8 @@ import java.util.Random;
  * A SaaS source read from a sandbox the harness runs, into DuckDB. Ground truth: the sandbox dataset (key → the
  * modification stamp the platform shows, and the deleted flag where deletes are soft), so "stale" means the
  * warehouse holds an older version of the row than the source. Between the kill and the rerun 20 rows change and 5
- * are added (and 3 deleted where the platform reports deletes).
+ * are added (and 3 deleted where the platform reports deletes). Where deletes arrive as key-only tombstones, the
+ * live rows are compared and a deleted row must not be among them.
  */
 final class SandboxChaosScenario implements ChaosScenario {
 
@@ -89,13 +90,18 @@ final class SandboxChaosScenario implements ChaosScenario {
   @Override
   public Map<String, String> truth() {
     Map<String, String> m = new HashMap<>();
-    server.dataset().rows(job.object()).filter(r -> job.softDeletes() || !r.deleted())
+    server.dataset().rows(job.object()).filter(r -> comparesDeleted() || !r.deleted())
         .forEach(r -> m.put(job.key(r), signature(job.stamp(r).toEpochMilli(), r)));
     return m;
   }
 
+  /** Whether deleted rows are compared: soft deletes that carry the whole row; tombstones are only checked absent. */
+  private boolean comparesDeleted() {
+    return job.softDeletes() && !job.tombstoneDeletes();
+  }
+
   private String signature(long stampMillis, RowState r) {
-    return job.softDeletes() ? stampMillis + "|" + r.deleted() : Long.toString(stampMillis);
+    return comparesDeleted() ? stampMillis + "|" + r.deleted() : Long.toString(stampMillis);
   }
 
   @Override
@@ -103,7 +109,10 @@ final class SandboxChaosScenario implements ChaosScenario {
     List<String> ks = job.keyAndStamp();
     String sql = "SELECT CAST(" + ks.get(0) + " AS VARCHAR), CAST(epoch_ms(CAST(" + ks.get(1)
         + " AS TIMESTAMPTZ)) AS VARCHAR)"
-        + (job.softDeletes() ? " || '|' || CAST(_tributary_deleted AS VARCHAR)" : "") + " FROM raw." + job.table();
+        + (comparesDeleted() ? " || '|' || CAST(_tributary_deleted AS VARCHAR)" : "") + " FROM raw." + job.table()
+        // A tombstone flags the row (or inserts the bare key); a live row wrongly flagged shows up as missing, a
+        // deleted row left unflagged as extra.
+        + (job.tombstoneDeletes() ? " WHERE NOT _tributary_deleted" : "");
     List<Map.Entry<String, String>> out = new ArrayList<>();
     try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + duckdb);
         Statement s = c.createStatement();

@@ -43,9 +43,14 @@ interface SandboxJob {
   boolean softDeletes();
 
   /**
-   * Whether a trial first loads everything (uninterrupted), then changes many rows and kills the incremental run
-   * that follows, because the incremental read path is the one worth killing (HubSpot's search windows).
+   * Whether a delete reaches the warehouse as a tombstone carrying only the key (Dataverse {@code $deletedEntity}),
+   * not as the whole row with its new stamp. A deleted row is then right either flagged deleted (whatever its other
+   * columns) or absent (deleted before any run read it), and the crash matrix compares only the live rows.
    */
+  default boolean tombstoneDeletes() {
+    return false;
+  }
+
   /** The fewest requests that can return {@code rows} rows at the platform's largest page (data pages only). */
   long minimumCalls(long rows);
 
@@ -59,6 +64,11 @@ interface SandboxJob {
     return true;
   }
 
+  /**
+   * Whether a trial first loads everything (uninterrupted), then changes many rows and kills the incremental run
+   * that follows, because the incremental read path is the one worth killing (HubSpot's search windows, Dataverse
+   * delta links).
+   */
   default boolean killIncrementalRun() {
     return false;
   }

@@ -20,6 +20,8 @@ final class SandboxJobs {
     ALL.put("salesforce-bulk", () -> new SalesforceSandboxJob("bulk"));
     ALL.put("hubspot", HubSpotSandboxJob::new);
     ALL.put("netsuite", NetSuiteSandboxJob::new);
+    ALL.put("dynamics", () -> new DynamicsSandboxJob(false, 100));
+    ALL.put("sap", () -> new SapSandboxJob(false, 100));
   }
 
   private SandboxJobs() {}

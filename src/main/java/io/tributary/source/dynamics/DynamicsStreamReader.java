@@ -19,6 +19,12 @@ import org.slf4j.LoggerFactory;
  * ({@code delta_link}); the next run GETs that link and gets the rows changed since, deleted ones as
  * {@code $deletedEntity} (soft deletes keyed by the primary id). {@code $filter/$orderby/$expand/$top} are never sent
  * (Dataverse rejects them while tracking). The page cursor is {@code mode} plus the server's {@code link}.
+ *
+ * <p>A resumed read (the first cursor it is given is not the start: a restart after a failure or a kill) follows
+ * links issued before the interruption: a full read's delta link dates from its first page, a delta read's pages end
+ * where that read began. Rows changed while the job was down are behind them, so a resumed tracked read that
+ * reaches its final delta link follows it once more before it reports done (one extra call, usually an empty page)
+ * and stores the delta link that read returns. Without it those rows would only arrive with the next run.
  */
 final class DynamicsStreamReader implements StreamReader {
 
@@ -30,6 +36,8 @@ final class DynamicsStreamReader implements StreamReader {
   private final ReadRequest request;
   private final List<String> select;
   private final boolean track;
+  /** Null until the first read; then whether that read resumed mid-stream and still owes its catch-up delta read. */
+  private Boolean catchUpOwed;
 
   DynamicsStreamReader(DynamicsClient client, DynamicsTable table, ReadRequest request, List<String> select) {
     this.client = client;
@@ -41,6 +49,9 @@ final class DynamicsStreamReader implements StreamReader {
 
   @Override
   public Page read(Cursor cursor) {
+    if (catchUpOwed == null) {
+      catchUpOwed = track && !cursor.isStart();
+    }
     if (cursor.isStart()) {
       String delta = track ? request.watermark().get(WATERMARK) : null;
       return delta == null ? full(client.first(table.entitySet(), select, track, request.pageSize()))
@@ -72,7 +83,18 @@ final class DynamicsStreamReader implements StreamReader {
     }
     // "An empty JSON response is returned if no table changes have occurred" (change tracking doc): keep the link.
     String next = page.deltaLink() != null ? page.deltaLink() : from;
-    return Page.last(records, Cursor.of(WATERMARK, next));
+    return last(records, next);
+  }
+
+  /** The final page, or, when a resumed read owes it, one more page: the delta read of what changed meanwhile. */
+  private Page last(List<SourceRecord> records, String deltaLink) {
+    if (Boolean.TRUE.equals(catchUpOwed) && deltaLink != null) {
+      catchUpOwed = false;
+      log.info("dynamics365 {}: resumed read done; following its delta link once for rows changed while the job"
+          + " was down", table.logicalName());
+      return Page.more(records, Cursor.of("mode", "delta", "link", deltaLink).with("from", deltaLink), null);
+    }
+    return Page.last(records, deltaLink == null ? null : Cursor.of(WATERMARK, deltaLink));
   }
 
   private Page full(DynamicsPage page) {
@@ -84,7 +106,7 @@ final class DynamicsStreamReader implements StreamReader {
       log.warn("dynamics365 {}: no @odata.deltaLink on the last page; enable change tracking on the table or remove"
           + " the stream's cursor, the next run reads everything again", table.logicalName());
     }
-    return Page.last(records, track && page.deltaLink() != null ? Cursor.of(WATERMARK, page.deltaLink()) : null);
+    return last(records, track ? page.deltaLink() : null);
   }
 
   private List<SourceRecord> records(DynamicsPage page) {
