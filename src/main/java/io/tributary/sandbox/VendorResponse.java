@@ -19,6 +19,14 @@ public record VendorResponse(int status, Map<String, String> headers, String bod
     return new VendorResponse(status, Map.of("Content-Type", "application/json;charset=UTF-8"), body);
   }
 
+  /**
+   * This response with its body cut off halfway, as when a proxy or a dropped stream ends a page early. The sandbox
+   * sends the cut body with a matching Content-Length, so the client gets a complete HTTP message whose JSON is not.
+   */
+  public VendorResponse truncated() {
+    return new VendorResponse(status, headers, body.substring(0, body.length() / 2));
+  }
+
   public VendorResponse withHeader(String name, String value) {
     java.util.Map<String, String> h = new java.util.LinkedHashMap<>(headers);
     h.put(name, value);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,7 @@ public final class DynamicsRoutes implements SandboxRoutes {
   private final SandboxContext context;
   private final DynamicsCollectionEndpoint collections;
   private final SplittableRandom random;
+  private final AtomicLong malformedDraws = new AtomicLong();
 
   DynamicsRoutes(SandboxContext context, DynamicsSandboxSettings settings) {
     this.context = context;
@@ -65,7 +67,10 @@ public final class DynamicsRoutes implements SandboxRoutes {
           + " error_description=\"The access token expired\""), ""));
       return;
     }
-    SandboxHttp.send(ex, route(ex, path, corrupt));
+    // A malformed draw alternates: a record with an impossible date, then a body cut off mid-JSON (truncated JSON).
+    boolean truncate = corrupt && malformedDraws.getAndIncrement() % 2 == 1;
+    VendorResponse response = route(ex, path, corrupt && !truncate);
+    SandboxHttp.send(ex, truncate && response.status() == 200 ? response.truncated() : response);
   }
 
   private VendorResponse route(HttpExchange ex, String path, boolean corrupt) {

@@ -34,6 +34,7 @@ public final class SapRoutes implements SandboxRoutes {
   private final Map<String, Long> counts = new ConcurrentHashMap<>();
   private final AtomicLong pages = new AtomicLong();
   private final AtomicLong skiptokenPages = new AtomicLong();
+  private final AtomicLong malformedDraws = new AtomicLong();
 
   SapRoutes(SandboxContext context, SapSandboxSettings settings) {
     this.context = context;
@@ -93,7 +94,10 @@ public final class SapRoutes implements SandboxRoutes {
       return;
     }
     try {
-      SandboxHttp.send(ex, page(entity, ex, corrupt));
+      // A malformed draw alternates: an entity with a garbled value, then a page cut off mid-JSON.
+      boolean truncate = corrupt && malformedDraws.getAndIncrement() % 2 == 1;
+      VendorResponse response = page(entity, ex, corrupt && !truncate);
+      SandboxHttp.send(ex, truncate ? response.truncated() : response);
     } catch (SapFilterException e) {
       SandboxHttp.send(ex, SapErrorBodies.badRequest(e.getMessage(), entity.service()));
     }

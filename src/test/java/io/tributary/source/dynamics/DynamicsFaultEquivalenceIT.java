@@ -51,6 +51,24 @@ class DynamicsFaultEquivalenceIT {
     }
   }
 
+  /**
+   * With every API call drawing {@code malformed}, the simulator alternates a record with an impossible date and a
+   * body cut off mid-JSON; each cut body is read again, so every account arrives exactly once.
+   */
+  @Test
+  void aPageCutOffMidJsonIsReadAgainNeverHalfLoaded() {
+    try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.defaults().withPlatform(DynamicsSandbox.platform())
+        .withRows("account", 300).withRows(1).withFaults("malformed:100%"));
+        Source source = DynamicsTestSources.source(sandbox, "drop")) {
+      DynamicsReads.Result r = DynamicsReads.tracked(source, "account", io.tributary.core.Cursor.START, 100);
+      assertThat(r.records().stream().map(rec -> rec.fields().get("accountid")).toList())
+          .containsExactlyInAnyOrderElementsOf(DynamicsTestSources.ids(sandbox, "account", row -> true));
+      assertThat(r.pages()).isEqualTo(3);
+      // token (not drawn for truncation), 2 definition calls and 3 pages, plus one re-read per cut body
+      assertThat(sandbox.faultLog().size()).isGreaterThanOrEqualTo(6 + 2);
+    }
+  }
+
   @Test
   void faultsChangeNothingButTheNumberOfCalls() {
     Map<String, String> clean = run("none");
