@@ -8,8 +8,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A small fault matrix in the suite (bench/fault-matrix runs every source and class): Salesforce REST through the
- * CLI with 429 bursts, resets mid-body, token expiry and everything together; each table equals the fault-free
- * run's (records corrupted by a malformed fault are quarantined, every other row identical).
+ * CLI with 429 bursts, resets mid-body, token expiry and everything together, Dynamics 365 and SAP with malformed
+ * pages and everything together; each table equals the fault-free run's (records corrupted by a malformed fault are
+ * quarantined, every other row identical).
  */
 class FaultMatrixIT {
 
@@ -27,6 +28,24 @@ class FaultMatrixIT {
       assertThat(row.clean()).as(faultClass + ": " + row.outcome()).isTrue();
       assertThat(row.rows() + row.quarantined()).as(faultClass + ": loaded + quarantined = source rows")
           .isEqualTo(2000);
+    }
+  }
+
+  /**
+   * Dataverse (change-tracked accounts) and SAP OData v2 (sales orders by LastChangeDateTime) with every class
+   * together and with malformed pages (garbled values and bodies cut off mid-JSON), 1,000 rows each.
+   */
+  @Test
+  void dynamicsAndSapEndWithTheFaultFreeTable() throws Exception {
+    FaultMatrix matrix = new FaultMatrix(dir.resolve("odata"), 1000, 3);
+    for (String source : new String[] {"dynamics", "sap"}) {
+      for (String faultClass : new String[] {"malformed / truncated", "all together"}) {
+        FaultMatrix.Row row = matrix.run(SandboxJobs.named(source), faultClass, FaultMatrix.CLASSES.get(faultClass));
+        String cell = source + " / " + faultClass + ": " + row.outcome();
+        assertThat(row.faultsInjected()).as(cell + ": a cell without an injected fault proves nothing").isPositive();
+        assertThat(row.clean()).as(cell).isTrue();
+        assertThat(row.rows() + row.quarantined()).as(cell + ": loaded + quarantined = source rows").isEqualTo(1000);
+      }
     }
   }
 }
