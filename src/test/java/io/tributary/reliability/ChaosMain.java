@@ -8,7 +8,9 @@ import java.util.Locale;
 
 /**
  * {@code bench/chaos}: the crash matrix. {@code --trials N} (default 20) per scenario, {@code --job <scenario>}
- * (repeatable; default all), {@code --seed S}, {@code --rows R}, {@code --out DIR}. Prints the table and writes it to
+ * (repeatable; default all), {@code --seed S}, {@code --rows R}, {@code --load-ms M} (the first guess of a load's
+ * duration after "Running job", over which kills are spread until a run that outlives its kill moment shows the real
+ * one; default 3000), {@code --out DIR}. Prints the table and writes it to
  * {@code <out>/crash-matrix.md}; exits 1 when any trial lost, duplicated or left a stale row.
  */
 public final class ChaosMain {
@@ -19,6 +21,7 @@ public final class ChaosMain {
     int trials = 20;
     long seed = 1;
     int rows = 5000;
+    long loadMillis = 3000;
     Path out = Path.of("bench/out/chaos");
     List<String> jobs = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
@@ -27,6 +30,7 @@ public final class ChaosMain {
         case "--job" -> jobs.add(args[++i]);
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--rows" -> rows = Integer.parseInt(args[++i]);
+        case "--load-ms" -> loadMillis = Long.parseLong(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
         default -> {
           System.err.println("unknown option " + args[i] + "; scenarios: " + ChaosScenarios.names());
@@ -35,7 +39,7 @@ public final class ChaosMain {
       }
     }
     List<ChaosScenario> scenarios = ChaosScenarios.select(jobs, rows);
-    CrashMatrix matrix = new CrashMatrix(out.toAbsolutePath(), seed, CrashMatrix.freshJvm(), 3000);
+    CrashMatrix matrix = new CrashMatrix(out.toAbsolutePath(), seed, CrashMatrix.freshJvm(), loadMillis);
     List<CrashMatrix.Row> table = new ArrayList<>();
     for (ChaosScenario s : scenarios) {
       try (s) {
