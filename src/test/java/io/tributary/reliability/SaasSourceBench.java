@@ -4,6 +4,7 @@ import io.tributary.sandbox.SandboxServer;
 import io.tributary.testsupport.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,7 +13,9 @@ import java.util.regex.Pattern;
  * bench/run-all's SaaS part: each source with a sandbox, {@code rows} rows at the platform's default page size, into
  * PostgreSQL through the CLI (in-process, after a warm-up run, so JVM start is not in the figure). Prints one line per
  * source: {@code name rows rows/s requests minimum} where requests counts every call the sandbox answered (auth,
- * describe and count calls included) and minimum is the data pages alone. Args: rows, work dir.
+ * describe and count calls included) and minimum is the data pages alone. Args: rows, work dir, then optionally the
+ * sources to run (names from {@link SandboxJobs}; default all), for example
+ * {@code java -cp "$TEST_CP" io.tributary.reliability.SaasSourceBench 20000 bench/out/saas dynamics sap}.
  */
 public final class SaasSourceBench {
 
@@ -25,7 +28,8 @@ public final class SaasSourceBench {
     long rows = Long.parseLong(args[0]);
     Path work = Path.of(args[1]);
     boolean warmed = false;
-    for (String name : SandboxJobs.names()) {
+    List<String> names = args.length > 2 ? List.of(args).subList(2, args.length) : SandboxJobs.names();
+    for (String name : names) {
       SandboxJob job = SandboxJobs.named(name).atDefaultPageSizes();
       if (!warmed) {
         load(job, 2000, work.resolve("warmup"));
