@@ -42,8 +42,10 @@ public final class RecordMapper {
   private final ObjectMapper json;
   private final Map<String, String> keyAliases = new HashMap<>();
   private final List<OutputField> scrubbed;
-  private FieldNames slotNames;
-  private int[] slots;
+  private Slots slots;
+
+  /** Where each output field (and a source's {@code _error} field) sits in records of one {@link FieldNames}. */
+  private record Slots(FieldNames names, int[] fieldSlots, int errorSlot) {}
 
   private RecordMapper(String stream, List<OutputField> fields, int[] keyIndexes,
       StreamConfig.DeletedWhen deletedWhen, StreamSchema output, ObjectMapper json, List<OutputField> scrubbed) {
@@ -190,7 +192,7 @@ public final class RecordMapper {
   /** As {@link #map}, with the position computed only if the item's position is asked for. */
   public MappedItem mapWithPosition(SourceRecord record, Supplier<Cursor> position) {
     Map<String, Object> flat = RecordFlattener.flatten(record.fields());
-    if (flat.containsKey("_error")) {
+    if (flat instanceof IndexedFields indexed ? slots(indexed.names()).errorSlot >= 0 : flat.containsKey("_error")) {
       return quarantine(record, position, List.of("unparseable record: " + flat.get("_error")));
     }
     boolean deleted = record.deleted() || isDeletedByRule(flat);
@@ -241,15 +243,19 @@ public final class RecordMapper {
 
   /** The raw value of output field {@code i}: the field slots are resolved once per {@link FieldNames}. */
   private Object valueAt(IndexedFields record, int i) {
-    if (record.names() != slotNames) {
-      slots = new int[fields.size()];
-      for (int f = 0; f < slots.length; f++) {
-        slots[f] = slotOf(record.names(), fields.get(f).from());
-      }
-      slotNames = record.names();
-    }
-    int slot = slots[i];
+    int slot = slots(record.names()).fieldSlots[i];
     return slot < 0 ? null : record.valueAt(slot);
+  }
+
+  private Slots slots(FieldNames names) {
+    if (slots == null || slots.names != names) {
+      int[] fieldSlots = new int[fields.size()];
+      for (int f = 0; f < fieldSlots.length; f++) {
+        fieldSlots[f] = slotOf(names, fields.get(f).from());
+      }
+      slots = new Slots(names, fieldSlots, names.slot("_error"));
+    }
+    return slots;
   }
 
   /** As {@link #lookup}: the exact name, else the first name equal ignoring case or in column-name form. */
