@@ -132,4 +132,51 @@ class HubSpotDealCompanyLinksContractIT extends SourceContract {
       assertThat(actual).isEqualTo(expected);
     }
   }
+
+  /**
+   * The API calls the docs quote, counted at the simulator (every request draws once in its fault log): 10,000 deals
+   * cost 100 list calls and 10 association calls; an incremental read of 50 changed deals costs one search and one
+   * association call and returns exactly those deals' current links.
+   */
+  @Test
+  void tenThousandDealsCost110CallsAndAnIncrementalReadOnlyTheChangedDeals() {
+    try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.defaults().withPlatform(platform())
+        .withRows(500).withRows("deals", 10_000).withSetting("hubspot.enforce_limits", "false"));
+        Source source = HubSpotTestSources.privateApp(sandbox)) {
+      assertThat(keysOf(readAll(source, stream(), Cursor.START))).isEqualTo(expectedKeys(sandbox));
+      assertThat(sandbox.faultLog()).as("100 list + 10 association calls").hasSize(110);
+
+      java.time.Instant at = sandbox.clock().now();
+      sandbox.dataset().touch("deals", 10, 59, at);
+      java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // the window ends before "now": step past `at`
+      io.tributary.core.ReadRequest incremental = new io.tributary.core.ReadRequest("deals_to_companies", Map.of(),
+          HubSpotLinkRecords.KEY, List.of("hs_lastmodifieddate"),
+          Cursor.of(HubSpotStreamReader.WATERMARK, Long.toString(at.toEpochMilli() - 1)), java.time.Duration.ZERO, 500);
+      List<SourceRecord> changed = new java.util.ArrayList<>();
+      try (io.tributary.core.StreamReader reader = source.open(incremental)) {
+        io.tributary.core.Page page = reader.read(Cursor.START);
+        changed.addAll(page.records());
+        assertThat(page.done()).isTrue();
+      }
+      assertThat(sandbox.faultLog()).as("1 search + 1 association call").hasSize(112);
+      Set<String> expected = new HashSet<>();
+      HubSpotCatalog.ObjectType deals = sandbox.routes(HubSpotRoutes.class).records().catalog().object("deals");
+      for (long i = 10; i <= 59; i++) {
+        String from = deals.id(i);
+        for (HubSpotAssociations.Link link : sandbox.routes(HubSpotRoutes.class).associations()
+            .of(sandbox.dataset().row("deals", i), "companies")) {
+          link.types().forEach(t -> expected.add(from + "|" + link.toId() + "|" + t.typeId()));
+        }
+      }
+      assertThat(expected).hasSizeGreaterThan(50);
+      assertThat(changed).hasSize(expected.size());
+      assertThat(keysOf(changed)).isEqualTo(expected);
+    }
+  }
+
+  private Set<String> keysOf(List<SourceRecord> records) {
+    Set<String> keys = new HashSet<>();
+    records.forEach(r -> keys.add(keyOf(r)));
+    return keys;
+  }
 }
