@@ -68,7 +68,7 @@ final class JobAssembler {
         .<SourceItem, MappedItem>chunk(chunkSize)
         .transactionManager(sink.transactionManager())
         .reader(reader)
-        .processor(item -> context.mapper().map(item.record(), item.position()))
+        .processor(item -> context.mapper().mapWithPosition(item.record(), item))
         .writer(writer)
         .listener(new StreamStepListener(context, reader, watermarks, chunkSize))
         .build();

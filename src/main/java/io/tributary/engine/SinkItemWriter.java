@@ -41,7 +41,7 @@ final class SinkItemWriter implements ItemStreamWriter<MappedItem> {
   public void write(Chunk<? extends MappedItem> chunk) {
     List<Row> rows = new ArrayList<>(chunk.size());
     List<QuarantinedRecord> bad = new ArrayList<>();
-    Cursor position = null;
+    MappedItem last = null;
     for (MappedItem item : chunk) {
       if (item.isQuarantined()) {
         bad.add(item.quarantined());
@@ -51,8 +51,9 @@ final class SinkItemWriter implements ItemStreamWriter<MappedItem> {
       } else {
         rows.add(item.row());
       }
-      position = item.position();
+      last = item;
     }
+    Cursor position = last == null ? null : last.position();
     long limit = step.options().skipLimit();
     if (quarantinedSoFar + bad.size() > limit) {
       throw new TributaryException(TributaryException.Kind.RECORD,

@@ -3,7 +3,6 @@ package io.tributary.engine;
 import io.tributary.core.Cursor;
 import io.tributary.core.Page;
 import io.tributary.core.SourceRecord;
-import io.tributary.core.StreamReader;
 import java.util.Iterator;
 import java.util.List;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -20,11 +19,12 @@ final class SourceItemReader implements ItemStreamReader<SourceItem> {
   static final String WATERMARK_KEY = "tributary.watermark";
 
   private final StreamStepContext step;
-  private StreamReader reader;
+  private PageReadAhead pages;
   private Iterator<SourceRecord> records = List.<SourceRecord>of().iterator();
   private Page page;
   private Cursor pageStart;
-  private Cursor lastPosition;
+  private Cursor startPosition;
+  private SourceItem last;
   private Cursor watermark;
   private boolean done;
 
@@ -37,15 +37,16 @@ final class SourceItemReader implements ItemStreamReader<SourceItem> {
     // The sink's copy of the position was committed with the rows, so it is the one to resume from. The
     // ExecutionContext copy can be ahead of it (kill -9 between the two commits) or stale after a replace swap.
     Cursor saved = CursorCodec.decode(ec.getString(CURSOR_KEY, null));
-    lastPosition = step.writer().committedPosition().orElse(Cursor.START);
+    startPosition = step.writer().committedPosition().orElse(Cursor.START);
     watermark = CursorCodec.decode(ec.getString(WATERMARK_KEY, null));
-    if (!lastPosition.isStart()) {
-      step.log("resuming after " + lastPosition.values());
+    if (!startPosition.isStart()) {
+      step.log("resuming after " + startPosition.values());
     } else if (saved != null && !saved.isStart()) {
       step.log("the job repository has a cursor but the warehouse has none for this run: reading from the start");
     }
-    reader = step.source().open(step.readRequest());
-    pageStart = lastPosition;
+    pages = new PageReadAhead(step.source().open(step.readRequest()), step.stream().name());
+    pageStart = startPosition;
+    last = null;
     done = false;
   }
 
@@ -55,7 +56,7 @@ final class SourceItemReader implements ItemStreamReader<SourceItem> {
       if (done) {
         return null;
       }
-      page = reader.read(pageStart);
+      page = pages.take(pageStart);
       if (page.reportedTotal() >= 0 && step.progress().reportedTotal() < 0) {
         step.progress().reportedTotal(page.reportedTotal());
       }
@@ -67,29 +68,29 @@ final class SourceItemReader implements ItemStreamReader<SourceItem> {
       if (!done && page.next() == null) {
         throw new IllegalStateException("source returned a page that is not done but has no next cursor");
       }
+      if (!done) {
+        pages.readAhead(page.next());
+      }
       if (!records.hasNext() && !done) {
         pageStart = page.next();
       }
     }
     SourceRecord record = records.next();
-    Cursor position;
+    SourceItem item;
     if (!records.hasNext() && !done) {
-      position = page.next();
+      item = new SourceItem(record, page.next(), null);
       pageStart = page.next();
-    } else if (record.position() != null) {
-      position = record.position();
     } else {
-      // No record-level key: resuming replays this page from its start; merge by key makes that harmless.
-      position = pageStart;
+      item = new SourceItem(record, null, pageStart);
     }
-    lastPosition = position;
+    last = item;
     step.progress().read.incrementAndGet();
-    return new SourceItem(record, position);
+    return item;
   }
 
   @Override
   public void update(ExecutionContext ec) {
-    ec.putString(CURSOR_KEY, CursorCodec.encode(lastPosition));
+    ec.putString(CURSOR_KEY, CursorCodec.encode(last == null ? startPosition : last.position()));
     if (watermark != null) {
       ec.putString(WATERMARK_KEY, CursorCodec.encode(watermark));
     }
@@ -100,12 +101,11 @@ final class SourceItemReader implements ItemStreamReader<SourceItem> {
     return watermark;
   }
 
-
   @Override
   public void close() {
-    if (reader != null) {
-      reader.close();
-      reader = null;
+    if (pages != null) {
+      pages.close();
+      pages = null;
     }
   }
 }

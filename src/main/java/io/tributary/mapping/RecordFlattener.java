@@ -1,5 +1,6 @@
 package io.tributary.mapping;
 
+import io.tributary.core.IndexedFields;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -9,19 +10,29 @@ final class RecordFlattener {
   private RecordFlattener() {}
 
   static Map<String, Object> flatten(Map<String, Object> fields) {
-    boolean nested = false;
-    for (Object v : fields.values()) {
-      if (v instanceof Map<?, ?>) {
-        nested = true;
-        break;
-      }
-    }
-    if (!nested) {
+    if (!nested(fields)) {
       return fields;
     }
     Map<String, Object> flat = new LinkedHashMap<>();
     put(flat, "", fields);
     return flat;
+  }
+
+  private static boolean nested(Map<String, Object> fields) {
+    if (fields instanceof IndexedFields indexed) {
+      for (int i = 0; i < indexed.size(); i++) {
+        if (indexed.valueAt(i) instanceof Map<?, ?>) {
+          return true;
+        }
+      }
+      return false;
+    }
+    for (Object v : fields.values()) {
+      if (v instanceof Map<?, ?>) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @SuppressWarnings("unchecked")

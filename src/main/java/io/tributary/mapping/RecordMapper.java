@@ -9,6 +9,8 @@ import io.tributary.config.StreamConfig;
 import io.tributary.core.Column;
 import io.tributary.core.ColumnType;
 import io.tributary.core.Cursor;
+import io.tributary.core.FieldNames;
+import io.tributary.core.IndexedFields;
 import io.tributary.core.Identifiers;
 import io.tributary.core.QuarantinedRecord;
 import io.tributary.core.Row;
@@ -22,6 +24,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -39,6 +42,10 @@ public final class RecordMapper {
   private final ObjectMapper json;
   private final Map<String, String> keyAliases = new HashMap<>();
   private final List<OutputField> scrubbed;
+  private Slots slots;
+
+  /** Where each output field (and a source's {@code _error} field) sits in records of one {@link FieldNames}. */
+  private record Slots(FieldNames names, int[] fieldSlots, int errorSlot) {}
 
   private RecordMapper(String stream, List<OutputField> fields, int[] keyIndexes,
       StreamConfig.DeletedWhen deletedWhen, StreamSchema output, ObjectMapper json, List<OutputField> scrubbed) {
@@ -179,8 +186,13 @@ public final class RecordMapper {
 
   /** Maps one record. Never throws for bad data: bad data is quarantined. */
   public MappedItem map(SourceRecord record, Cursor position) {
+    return mapWithPosition(record, position == null ? null : () -> position);
+  }
+
+  /** As {@link #map}, with the position computed only if the item's position is asked for. */
+  public MappedItem mapWithPosition(SourceRecord record, Supplier<Cursor> position) {
     Map<String, Object> flat = RecordFlattener.flatten(record.fields());
-    if (flat.containsKey("_error")) {
+    if (flat instanceof IndexedFields indexed ? slots(indexed.names()).errorSlot >= 0 : flat.containsKey("_error")) {
       return quarantine(record, position, List.of("unparseable record: " + flat.get("_error")));
     }
     boolean deleted = record.deleted() || isDeletedByRule(flat);
@@ -189,7 +201,7 @@ public final class RecordMapper {
     boolean flattened = flat != record.fields();
     for (int i = 0; i < values.length; i++) {
       OutputField f = fields.get(i);
-      Object raw = lookup(flat, f.from());
+      Object raw = flat instanceof IndexedFields indexed ? valueAt(indexed, i) : lookup(flat, f.from());
       if (raw == null && flattened && f.column().type() == io.tributary.core.ColumnType.JSON) {
         raw = ShapeMismatch.objectAt(record.fields(), f.from()); // a json field keeps a nested object whole
       }
@@ -229,6 +241,38 @@ public final class RecordMapper {
     return v != null && v.toString().trim().equalsIgnoreCase(deletedWhen.equals());
   }
 
+  /** The raw value of output field {@code i}: the field slots are resolved once per {@link FieldNames}. */
+  private Object valueAt(IndexedFields record, int i) {
+    int slot = slots(record.names()).fieldSlots[i];
+    return slot < 0 ? null : record.valueAt(slot);
+  }
+
+  private Slots slots(FieldNames names) {
+    if (slots == null || slots.names != names) {
+      int[] fieldSlots = new int[fields.size()];
+      for (int f = 0; f < fieldSlots.length; f++) {
+        fieldSlots[f] = slotOf(names, fields.get(f).from());
+      }
+      slots = new Slots(names, fieldSlots, names.slot("_error"));
+    }
+    return slots;
+  }
+
+  /** As {@link #lookup}: the exact name, else the first name equal ignoring case or in column-name form. */
+  private static int slotOf(FieldNames names, String from) {
+    int exact = names.slot(from);
+    if (exact >= 0) {
+      return exact;
+    }
+    for (int s = 0; s < names.size(); s++) {
+      String key = names.name(s);
+      if (key.equalsIgnoreCase(from) || Identifiers.columnName(key).equals(Identifiers.columnName(from))) {
+        return s;
+      }
+    }
+    return -1;
+  }
+
   /** Finds a field by exact name, else case-insensitively or by its column-name form; remembers the match. */
   private Object lookup(Map<String, Object> flat, String from) {
     Object v = flat.get(from);
@@ -248,7 +292,7 @@ public final class RecordMapper {
     return alias == null ? null : flat.get(alias);
   }
 
-  private MappedItem quarantine(SourceRecord record, Cursor position, List<String> reasons) {
+  private MappedItem quarantine(SourceRecord record, Supplier<Cursor> position, List<String> reasons) {
     return new MappedItem(null, new QuarantinedRecord(sourceKey(record), rawJson(record), reasons), position);
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.core.ColumnType;
+import io.tributary.core.JsonText;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -281,6 +282,9 @@ final class ValueCoercer {
   }
 
   private String jsonText(Object raw) {
+    if (raw instanceof JsonText valid) {
+      return valid.json();
+    }
     if (raw instanceof String s) {
       if (!isJson(s)) {
         throw new InvalidValue("'" + abbreviate(s) + "' is not valid JSON");

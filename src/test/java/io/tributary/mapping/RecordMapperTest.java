@@ -9,6 +9,8 @@ import io.tributary.config.StreamConfig;
 import io.tributary.core.Column;
 import io.tributary.core.ColumnType;
 import io.tributary.core.Cursor;
+import io.tributary.core.FieldNames;
+import io.tributary.core.JsonText;
 import io.tributary.core.SourceRecord;
 import io.tributary.core.StreamSchema;
 import io.tributary.core.TributaryException;
@@ -142,6 +144,59 @@ class RecordMapperTest {
       assertThat(item.quarantined().reasons()).as(malformed).singleElement().asString()
           .startsWith("doc: '").endsWith("' is not valid JSON");
     }
+  }
+
+  @Test
+  void jsonTextFromADatabaseColumnPassesThroughAsItsText() {
+    StreamConfig s = stream("name: t\nprimary_key: [id]\n");
+    StreamSchema schema = new StreamSchema("t",
+        List.of(Column.of("id", ColumnType.INTEGER), Column.of("doc", ColumnType.JSON)), List.of("id"));
+    MappedItem item = RecordMapper.compile(s, schema, JSON)
+        .map(SourceRecord.of(rec("id", 1L, "doc", new JsonText("{\"a\": [1]}"))), null);
+    assertThat(item.row().values()).containsExactly(1L, "{\"a\": [1]}");
+  }
+
+  @Test
+  void indexedRecordsMapExactlyLikePlainMaps() {
+    RecordMapper plain = RecordMapper.compile(OPPS, CSV, JSON);
+    RecordMapper indexed = RecordMapper.compile(OPPS, CSV, JSON);
+    // "AMOUNT" and "Close" differ in case from the configured names; "Owner.Name" is absent (null)
+    FieldNames names = new FieldNames(List.of("id", "AMOUNT", "stage", "Close", "modified"));
+    List<Object[]> rows = List.of(
+        new Object[] {"42", "1234.5", " WON ", "31/01/2024", "2024-01-15T10:20:30Z"},
+        new Object[] {"43", "-1", "maybe", "2024-01-31", null},
+        new Object[] {null, "1", "open", null, null});
+    for (Object[] values : rows) {
+      Map<String, Object> map = new LinkedHashMap<>();
+      for (int i = 0; i < values.length; i++) {
+        map.put(names.name(i), values[i]);
+      }
+      MappedItem expected = plain.map(SourceRecord.of(map), null);
+      MappedItem actual = indexed.map(SourceRecord.of(names.record(values.clone())), null);
+      assertThat(actual.isQuarantined()).isEqualTo(expected.isQuarantined());
+      if (expected.isQuarantined()) {
+        assertThat(actual.quarantined().reasons()).isEqualTo(expected.quarantined().reasons());
+        assertThat(actual.quarantined().sourceKey()).isEqualTo(expected.quarantined().sourceKey());
+      } else {
+        assertThat(actual.row().values()).containsExactly(expected.row().values());
+      }
+    }
+    MappedItem broken = indexed.map(SourceRecord.of(new FieldNames(List.of("id", "_error"))
+        .record(new Object[] {"1", "bad line 7"})), null);
+    assertThat(broken.quarantined().reasons()).containsExactly("unparseable record: bad line 7");
+  }
+
+  @Test
+  void aKeyedRecordComputesItsPositionOnlyWhenAsked() {
+    java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+    SourceRecord record = SourceRecord.keyed(rec("id", "42"), f -> {
+      asked.incrementAndGet();
+      return Cursor.of("id", (String) f.get("id"));
+    });
+    MappedItem item = RecordMapper.compile(OPPS, CSV, JSON).mapWithPosition(record, record::position);
+    assertThat(asked).hasValue(0);
+    assertThat(item.position()).isEqualTo(Cursor.of("id", "42"));
+    assertThat(asked).hasValue(1);
   }
 
   @Test

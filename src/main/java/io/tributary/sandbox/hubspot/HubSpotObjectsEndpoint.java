@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The list, batch read, properties and owners endpoints of CRM v3. List pages are in id order, at most 100 a page;
+ * The list, batch read and properties endpoints of CRM v3. List pages are in id order, at most 100 a page;
  * the {@code after} token is opaque and, like the spec's example {@code "NTI1Cg%3D%3D"} (base64 of "525\n"),
  * already percent-encoded in the JSON, so a client must decode it once before sending it back.
  */

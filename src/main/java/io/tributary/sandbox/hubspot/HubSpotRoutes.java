@@ -15,20 +15,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The HubSpot CRM v3 simulator: OAuth refresh at /oauth/v1/token, objects list/search/batch read and the Properties
- * API, over the seeded dataset. Every data call needs a Bearer token: the configured private-app token (never
+ * The HubSpot CRM simulator: OAuth refresh at /oauth/v1/token, objects list/search/batch read, the Properties and
+ * Owners APIs and v4 association batch reads, over the seeded dataset. Every data call needs a Bearer token: the configured private-app token (never
  * expires) or an OAuth access token this server issued (expires per the run's {@code expire-token-after}).
  */
 public final class HubSpotRoutes implements SandboxRoutes {
 
   private static final Pattern OBJECTS = Pattern.compile("/crm/v3/objects/([a-z_]+)(/search|/batch/read)?/?");
   private static final Pattern PROPERTIES = Pattern.compile("/crm/v3/properties/([a-z_]+)/?");
+  private static final Pattern OWNERS = Pattern.compile("/crm/v3/owners/?");
+  private static final Pattern ASSOCIATIONS = Pattern.compile("/crm/v4/associations/([a-z_]+)/([a-z_]+)/batch/read/?");
 
   private final SandboxContext context;
   private final HubSpotSandboxSettings settings;
   private final HubSpotRecords records;
   private final HubSpotSearchEndpoint search;
   private final HubSpotObjectsEndpoint objects;
+  private final HubSpotOwners owners;
+  private final HubSpotAssociations associations;
+  private final HubSpotAssociationsEndpoint associationsEndpoint;
   private final HubSpotRateLimits limits;
   private final SplittableRandom random;
 
@@ -39,7 +44,14 @@ public final class HubSpotRoutes implements SandboxRoutes {
     for (HubSpotCatalog.ObjectType o : catalog.all()) {
       context.dataset().define(o.name(), context.options().rowsFor(o.name()));
     }
+    // Owners are few in a real portal: 50 unless the run sets a count for "owners".
+    context.dataset().define("owners", context.options().rowsByObject().getOrDefault("owners",
+        Math.min(50, context.options().rowsPerObject())));
     this.records = new HubSpotRecords(context.dataset(), catalog);
+    this.owners = new HubSpotOwners(context.dataset());
+    this.associations = new HubSpotAssociations(context.dataset(), catalog);
+    this.associationsEndpoint = new HubSpotAssociationsEndpoint(records, associations,
+        settings.associationPage());
     this.search = new HubSpotSearchEndpoint(records);
     this.objects = new HubSpotObjectsEndpoint(records);
     this.limits = new HubSpotRateLimits(settings.enforceLimits());
@@ -49,6 +61,16 @@ public final class HubSpotRoutes implements SandboxRoutes {
   /** Property values of the dataset's rows: the ground truth for every endpoint. */
   public HubSpotRecords records() {
     return records;
+  }
+
+  /** The owners the Owners API serves (ground truth of the owners stream). */
+  public HubSpotOwners owners() {
+    return owners;
+  }
+
+  /** The links the v4 associations API serves (ground truth of the link streams). */
+  public HubSpotAssociations associations() {
+    return associations;
   }
 
   @Override
@@ -107,6 +129,13 @@ public final class HubSpotRoutes implements SandboxRoutes {
         return objects.batchRead(type, body, corrupt, context.clock().now());
       }
       return HubSpotJson.error(405, "VALIDATION_ERROR", method + " is not allowed on " + path);
+    }
+    if (OWNERS.matcher(path).matches() && method.equals("GET")) {
+      return owners.list(SandboxHttp.query(ex), corrupt);
+    }
+    m = ASSOCIATIONS.matcher(path);
+    if (m.matches() && method.equals("POST")) {
+      return associationsEndpoint.batchRead(m.group(1), m.group(2), body, corrupt, context.clock().now());
     }
     m = PROPERTIES.matcher(path);
     if (m.matches() && method.equals("GET")) {

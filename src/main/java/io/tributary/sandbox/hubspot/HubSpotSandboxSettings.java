@@ -11,9 +11,11 @@ import io.tributary.sandbox.SandboxOptions;
  * @param refreshToken the refresh token the sandbox accepts
  * @param customProperties custom properties per object ({@code hubspot.custom_properties}, default 2)
  * @param enforceLimits whether search's 5/s and the 100/10 s burst answer 429 ({@code hubspot.enforce_limits})
+ * @param associationPage links per record in one association batch-read result before it pages
+ *     ({@code hubspot.association_page}, default 500; HubSpot documents no number)
  */
 public record HubSpotSandboxSettings(String privateAppToken, String clientId, String clientSecret,
-    String refreshToken, int customProperties, boolean enforceLimits) {
+    String refreshToken, int customProperties, boolean enforceLimits, int associationPage) {
 
   public static final String PRIVATE_APP_TOKEN = "pat-na1-00000000-sandbox";
   public static final String CLIENT_ID = "sandbox-client-id";
@@ -27,6 +29,7 @@ public record HubSpotSandboxSettings(String privateAppToken, String clientId, St
         o.setting("hubspot.client_secret", CLIENT_SECRET),
         o.setting("hubspot.refresh_token", REFRESH_TOKEN),
         Integer.parseInt(o.setting("hubspot.custom_properties", "2")),
-        Boolean.parseBoolean(o.setting("hubspot.enforce_limits", "true")));
+        Boolean.parseBoolean(o.setting("hubspot.enforce_limits", "true")),
+        Integer.parseInt(o.setting("hubspot.association_page", "500")));
   }
 }

@@ -41,7 +41,7 @@ public record HubSpotConfig(
   /**
    * The in-process simulator.
    *
-   * @param rows rows per object, default 5000
+   * @param rows rows per object, default 5000 (owners: at most 50)
    * @param faults fault spec such as {@code 429:5%,500:2%}, default none
    * @param seed dataset seed, default 42
    * @param customProperties custom properties per object, default 2

@@ -73,6 +73,24 @@ record HubSpotSearchWindow(long lo, long hi, long end, long timeHint, long idLo,
     return new HubSpotSearchWindow(hi, end, end, width, -1, 0, 0, null);
   }
 
+  /**
+   * The window a resumed run continues with, so changes made while the run was down arrive in this run. The end
+   * moves to {@code newEnd} (and the current window's upper bound with it when that window runs to the end and is not
+   * an id split, whose ranges tile only their own time window). A query that was being paged restarts: search pages
+   * by offset, and rows changed during the downtime left its result set, so an old offset would skip rows. A time
+   * window restarts at {@code seen}, the stamp of the last row read (rows sort by stamp, so nothing before it is
+   * unread); the rows sharing that stamp are read again, which merge by key makes harmless.
+   */
+  HubSpotSearchWindow reopened(long newEnd, long seen) {
+    long from = lo;
+    if (after != null && !byId() && seen > lo && seen < hi) {
+      from = seen;
+    }
+    long to = Math.max(end, newEnd);
+    long upper = !byId() && hi == end ? to : hi;
+    return new HubSpotSearchWindow(from, upper, to, timeHint, idLo, idHi, idHint, null);
+  }
+
   Cursor toCursor() {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("lo", Long.toString(lo));

@@ -19,9 +19,10 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Reads HubSpot CRM objects (contacts, companies, deals, tickets, products, line items). Schema comes from the
- * Properties API, custom properties included; the primary key is {@code id}. Holds one {@link HubSpotClient};
- * closing it also stops an in-process sandbox the provider started.
+ * Reads HubSpot CRM objects (contacts, companies, deals, tickets, products, line items), owners, and association link
+ * tables ({@code deals_to_companies}). Object schemas come from the Properties API, custom properties included; the
+ * primary key is {@code id}, or {@code (from_id, to_id, type_id)} for a link table. Holds one
+ * {@link HubSpotClient}; closing it also stops an in-process sandbox the provider started.
  */
 final class HubSpotSource implements Source {
 
@@ -43,8 +44,8 @@ final class HubSpotSource implements Source {
   @Override
   public List<StreamSchema> discover() {
     List<StreamSchema> out = new ArrayList<>();
-    for (String object : HubSpotObjects.names()) {
-      out.add(discover(object, Map.of()));
+    for (String stream : HubSpotStreams.names()) {
+      out.add(discover(stream, Map.of()));
     }
     return out;
   }
@@ -52,7 +53,11 @@ final class HubSpotSource implements Source {
   @Override
   public StreamSchema discover(String stream, Map<String, Object> options) {
     HubSpotStreamOptions opts = HubSpotStreamOptions.parse(stream, options);
-    return new StreamSchema(stream, HubSpotProperties.columns(selected(stream, opts)), List.of("id"));
+    return switch (opts.stream().kind()) {
+      case OBJECT -> new StreamSchema(stream, HubSpotProperties.columns(selected(stream, opts)), List.of("id"));
+      case OWNERS -> new StreamSchema(stream, HubSpotOwnerRecords.columns(), List.of("id"));
+      case LINK -> new StreamSchema(stream, HubSpotLinkRecords.columns(), HubSpotLinkRecords.KEY);
+    };
   }
 
   @Override
@@ -63,6 +68,12 @@ final class HubSpotSource implements Source {
   @Override
   public StreamReader open(ReadRequest request) {
     HubSpotStreamOptions opts = HubSpotStreamOptions.parse(request.stream(), request.options());
+    if (opts.stream().kind() == HubSpotStreams.Kind.OWNERS) {
+      return new HubSpotOwnersReader(client, opts.includeArchived(), Clock.systemUTC());
+    }
+    if (opts.stream().kind() == HubSpotStreams.Kind.LINK) {
+      return new HubSpotAssociationsReader(client, request, opts.stream(), indexLag, Clock.systemUTC());
+    }
     List<String> names = selected(request.stream(), opts).stream().map(HubSpotProperties.Property::name).toList();
     return new HubSpotStreamReader(client, request, names, opts.includeArchived(), indexLag, Clock.systemUTC());
   }

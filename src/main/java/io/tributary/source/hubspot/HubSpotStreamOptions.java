@@ -8,25 +8,34 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A HubSpot stream's {@code options:} block.
+ * A HubSpot stream's {@code options:} block. Object streams take {@code properties} and {@code include_archived},
+ * {@code owners} takes {@code include_archived}, link streams take none.
  *
+ * @param stream what the stream reads
  * @param properties the properties to read, or empty for every property the Properties API lists
- * @param includeArchived whether archived objects are read (as soft deletes); default true
+ * @param includeArchived whether archived objects or owners are read (as soft deletes); default true
  */
-record HubSpotStreamOptions(List<String> properties, boolean includeArchived) {
+record HubSpotStreamOptions(HubSpotStreams stream, List<String> properties, boolean includeArchived) {
 
-  private static final Set<String> KEYS = Set.of("properties", "include_archived");
+  private static final Set<String> OBJECT_KEYS = Set.of("properties", "include_archived");
+  private static final Set<String> OWNER_KEYS = Set.of("include_archived");
 
   static HubSpotStreamOptions parse(String stream, Map<String, Object> options) {
-    if (!HubSpotObjects.known(stream)) {
-      throw TributaryException.config("HubSpot has no object '" + stream + "' that Tributary reads",
-          NameSuggester.didYouMean(stream, HubSpotObjects.names()) + "use one of " + HubSpotObjects.names());
-    }
+    HubSpotStreams kind = HubSpotStreams.of(stream);
+    Set<String> keys = switch (kind.kind()) {
+      case OBJECT -> OBJECT_KEYS;
+      case OWNERS -> OWNER_KEYS;
+      case LINK -> Set.of();
+    };
     Map<String, Object> o = options == null ? Map.of() : options;
     for (String key : o.keySet()) {
-      if (!KEYS.contains(key)) {
+      if (!keys.contains(key)) {
+        if (keys.isEmpty()) {
+          throw TributaryException.config("stream '" + stream + "' has an option '" + key + "' but link streams"
+              + " take none", "remove the options: block of " + stream);
+        }
         throw TributaryException.config("stream '" + stream + "' has an unknown option '" + key + "'",
-            NameSuggester.didYouMean(key, KEYS) + "HubSpot streams accept " + KEYS);
+            NameSuggester.didYouMean(key, keys) + "this HubSpot stream accepts " + keys);
       }
     }
     List<String> props = new ArrayList<>();
@@ -39,6 +48,6 @@ record HubSpotStreamOptions(List<String> properties, boolean includeArchived) {
     }
     Object a = o.get("include_archived");
     boolean archived = a == null || Boolean.parseBoolean(String.valueOf(a));
-    return new HubSpotStreamOptions(props, archived);
+    return new HubSpotStreamOptions(kind, props, archived);
   }
 }

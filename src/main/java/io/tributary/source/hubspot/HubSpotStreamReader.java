@@ -17,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * Reads one HubSpot object. A first run lists every live object ({@code after} paging), an incremental run searches
  * the changes since the watermark in adaptive windows ({@link HubSpotSearchWindow}); both then list the archived
  * objects as soft deletes. The cursor says which phase is running: {@code mode=list|search|archived} plus that
- * phase's keys (an {@code after} token, or the window). The watermark ({@code since_ms}) is emitted on the final page:
- * the run's start for a full load, the search's end for an incremental one.
+ * phase's keys (an {@code after} token, or the window and the stamp last seen in it). The watermark
+ * ({@code since_ms}) is emitted on the final page: the run's start for a full load, the search's end for an
+ * incremental one. A resumed run re-opens its read first ({@link HubSpotReopen}).
  */
 final class HubSpotStreamReader implements StreamReader {
 
@@ -34,6 +35,8 @@ final class HubSpotStreamReader implements StreamReader {
   private final Duration indexLag;
   private final Clock clock;
   private final boolean searchByIdOnly;
+  private final HubSpotWindowSearch windows;
+  private boolean firstRead = true;
 
   HubSpotStreamReader(HubSpotClient client, ReadRequest request, List<String> properties, boolean includeArchived,
       Duration indexLag, Clock clock) {
@@ -46,11 +49,17 @@ final class HubSpotStreamReader implements StreamReader {
     this.indexLag = indexLag;
     this.clock = clock;
     this.searchByIdOnly = HubSpotSearchBody.tooLong(client.json(), modified, properties);
+    this.windows = new HubSpotWindowSearch(client, object);
   }
 
   @Override
   public Page read(Cursor cursor) {
     Cursor c = cursor.isStart() ? first() : cursor;
+    if (firstRead && !cursor.isStart()) {
+      c = HubSpotReopen.reopen(cursor, searchEnd());
+      log.info("hubspot {}: resumed run re-opened its read up to {} (epoch ms): {}", object, searchEnd(), c.values());
+    }
+    firstRead = false;
     return switch (c.get("mode")) {
       case "list" -> list(c);
       case "search" -> search(c);
@@ -63,11 +72,16 @@ final class HubSpotStreamReader implements StreamReader {
     long now = clock.millis();
     if (request.incremental()) {
       long since = Long.parseLong(request.watermark().get(WATERMARK)) - request.lookback().toMillis();
-      long end = now - indexLag.toMillis();
+      long end = searchEnd();
       log.info("hubspot {}: searching changes from {} to {} (epoch ms)", object, since, end);
       return HubSpotSearchWindow.start(since, Math.max(since, end)).toCursor().with("mode", "search");
     }
     return Cursor.of("mode", "list", "start", Long.toString(now));
+  }
+
+  /** Where an incremental read stops: changes newer than the index lag may not be searchable yet. */
+  private long searchEnd() {
+    return clock.millis() - indexLag.toMillis();
   }
 
   private Page list(Cursor c) {
@@ -76,26 +90,22 @@ final class HubSpotStreamReader implements StreamReader {
     if (page.after() != null) {
       return Page.more(records, c.with("after", page.after()), null);
     }
-    return finishPhase(records, c.get("start"));
+    Cursor catchUp = HubSpotReopen.afterList(c, searchEnd());
+    return catchUp != null ? Page.more(records, catchUp, null) : finishPhase(records, c.get("start"));
   }
 
   private Page search(Cursor c) {
-    HubSpotSearchWindow w = HubSpotSearchWindow.fromCursor(c);
-    while (!w.finished()) {
-      List<String> props = searchByIdOnly ? List.of(modified) : properties;
-      HubSpotPage page = client.search(object, HubSpotSearchBody.build(client.json(), modified, w, props));
-      if (w.after() == null && page.total() > 10_000) {
-        w = w.narrow();
-        continue;
-      }
-      List<SourceRecord> records = live(searchByIdOnly ? batchRead(page.records()) : page.records());
-      HubSpotSearchWindow next = page.after() != null ? w.withAfter(page.after()) : w.advance();
-      if (next.finished()) {
-        return finishPhase(records, Long.toString(next.end()));
-      }
-      return Page.more(records, next.toCursor().with("mode", "search"), null).withReportedTotal(-1);
+    List<String> props = searchByIdOnly ? List.of(modified) : properties;
+    HubSpotWindowSearch.Step step = windows.next(HubSpotSearchWindow.fromCursor(c), props);
+    List<SourceRecord> records = live(searchByIdOnly ? batchRead(step.hits()) : step.hits());
+    if (step.next().finished()) {
+      return finishPhase(records, Long.toString(step.next().end()));
     }
-    return finishPhase(List.of(), Long.toString(w.end()));
+    Cursor next = step.next().toCursor().with("mode", "search");
+    if (step.seen() >= 0 && step.next().after() != null) {
+      next = next.with(HubSpotReopen.SEEN, Long.toString(step.seen()));
+    }
+    return Page.more(records, next, null);
   }
 
   private List<Map<String, Object>> batchRead(List<Map<String, Object>> hits) {

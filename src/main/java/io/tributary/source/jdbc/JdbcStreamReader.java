@@ -1,6 +1,8 @@
 package io.tributary.source.jdbc;
 
 import io.tributary.core.Cursor;
+import io.tributary.core.FieldNames;
+import io.tributary.core.IndexedFields;
 import io.tributary.core.Page;
 import io.tributary.core.ReadRequest;
 import io.tributary.core.SourceRecord;
@@ -14,11 +16,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Reads one stream page by page with key-set queries over one connection. Each record's position is its key (cursor
  * value, then primary key values, as text) and each page's watermark is its last record's position, because rows
- * come in key order. At most one page of rows is held in memory.
+ * come in key order. At most one page of rows is held in memory. Rows are value arrays over the stream's shared
+ * {@link FieldNames}; a record's position is built from its key values only when the engine asks for it.
  */
 final class JdbcStreamReader implements StreamReader {
 
@@ -30,6 +34,9 @@ final class JdbcStreamReader implements StreamReader {
   private final JdbcValues values;
   private final int pageSize;
   private final int fetchSize;
+  private final FieldNames names;
+  private final int[] keySlots;
+  private final Function<Map<String, Object>, Cursor> positionOf;
 
   JdbcStreamReader(Connection connection, ReadRequest request, JdbcReadPlan plan, JdbcValues values, int fetchSize) {
     this.connection = connection;
@@ -38,6 +45,9 @@ final class JdbcStreamReader implements StreamReader {
     this.values = values;
     this.pageSize = Math.max(1, Math.min(request.pageSize(), MAX_PAGE_SIZE));
     this.fetchSize = Math.min(fetchSize, pageSize);
+    this.names = new FieldNames(plan.columns().stream().map(JdbcColumn::label).toList());
+    this.keySlots = plan.keys().stream().mapToInt(Integer::intValue).toArray();
+    this.positionOf = this::positionOf;
   }
 
   @Override
@@ -85,32 +95,61 @@ final class JdbcStreamReader implements StreamReader {
   }
 
   private List<SourceRecord> collect(PreparedStatement ps) throws SQLException {
-    List<SourceRecord> records = new ArrayList<>();
+    List<JdbcColumn> columns = plan.columns();
+    int n = columns.size();
+    List<SourceRecord> records = new ArrayList<>(Math.min(pageSize, 1 << 16));
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
-        Map<String, Object> fields = new LinkedHashMap<>();
-        for (int i = 0; i < plan.columns().size(); i++) {
-          JdbcColumn column = plan.columns().get(i);
-          fields.put(column.label(), values.read(rs, i + 1, column));
+        Object[] row = new Object[n];
+        for (int i = 0; i < n; i++) {
+          row[i] = values.read(rs, i + 1, columns.get(i));
         }
-        records.add(SourceRecord.at(fields, position(rs)));
+        if (plan.query().nullableCursor()) {
+          records.add(SourceRecord.at(names.record(row), position(rs)));
+        } else {
+          requireKeys(row);
+          records.add(SourceRecord.keyed(names.record(row), positionOf));
+        }
       }
     }
     return records;
   }
 
+  private void requireKeys(Object[] row) {
+    for (int k : keySlots) {
+      if (row[k] == null) {
+        throw nullKey(plan.columns().get(k));
+      }
+    }
+  }
+
+  /** The resume point after a record, from its own key values; asked for once per chunk, not per record. */
+  private Cursor positionOf(Map<String, Object> fields) {
+    IndexedFields row = (IndexedFields) fields;
+    Map<String, String> key = new LinkedHashMap<>();
+    for (int k : keySlots) {
+      key.put(names.name(k), JdbcValues.format(row.valueAt(k)));
+    }
+    return new Cursor(key);
+  }
+
+  /** The resume point when the cursor column is nullable: the key is the sort column's COALESCE, read per row. */
   private Cursor position(ResultSet rs) throws SQLException {
     Map<String, String> key = new LinkedHashMap<>();
     for (int k = 0; k < plan.keys().size(); k++) {
       Object value = values.read(rs, plan.keyResultIndexes().get(k), plan.key(k));
       if (value == null) {
-        throw TributaryException.config("stream '" + request.stream() + "': key column "
-            + plan.key(k).label() + " is NULL in a row; key-set paging needs non-null keys",
-            "set primary_key to columns that are never NULL");
+        throw nullKey(plan.key(k));
       }
       key.put(plan.key(k).label(), JdbcValues.format(value));
     }
     return new Cursor(key);
+  }
+
+  private TributaryException nullKey(JdbcColumn column) {
+    return TributaryException.config("stream '" + request.stream() + "': key column "
+        + column.label() + " is NULL in a row; key-set paging needs non-null keys",
+        "set primary_key to columns that are never NULL");
   }
 
   private String keyText(Cursor cursor, int k) {

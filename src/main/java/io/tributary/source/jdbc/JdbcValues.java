@@ -1,5 +1,6 @@
 package io.tributary.source.jdbc;
 
+import io.tributary.core.JsonText;
 import io.tributary.core.TributaryException;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
@@ -36,9 +37,15 @@ final class JdbcValues {
       case TIMESTAMP -> column.zoned()
           ? toInstant(rs.getObject(index, OffsetDateTime.class))
           : toInstant(rs.getObject(index, LocalDateTime.class));
-      case STRING, JSON -> rs.getString(index);
+      case STRING -> rs.getString(index);
+      case JSON -> json(rs.getString(index));
     };
     return rs.wasNull() ? null : value;
+  }
+
+  /** A json column's text: the database validated it on write, so the mapper need not parse it again. */
+  private static JsonText json(String text) {
+    return text == null ? null : new JsonText(text);
   }
 
   /** The cursor text of a value read by {@link #read}. */

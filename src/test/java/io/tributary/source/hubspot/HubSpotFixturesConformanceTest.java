@@ -204,4 +204,44 @@ class HubSpotFixturesConformanceTest {
     assertThat(archived.records().get(0)).containsEntry("archived", true)
         .containsEntry("archivedAt", "2025-02-01T10:00:00.250Z");
   }
+
+  /** Owners pages shaped like the Owners guide's examples (live with teams, none, and a deactivated owner). */
+  @Test
+  void ownersPagesInTheGuidesShape() throws IOException {
+    HubSpotPage live;
+    try (InputStream in = Files.newInputStream(Path.of("src/test/resources/source/hubspot/owners_page.json"))) {
+      live = HubSpotOwnerRecords.parse(JSON, in);
+    }
+    assertThat(live.after()).isEqualTo("NTI2MTcwNTQK");
+    assertThat(live.records().get(0)).containsEntry("id", "52617001").containsEntry("userId", "7311001")
+        .containsEntry("archived", false).containsEntry("updatedAt", "2024-06-01T10:00:00.500Z");
+    JsonNode teams = JSON.readTree((String) live.records().get(0).get("teams"));
+    assertThat(teams.get(1).path("name").asText()).isEqualTo("Renewals");
+    assertThat(live.records().get(1)).containsEntry("teams", null);
+    HubSpotPage archived;
+    try (InputStream in = Files.newInputStream(Path.of("src/test/resources/source/hubspot/"
+        + "owners_archived_page.json"))) {
+      archived = HubSpotOwnerRecords.parse(JSON, in);
+    }
+    assertThat(archived.after()).isNull();
+    assertThat(archived.records().get(0)).containsEntry("userId", null)
+        .containsEntry("userIdIncludingInactive", "7311035").containsEntry("archived", true);
+    assertThat(HubSpotOwnerRecords.columns()).extracting(c -> c.name()).containsExactlyElementsOf(
+        archived.records().get(0).keySet());
+  }
+
+  /** A v4 association batch read in the spec's shape: one row per type, per-record paging, either toObjectId type. */
+  @Test
+  void associationBatchReadInTheSpecsShape() throws IOException {
+    HubSpotLinkRecords links;
+    try (InputStream in = Files.newInputStream(Path.of("src/test/resources/source/hubspot/"
+        + "associations_v4_batch_read.json"))) {
+      links = HubSpotLinkRecords.parse(JSON, in);
+    }
+    assertThat(links.rows()).extracting(r -> r.get("from_id") + ">" + r.get("to_id") + ":" + r.get("type_id") + ":"
+        + r.get("category") + ":" + r.get("label")).containsExactly(
+            "7003>5042:5:HUBSPOT_DEFINED:Primary", "7003>5042:341:HUBSPOT_DEFINED:null",
+            "7003>5083:341:HUBSPOT_DEFINED:null", "7046>5124:1001:USER_DEFINED:Decision maker");
+    assertThat(links.more()).containsExactly(Map.entry("7003", "bGlua3M6Mg=="));
+  }
 }

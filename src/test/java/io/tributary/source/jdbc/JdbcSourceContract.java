@@ -274,7 +274,9 @@ abstract class JdbcSourceContract {
       for (Map.Entry<String, Object> e : expectedValues().entrySet()) {
         Object actual = field(record, e.getKey());
         if (expectedTypes().get(e.getKey()) == ColumnType.JSON) {
-          assertJsonEquals((String) actual, (String) e.getValue());
+          // a json column arrives marked as already valid, so the mapper does not parse it a second time
+          assertThat(actual).as(e.getKey()).isInstanceOf(io.tributary.core.JsonText.class);
+          assertJsonEquals(((io.tributary.core.JsonText) actual).json(), (String) e.getValue());
         } else {
           assertThat(actual).as(e.getKey()).isEqualTo(e.getValue());
         }

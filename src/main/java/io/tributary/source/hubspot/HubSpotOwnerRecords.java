@@ -1,0 +1,54 @@
+package io.tributary.source.hubspot;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.core.Column;
+import io.tributary.core.ColumnType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Owners API pages ({@code GET /crm/v3/owners/}, Owners guide) as flat records: the owner's fields at the top level,
+ * {@code teams} kept as a JSON array (absent in the response when the owner is on no team: null here).
+ */
+final class HubSpotOwnerRecords {
+
+  private HubSpotOwnerRecords() {}
+
+  static List<Column> columns() {
+    return List.of(Column.of("id", ColumnType.STRING).notNull(), Column.of("email", ColumnType.STRING),
+        Column.of("type", ColumnType.STRING), Column.of("firstName", ColumnType.STRING),
+        Column.of("lastName", ColumnType.STRING), Column.of("userId", ColumnType.INTEGER),
+        Column.of("userIdIncludingInactive", ColumnType.INTEGER), Column.of("createdAt", ColumnType.TIMESTAMP),
+        Column.of("updatedAt", ColumnType.TIMESTAMP), Column.of("archived", ColumnType.BOOLEAN),
+        Column.of("teams", ColumnType.JSON));
+  }
+
+  static HubSpotPage parse(ObjectMapper json, InputStream body) throws IOException {
+    JsonNode root = json.readTree(body);
+    List<Map<String, Object>> records = new ArrayList<>();
+    for (JsonNode o : root.path("results")) {
+      records.add(flatten(o));
+    }
+    JsonNode after = root.path("paging").path("next").path("after");
+    return new HubSpotPage(records, after.isMissingNode() || after.isNull() ? null : after.asText(), -1);
+  }
+
+  static Map<String, Object> flatten(JsonNode o) {
+    Map<String, Object> r = new LinkedHashMap<>();
+    r.put("id", o.path("id").asText());
+    for (String f : List.of("email", "type", "firstName", "lastName", "userId", "userIdIncludingInactive",
+        "createdAt", "updatedAt")) {
+      JsonNode v = o.get(f);
+      r.put(f, v == null || v.isNull() ? null : v.asText());
+    }
+    r.put("archived", o.path("archived").asBoolean(false));
+    JsonNode teams = o.get("teams");
+    r.put("teams", teams == null || teams.isNull() ? null : teams.toString());
+    return r;
+  }
+}
