@@ -1,11 +1,11 @@
 package io.tributary.source.salesforce;
 
+import io.tributary.core.FieldNames;
 import io.tributary.core.TributaryException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -28,11 +28,13 @@ public final class BulkResultCsv implements Iterator<Map<String, Object>>, AutoC
   private final CSVParser parser;
   private final Iterator<CSVRecord> rows;
   private final List<String> header;
+  private final FieldNames names;
 
   private BulkResultCsv(Reader body) throws IOException {
     this.parser = CSVParser.builder().setReader(body).setFormat(FORMAT).get();
     this.rows = parser.iterator();
     this.header = parser.getHeaderNames();
+    this.names = new FieldNames(header);
   }
 
   /** Opens a results body. The caller closes it (which closes the reader). */
@@ -80,12 +82,12 @@ public final class BulkResultCsv implements Iterator<Map<String, Object>>, AutoC
       throw TributaryException.transientFailure("Salesforce Bulk results row " + r.getRecordNumber() + " has "
           + r.size() + " columns, the header has " + header.size() + " (truncated page?)", null);
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (int i = 0; i < header.size(); i++) {
+    Object[] values = new Object[names.size()];
+    for (int i = 0; i < values.length; i++) {
       String v = r.get(i);
-      out.put(header.get(i), v.isEmpty() ? null : v);
+      values[i] = v.isEmpty() ? null : v;
     }
-    return out;
+    return names.record(values);
   }
 
   @Override
