@@ -1,13 +1,39 @@
 package io.tributary;
 
+import io.tributary.cli.DeferredJdbcDrivers;
 import io.tributary.cli.TributaryCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
+import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
+import org.springframework.boot.autoconfigure.info.ProjectInfoAutoConfiguration;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
+import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
+import org.springframework.boot.batch.autoconfigure.BatchJobLauncherAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.persistence.autoconfigure.PersistenceExceptionTranslationAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 
-/** Entry point: the {@code ./tributary} command line. Spring starts only for commands that need the engine. */
-@SpringBootApplication
+/**
+ * Entry point: the {@code ./tributary} command line. Spring starts only for commands that need the engine. The
+ * context holds the job repository (DataSource, its transaction manager, Spring Batch) and the platform providers;
+ * the auto-configurations excluded here would only add beans nothing uses (task executors, JdbcTemplate/JdbcClient,
+ * a second Bean Validation factory, AOP and @Transactional proxies, SSL bundles, an SQL script initializer: the
+ * {@code RepositorySchema} bean creates the Batch tables), at a cost paid by every run.
+ */
+@SpringBootApplication(exclude = {AopAutoConfiguration.class, ApplicationAvailabilityAutoConfiguration.class,
+    ProjectInfoAutoConfiguration.class, SslAutoConfiguration.class, TaskExecutionAutoConfiguration.class,
+    TaskSchedulingAutoConfiguration.class, BatchJobLauncherAutoConfiguration.class,
+    DataSourceInitializationAutoConfiguration.class, JdbcClientAutoConfiguration.class,
+    JdbcTemplateAutoConfiguration.class, PersistenceExceptionTranslationAutoConfiguration.class,
+    TransactionAutoConfiguration.class, ValidationAutoConfiguration.class})
 public class TributaryApplication {
 
   public static void main(String[] args) {
+    DeferredJdbcDrivers.install();
     System.exit(TributaryCommand.execute(args));
   }
 }
