@@ -26,7 +26,8 @@ import org.springframework.transaction.TransactionStatus;
  * Benchmark, not a test: the DuckDB writer alone on the rows bench/run-all's CSV maps to (same 12 columns and
  * types), chunk 20,000, MERGE into an empty table, then a second MERGE over the same keys. Prints wall seconds, the
  * calling thread's CPU seconds and the whole process's CPU seconds (DuckDB's own threads included), so runs on a
- * shared machine can be compared by CPU. Args: rows [repeats].
+ * shared machine can be compared by CPU. Args: rows [repeats]. {@code -Dbench.sql=...} runs one statement on the
+ * database first (for example {@code SET checkpoint_threshold='1GB'}) to try a DuckDB setting.
  */
 public final class DuckDbSinkPhaseBench {
 
@@ -64,8 +65,8 @@ public final class DuckDbSinkPhaseBench {
           double w = (System.nanoTime() - wall) / 1e9;
           double t = (threads.getCurrentThreadCpuTime() - thread) / 1e9;
           double p = (os.getProcessCpuTime() - process) / 1e9;
-          System.out.printf("rep %d %-11s wall %6.2f s  %,9.0f rows/s  thread cpu %6.2f s (commits %5.2f s)  process cpu %6.2f s%n",
-              rep, pass, w, n / w, t, commit, p);
+          System.out.printf("rep %d %-11s wall %6.2f s  %,9.0f rows/s  thread cpu %6.2f s (commits %5.2f s)"
+              + "  process cpu %6.2f s%n", rep, pass, w, n / w, t, commit, p);
         }
       }
     }
