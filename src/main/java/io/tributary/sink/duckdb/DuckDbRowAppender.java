@@ -68,6 +68,11 @@ final class DuckDbRowAppender {
   /** Appends every row; {@code _seq} counts from 0 in list order. */
   void append(DuckDBConnection connection, List<Row> rows) throws SQLException {
     joinTransaction(connection);
+    appendInStartedTransaction(connection, rows);
+  }
+
+  /** As {@link #append}, when a statement of the current transaction has already run (see the class doc). */
+  void appendInStartedTransaction(DuckDBConnection connection, List<Row> rows) throws SQLException {
     try (DuckDBAppender appender = catalog == null
         ? connection.createAppender(schema, table)
         : connection.createAppender(catalog, schema, table)) {

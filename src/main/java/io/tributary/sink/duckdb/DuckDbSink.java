@@ -117,13 +117,9 @@ public final class DuckDbSink implements Sink {
       } else {
         ddl.createOrEvolve(c, loadTable, spec.schema());
       }
-      DuckDbRowAppender appender = merge
-          ? DuckDbRowAppender.plan("temp", "main", DuckDbMergeStatement.STAGE, stageColumns(spec.schema()),
-              spec.schema(), spec.run())
-          : DuckDbRowAppender.plan(null, schema, loadTable, ddl.columns(c, loadTable), spec.schema(), spec.run());
-      DuckDbMergeStatement statement =
-          merge ? new DuckDbMergeStatement(ddl.qualified(loadTable), spec.schema()) : null;
-      return new DuckDbTableWriter(dataSource, ddl, spec, loadTable, appender, statement);
+      DuckDbRowAppender target =
+          DuckDbRowAppender.plan(null, schema, loadTable, ddl.columns(c, loadTable), spec.schema(), spec.run());
+      return new DuckDbTableWriter(dataSource, ddl, spec, loadTable, target, merge ? mergePlan(spec, loadTable) : null);
     } catch (SQLException e) {
       throw DuckDbErrors.onDdl("prepare table " + schema + "." + loadTable, e,
           "check the table's definition in " + file + "; drop it to let Tributary recreate it");
@@ -133,6 +129,18 @@ public final class DuckDbSink implements Sink {
   private boolean isRestart(Connection c, TableSpec spec) throws SQLException {
     return new DuckDbStateTable(ddl).position(c, spec.run().job(), spec.stream(), spec.run().instanceId())
         .isPresent();
+  }
+
+  private DuckDbMergePlan mergePlan(TableSpec spec, String loadTable) {
+    StreamSchema stream = spec.schema();
+    Map<String, DuckDbType> keys = new LinkedHashMap<>();
+    for (String key : stream.primaryKey()) {
+      Column column = stream.column(key).orElseThrow();
+      keys.put(column.name().toLowerCase(Locale.ROOT), DuckDbType.of(column));
+    }
+    return new DuckDbMergePlan(new DuckDbMergeStatement(ddl.qualified(loadTable), stream),
+        DuckDbRowAppender.plan("temp", "main", DuckDbMergeStatement.STAGE, stageColumns(stream), stream, spec.run()),
+        DuckDbRowAppender.plan("temp", "main", DuckDbMergeStatement.KEYS, keys, stream, spec.run()));
   }
 
   private static Map<String, DuckDbType> stageColumns(StreamSchema stream) {

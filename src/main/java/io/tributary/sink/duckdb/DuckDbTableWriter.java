@@ -33,24 +33,24 @@ final class DuckDbTableWriter implements TableWriter {
   private final DuckDbTableDdl ddl;
   private final TableSpec spec;
   private final String loadTable;
-  private final DuckDbRowAppender appender;
-  private final DuckDbMergeStatement merge;
+  private final DuckDbRowAppender target;
+  private final DuckDbMergePlan merge;
   private final DuckDbStateTable state;
   private final DuckDbQuarantineTable quarantine;
   private final int[] keyIndexes;
 
   /**
    * @param loadTable the table chunks land in: the target, or {@code <table>__tributary_new} for REPLACE
-   * @param appender loads the staging table when {@code merge} is set, else {@code loadTable} directly
+   * @param target appends rows straight into {@code loadTable}
    * @param merge null when rows are appended
    */
   DuckDbTableWriter(DataSource dataSource, DuckDbTableDdl ddl, TableSpec spec, String loadTable,
-      DuckDbRowAppender appender, DuckDbMergeStatement merge) {
+      DuckDbRowAppender target, DuckDbMergePlan merge) {
     this.dataSource = dataSource;
     this.ddl = ddl;
     this.spec = spec;
     this.loadTable = loadTable;
-    this.appender = appender;
+    this.target = target;
     this.merge = merge;
     this.state = new DuckDbStateTable(ddl);
     this.quarantine = new DuckDbQuarantineTable(ddl);
@@ -76,14 +76,9 @@ final class DuckDbTableWriter implements TableWriter {
       DuckDBConnection duck = c.unwrap(DuckDBConnection.class);
       if (!rows.isEmpty()) {
         if (merge == null) {
-          appender.append(duck, rows);
+          target.append(duck, rows);
         } else {
-          requireKeys(rows);
-          try (Statement s = c.createStatement()) {
-            s.execute(DuckDbMergeStatement.createStage(spec.schema()));
-          }
-          appender.append(duck, rows);
-          merge.apply(c, spec.run(), hasDuplicateKeys(rows), rows.stream().anyMatch(Row::deleted));
+          merge(c, duck, rows);
         }
       }
       quarantine.insert(c, spec.run(), spec.stream(), quarantined);
@@ -97,19 +92,50 @@ final class DuckDbTableWriter implements TableWriter {
     }
   }
 
+  /**
+   * A chunk with no repeated key and no deleted row (the usual case) only needs the target's rows of its keys
+   * deleted before its rows are appended straight into the target; any other chunk goes through the full staging
+   * table, which deduplicates and applies soft deletes.
+   */
+  private void merge(Connection c, DuckDBConnection duck, List<Row> rows) throws SQLException {
+    requireKeys(rows);
+    boolean duplicateKeys = hasDuplicateKeys(rows);
+    boolean anyDeleted = rows.stream().anyMatch(Row::deleted);
+    boolean direct = !duplicateKeys && !anyDeleted;
+    try (Statement s = c.createStatement()) {
+      s.execute(direct ? DuckDbMergeStatement.createKeyStage(spec.schema())
+          : DuckDbMergeStatement.createStage(spec.schema()));
+    }
+    if (direct) {
+      merge.keys().appendInStartedTransaction(duck, rows);
+      merge.statement().deleteStagedKeys(c);
+      target.appendInStartedTransaction(duck, rows);
+    } else {
+      merge.stage().appendInStartedTransaction(duck, rows);
+      merge.statement().apply(c, spec.run(), duplicateKeys, anyDeleted);
+    }
+  }
+
   /** Most chunks repeat no key; checking here in Java lets the merge skip the SQL deduplication. */
   private boolean hasDuplicateKeys(List<Row> rows) {
-    Set<List<Object>> seen = new HashSet<>(rows.size() * 2);
+    Set<Object> seen = new HashSet<>(rows.size() * 2);
     for (Row row : rows) {
-      List<Object> key = new ArrayList<>(keyIndexes.length);
-      for (int index : keyIndexes) {
-        key.add(comparable(row.values()[index]));
-      }
-      if (!seen.add(key)) {
+      if (!seen.add(key(row))) {
         return true;
       }
     }
     return false;
+  }
+
+  private Object key(Row row) {
+    if (keyIndexes.length == 1) {
+      return comparable(row.values()[keyIndexes[0]]);
+    }
+    List<Object> key = new ArrayList<>(keyIndexes.length);
+    for (int index : keyIndexes) {
+      key.add(comparable(row.values()[index]));
+    }
+    return key;
   }
 
   /** Key values as DuckDB compares them once loaded: decimals by value, timestamps at microseconds. */

@@ -24,6 +24,8 @@ final class CsvRecordFile implements RecordFile {
   private final CSVParser parser;
   private final Iterator<CSVRecord> records;
   private final List<String> header;
+  /** Sized so a record's map never rehashes while it is filled. */
+  private final int mapCapacity;
   private long count;
 
   CsvRecordFile(String name, Reader reader, char delimiter) {
@@ -33,6 +35,7 @@ final class CsvRecordFile implements RecordFile {
     try {
       this.parser = format.parse(reader);
       this.header = parser.getHeaderNames();
+      this.mapCapacity = Math.max(4, (int) (header.size() / 0.75f) + 1);
       this.records = parser.iterator();
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       closeQuietly(reader);
@@ -54,7 +57,7 @@ final class CsvRecordFile implements RecordFile {
           "fix the file (an unbalanced quote swallows the rest of it) or check options.encoding and delimiter");
     }
     count++;
-    Map<String, Object> fields = new LinkedHashMap<>();
+    Map<String, Object> fields = new LinkedHashMap<>(mapCapacity);
     if (record.size() != header.size()) {
       fields.put(RAW, rawFormat.format((Object[]) record.values()));
       fields.put(ERROR, "file " + name + " record " + count + " (line " + parser.getCurrentLineNumber()

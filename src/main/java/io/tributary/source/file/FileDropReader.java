@@ -81,7 +81,7 @@ final class FileDropReader implements StreamReader {
   }
 
   private static Cursor position(String file, long record, FileManifest manifest) {
-    Map<String, String> m = new LinkedHashMap<>();
+    Map<String, String> m = new LinkedHashMap<>(4);
     m.put(FILE, file);
     m.put(RECORD, Long.toString(record));
     m.put(FileManifest.KEY, manifest.toJson());

@@ -17,6 +17,8 @@ final class FileManifest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final TreeMap<String, String> files;
+  /** Every record's cursor carries the manifest: rendered once, not once per record. */
+  private String json;
 
   private FileManifest(Map<String, String> files) {
     this.files = new TreeMap<>(files);
@@ -53,11 +55,14 @@ final class FileManifest {
   }
 
   String toJson() {
-    try {
-      return JSON.writeValueAsString(files);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a map of strings always serializes", e);
+    if (json == null) {
+      try {
+        json = JSON.writeValueAsString(files);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("a map of strings always serializes", e);
+      }
     }
+    return json;
   }
 
   @Override

@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -165,5 +166,43 @@ class DuckDbSinkMergeTest {
         DuckDbTestTables.row(at.plusNanos(999), new BigDecimal("1.50"), "second")), List.of(), null));
 
     assertThat(DuckDbTestTables.query(sink, "SELECT v FROM raw.events")).containsExactly(Map.of("v", "second"));
+  }
+
+  @Test
+  void chunksMergedStraightIntoTheTargetOrThroughTheStageStoreTheSameValues() throws Exception {
+    // The target was created wider than what the stream now sends: values are converted to the target's types.
+    var wide = new StreamSchema("items", List.of(Column.of("id", ColumnType.INTEGER),
+        Column.of("qty", ColumnType.DOUBLE), Column.decimal("price", 14, 4), Column.of("day", ColumnType.TIMESTAMP)),
+        List.of("id"));
+    var narrow = new StreamSchema("items", List.of(Column.of("id", ColumnType.INTEGER),
+        Column.of("qty", ColumnType.INTEGER), Column.decimal("price", 10, 2), Column.of("day", ColumnType.DATE)),
+        List.of("id"));
+    sink.open(spec("items", wide, WriteMode.MERGE, 1, 10));
+    TableWriter w = sink.open(spec("items", narrow, WriteMode.MERGE, 2, 11));
+    LocalDate day = LocalDate.of(2024, 1, 2);
+    // no repeated key and no delete: appended straight into the target
+    inTx(() -> w.write(List.of(DuckDbTestTables.row(1L, 5L, new BigDecimal("12.34"), day)), List.of(), null));
+    // a repeated key: deduplicated through the staging table
+    inTx(() -> w.write(List.of(DuckDbTestTables.row(2L, 1L, new BigDecimal("0.01"), day),
+        DuckDbTestTables.row(2L, 5L, new BigDecimal("12.34"), day)), List.of(), null));
+
+    assertThat(DuckDbTestTables.query(sink, "SELECT id, qty, price, day, _tributary_run_id AS run,"
+        + " _tributary_extracted_at AS at, _tributary_deleted AS d FROM raw.items ORDER BY id"))
+        .extracting(r -> r.get("id") + "|" + r.get("qty") + "|" + r.get("price") + "|" + r.get("day") + "|"
+            + r.get("run") + "|" + r.get("at") + "|" + r.get("d"))
+        .containsExactly("1|5.0|12.3400|2024-01-02T00:00:00Z|11|" + DuckDbTestTables.EXTRACTED + "|false",
+            "2|5.0|12.3400|2024-01-02T00:00:00Z|11|" + DuckDbTestTables.EXTRACTED + "|false");
+  }
+
+  @Test
+  void aDirectMergeReplacesTheTargetsRowOfTheSameKey() throws Exception {
+    TableWriter w = sink.open(spec("accounts", ACCOUNTS, WriteMode.MERGE, 1, 10));
+    inTx(() -> w.write(List.of(account(1, "a", "1.00"), account(2, "b", "2.00")), List.of(), Cursor.of("id", "2")));
+    TableWriter w2 = sink.open(spec("accounts", ACCOUNTS, WriteMode.MERGE, 2, 11));
+    inTx(() -> w2.write(List.of(account(2, "b2", "3.00"), account(3, "c", "4.00")), List.of(), Cursor.of("id", "3")));
+
+    assertThat(accounts(sink, "accounts"))
+        .containsExactly("1|a|1.00|false|10", "2|b2|3.00|false|11", "3|c|4.00|false|11");
+    assertThat(w2.committedPosition()).contains(Cursor.of("id", "3"));
   }
 }
