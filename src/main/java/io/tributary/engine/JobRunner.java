@@ -99,6 +99,14 @@ public class JobRunner {
    */
   private JobParameters parameters(String name, RunOptions options, PrintWriter out) {
     JobInstance last = jobRepository.getLastJobInstance(name);
+    while (last != null && jobRepository.getLastJobExecution(last) == null) {
+      // The process died between creating this instance and its first execution: nothing of it ran, and Spring
+      // Batch cannot restart an instance without an execution, so it is dropped and the run starts afresh.
+      out.printf("Run of %s was interrupted before it started (instance %d has no execution); starting it again%n",
+          name, last.getInstanceId());
+      jobRepository.deleteJobInstance(last);
+      last = jobRepository.getLastJobInstance(name);
+    }
     JobExecution lastExecution = last == null ? null : jobRepository.getLastJobExecution(last);
     if (lastExecution != null && !options.fullRefresh()) {
       BatchStatus status = lastExecution.getStatus();

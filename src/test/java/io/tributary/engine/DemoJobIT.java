@@ -55,6 +55,32 @@ class DemoJobIT {
     assertThat(second.output()).containsPattern("accounts\\s+merge\\s+0\\s+0\\s+0");
   }
 
+  @Test
+  void aRunKilledBeforeItsFirstExecutionWasRecordedStartsAgain() throws Exception {
+    Path job = demoJobIn(dir);
+    Path state = dir.resolve("state");
+    CliRunner cli = new CliRunner(state);
+    assertThat(cli.run("run", job.toString()).exitCode()).isEqualTo(0);
+    // What a kill -9 between Spring Batch's two inserts leaves: the next run's instance, with no execution.
+    String repository = "jdbc:h2:file:" + state.resolve("repository").toAbsolutePath();
+    try (Connection c = DriverManager.getConnection(repository, "sa", "");
+        var insert = c.prepareStatement("INSERT INTO BATCH_JOB_INSTANCE (JOB_INSTANCE_ID, VERSION, JOB_NAME, JOB_KEY)"
+            + " SELECT 1000, 0, JOB_NAME, ? FROM BATCH_JOB_INSTANCE")) {
+      insert.setString(1, new org.springframework.batch.core.job.DefaultJobKeyGenerator().generateKey(
+          new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+              .addLong(JobRunner.RUN_ID, 2L).addString(JobRunner.FULL_REFRESH, "false").toJobParameters()));
+      assertThat(insert.executeUpdate()).isEqualTo(1);
+    }
+
+    CliRunner.Result next = cli.run("run", job.toString());
+    assertThat(next.exitCode()).as(next.output()).isEqualTo(0);
+    assertThat(next.output()).contains("was interrupted before it started (instance 1000 has no execution)");
+    assertThat(next.output()).containsPattern("accounts\\s+merge\\s+0\\s+0\\s+0");
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("demo.duckdb"))) {
+      assertThat(count(c, "raw.accounts")).isEqualTo(dataLines("accounts.csv") - badRowsPerFile().get("accounts.csv"));
+    }
+  }
+
   /** The repository's demo job with its relative paths pointed into {@code dir}. */
   static Path demoJobIn(Path dir) throws IOException {
     Path drop = dir.resolve("drop");
