@@ -198,8 +198,12 @@ final class ValueCoercer {
       if (pattern != null) {
         return LocalDate.parse(s, pattern);
       }
-      Matcher m = ODATA_DATE.matcher(s);
-      if (m.matches()) {
+      LocalDate fast = IsoDateTimeFastPath.date(s);
+      if (fast != null) {
+        return fast;
+      }
+      Matcher m = s.startsWith("/Date(") ? ODATA_DATE.matcher(s) : null;
+      if (m != null && m.matches()) {
         return Instant.ofEpochMilli(Long.parseLong(m.group(1))).atZone(ZoneOffset.UTC).toLocalDate();
       }
       if (s.length() > 10 && s.charAt(10) == 'T') {
@@ -251,8 +255,12 @@ final class ValueCoercer {
         }
         return ((LocalDate) parsed).atStartOfDay(zone).toInstant();
       }
-      Matcher m = ODATA_DATE.matcher(s);
-      if (m.matches()) {
+      Instant fast = IsoDateTimeFastPath.timestamp(s, zone);
+      if (fast != null) {
+        return fast;
+      }
+      Matcher m = s.startsWith("/Date(") ? ODATA_DATE.matcher(s) : null;
+      if (m != null && m.matches()) {
         return Instant.ofEpochMilli(Long.parseLong(m.group(1)));
       }
       String iso = s.indexOf('T') < 0 && s.length() > 10 && s.charAt(10) == ' ' ? s.replaceFirst(" ", "T") : s;
