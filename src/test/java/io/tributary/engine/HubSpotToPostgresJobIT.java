@@ -96,7 +96,7 @@ class HubSpotToPostgresJobIT {
     CliRunner.Result second = cli.run("run", job.toString());
     assertThat(second.exitCode()).as(second.output()).isEqualTo(0);
     assertOwnersEqualSandbox();
-    assertThat(strings("SELECT id FROM " + dst + ".owners WHERE _tributary_deleted"))
+    assertThat(TestPostgres.strings("SELECT id FROM " + dst + ".owners WHERE _tributary_deleted"))
         .containsExactly(HubSpotOwners.TYPE.id(7));
     assertLinksEqualSandbox("deals_to_companies", "companies");
     assertLinksEqualSandbox("deals_to_contacts", "contacts");
@@ -114,7 +114,7 @@ class HubSpotToPostgresJobIT {
 
     CliRunner.Result failed = cli.run("run", job.toString(), "--fail-after-chunks", "2");
     assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
-    long loaded = Long.parseLong(strings("SELECT count(*) FROM " + dst + ".contacts WHERE lastmodifieddate >"
+    long loaded = Long.parseLong(TestPostgres.strings("SELECT count(*) FROM " + dst + ".contacts WHERE lastmodifieddate >"
         + " now() - interval '1 hour'").get(0));
     assertThat(loaded).as("the failed run committed 2 of 6 chunks of changes").isEqualTo(200);
 
@@ -131,7 +131,7 @@ class HubSpotToPostgresJobIT {
     assertThat(resumed.exitCode()).as(resumed.output()).isEqualTo(0);
     assertThat(resumed.output()).contains("Resuming");
     assertContactsEqualSandbox();
-    assertThat(strings("SELECT count(*) FROM " + dst + ".contacts WHERE (extract(epoch from lastmodifieddate) * 1000)"
+    assertThat(TestPostgres.strings("SELECT count(*) FROM " + dst + ".contacts WHERE (extract(epoch from lastmodifieddate) * 1000)"
         + "::bigint = " + down.toEpochMilli())).as("the 30 rows changed during the downtime").containsExactly("30");
   }
 
@@ -142,7 +142,7 @@ class HubSpotToPostgresJobIT {
       Map<String, String> p = routes.records().properties(r);
       expected.add(type.id(r.index()) + "|" + p.get("lifecyclestage") + "|" + r.modifiedAt().toEpochMilli());
     });
-    assertThat(strings("SELECT id || '|' || lifecyclestage || '|' || (extract(epoch from lastmodifieddate) * 1000)"
+    assertThat(TestPostgres.strings("SELECT id || '|' || lifecyclestage || '|' || (extract(epoch from lastmodifieddate) * 1000)"
         + "::bigint FROM " + dst + ".contacts")).containsExactlyInAnyOrderElementsOf(expected);
   }
 
@@ -156,7 +156,7 @@ class HubSpotToPostgresJobIT {
       expected.add(o.get("id") + "|" + o.get("email") + "|" + userId + "|" + o.get("archived") + "|"
           + teamIds(o.get("teams")) + "|" + r.modifiedAt().toEpochMilli());
     });
-    assertThat(strings("SELECT id || '|' || email || '|' || coalesce(user_id::text, 'null') || '|' || archived"
+    assertThat(TestPostgres.strings("SELECT id || '|' || email || '|' || coalesce(user_id::text, 'null') || '|' || archived"
         + " || '|' || coalesce((SELECT string_agg(t->>'id', ',' ORDER BY ord) FROM jsonb_array_elements(teams::jsonb)"
         + " WITH ORDINALITY AS x(t, ord)), '') || '|' || (extract(epoch from updated_at) * 1000)::bigint FROM " + dst
         + ".owners")).containsExactlyInAnyOrderElementsOf(expected);
@@ -182,19 +182,8 @@ class HubSpotToPostgresJobIT {
       }
     });
     assertThat(expected).as("the sandbox links deals to " + to).hasSizeGreaterThan(500);
-    assertThat(strings("SELECT from_id || '|' || to_id || '|' || type_id || '|' || category || '|' ||"
+    assertThat(TestPostgres.strings("SELECT from_id || '|' || to_id || '|' || type_id || '|' || category || '|' ||"
         + " coalesce(label, 'null') FROM " + dst + "." + table)).containsExactlyInAnyOrderElementsOf(expected);
   }
 
-  private static List<String> strings(String query) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Connection c = TestPostgres.connect();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(query)) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
-  }
 }

@@ -93,10 +93,10 @@ class JdbcToPostgresJobIT {
       assertThat(resumed.exitCode()).isEqualTo(0);
       assertThat(resumed.output()).contains("resuming it");
       assertWarehouseEqualsSource();
-      assertThat(strings("SELECT status FROM " + repo + ".batch_job_execution ORDER BY job_execution_id"))
+      assertThat(TestPostgres.strings("SELECT status FROM " + repo + ".batch_job_execution ORDER BY job_execution_id"))
           .containsExactly("FAILED", "COMPLETED");
       assertThat(new com.fasterxml.jackson.databind.ObjectMapper()
-          .readValue(strings("SELECT watermark FROM " + repo + ".tributary_watermark").get(0), java.util.Map.class))
+          .readValue(TestPostgres.strings("SELECT watermark FROM " + repo + ".tributary_watermark").get(0), java.util.Map.class))
           .isEqualTo(java.util.Map.of("id", "5000", "updated_at", "2024-01-01T01:40:00Z"));
     } finally {
       System.clearProperty("spring.datasource.username");
@@ -153,7 +153,7 @@ class JdbcToPostgresJobIT {
     sql("UPDATE " + src + ".customers SET name = repeat('x', 41) WHERE id = 13");
     assertThat(cli.run("run", job.toString()).exitCode()).isEqualTo(0);
     assertThat(count(dst + ".customers")).isEqualTo(4997);
-    assertThat(strings("SELECT source_key || ' ' || reasons FROM " + dst + "._tributary_quarantine ORDER BY 1"))
+    assertThat(TestPostgres.strings("SELECT source_key || ' ' || reasons FROM " + dst + "._tributary_quarantine ORDER BY 1"))
         .containsExactly("11 balance: -5.00 is below min 0", "12 balance: -5.00 is below min 0",
             "13 name: 41 characters, longer than max_length 40");
 
@@ -169,12 +169,12 @@ class JdbcToPostgresJobIT {
   }
 
   private void assertWarehouseEqualsSource() throws SQLException {
-    List<String> source = strings("SELECT id || '|' || name || '|' || balance || '|' || is_deleted || '|' ||"
+    List<String> source = TestPostgres.strings("SELECT id || '|' || name || '|' || balance || '|' || is_deleted || '|' ||"
         + " updated_at FROM " + src + ".customers ORDER BY id");
-    List<String> warehouse = strings("SELECT id || '|' || name || '|' || balance || '|' || _tributary_deleted"
+    List<String> warehouse = TestPostgres.strings("SELECT id || '|' || name || '|' || balance || '|' || _tributary_deleted"
         + " || '|' || updated_at FROM " + dst + ".customers ORDER BY id");
     assertThat(warehouse).hasSize(source.size()).containsExactlyElementsOf(source);
-    assertThat(strings("SELECT count(*) - count(DISTINCT id) FROM " + dst + ".customers")).containsExactly("0");
+    assertThat(TestPostgres.strings("SELECT count(*) - count(DISTINCT id) FROM " + dst + ".customers")).containsExactly("0");
   }
 
   private long committedRows() {
@@ -204,18 +204,7 @@ class JdbcToPostgresJobIT {
   }
 
   private static long count(String table) throws SQLException {
-    return Long.parseLong(strings("SELECT count(*) FROM " + table).get(0));
+    return Long.parseLong(TestPostgres.strings("SELECT count(*) FROM " + table).get(0));
   }
 
-  private static List<String> strings(String query) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Connection c = TestPostgres.connect();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(query)) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
-  }
 }

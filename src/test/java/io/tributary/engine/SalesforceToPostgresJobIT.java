@@ -98,7 +98,7 @@ class SalesforceToPostgresJobIT {
     assertThat(second.output()).containsPattern("opportunities\\s+merge\\s+18\\s+18\\s+0\\s")
         .containsPattern("users\\s+merge\\s+0\\s+0\\s+0\\s");
     assertWarehouseEqualsSandbox();
-    assertThat(strings("SELECT id FROM " + dst + ".opportunities WHERE _tributary_deleted ORDER BY id"))
+    assertThat(TestPostgres.strings("SELECT id FROM " + dst + ".opportunities WHERE _tributary_deleted ORDER BY id"))
         .containsExactly(ids(7, 8, 9).toArray(String[]::new));
     // Run 2: token, 2 describes, 2 COUNT()s and one query per stream; no Bulk job for 18 rows.
     assertThat(sandbox.routes(SalesforceRoutes.class).apiUsage() - callsAfterFirst).isLessThanOrEqualTo(8);
@@ -115,7 +115,7 @@ class SalesforceToPostgresJobIT {
       CliRunner.Result r = new CliRunner(dir.resolve("quota-state")).run("run", file.toString());
       assertThat(r.exitCode()).as(r.output()).isEqualTo(1);
       assertThat(r.output()).contains("quota").contains("restartable");
-      long loaded = Long.parseLong(strings("SELECT count(*) FROM " + dst + ".opportunities").get(0));
+      long loaded = Long.parseLong(TestPostgres.strings("SELECT count(*) FROM " + dst + ".opportunities").get(0));
       assertThat(loaded).as("it stopped before reading everything, keeping what it committed").isBetween(1L, 2999L);
       assertThat(limited.routes(SalesforceRoutes.class).apiUsage()).as("it did not burn the last calls")
           .isLessThan(24);
@@ -143,22 +143,11 @@ class SalesforceToPostgresJobIT {
               + rec.get("CloseDate") + "|" + (owner == null ? "" : owner.get("Name")) + "|" + r.deleted() + "|"
               + ((Instant) rec.get("SystemModstamp")).toEpochMilli());
         });
-    List<String> warehouse = strings("SELECT id || '|' || name || '|' || stage_name || '|' || coalesce(amount::text,"
+    List<String> warehouse = TestPostgres.strings("SELECT id || '|' || name || '|' || stage_name || '|' || coalesce(amount::text,"
         + " '') || '|' || close_date || '|' || coalesce(owner_name, '') || '|' || _tributary_deleted || '|' ||"
         + " (extract(epoch from system_modstamp) * 1000)::bigint FROM " + dst + ".opportunities ORDER BY id COLLATE \"C\"");
     assertThat(warehouse).hasSize(expected.size()).containsExactlyElementsOf(expected);
-    assertThat(strings("SELECT count(*) FROM " + dst + ".users")).containsExactly("40");
+    assertThat(TestPostgres.strings("SELECT count(*) FROM " + dst + ".users")).containsExactly("40");
   }
 
-  private static List<String> strings(String query) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Connection c = TestPostgres.connect();
-        Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery(query)) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
-  }
 }

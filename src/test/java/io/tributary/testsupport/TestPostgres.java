@@ -131,4 +131,17 @@ public final class TestPostgres {
       // the JVM is exiting
     }
   }
+
+  /** The first column of every row {@code query} returns, as text. */
+  public static java.util.List<String> strings(String query) throws SQLException {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    try (Connection c = connect();
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery(query)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    }
+    return out;
+  }
 }
