@@ -5,6 +5,7 @@ import io.tributary.config.LoadedJob;
 import io.tributary.config.StreamConfig;
 import io.tributary.core.Sink;
 import io.tributary.core.Source;
+import io.tributary.core.WriteMode;
 import io.tributary.mapping.MappedItem;
 import io.tributary.mart.MartBuilder;
 import io.tributary.mart.MartFile;
@@ -71,6 +72,11 @@ final class JobAssembler {
         .processor(item -> context.mapper().mapWithPosition(item.record(), item))
         .writer(writer)
         .listener(new StreamStepListener(context, reader, watermarks, chunkSize))
+        // A restarted run does not skip a merge stream that already completed: it reads on from where that stream
+        // stopped to the source's current end, so the rows changed while the job was down arrive now, not a run later
+        // (kill -9 after the step committed but before the job did). Merge by key makes the replay harmless; an append
+        // stream would duplicate its last page and a replace stream would reload everything, so those stay skipped.
+        .allowStartIfComplete(stream.modeOrDefault() == WriteMode.MERGE)
         .build();
   }
 

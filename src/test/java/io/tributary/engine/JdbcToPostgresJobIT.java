@@ -82,6 +82,29 @@ class JdbcToPostgresJobIT {
   }
 
   @Test
+  void aRestartReadsOnAStreamThatHadCompletedSoItsChangesMadeMeanwhileArriveNow() throws Exception {
+    sql("CREATE TABLE " + src + ".regions (id int PRIMARY KEY, name text, updated_at timestamptz NOT NULL)");
+    sql("INSERT INTO " + src + ".regions SELECT g, 'Region ' || g, timestamptz '2024-01-01 00:00:00+00'"
+        + " FROM generate_series(1, 40) g");
+    Path twoStreams = Files.writeString(dir.resolve("two.yml"), Files.readString(job).replace("streams:\n",
+        "streams:\n  - { name: regions, primary_key: [id], cursor: updated_at }\n"));
+    // regions (one chunk) completes; customers fails after 3 chunks, so the job stays restartable.
+    CliRunner.Result failed = cli.run("run", twoStreams.toString(), "--fail-after-chunks", "3");
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(failed.output()).containsPattern("regions\\s+merge\\s+40\\s+40");
+    sql("UPDATE " + src + ".regions SET name = 'Renamed', updated_at = timestamptz '2024-03-01 00:00:00+00'"
+        + " WHERE id IN (3, 4)");
+
+    CliRunner.Result resumed = cli.run("run", twoStreams.toString());
+    assertThat(resumed.exitCode()).isEqualTo(0);
+    assertThat(resumed.output()).contains("resuming it");
+    assertThat(TestPostgres.strings("SELECT id || ' ' || name FROM " + dst + ".regions WHERE id <= 5 ORDER BY id"))
+        .containsExactly("1 Region 1", "2 Region 2", "3 Renamed", "4 Renamed", "5 Region 5");
+    assertThat(count(dst + ".regions")).isEqualTo(40);
+    assertWarehouseEqualsSource();
+  }
+
+  @Test
   void jobRepositoryInPostgresRestartsTheSameWay() throws Exception {
     String repo = TestPostgres.freshSchema("repo");
     System.setProperty("spring.datasource.username", TestPostgres.user());

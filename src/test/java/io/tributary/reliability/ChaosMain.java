@@ -10,7 +10,8 @@ import java.util.Locale;
  * {@code bench/chaos}: the crash matrix. {@code --trials N} (default 20) per scenario, {@code --job <scenario>}
  * (repeatable; default all), {@code --seed S}, {@code --rows R}, {@code --load-ms M} (the first guess of a load's
  * duration after "Running job", over which kills are spread until a run that outlives its kill moment shows the real
- * one; default 3000), {@code --out DIR}. Prints the table and writes it to
+ * one; default 3000), {@code --out DIR}, {@code --in-process} (reruns in this JVM, as
+ * {@code CrashMatrixIT} does, instead of a fresh {@code tributary run} JVM each). Prints the table and writes it to
  * {@code <out>/crash-matrix.md}; exits 1 when any trial lost, duplicated or left a stale row.
  */
 public final class ChaosMain {
@@ -24,6 +25,7 @@ public final class ChaosMain {
     long loadMillis = 3000;
     Path out = Path.of("bench/out/chaos");
     List<String> jobs = new ArrayList<>();
+    boolean inProcess = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--trials" -> trials = Integer.parseInt(args[++i]);
@@ -32,6 +34,7 @@ public final class ChaosMain {
         case "--rows" -> rows = Integer.parseInt(args[++i]);
         case "--load-ms" -> loadMillis = Long.parseLong(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
+        case "--in-process" -> inProcess = true;
         default -> {
           System.err.println("unknown option " + args[i] + "; scenarios: " + ChaosScenarios.names());
           System.exit(2);
@@ -39,7 +42,8 @@ public final class ChaosMain {
       }
     }
     List<ChaosScenario> scenarios = ChaosScenarios.select(jobs, rows);
-    CrashMatrix matrix = new CrashMatrix(out.toAbsolutePath(), seed, CrashMatrix.freshJvm(), loadMillis);
+    CrashMatrix matrix = new CrashMatrix(out.toAbsolutePath(), seed,
+        inProcess ? CrashMatrix.inProcess() : CrashMatrix.freshJvm(), loadMillis);
     List<CrashMatrix.Row> table = new ArrayList<>();
     for (ChaosScenario s : scenarios) {
       try (s) {
