@@ -9,6 +9,17 @@ final class SummaryPrinter {
 
   private SummaryPrinter() {}
 
+  private static String lastColumn(RunResult r, StreamProgress p) {
+    if (p.state() == StreamProgress.State.DONE) {
+      return p.reconciliation();
+    }
+    if (p.state() == StreamProgress.State.WAITING && r.restarted() && r.exitCode() == 0) {
+      // An append or replace stream that completed in the interrupted run is not run again (docs/jobs.md).
+      return "loaded before the restart";
+    }
+    return p.state().name().toLowerCase();
+  }
+
   static void print(String job, RunResult r, PrintWriter out) {
     out.println();
     out.printf("Job %s: %s%s%s%n", job, r.status(), r.runId() > 0 ? " (run " + r.runId() + ")" : "",
@@ -17,8 +28,7 @@ final class SummaryPrinter {
         "rows/s", "reconciliation");
     for (StreamProgress p : r.streams()) {
       out.printf("  %-22s %-7s %,10d %,10d %,12d %,9d  %s%n", p.stream(), p.mode(), p.read(), p.written(),
-          p.quarantined(), p.rowsPerSecond(), p.state() == StreamProgress.State.DONE ? p.reconciliation()
-              : p.state().name().toLowerCase());
+          p.quarantined(), p.rowsPerSecond(), lastColumn(r, p));
     }
     if (!r.marts().isEmpty()) {
       out.println("  marts built: " + String.join(", ", r.marts()));

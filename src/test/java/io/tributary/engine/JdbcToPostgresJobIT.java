@@ -105,6 +105,21 @@ class JdbcToPostgresJobIT {
   }
 
   @Test
+  void aRestartSkipsAnAppendStreamThatHadCompletedSoNothingIsAppendedTwice() throws Exception {
+    sql("CREATE TABLE " + src + ".events (id int PRIMARY KEY, name text)");
+    sql("INSERT INTO " + src + ".events SELECT g, 'Event ' || g FROM generate_series(1, 30) g");
+    Path twoStreams = Files.writeString(dir.resolve("two.yml"), Files.readString(job).replace("streams:\n",
+        "streams:\n  - { name: events, mode: append }\n"));
+    assertThat(cli.run("run", twoStreams.toString(), "--fail-after-chunks", "3").exitCode()).isEqualTo(1);
+
+    CliRunner.Result resumed = cli.run("run", twoStreams.toString());
+    assertThat(resumed.exitCode()).isEqualTo(0);
+    assertThat(resumed.output()).containsPattern("events\\s+append\\s+0\\s+0\\s+0\\s+0\\s+loaded before the restart");
+    assertThat(count(dst + ".events")).isEqualTo(30);
+    assertWarehouseEqualsSource();
+  }
+
+  @Test
   void jobRepositoryInPostgresRestartsTheSameWay() throws Exception {
     String repo = TestPostgres.freshSchema("repo");
     System.setProperty("spring.datasource.username", TestPostgres.user());
