@@ -1,5 +1,6 @@
 package io.tributary.source.file;
 
+import io.tributary.core.FieldNames;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -24,8 +25,8 @@ final class CsvRecordFile implements RecordFile {
   private final CSVParser parser;
   private final Iterator<CSVRecord> records;
   private final List<String> header;
-  /** Sized so a record's map never rehashes while it is filled. */
-  private final int mapCapacity;
+  /** The header as a shared name table: a good record is one array over it, not a map of its own. */
+  private final FieldNames names;
   private long count;
 
   CsvRecordFile(String name, Reader reader, char delimiter) {
@@ -35,7 +36,7 @@ final class CsvRecordFile implements RecordFile {
     try {
       this.parser = format.parse(reader);
       this.header = parser.getHeaderNames();
-      this.mapCapacity = Math.max(4, (int) (header.size() / 0.75f) + 1);
+      this.names = new FieldNames(header);
       this.records = parser.iterator();
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
       closeQuietly(reader);
@@ -57,18 +58,19 @@ final class CsvRecordFile implements RecordFile {
           "fix the file (an unbalanced quote swallows the rest of it) or check options.encoding and delimiter");
     }
     count++;
-    Map<String, Object> fields = new LinkedHashMap<>(mapCapacity);
     if (record.size() != header.size()) {
+      Map<String, Object> fields = new LinkedHashMap<>(4);
       fields.put(RAW, rawFormat.format((Object[]) record.values()));
       fields.put(ERROR, "file " + name + " record " + count + " (line " + parser.getCurrentLineNumber()
           + "): expected " + header.size() + " values, found " + record.size());
       return fields;
     }
-    for (int i = 0; i < header.size(); i++) {
+    Object[] values = new Object[header.size()];
+    for (int i = 0; i < values.length; i++) {
       String value = record.get(i);
-      fields.put(header.get(i), value.isEmpty() ? null : value);
+      values[i] = value.isEmpty() ? null : value;
     }
-    return fields;
+    return names.record(values);
   }
 
   /** Column names from the header row, in file order. */
