@@ -265,12 +265,16 @@ public final class RecordMapper {
       return exact;
     }
     for (int s = 0; s < names.size(); s++) {
-      String key = names.name(s);
-      if (key.equalsIgnoreCase(from) || Identifiers.columnName(key).equals(Identifiers.columnName(from))) {
+      if (sameField(names.name(s), from)) {
         return s;
       }
     }
     return -1;
+  }
+
+  /** The name-matching rule after an exact miss: equal ignoring case, or the same column name. */
+  private static boolean sameField(String key, String from) {
+    return key.equalsIgnoreCase(from) || Identifiers.columnName(key).equals(Identifiers.columnName(from));
   }
 
   /** Finds a field by exact name, else case-insensitively or by its column-name form; remembers the match. */
@@ -282,7 +286,7 @@ public final class RecordMapper {
     String alias = keyAliases.get(from);
     if (alias == null) {
       for (String key : flat.keySet()) {
-        if (key.equalsIgnoreCase(from) || Identifiers.columnName(key).equals(Identifiers.columnName(from))) {
+        if (sameField(key, from)) {
           alias = key;
           keyAliases.put(from, key);
           break;
