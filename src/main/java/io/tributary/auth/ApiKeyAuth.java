@@ -1,5 +1,6 @@
 package io.tributary.auth;
 
+import io.tributary.http.AuthProvider;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;

@@ -1,6 +1,5 @@
 package io.tributary.http;
 
-import io.tributary.auth.AuthProvider;
 import io.tributary.core.TributaryException;
 import java.io.EOFException;
 import java.io.IOException;

@@ -9,7 +9,6 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
-import io.tributary.auth.AuthProvider;
 import io.tributary.core.TributaryException;
 import java.io.InputStream;
 import java.net.http.HttpClient;

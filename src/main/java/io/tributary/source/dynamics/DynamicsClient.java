@@ -2,7 +2,7 @@ package io.tributary.source.dynamics;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tributary.auth.AuthProvider;
+import io.tributary.http.AuthProvider;
 import io.tributary.http.HttpCall;
 import io.tributary.http.HttpSettings;
 import io.tributary.http.ResilientHttpClient;

@@ -1,7 +1,6 @@
 package io.tributary.source.dynamics;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tributary.auth.AuthProvider;
 import io.tributary.core.Column;
 import io.tributary.core.NameSuggester;
 import io.tributary.core.ReadRequest;
@@ -9,6 +8,7 @@ import io.tributary.core.Source;
 import io.tributary.core.StreamReader;
 import io.tributary.core.StreamSchema;
 import io.tributary.core.TributaryException;
+import io.tributary.http.AuthProvider;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.tributary.source.hubspot;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.tributary.auth.AuthProvider;
+import io.tributary.http.AuthProvider;
 import io.tributary.http.HttpCall;
 import io.tributary.http.HttpSettings;
 import io.tributary.http.ResilientHttpClient;

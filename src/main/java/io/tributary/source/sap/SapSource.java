@@ -1,11 +1,11 @@
 package io.tributary.source.sap;
 
-import io.tributary.auth.AuthProvider;
 import io.tributary.core.ReadRequest;
 import io.tributary.core.Source;
 import io.tributary.core.StreamReader;
 import io.tributary.core.StreamSchema;
 import io.tributary.core.TributaryException;
+import io.tributary.http.AuthProvider;
 import io.tributary.http.HttpSettings;
 import io.tributary.http.ResilientHttpClient;
 import java.net.URI;

@@ -1,6 +1,5 @@
 package io.tributary.source.sap;
 
-import io.tributary.auth.AuthProvider;
 import io.tributary.auth.BasicAuth;
 import io.tributary.auth.ClientAuthMethod;
 import io.tributary.auth.ClientCredentialsAuth;
@@ -10,6 +9,7 @@ import io.tributary.core.SecretRef;
 import io.tributary.core.Source;
 import io.tributary.core.SourceProvider;
 import io.tributary.core.TributaryException;
+import io.tributary.http.AuthProvider;
 import io.tributary.sandbox.SandboxOptions;
 import io.tributary.sandbox.SandboxServer;
 import io.tributary.sandbox.sap.SapSandbox;

@@ -1,6 +1,5 @@
 package io.tributary.source.hubspot;
 
-import io.tributary.auth.AuthProvider;
 import io.tributary.auth.BearerTokenAuth;
 import io.tributary.auth.ClientAuthMethod;
 import io.tributary.auth.FileRefreshTokenStore;
@@ -8,6 +7,7 @@ import io.tributary.auth.RefreshTokenAuth;
 import io.tributary.auth.TokenEndpoint;
 import io.tributary.config.StreamConfig;
 import io.tributary.core.Source;
+import io.tributary.http.AuthProvider;
 import io.tributary.http.HttpSettings;
 import io.tributary.sandbox.RowState;
 import io.tributary.sandbox.SandboxServer;

@@ -1,11 +1,11 @@
-package io.tributary.auth;
+package io.tributary.http;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.util.Map;
 
 /**
- * Puts credentials on a request. {@link io.tributary.http.ResilientHttpClient} calls {@link #apply} on the calling
+ * Puts credentials on a request. {@link ResilientHttpClient} calls {@link #apply} on the calling
  * thread before every attempt (retries included, so signatures and nonces are fresh), possibly from several threads
  * at once: implementations are thread-safe. Values never appear in logs, messages or {@code toString()}.
  */
