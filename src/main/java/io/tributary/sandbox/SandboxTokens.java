@@ -31,6 +31,16 @@ public final class SandboxTokens {
     return lifetime == null || clock.now().isBefore(at.plus(lifetime));
   }
 
+  /** When a token issued here stopped being valid, or null when it is unknown here or still valid. */
+  public Instant expiredAt(String token) {
+    Instant at = token == null ? null : issued.get(token);
+    if (at == null || lifetime == null) {
+      return null;
+    }
+    Instant end = at.plus(lifetime);
+    return clock.now().isBefore(end) ? null : end;
+  }
+
   public Duration lifetime() {
     return lifetime;
   }

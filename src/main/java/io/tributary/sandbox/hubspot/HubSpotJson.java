@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.sandbox.VendorResponse;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,11 +32,19 @@ final class HubSpotJson {
    * recorded search 429 and the official spec example. The messages for validation errors are the simulator's own.
    */
   static VendorResponse error(int status, String category, String message) {
+    return error(status, category, message, null);
+  }
+
+  /** The error envelope; {@code context} (field → messages) only when given, as HubSpot omits it otherwise. */
+  static VendorResponse error(int status, String category, String message, Map<String, List<String>> context) {
     Map<String, Object> e = new LinkedHashMap<>();
     e.put("status", "error");
     e.put("message", message);
     e.put("correlationId", UUID.randomUUID().toString());
     e.put("category", category);
+    if (context != null) {
+      e.put("context", context);
+    }
     return VendorResponse.json(status, write(e));
   }
 }

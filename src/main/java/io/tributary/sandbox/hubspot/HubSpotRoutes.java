@@ -6,6 +6,8 @@ import io.tributary.sandbox.SandboxHttp;
 import io.tributary.sandbox.SandboxRoutes;
 import io.tributary.sandbox.VendorResponse;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,9 +96,7 @@ public final class HubSpotRoutes implements SandboxRoutes {
     String auth = ex.getRequestHeaders().getFirst("Authorization");
     String bearer = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : null;
     if (!settings.privateAppToken().equals(bearer) && !context.tokens().isValid(bearer)) {
-      // HubSpot's 401 for an expired OAuth token (category EXPIRED_AUTHENTICATION); wording from memory, unverified.
-      SandboxHttp.send(ex, HubSpotJson.error(401, bearer == null ? "INVALID_AUTHENTICATION" : "EXPIRED_AUTHENTICATION",
-          bearer == null ? "Authentication credentials not found." : "The OAuth token used to make this call expired."));
+      SandboxHttp.send(ex, unauthorized(context.tokens().expiredAt(bearer)));
       return;
     }
     Matcher m = OBJECTS.matcher(path);
@@ -108,6 +108,23 @@ public final class HubSpotRoutes implements SandboxRoutes {
       r = r.withHeader(h.getKey(), h.getValue());
     }
     SandboxHttp.send(ex, r);
+  }
+
+  /**
+   * HubSpot's 401 bodies as recorded in public bug reports (HubSpot/hubspot-api-php#363, airbytehq/airbyte#74726): an
+   * expired OAuth token gets {@code "The OAuth token used to make this call expired N second(s) ago."}, category
+   * {@code EXPIRED_AUTHENTICATION} and {@code context."expire time"}; a token HubSpot does not know gets
+   * {@code "Authentication credentials not found. ..."} (its category, INVALID_AUTHENTICATION, is unverified).
+   */
+  private VendorResponse unauthorized(Instant expiredAt) {
+    if (expiredAt == null) {
+      return HubSpotJson.error(401, "INVALID_AUTHENTICATION",
+          "Authentication credentials not found. This API supports both API Key and OAuth 2.0 authentication", null);
+    }
+    long ago = Math.max(0, Duration.between(expiredAt, context.clock().now()).toSeconds());
+    return HubSpotJson.error(401, "EXPIRED_AUTHENTICATION",
+        "The OAuth token used to make this call expired " + ago + " second(s) ago.",
+        Map.of("expire time", List.of(expiredAt.toString())));
   }
 
   private VendorResponse route(HttpExchange ex, String path, String body, boolean corrupt) throws IOException {
