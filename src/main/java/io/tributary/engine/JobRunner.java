@@ -48,14 +48,16 @@ public class JobRunner {
   private final WatermarkStore watermarks;
   private final Path stateDir;
   private final javax.sql.DataSource repository;
+  private final org.springframework.beans.factory.BeanFactory beans;
   static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
   private final ObjectMapper json = JSON;
 
   public JobRunner(JobRepository jobRepository, JobOperator jobOperator, PlatformRegistry platforms,
       WatermarkStore watermarks, @Value("${tributary.state-dir:.tributary}") String stateDir,
-      javax.sql.DataSource repository) {
+      javax.sql.DataSource repository, org.springframework.beans.factory.BeanFactory beans) {
     this.repository = repository;
+    this.beans = beans;
     this.jobRepository = jobRepository;
     this.jobOperator = jobOperator;
     this.platforms = platforms;
@@ -105,7 +107,7 @@ public class JobRunner {
       return null;
     }
     RemotePartitions.requireSharedRepository(repository, "job '" + job.name() + "' has scale: and");
-    return RemotePartitions.connect(job.config().scale(), job.name(), jobRepository);
+    return RemotePartitions.connect(job.config().scale(), job.name(), jobRepository, beans);
   }
 
   /**

@@ -14,6 +14,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.integration.partition.StepExecutionRequestHandler;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +29,11 @@ public class PartitionWorker {
   private final PlatformRegistry platforms;
   private final WatermarkStore watermarks;
   private final DataSource repository;
+  private final BeanFactory beans;
 
   public PartitionWorker(JobRepository jobRepository, PlatformRegistry platforms, WatermarkStore watermarks,
-      DataSource repository) {
+      DataSource repository, BeanFactory beans) {
+    this.beans = beans;
     this.jobRepository = jobRepository;
     this.platforms = platforms;
     this.watermarks = watermarks;
@@ -47,7 +50,7 @@ public class PartitionWorker {
     RemotePartitions.requireSharedRepository(repository, "the worker");
     try (Source source = platforms.createSource(job);
         Sink sink = platforms.createSink(job);
-        RemotePartitions remote = RemotePartitions.connect(job.config().scale(), job.name(), jobRepository)) {
+        RemotePartitions remote = RemotePartitions.connect(job.config().scale(), job.name(), jobRepository, beans)) {
       Map<String, Step> steps = steps(job, source, sink);
       StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
       handler.setJobRepository(jobRepository);

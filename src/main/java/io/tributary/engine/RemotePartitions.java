@@ -16,6 +16,7 @@ import org.springframework.batch.core.partition.PartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.integration.partition.MessageChannelPartitionHandler;
 import org.springframework.batch.integration.partition.StepExecutionRequest;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.integration.amqp.inbound.AmqpInboundChannelAdapter;
 import org.springframework.integration.amqp.outbound.AmqpOutboundEndpoint;
 import org.springframework.integration.channel.DirectChannel;
@@ -40,18 +41,24 @@ public final class RemotePartitions implements AutoCloseable {
   private final String queue;
   private final JobRepository jobRepository;
   private final String where;
+  private final BeanFactory beans;
   private AmqpInboundChannelAdapter inbound;
 
   private RemotePartitions(CachingConnectionFactory connections, String queue, JobRepository jobRepository,
-      String where) {
+      String where, BeanFactory beans) {
+    this.beans = beans;
     this.connections = connections;
     this.queue = queue;
     this.jobRepository = jobRepository;
     this.where = where;
   }
 
-  /** Connects to the broker of {@code scale} and declares the job's durable queue. */
-  public static RemotePartitions connect(ScaleConfig scale, String job, JobRepository jobRepository) {
+  /**
+   * Connects to the broker of {@code scale} and declares the job's durable queue. {@code beans} is the engine's
+   * bean factory, which Spring Integration endpoints need even when they are not beans themselves.
+   */
+  public static RemotePartitions connect(ScaleConfig scale, String job, JobRepository jobRepository,
+      BeanFactory beans) {
     ScaleConfig.Broker broker = scale.broker();
     CachingConnectionFactory connections = new CachingConnectionFactory(broker.host(), broker.portOrDefault());
     connections.setUsername(broker.usernameOrDefault());
@@ -59,7 +66,7 @@ public final class RemotePartitions implements AutoCloseable {
     connections.setVirtualHost(broker.virtualHostOrDefault());
     connections.setConnectionNameStrategy(cf -> "tributary " + job);
     String where = "RabbitMQ " + broker.host() + ":" + broker.portOrDefault() + broker.virtualHostOrDefault();
-    RemotePartitions remote = new RemotePartitions(connections, scale.queue(job), jobRepository, where);
+    RemotePartitions remote = new RemotePartitions(connections, scale.queue(job), jobRepository, where, beans);
     try {
       new RabbitAdmin(connections).declareQueue(new Queue(remote.queue, true, false, false));
     } catch (AmqpException e) {
@@ -101,6 +108,7 @@ public final class RemotePartitions implements AutoCloseable {
     RabbitTemplate template = new RabbitTemplate(connections);
     AmqpOutboundEndpoint endpoint = new AmqpOutboundEndpoint(template);
     endpoint.setRoutingKey(queue);
+    endpoint.setBeanFactory(beans);
     endpoint.afterPropertiesSet();
     DirectChannel requests = new DirectChannel();
     requests.subscribe(message -> endpoint.handleMessage(
@@ -134,6 +142,7 @@ public final class RemotePartitions implements AutoCloseable {
     requests.subscribe(message -> handler.apply(decode(text(message))));
     inbound = new AmqpInboundChannelAdapter(container);
     inbound.setOutputChannel(requests);
+    inbound.setBeanFactory(beans);
     inbound.afterPropertiesSet();
     inbound.start();
   }
