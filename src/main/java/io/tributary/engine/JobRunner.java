@@ -83,6 +83,10 @@ public class JobRunner {
           progress, marts);
       out.printf("%s job %s%s%n", restart ? "Resuming" : "Running", job.name(),
           effective.fullRefresh() ? " (full refresh)" : "");
+      if (remote != null) {
+        out.printf("Partitions go to workers on queue %s at %s; start them with './tributary worker %s'%n",
+            remote.queue(), remote.where(), job.file());
+      }
       JobExecution execution;
       try (ProgressPrinter ignored = new ProgressPrinter(progress.values(), out, 2000)) {
         execution = jobOperator.start(batchJob, params);

@@ -62,6 +62,13 @@ public class PartitionWorker {
         return step;
       });
       remote.listen(threads, request -> {
+        StepExecution current = jobRepository.getStepExecution(request.getStepExecutionId());
+        if (current != null && !current.getStatus().isRunning()) {
+          // A redelivered request whose partition has already ended (the manager has seen its outcome).
+          out.printf("partition %s of run %d: already %s, skipped%n", current.getStepName(),
+              current.getJobExecutionId(), current.getStatus());
+          return current;
+        }
         StepExecution done = handler.handle(request);
         out.printf("partition %s of run %d: %s, %d read, %d written%n", done.getStepName(),
             done.getJobExecutionId(), done.getStatus(), done.getReadCount(), done.getWriteCount());
