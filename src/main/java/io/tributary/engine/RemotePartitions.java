@@ -135,6 +135,7 @@ public final class RemotePartitions implements AutoCloseable {
   public void listen(int threads, Function<StepExecutionRequest, ?> handler) {
     SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connections);
     container.setQueueNames(queue);
+    container.setBeanName("tributary-worker");
     container.setConcurrentConsumers(threads);
     container.setPrefetchCount(1);
     container.setDefaultRequeueRejected(false);

@@ -136,6 +136,57 @@ class RabbitPartitionedJobIT {
   }
 
   @Test
+  void aPartitionOfAWorkerKilledMidwayIsFinishedByAnotherWorkerAfterItsLastCommittedChunk() throws Exception {
+    Path slow = Files.writeString(job, Files.readString(job).replace("chunk_size: 500", "chunk_size: 100"));
+    workers.add(startWorker(0));
+    awaitLog(0, "listening on queue " + prefix + ".erp");
+    System.setProperty("spring.datasource.username", TestPostgres.user());
+    java.util.concurrent.ExecutorService manager = java.util.concurrent.Executors.newSingleThreadExecutor();
+    try {
+      java.util.concurrent.Future<CliRunner.Result> run = manager.submit(
+          () -> new CliRunner(dir.resolve("manager"), repositoryUrl(repo)).run("run", slow.toString()));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (committedRows() < 1500 && System.nanoTime() < deadline) {
+        Thread.sleep(20);
+      }
+      long before = committedRows();
+      workers.get(0).destroyForcibly().waitFor(); // SIGKILL: its request is unacknowledged
+      assertThat(before).as("the first worker must be killed mid-stream").isBetween(1500L, 19_999L);
+      workers.add(startWorker(1));
+      CliRunner.Result result = run.get(180, TimeUnit.SECONDS);
+      assertThat(result.exitCode()).as(result.output()).isEqualTo(0);
+    } finally {
+      manager.shutdownNow();
+      System.clearProperty("spring.datasource.username");
+    }
+    assertWarehouseEqualsSource(src, dst);
+    assertThat(TestPostgres.strings("SELECT step_name || ' ' || status FROM " + repo
+        + ".batch_step_execution WHERE step_name LIKE 'stream:customers:p%' ORDER BY step_name"))
+        .containsExactly("stream:customers:p0 COMPLETED", "stream:customers:p1 COMPLETED",
+            "stream:customers:p2 COMPLETED", "stream:customers:p3 COMPLETED");
+    // the second worker took over the killed worker's partition after its last committed chunk, and ran the rest
+    assertThat(Files.readString(dir.resolve("worker1-tributary.log")))
+        .containsPattern("\\[erp/customers#p\\d\\] resuming after \\{id=\\d+, updated_at=");
+    assertThat(Files.readString(log(1))).containsPattern("partition stream:customers:p\\d of run \\d+: COMPLETED");
+    Set<Long> runners = new HashSet<>();
+    for (String encoded : TestPostgres.strings("SELECT c.short_context FROM " + repo
+        + ".batch_step_execution_context c JOIN " + repo + ".batch_step_execution s USING (step_execution_id)"
+        + " WHERE s.step_name LIKE 'stream:customers:p%'")) {
+      String runner = String.valueOf(context(encoded).get(PartitionPlan.RUNNER_KEY));
+      runners.add(Long.parseLong(runner.substring(runner.lastIndexOf('/') + 1)));
+    }
+    assertThat(runners).containsExactly(workers.get(1).pid());
+  }
+
+  private long committedRows() {
+    try {
+      return PartitionedJdbcJobIT.count(dst + ".customers");
+    } catch (java.sql.SQLException e) {
+      return 0; // the table does not exist yet
+    }
+  }
+
+  @Test
   void aWorkerRefusesAnH2JobRepository() throws Exception {
     CliRunner.Result r = new CliRunner(dir.resolve("h2state")).run("worker", job.toString());
     assertThat(r.exitCode()).isEqualTo(2);
@@ -157,7 +208,9 @@ class RabbitPartitionedJobIT {
         "-Dspring.datasource.username=" + TestPostgres.user(),
         "-Dtributary.state-dir=" + dir.resolve("worker" + i),
         "io.tributary.TributaryApplication", "worker", job.toString()));
-    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log(i).toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log(i).toFile());
+    pb.environment().put("TRIBUTARY_LOG_FILE", dir.resolve("worker" + i + "-tributary.log").toString());
+    return pb.start();
   }
 
   private Path log(int i) {
