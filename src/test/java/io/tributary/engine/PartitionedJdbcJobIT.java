@@ -148,6 +148,18 @@ class PartitionedJdbcJobIT {
     assertThat(r2.output()).contains("streams[0].partitions").contains("65");
   }
 
+  @Test
+  void aSourceThatCannotSplitReadsAPartitionedStreamAsOneStep() throws Exception {
+    Path demo = DemoJobIT.demoJobIn(Files.createDirectories(dir.resolve("demo")));
+    Files.writeString(demo, Files.readString(demo).replaceFirst("primary_key: \\[account_id\\]",
+        "primary_key: [account_id]\n    partitions: 3"));
+    CliRunner.Result r = cli.run("run", demo.toString());
+    assertThat(r.exitCode()).as(r.output()).isEqualTo(0);
+    assertThat(TestPostgres.strings("SELECT step_name || ' ' || status FROM " + repo
+        + ".batch_step_execution WHERE step_name LIKE 'stream:accounts%'"))
+        .containsExactly("stream:accounts COMPLETED");
+  }
+
   static void assertWarehouseEqualsSource(String src, String dst) throws SQLException {
     List<String> source = TestPostgres.strings("SELECT id || '|' || name || '|' || balance || '|' || updated_at FROM "
         + src + ".customers ORDER BY id");
