@@ -35,10 +35,10 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
  */
 final class JobAssembler {
 
-  private final JobRepository jobRepository;
-  private final WatermarkStore watermarks;
   private static final Logger LOG = LoggerFactory.getLogger(JobAssembler.class);
 
+  private final JobRepository jobRepository;
+  private final WatermarkStore watermarks;
   private final ObjectMapper json;
   private final RemotePartitions remote;
 
