@@ -3,6 +3,7 @@ package io.tributary.cli;
 import io.tributary.config.JobConfigLoader;
 import io.tributary.config.LoadedJob;
 import io.tributary.engine.PartitionWorker;
+import io.tributary.engine.RunOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -23,6 +24,13 @@ final class WorkerCommand extends CliCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "1", description = "partitions this worker runs at once (default 1)")
   int threads;
 
+  @Option(names = "--fail-after-chunks", hidden = true, description = "testing: fail a partition after N chunks")
+  int failAfterChunks;
+
+  @Option(names = "--fail-partition", hidden = true,
+      description = "testing: with --fail-after-chunks, fail only this partition (for example p2)")
+  String failPartition;
+
   @Override
   public Integer call() throws InterruptedException {
     if (threads < 1 || threads > 64) {
@@ -34,7 +42,9 @@ final class WorkerCommand extends CliCommand implements Callable<Integer> {
     Thread hook = new Thread(stop::countDown, "tributary-worker-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      TributaryCommand.ENGINE.bean(PartitionWorker.class).serve(job, threads, out(), stop);
+      RunOptions options = new RunOptions(false, false, job.config().skipLimitOrDefault(), failAfterChunks, false,
+          failPartition);
+      TributaryCommand.ENGINE.bean(PartitionWorker.class).serve(job, threads, options, out(), stop);
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);

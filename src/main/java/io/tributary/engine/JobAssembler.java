@@ -136,7 +136,7 @@ final class JobAssembler {
         .partitionHandler(handler)
         .gridSize(count)
         .listener(new PartitionManagerListener(managerContext, plan, watermarks, jobRepository, name + ":",
-            chunkSize))
+            chunkSize, remote != null))
         .build();
   }
 

@@ -1,6 +1,7 @@
 package io.tributary.engine;
 
 import io.tributary.core.Cursor;
+import io.tributary.core.TributaryException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -25,15 +26,46 @@ final class PartitionManagerListener implements StepExecutionListener {
   private final JobRepository jobRepository;
   private final String partitionStepPrefix;
   private final int chunkSize;
+  private final boolean remote;
 
+  /** @param remote whether the partitions run in worker processes (their failures are known only as text) */
   PartitionManagerListener(StreamStepContext step, PartitionPlan plan, WatermarkStore watermarks,
-      JobRepository jobRepository, String partitionStepPrefix, int chunkSize) {
+      JobRepository jobRepository, String partitionStepPrefix, int chunkSize, boolean remote) {
+    this.remote = remote;
     this.step = step;
     this.plan = plan;
     this.watermarks = watermarks;
     this.jobRepository = jobRepository;
     this.partitionStepPrefix = partitionStepPrefix;
     this.chunkSize = chunkSize;
+  }
+
+  /**
+   * A worker's exception stays in the worker: the manager sees the failed partitions through the job repository,
+   * where the worker left each failure's message and kind ({@link PartitionStepListener}). They become the run's error.
+   */
+  private void reportWorkerFailures(StepExecution stepExecution) {
+    List<String> reasons = new ArrayList<>();
+    TributaryException.Kind kind = TributaryException.Kind.TRANSIENT;
+    for (String name : plan.names()) {
+      StepExecution part = jobRepository.getLastStepExecution(stepExecution.getJobExecution().getJobInstance(),
+          partitionStepPrefix + name);
+      if (part != null && part.getStatus() == BatchStatus.FAILED) {
+        var ec = part.getExecutionContext();
+        reasons.add("partition " + name + " on " + ec.getString(PartitionPlan.RUNNER_KEY, "?") + ": "
+            + ec.getString(PartitionPlan.ERROR_KEY, part.getExitStatus().getExitCode()));
+        if (reasons.size() == 1 && ec.containsKey(PartitionPlan.ERROR_KIND_KEY)) {
+          kind = TributaryException.Kind.valueOf(ec.getString(PartitionPlan.ERROR_KIND_KEY));
+        }
+      }
+    }
+    if (!reasons.isEmpty()) {
+      stepExecution.addFailureException(new TributaryException(kind,
+          "stream '" + step.stream().name() + "': " + String.join("; ", reasons),
+          "see the worker's output and .tributary/logs/tributary.log on its machine; once the cause is dealt with,"
+              + " run again: only the failed partitions are sent again, each resuming after its last committed chunk",
+          null));
+    }
   }
 
   @Override
@@ -58,6 +90,9 @@ final class PartitionManagerListener implements StepExecutionListener {
   public ExitStatus afterStep(StepExecution stepExecution) {
     if (stepExecution.getStatus() != BatchStatus.COMPLETED) {
       step.progress().end(StreamProgress.State.FAILED);
+      if (remote) {
+        reportWorkerFailures(stepExecution);
+      }
       return stepExecution.getExitStatus();
     }
     if (step.progress().read() == 0 && stepExecution.getReadCount() > 0) {

@@ -23,6 +23,9 @@ final class PartitionPlan implements Partitioner {
   static final String WATERMARK_BEFORE_KEY = "tributary.partition.watermark_before";
   /** Who ran the partition ({@code host/pid}), for people reading the job repository and for the tests. */
   static final String RUNNER_KEY = "tributary.partition.runner";
+  /** Why a partition failed, and the failure kind, for a manager that did not run it. */
+  static final String ERROR_KEY = "tributary.partition.error";
+  static final String ERROR_KIND_KEY = "tributary.partition.error_kind";
 
   private final PartitionableSource source;
   private final int count;

@@ -1,6 +1,7 @@
 package io.tributary.engine;
 
 import io.tributary.core.Cursor;
+import io.tributary.core.TributaryException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import org.springframework.batch.core.BatchStatus;
@@ -47,6 +48,15 @@ final class PartitionStepListener implements StepExecutionListener {
       if (stepExecution.getStatus() == BatchStatus.COMPLETED && reader.watermark() != null) {
         stepExecution.getExecutionContext().putString(SourceItemReader.WATERMARK_KEY,
             CursorCodec.encode(reader.watermark()));
+      }
+      if (stepExecution.getStatus() == BatchStatus.FAILED && !stepExecution.getFailureExceptions().isEmpty()) {
+        // For a manager in another process, which sees only the job repository (messages never hold secrets).
+        Throwable failure = stepExecution.getFailureExceptions().get(0);
+        TributaryException te = TributaryException.find(failure);
+        stepExecution.getExecutionContext().putString(PartitionPlan.ERROR_KEY, te != null ? te.getMessage()
+            : failure.getClass().getSimpleName() + ": " + failure.getMessage());
+        stepExecution.getExecutionContext().putString(PartitionPlan.ERROR_KIND_KEY,
+            te != null ? te.kind().name() : TributaryException.Kind.TRANSIENT.name());
       }
       return stepExecution.getExitStatus();
     } finally {

@@ -40,8 +40,12 @@ public class PartitionWorker {
     this.repository = repository;
   }
 
-  /** Serves partitions with {@code threads} consumers until {@code stop} is counted down. */
-  public void serve(LoadedJob job, int threads, PrintWriter out, CountDownLatch stop) throws InterruptedException {
+  /**
+   * Serves partitions with {@code threads} consumers until {@code stop} is counted down. Of {@code options} only the
+   * skip limit and the test hooks matter: the manager decides full refresh and the watermark.
+   */
+  public void serve(LoadedJob job, int threads, RunOptions options, PrintWriter out, CountDownLatch stop)
+      throws InterruptedException {
     if (job.config().scale() == null) {
       throw job.binder().error("scale", "missing: the worker takes its partitions from the broker named there",
           "add 'scale: { broker: { host: ... } }' to the job (docs/scaling.md), or run the job with './tributary run'"
@@ -51,7 +55,7 @@ public class PartitionWorker {
     try (Source source = platforms.createSource(job);
         Sink sink = platforms.createSink(job);
         RemotePartitions remote = RemotePartitions.connect(job.config().scale(), job.name(), jobRepository, beans)) {
-      Map<String, Step> steps = steps(job, source, sink);
+      Map<String, Step> steps = steps(job, source, sink, options);
       StepExecutionRequestHandler handler = new StepExecutionRequestHandler();
       handler.setJobRepository(jobRepository);
       handler.setStepLocator(name -> {
@@ -80,9 +84,8 @@ public class PartitionWorker {
     }
   }
 
-  private Map<String, Step> steps(LoadedJob job, Source source, Sink sink) {
+  private Map<String, Step> steps(LoadedJob job, Source source, Sink sink, RunOptions options) {
     JobAssembler assembler = new JobAssembler(jobRepository, watermarks, JobRunner.JSON);
-    RunOptions options = new RunOptions(false, false, job.config().skipLimitOrDefault(), 0, false);
     byte[] piiKey = JobAssembler.piiKey(job);
     Map<String, Step> steps = new LinkedHashMap<>();
     for (StreamConfig stream : job.config().streams()) {

@@ -187,6 +187,40 @@ class RabbitPartitionedJobIT {
   }
 
   @Test
+  void aPartitionThatFailedOnAWorkerIsTheOnlyOneSentAgainOnRestart() throws Exception {
+    workers.add(startWorker(0, "--fail-after-chunks", "2", "--fail-partition", "p2"));
+    awaitLog(0, "listening on queue " + prefix + ".erp");
+    CliRunner.Result failed = runManager();
+    assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
+    assertThat(failed.output()).contains("injected failure after 2 chunks");
+    assertThat(PartitionedJdbcJobIT.count(dst + ".customers")).isEqualTo(16_000);
+    workers.get(0).destroy();
+    workers.get(0).waitFor(20, TimeUnit.SECONDS);
+
+    workers.add(startWorker(1));
+    awaitLog(1, "listening on queue " + prefix + ".erp");
+    CliRunner.Result resumed = runManager();
+    assertThat(resumed.exitCode()).as(resumed.output()).isEqualTo(0);
+    assertThat(resumed.output()).contains("did not complete (FAILED); resuming it");
+    assertWarehouseEqualsSource(src, dst);
+    // only p2 was sent again, and it read only the 4,000 rows after its last committed chunk
+    assertThat(TestPostgres.strings("SELECT s.step_name || ' ' || s.status || ' ' || s.read_count FROM " + repo
+        + ".batch_step_execution s WHERE s.step_name LIKE 'stream:customers:p%' AND s.job_execution_id ="
+        + " (SELECT max(job_execution_id) FROM " + repo + ".batch_job_execution)"))
+        .containsExactly("stream:customers:p2 COMPLETED 4000");
+    assertThat(Files.readString(log(1))).containsPattern("partition stream:customers:p2 of run \\d+: COMPLETED");
+  }
+
+  private CliRunner.Result runManager() {
+    System.setProperty("spring.datasource.username", TestPostgres.user());
+    try {
+      return new CliRunner(dir.resolve("manager"), repositoryUrl(repo)).run("run", job.toString());
+    } finally {
+      System.clearProperty("spring.datasource.username");
+    }
+  }
+
+  @Test
   void aWorkerRefusesAnH2JobRepository() throws Exception {
     CliRunner.Result r = new CliRunner(dir.resolve("h2state")).run("worker", job.toString());
     assertThat(r.exitCode()).isEqualTo(2);
@@ -201,13 +235,14 @@ class RabbitPartitionedJobIT {
         new ByteArrayInputStream(encoded.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private Process startWorker(int i) throws IOException {
+  private Process startWorker(int i, String... options) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
         "-Dspring.datasource.url=" + repositoryUrl(repo),
         "-Dspring.datasource.username=" + TestPostgres.user(),
         "-Dtributary.state-dir=" + dir.resolve("worker" + i),
         "io.tributary.TributaryApplication", "worker", job.toString()));
+    cmd.addAll(List.of(options));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log(i).toFile());
     pb.environment().put("TRIBUTARY_LOG_FILE", dir.resolve("worker" + i + "-tributary.log").toString());
     return pb.start();
