@@ -160,6 +160,22 @@ class PartitionedJdbcJobIT {
         .containsExactly("stream:accounts COMPLETED");
   }
 
+  @Test
+  void anUnreachableBrokerFailsTheRunRestartablyAndAWorkerNeedsAScaleBlock() throws Exception {
+    Path scaled = writeJob(Files.createDirectories(dir.resolve("scaled")), src, dst,
+        "scale: { broker: { host: 127.0.0.1, port: 1 } }");
+    CliRunner.Result r = cli.run("run", scaled.toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.output()).contains("cannot reach the broker RabbitMQ 127.0.0.1:1/ of scale.broker")
+        .contains("start RabbitMQ, or check scale.broker");
+    assertThat(TestPostgres.strings("SELECT count(*) FROM information_schema.tables WHERE table_schema = '" + dst
+        + "'")).as("nothing was loaded").containsExactly("0");
+
+    CliRunner.Result w = cli.run("worker", job.toString());
+    assertThat(w.exitCode()).isEqualTo(2);
+    assertThat(w.output()).contains("scale: missing: the worker takes its partitions from the broker named there");
+  }
+
   static void assertWarehouseEqualsSource(String src, String dst) throws SQLException {
     List<String> source = TestPostgres.strings("SELECT id || '|' || name || '|' || balance || '|' || updated_at FROM "
         + src + ".customers ORDER BY id");
