@@ -6,10 +6,13 @@ import io.tributary.core.Sink;
 import io.tributary.core.Source;
 import io.tributary.core.TributaryException;
 import java.io.PrintWriter;
+import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import javax.sql.DataSource;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
@@ -73,7 +76,17 @@ public class PartitionWorker {
               current.getJobExecutionId(), current.getStatus());
           return current;
         }
-        StepExecution done = handler.handle(request);
+        StepExecution done;
+        try {
+          done = handler.handle(request);
+        } catch (RuntimeException e) {
+          // The step never ran (no such stream step here, no such execution): fail it in the job repository, or the
+          // manager, which polls there, would wait for it forever.
+          done = failUnstarted(request.getStepExecutionId(), e);
+          if (done == null) {
+            throw e;
+          }
+        }
         out.printf("partition %s of run %d: %s, %d read, %d written%n", done.getStepName(),
             done.getJobExecutionId(), done.getStatus(), done.getReadCount(), done.getWriteCount());
         return done;
@@ -82,6 +95,24 @@ public class PartitionWorker {
           remote.queue(), remote.where(), threads, threads == 1 ? "" : "s");
       stop.await();
     }
+  }
+
+  private StepExecution failUnstarted(long stepExecutionId, RuntimeException e) {
+    StepExecution execution = jobRepository.getStepExecution(stepExecutionId);
+    if (execution == null || !execution.getStatus().isRunning()) {
+      return execution;
+    }
+    TributaryException te = TributaryException.find(e);
+    execution.setStatus(BatchStatus.FAILED);
+    execution.setExitStatus(ExitStatus.FAILED.addExitDescription(e));
+    execution.setEndTime(LocalDateTime.now());
+    execution.getExecutionContext().putString(PartitionPlan.RUNNER_KEY, PartitionPlan.runner());
+    execution.getExecutionContext().putString(PartitionPlan.ERROR_KEY, te != null ? te.getMessage() : e.toString());
+    execution.getExecutionContext().putString(PartitionPlan.ERROR_KIND_KEY,
+        te != null ? te.kind().name() : TributaryException.Kind.TRANSIENT.name());
+    jobRepository.update(execution);
+    jobRepository.updateExecutionContext(execution);
+    return execution;
   }
 
   private Map<String, Step> steps(LoadedJob job, Source source, Sink sink, RunOptions options) {

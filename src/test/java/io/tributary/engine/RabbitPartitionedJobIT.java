@@ -211,6 +211,18 @@ class RabbitPartitionedJobIT {
     assertThat(Files.readString(log(1))).containsPattern("partition stream:customers:p2 of run \\d+: COMPLETED");
   }
 
+  @Test
+  void aWorkerWithADifferentJobFileFailsThePartitionsInsteadOfLeavingTheManagerWaiting() throws Exception {
+    Path other = Files.createDirectories(dir.resolve("other")).resolve("erp.yml");
+    Files.writeString(other, Files.readString(job).replace("- name: customers", "- name: orders"));
+    workers.add(startWorker(0, other));
+    awaitLog(0, "listening on queue " + prefix + ".erp");
+    CliRunner.Result r = runManager();
+    assertThat(r.exitCode()).as(r.output()).isEqualTo(2);
+    assertThat(r.output()).contains("partition p0 on ").contains("this worker has no stream step stream:customers");
+    assertThat(PartitionedJdbcJobIT.count(dst + ".customers")).isZero();
+  }
+
   private CliRunner.Result runManager() {
     System.setProperty("spring.datasource.username", TestPostgres.user());
     try {
@@ -236,12 +248,16 @@ class RabbitPartitionedJobIT {
   }
 
   private Process startWorker(int i, String... options) throws IOException {
+    return startWorker(i, job, options);
+  }
+
+  private Process startWorker(int i, Path jobFile, String... options) throws IOException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-cp", System.getProperty("java.class.path"),
         "-Dspring.datasource.url=" + repositoryUrl(repo),
         "-Dspring.datasource.username=" + TestPostgres.user(),
         "-Dtributary.state-dir=" + dir.resolve("worker" + i),
-        "io.tributary.TributaryApplication", "worker", job.toString()));
+        "io.tributary.TributaryApplication", "worker", jobFile.toString()));
     cmd.addAll(List.of(options));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log(i).toFile());
     pb.environment().put("TRIBUTARY_LOG_FILE", dir.resolve("worker" + i + "-tributary.log").toString());
