@@ -28,6 +28,10 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
   @Option(names = "--fail-after-chunks", hidden = true, description = "testing: fail after N committed chunks")
   int failAfterChunks;
 
+  @Option(names = "--fail-partition", hidden = true,
+      description = "testing: with --fail-after-chunks, fail only this partition (for example p2)")
+  String failPartition;
+
   @Override
   public Integer call() {
     PrintWriter out = out();
@@ -35,7 +39,7 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
     JobRunner runner = TributaryCommand.ENGINE.bean(JobRunner.class);
     RunResult result = runner.run(job,
         new RunOptions(fullRefresh, restart, job.config().skipLimitOrDefault(), failAfterChunks,
-            job.config().reconcileOrDefault() == io.tributary.config.JobConfig.Reconcile.STRICT), out);
+            job.config().reconcileOrDefault() == io.tributary.config.JobConfig.Reconcile.STRICT, failPartition), out);
     SummaryPrinter.print(job.name(), result, out);
     return result.exitCode();
   }

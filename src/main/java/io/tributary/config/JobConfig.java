@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * One job file ({@code jobs/*.yml}), bound with snake_case keys. The {@code source:} and {@code sink:} blocks stay
  * maps here: the platform's provider binds them into its own typed config. {@code pii_key} is the HMAC key of
- * fields with {@code pii: hash}.
+ * fields with {@code pii: hash}. {@code scale} (optional) sends the partitions of partitioned streams to worker
+ * processes over a broker (docs/scaling.md).
  */
 public record JobConfig(
     String name,
@@ -25,7 +26,8 @@ public record JobConfig(
     String schedule,
     Reconcile reconcile,
     List<String> marts,
-    io.tributary.core.SecretRef piiKey) {
+    io.tributary.core.SecretRef piiKey,
+    @Valid ScaleConfig scale) {
 
   public static final int DEFAULT_CHUNK_SIZE = 10_000;
   public static final long DEFAULT_SKIP_LIMIT = 1_000;

@@ -84,6 +84,12 @@ public final class JobConfigLoader {
             "name the one field that grows on every change, for example 'cursor: updated_at'");
       }
       located(binder, at + ".lookback", () -> Durations.parse(s.lookback()));
+      if (s.partitionsOrDefault() > 1 && s.modeOrDefault() != WriteMode.MERGE) {
+        throw binder.error(at + ".partitions", "partitions need mode merge (the stream is "
+            + s.modeOrDefault().name().toLowerCase() + ")",
+            "parts of a stream load at once and are retried independently, which only merge by key makes safe:"
+                + " use 'mode: merge' with a primary_key, or remove 'partitions:'");
+      }
       if (s.fields() != null) {
         checkFields(binder, at, s);
       }

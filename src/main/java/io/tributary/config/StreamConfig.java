@@ -2,6 +2,8 @@ package io.tributary.config;
 
 import io.tributary.core.WriteMode;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Positive;
 import java.util.List;
@@ -21,6 +23,8 @@ import java.util.Map;
  * @param deletedWhen marks a record deleted (soft delete) when a field has a value
  * @param fields the output fields with mapping and validation rules; when absent every discovered field passes
  * @param includeUnmapped with {@code fields}, also pass through fields not listed (default false)
+ * @param partitions read and load the stream in this many disjoint parts at once (1..64, default 1); merge only,
+ *     and only for sources that can split a stream (docs/scaling.md)
  */
 public record StreamConfig(
     @NotBlank String name,
@@ -33,7 +37,22 @@ public record StreamConfig(
     Map<String, Object> options,
     @Valid DeletedWhen deletedWhen,
     List<@Valid FieldSpec> fields,
-    Boolean includeUnmapped) {
+    Boolean includeUnmapped,
+    @Min(1) @Max(MAX_PARTITIONS) Integer partitions) {
+
+  public static final int MAX_PARTITIONS = 64;
+
+  /** A stream read as one part. */
+  public StreamConfig(String name, String table, List<String> primaryKey, List<String> cursor, String lookback,
+      WriteMode mode, Integer pageSize, Map<String, Object> options, DeletedWhen deletedWhen, List<FieldSpec> fields,
+      Boolean includeUnmapped) {
+    this(name, table, primaryKey, cursor, lookback, mode, pageSize, options, deletedWhen, fields, includeUnmapped,
+        null);
+  }
+
+  public int partitionsOrDefault() {
+    return partitions == null ? 1 : partitions;
+  }
 
   public String tableOrDefault() {
     return table == null ? io.tributary.core.Identifiers.columnName(name) : table;

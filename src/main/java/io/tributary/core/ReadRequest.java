@@ -15,6 +15,8 @@ import java.util.Map;
  * @param watermark the committed watermark from the previous successful run, {@link Cursor#START} for a full read
  * @param lookback how far before the watermark to start reading again, to catch late commits at the source
  * @param pageSize the preferred page size; sources clamp it to the platform's maximum
+ * @param partition the bounds of one part of the stream, as returned by {@link PartitionableSource#partitions};
+ *     empty to read the whole stream
  */
 public record ReadRequest(
     String stream,
@@ -23,9 +25,25 @@ public record ReadRequest(
     List<String> cursorFields,
     Cursor watermark,
     Duration lookback,
-    int pageSize) {
+    int pageSize,
+    Map<String, String> partition) {
+
+  public ReadRequest {
+    partition = partition == null ? Map.of() : Map.copyOf(partition);
+  }
+
+  /** A request for the whole stream. */
+  public ReadRequest(String stream, Map<String, Object> options, List<String> primaryKey, List<String> cursorFields,
+      Cursor watermark, Duration lookback, int pageSize) {
+    this(stream, options, primaryKey, cursorFields, watermark, lookback, pageSize, Map.of());
+  }
 
   public boolean incremental() {
     return !cursorFields.isEmpty() && !watermark.isStart();
+  }
+
+  /** The same request restricted to one part of the stream. */
+  public ReadRequest withPartition(Map<String, String> bounds) {
+    return new ReadRequest(stream, options, primaryKey, cursorFields, watermark, lookback, pageSize, bounds);
   }
 }

@@ -3,6 +3,7 @@ package io.tributary.engine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.config.LoadedJob;
 import io.tributary.config.StreamConfig;
+import io.tributary.core.PartitionableSource;
 import io.tributary.core.Sink;
 import io.tributary.core.Source;
 import io.tributary.core.WriteMode;
@@ -13,14 +14,20 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.builder.SimpleJobBuilder;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.partition.PartitionHandler;
+import org.springframework.batch.core.partition.support.TaskExecutorPartitionHandler;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /**
  * Builds the Spring Batch job for one job file: one chunk-oriented step per stream (reader = source, processor =
@@ -28,21 +35,35 @@ import org.springframework.batch.infrastructure.support.transaction.Resourceless
  */
 final class JobAssembler {
 
+  private static final Logger LOG = LoggerFactory.getLogger(JobAssembler.class);
+
   private final JobRepository jobRepository;
   private final WatermarkStore watermarks;
   private final ObjectMapper json;
+  private final RemotePartitions remote;
 
   JobAssembler(JobRepository jobRepository, WatermarkStore watermarks, ObjectMapper json) {
+    this(jobRepository, watermarks, json, null);
+  }
+
+  /** @param remote sends partitions to worker processes; null runs them on local threads */
+  JobAssembler(JobRepository jobRepository, WatermarkStore watermarks, ObjectMapper json, RemotePartitions remote) {
     this.jobRepository = jobRepository;
     this.watermarks = watermarks;
     this.json = json;
+    this.remote = remote;
+  }
+
+  /** The piiKey bytes of a job, or null. */
+  static byte[] piiKey(LoadedJob job) {
+    return job.config().piiKey() == null ? null
+        : job.config().piiKey().resolve().getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   Job assemble(LoadedJob job, Source source, Sink sink, RunOptions options, Map<String, StreamProgress> progress,
       List<String> martsBuilt) {
     List<Step> steps = new ArrayList<>();
-    byte[] piiKey = job.config().piiKey() == null ? null
-        : job.config().piiKey().resolve().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] piiKey = piiKey(job);
     for (StreamConfig stream : job.config().streams()) {
       steps.add(streamStep(job, stream, source, sink, options, progress.get(stream.name()), piiKey));
     }
@@ -60,24 +81,81 @@ final class JobAssembler {
 
   private Step streamStep(LoadedJob job, StreamConfig stream, Source source, Sink sink, RunOptions options,
       StreamProgress progress, byte[] piiKey) {
+    int chunkSize = job.config().chunkSizeOrDefault();
+    if (stream.partitionsOrDefault() > 1) {
+      if (source instanceof PartitionableSource partitionable) {
+        return partitionedStep(job, stream, partitionable, sink, options, progress, piiKey);
+      }
+      LOG.warn("[{}/{}] partitions: {} ignored: source type '{}' cannot split a stream; reading it as one step",
+          job.name(), stream.name(), stream.partitionsOrDefault(), job.config().sourceType());
+    }
     StreamStepContext context = new StreamStepContext(job.name(), stream, source, sink, options, progress, json,
         piiKey);
     SourceItemReader reader = new SourceItemReader(context);
-    SinkItemWriter writer = new SinkItemWriter(context);
-    int chunkSize = job.config().chunkSizeOrDefault();
-    return new StepBuilder("stream:" + stream.name(), jobRepository)
+    // A restarted run does not skip a merge stream that already completed: it reads on from where that stream
+    // stopped to the source's current end, so the rows changed while the job was down arrive now, not a run later
+    // (kill -9 after the step committed but before the job did). Merge by key makes the replay harmless; an append
+    // stream would duplicate its last page and a replace stream would reload everything, so those stay skipped.
+    return chunkStep("stream:" + stream.name(), jobRepository, context, reader, chunkSize,
+        new StreamStepListener(context, reader, watermarks, chunkSize), stream.modeOrDefault() == WriteMode.MERGE);
+  }
+
+  /** One stream's chunk step: source reader, mapping processor, sink writer, in the sink's transactions. */
+  static Step chunkStep(String name, JobRepository jobRepository, StreamStepContext context,
+      SourceItemReader reader, int chunkSize, StepExecutionListener listener, boolean allowStartIfComplete) {
+    return new StepBuilder(name, jobRepository)
         .<SourceItem, MappedItem>chunk(chunkSize)
-        .transactionManager(sink.transactionManager())
+        .transactionManager(context.sink().transactionManager())
         .reader(reader)
         .processor(item -> context.mapper().mapWithPosition(item.record(), item))
-        .writer(writer)
-        .listener(new StreamStepListener(context, reader, watermarks, chunkSize))
-        // A restarted run does not skip a merge stream that already completed: it reads on from where that stream
-        // stopped to the source's current end, so the rows changed while the job was down arrive now, not a run later
-        // (kill -9 after the step committed but before the job did). Merge by key makes the replay harmless; an append
-        // stream would duplicate its last page and a replace stream would reload everything, so those stay skipped.
-        .allowStartIfComplete(stream.modeOrDefault() == WriteMode.MERGE)
+        .writer(new SinkItemWriter(context))
+        .listener(listener)
+        .allowStartIfComplete(allowStartIfComplete)
         .build();
+  }
+
+  /**
+   * A partitioned stream: a manager step that opens the table, splits the stream and hands the parts to a partition
+   * handler (local threads, or worker processes over the broker when the job has {@code scale:}), then advances the
+   * watermark once. A restart re-runs only the parts that did not complete, each after its last committed chunk; a
+   * partitioned stream that had completed is skipped (its parts are, and re-reading them all would be a full read).
+   */
+  private Step partitionedStep(LoadedJob job, StreamConfig stream, PartitionableSource source, Sink sink,
+      RunOptions options, StreamProgress progress, byte[] piiKey) {
+    int chunkSize = job.config().chunkSizeOrDefault();
+    int count = stream.partitionsOrDefault();
+    String name = "stream:" + stream.name();
+    PartitionPlan plan = new PartitionPlan(source, count);
+    StreamStepContext managerContext = new StreamStepContext(job.name(), stream, source, sink, options, progress,
+        json, piiKey);
+    PartitionHandler handler = remote == null
+        ? localHandler(workerStep(job, stream, source, sink, options, progress, piiKey), count)
+        : remote.handler(name, count);
+    return new StepBuilder(name, jobRepository)
+        .partitioner(name, plan)
+        .partitionHandler(handler)
+        .gridSize(count)
+        .listener(new PartitionManagerListener(managerContext, plan, watermarks, jobRepository, name + ":",
+            chunkSize, remote != null))
+        .build();
+  }
+
+  /** The step that runs one partition of {@code stream}; the worker command builds the same one. */
+  PartitionWorkerStep workerStep(LoadedJob job, StreamConfig stream, Source source, Sink sink, RunOptions options,
+      StreamProgress progress, byte[] piiKey) {
+    return new PartitionWorkerStep("stream:" + stream.name(), jobRepository,
+        () -> new StreamStepContext(job.name(), stream, source, sink, options, progress, json, piiKey),
+        job.config().chunkSizeOrDefault());
+  }
+
+  private static PartitionHandler localHandler(Step worker, int count) {
+    SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor(worker.getName() + "-");
+    threads.setConcurrencyLimit(count);
+    TaskExecutorPartitionHandler handler = new TaskExecutorPartitionHandler();
+    handler.setStep(worker);
+    handler.setTaskExecutor(threads);
+    handler.setGridSize(count);
+    return handler;
   }
 
   private Step martStep(List<MartFile> files, Sink sink, List<String> martsBuilt) {

@@ -47,11 +47,17 @@ public class JobRunner {
   private final PlatformRegistry platforms;
   private final WatermarkStore watermarks;
   private final Path stateDir;
-  private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+  private final javax.sql.DataSource repository;
+  private final org.springframework.beans.factory.BeanFactory beans;
+  static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+  private final ObjectMapper json = JSON;
 
   public JobRunner(JobRepository jobRepository, JobOperator jobOperator, PlatformRegistry platforms,
-      WatermarkStore watermarks, @Value("${tributary.state-dir:.tributary}") String stateDir) {
+      WatermarkStore watermarks, @Value("${tributary.state-dir:.tributary}") String stateDir,
+      javax.sql.DataSource repository, org.springframework.beans.factory.BeanFactory beans) {
+    this.repository = repository;
+    this.beans = beans;
     this.jobRepository = jobRepository;
     this.jobOperator = jobOperator;
     this.platforms = platforms;
@@ -67,15 +73,20 @@ public class JobRunner {
     List<String> marts = Collections.synchronizedList(new ArrayList<>());
     try (RunLock lock = RunLock.acquire(stateDir, job.name());
         Source source = platforms.createSource(job);
-        Sink sink = platforms.createSink(job)) {
+        Sink sink = platforms.createSink(job);
+        RemotePartitions remote = remotePartitions(job)) {
       JobParameters params = parameters(job.name(), options, out);
       boolean restart = jobRepository.getJobInstance(job.name(), params) != null;
       // A resumed run keeps the mode it started with, whatever this command line says.
       RunOptions effective = options.withFullRefresh("true".equals(params.getString(FULL_REFRESH)));
-      Job batchJob = new JobAssembler(jobRepository, watermarks, json).assemble(job, source, sink, effective,
+      Job batchJob = new JobAssembler(jobRepository, watermarks, json, remote).assemble(job, source, sink, effective,
           progress, marts);
       out.printf("%s job %s%s%n", restart ? "Resuming" : "Running", job.name(),
           effective.fullRefresh() ? " (full refresh)" : "");
+      if (remote != null) {
+        out.printf("Partitions go to workers on queue %s at %s; start them with './tributary worker %s'%n",
+            remote.queue(), remote.where(), job.file());
+      }
       JobExecution execution;
       try (ProgressPrinter ignored = new ProgressPrinter(progress.values(), out, 2000)) {
         execution = jobOperator.start(batchJob, params);
@@ -91,6 +102,16 @@ public class JobRunner {
       return new RunResult(1, "FAILED", -1, false, List.copyOf(progress.values()), marts,
           e.getClass().getSimpleName() + ": " + e.getMessage());
     }
+  }
+
+  /** The broker link of a job with {@code scale:} and partitioned streams; null runs partitions on local threads. */
+  private RemotePartitions remotePartitions(LoadedJob job) {
+    if (job.config().scale() == null
+        || job.config().streams().stream().noneMatch(s -> s.partitionsOrDefault() > 1)) {
+      return null;
+    }
+    RemotePartitions.requireSharedRepository(repository, "job '" + job.name() + "' has scale: and");
+    return RemotePartitions.connect(job.config().scale(), job.name(), jobRepository, beans);
   }
 
   /**

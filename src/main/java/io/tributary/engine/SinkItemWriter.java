@@ -68,7 +68,7 @@ final class SinkItemWriter implements ItemStreamWriter<MappedItem> {
     quarantinedSoFar += bad.size();
     countOnCommit(rows.size(), bad.size());
     chunksThisRun++;
-    int failAfter = step.options().failAfterChunks();
+    int failAfter = step.options().failAfterChunksFor(step.partition());
     if (failAfter > 0 && chunksThisRun > failAfter) {
       throw new TributaryException(TributaryException.Kind.TRANSIENT,
           "injected failure after " + failAfter + " chunks (--fail-after-chunks)", "run again to resume", null);

@@ -13,6 +13,7 @@ import io.tributary.core.TableSpec;
 import io.tributary.core.TableWriter;
 import io.tributary.mapping.RecordMapper;
 import java.time.Instant;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,7 @@ final class StreamStepContext {
   private Cursor watermarkBefore;
   private Instant startedAt;
   private long runId;
+  private String partition;
 
   StreamStepContext(String job, StreamConfig stream, Source source, Sink sink, RunOptions options,
       StreamProgress progress, ObjectMapper json, byte[] piiKey) {
@@ -53,22 +55,48 @@ final class StreamStepContext {
 
   /** Discovers the stream, compiles its mapping and opens (creates or evolves) its table. */
   void begin(long instanceId, long runId, Instant extractedAt, Cursor watermark, int chunkSize) {
+    begin(instanceId, runId, extractedAt, watermark, chunkSize, null, Map.of());
+    progress.start();
+  }
+
+  /**
+   * Like {@link #begin(long, long, Instant, Cursor, int)} for one part of a partitioned stream: the sink keeps its
+   * resume position under {@code <stream>#<partition>} and the reader reads only {@code bounds}. The table was
+   * already opened once by the manager step, so this open only finds it.
+   */
+  void beginPartition(long instanceId, long runId, Instant extractedAt, Cursor watermark, int chunkSize,
+      String partition, Map<String, String> bounds) {
+    begin(instanceId, runId, extractedAt, watermark, chunkSize, partition, bounds);
+  }
+
+  private void begin(long instanceId, long runId, Instant extractedAt, Cursor watermark, int chunkSize,
+      String partition, Map<String, String> bounds) {
+    this.partition = partition;
     this.startedAt = Instant.now();
     this.runId = runId;
     this.watermarkBefore = watermark;
     StreamSchema discovered = source.discover(stream.name(), stream.optionsOrEmpty());
     mapper = RecordMapper.compile(stream, discovered, json, piiKey);
-    TableSpec spec = new TableSpec(stream.name(), stream.tableOrDefault(), mapper.outputSchema(),
+    String stateKey = partition == null ? stream.name() : stream.name() + "#" + partition;
+    TableSpec spec = new TableSpec(stateKey, stream.tableOrDefault(), mapper.outputSchema(),
         stream.modeOrDefault(), new RunInfo(job, instanceId, runId, extractedAt));
     writer = sink.open(spec);
     int pageSize = stream.pageSize() != null ? stream.pageSize() : chunkSize;
     readRequest = new ReadRequest(stream.name(), stream.optionsOrEmpty(), stream.primaryKeyOrEmpty(),
-        stream.cursorOrEmpty(), watermark, Durations.parse(stream.lookback()), pageSize);
-    progress.start();
+        stream.cursorOrEmpty(), watermark, Durations.parse(stream.lookback()), pageSize, bounds);
   }
 
   void log(String message) {
-    LOG.info("[{}/{}] {}", job, stream.name(), message);
+    LOG.info("[{}/{}{}] {}", job, stream.name(), partition == null ? "" : "#" + partition, message);
+  }
+
+  /** The partition this context reads (for example {@code p2}), or null for a whole stream. */
+  String partition() {
+    return partition;
+  }
+
+  Sink sink() {
+    return sink;
   }
 
   String job() {

@@ -127,4 +127,39 @@ class JobConfigLoaderTest {
         .isInstanceOf(TributaryException.class)
         .hasMessageContaining("does not exist");
   }
+
+  @Test
+  void partitionsAndAScaleBlockBindWithDefaults() throws IOException {
+    LoadedJob job = JobConfigLoader.load(write("big.yml", VALID.replace("lookback: 10m", "lookback: 10m\n    partitions: 8")
+        + "scale: { broker: { host: rabbit.internal, password: \"${env:RABBITMQ_PASSWORD}\" } }\n"));
+    assertThat(job.config().streams().get(0).partitionsOrDefault()).isEqualTo(8);
+    ScaleConfig scale = job.config().scale();
+    assertThat(scale.queue("big")).isEqualTo("tributary.big");
+    assertThat(scale.broker().portOrDefault()).isEqualTo(5672);
+    assertThat(scale.broker().usernameOrDefault()).isEqualTo("guest");
+    assertThat(scale.broker().password().reference()).isEqualTo("${env:RABBITMQ_PASSWORD}");
+    assertThat(JobConfigLoader.load(write("one.yml", VALID)).config().streams().get(0).partitionsOrDefault())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void partitionsOutOfRangeOrOnANonMergeStreamAreRejected() throws IOException {
+    assertThat(failure(VALID.replace("lookback: 10m", "lookback: 10m\n    partitions: 65")).getMessage())
+        .contains("streams[0].partitions: must be less than or equal to 64 (got '65')");
+    assertThat(failure(VALID.replace("lookback: 10m", "lookback: 10m\n    partitions: 0")).getMessage())
+        .contains("streams[0].partitions: must be greater than or equal to 1 (got '0')");
+    TributaryException append = failure(VALID.replace("lookback: 10m", "lookback: 10m\n    partitions: 2\n    mode: append"));
+    assertThat(append.getMessage()).contains("streams[0].partitions: partitions need mode merge (the stream is append)");
+    assertThat(append.hint()).contains("use 'mode: merge'");
+  }
+
+  @Test
+  void theScaleBlockTakesOnlyAReferenceAsPasswordAndSuggestsKnownKeys() throws IOException {
+    assertThat(failure(VALID + "scale: { broker: { host: h, password: guest } }\n").getMessage())
+        .contains("scale.broker.password");
+    TributaryException typo = failure(VALID + "scale: { broker: { host: h, virtualhost: v } }\n");
+    assertThat(typo.getMessage()).contains("unknown key 'virtualhost'");
+    assertThat(typo.hint()).contains("virtual_host");
+    assertThat(failure(VALID + "scale: { queue_prefix: q }\n").getMessage()).contains("scale.broker: must not be null");
+  }
 }

@@ -11,15 +11,21 @@ import java.util.StringJoiner;
  * @param from the FROM item, aliased {@code s}
  * @param keyRefs the SQL references of the key columns, in order
  * @param nullableCursor whether the FROM item carries a leading {@code COALESCE} parameter for a nullable cursor
+ * @param range the conditions restricting the read to one partition ({@code s."id" >= ? AND s."id" < ?}), bound
+ *     right after the nullable-cursor parameter; empty for the whole stream
  */
-record JdbcKeysetQuery(String from, List<String> keyRefs, boolean nullableCursor) {
+record JdbcKeysetQuery(String from, List<String> keyRefs, boolean nullableCursor, String range) {
+
+  JdbcKeysetQuery(String from, List<String> keyRefs, boolean nullableCursor) {
+    this(from, keyRefs, nullableCursor, "");
+  }
 
   /** Name of the computed column holding a nullable cursor with NULL replaced by a sentinel. */
   static final String SORT_COLUMN = "_tributary_cursor";
 
   /** Rows from the start. */
   String first(int limit) {
-    return "SELECT * FROM " + from + orderBy(limit);
+    return "SELECT * FROM " + from + (range.isEmpty() ? "" : " WHERE " + range) + orderBy(limit);
   }
 
   /**
@@ -28,7 +34,7 @@ record JdbcKeysetQuery(String from, List<String> keyRefs, boolean nullableCursor
    * re-scanning every row before it on each page.
    */
   String after(int limit) {
-    StringJoiner or = new StringJoiner(" OR ", " WHERE " + keyRefs.get(0) + " >= ? AND (", ")");
+    StringJoiner or = new StringJoiner(" OR ", where() + keyRefs.get(0) + " >= ? AND (", ")");
     for (int i = 0; i < keyRefs.size(); i++) {
       StringJoiner and = new StringJoiner(" AND ", "(", ")");
       for (int j = 0; j < i; j++) {
@@ -42,7 +48,11 @@ record JdbcKeysetQuery(String from, List<String> keyRefs, boolean nullableCursor
 
   /** Rows whose first key is at least the bound (lookback start). */
   String from(int limit) {
-    return "SELECT * FROM " + from + " WHERE " + keyRefs.get(0) + " >= ?" + orderBy(limit);
+    return "SELECT * FROM " + from + where() + keyRefs.get(0) + " >= ?" + orderBy(limit);
+  }
+
+  private String where() {
+    return range.isEmpty() ? " WHERE " : " WHERE " + range + " AND ";
   }
 
   /** The key column index bound at each parameter of {@link #after}, in parameter order. */

@@ -15,9 +15,10 @@ import java.util.Optional;
  * @param keys indexes into {@code columns} of the key columns, cursor first
  * @param keyResultIndexes 1-based result-set index each key is read from (the sort column for a nullable cursor)
  * @param query the page SQL
+ * @param rangeValues the values of the partition's range conditions in {@code query}, in parameter order
  */
 record JdbcReadPlan(List<JdbcColumn> columns, List<Integer> keys, List<Integer> keyResultIndexes,
-    boolean hasCursor, JdbcKeysetQuery query) {
+    boolean hasCursor, JdbcKeysetQuery query, List<Long> rangeValues) {
 
   static JdbcReadPlan build(ReadRequest request, String baseFrom, List<JdbcColumn> columns,
       List<String> discoveredKey, JdbcCatalog catalog) {
@@ -58,8 +59,13 @@ record JdbcReadPlan(List<JdbcColumn> columns, List<Integer> keys, List<Integer> 
       refs.add(sortColumn ? "s." + JdbcKeysetQuery.SORT_COLUMN : "s." + catalog.quote(columns.get(keys.get(k)).label()));
       resultIndexes.add(sortColumn ? columns.size() + 1 : keys.get(k) + 1);
     }
+    JdbcPartitions.Range range = JdbcPartitions.Range.ALL;
+    if (!request.partition().isEmpty()) {
+      JdbcColumn key = JdbcPartitions.requireIntegerKey(stream, columns, pk);
+      range = JdbcPartitions.Range.of(request.partition(), "s." + catalog.quote(key.label()), stream);
+    }
     return new JdbcReadPlan(List.copyOf(columns), List.copyOf(keys), List.copyOf(resultIndexes), hasCursor,
-        new JdbcKeysetQuery(from, List.copyOf(refs), nullableCursor));
+        new JdbcKeysetQuery(from, List.copyOf(refs), nullableCursor, range.conditions()), range.values());
   }
 
   JdbcColumn key(int k) {

@@ -1,12 +1,16 @@
 package io.tributary.source.jdbc;
 
 import io.tributary.core.Column;
+import io.tributary.core.Cursor;
+import io.tributary.core.PartitionableSource;
 import io.tributary.core.ReadRequest;
 import io.tributary.core.Source;
 import io.tributary.core.StreamReader;
 import io.tributary.core.StreamSchema;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,9 +19,10 @@ import java.util.Properties;
 
 /**
  * Reads tables or queries of a relational database (PostgreSQL, MariaDB/MySQL, H2) with key-set paging. Opens a
- * connection per {@link #check}/{@link #discover} call and one per stream reader; holds none itself.
+ * connection per {@link #check}/{@link #discover} call and one per stream reader; holds none itself. A stream with a
+ * single integer primary key can be split into key ranges ({@code partitions:}, see {@link JdbcPartitions}).
  */
-final class JdbcSource implements Source {
+final class JdbcSource implements PartitionableSource {
 
   private final JdbcSourceConfig config;
 
@@ -96,6 +101,42 @@ final class JdbcSource implements Source {
       }
       throw (RuntimeException) e;
     }
+  }
+
+  /** One {@code SELECT min(key), max(key)} over the stream, then contiguous key ranges. */
+  @Override
+  public List<Map<String, String>> partitions(ReadRequest request, int count) {
+    JdbcStreamOptions opts = JdbcStreamOptions.parse(request.stream(), request.options());
+    try (Connection c = connect()) {
+      JdbcCatalog catalog = new JdbcCatalog(c, config.schema());
+      String baseFrom;
+      List<String> pk = request.primaryKey();
+      if (opts.query() != null) {
+        baseFrom = "(" + opts.query() + ")";
+      } else {
+        JdbcCatalog.TableRef table = catalog.resolve(request.stream(), opts.table());
+        baseFrom = catalog.fromItem(table);
+        pk = pk.isEmpty() ? catalog.primaryKey(table) : pk;
+      }
+      JdbcColumn key = JdbcPartitions.requireIntegerKey(request.stream(), catalog.columns(baseFrom), pk);
+      String ref = "s." + catalog.quote(key.label());
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT min(" + ref + "), max(" + ref + ") FROM " + baseFrom + " s")) {
+        rs.next();
+        long min = rs.getLong(1);
+        if (rs.wasNull()) {
+          return JdbcPartitions.split(0, 0, 1);
+        }
+        return JdbcPartitions.split(min, rs.getLong(2), count);
+      }
+    } catch (SQLException e) {
+      throw JdbcErrors.read(e, "the key range of stream '" + request.stream() + "'");
+    }
+  }
+
+  @Override
+  public Cursor lowestWatermark(List<Cursor> watermarks) {
+    return JdbcPartitions.lowest(watermarks);
   }
 
   private Connection connect() {

@@ -83,6 +83,9 @@ final class JdbcStreamReader implements StreamReader {
       if (plan.query().nullableCursor()) {
         values.bindNullSentinel(ps, p++, plan.key(0));
       }
+      for (long rangeValue : plan.rangeValues()) {
+        ps.setLong(p++, rangeValue);
+      }
       if (bound != null && lookback) {
         values.bindLowerBound(ps, p, plan.key(0), keyText(bound, 0), request.lookback());
       } else if (bound != null) {

@@ -1,0 +1,57 @@
+package io.tributary.cli;
+
+import io.tributary.config.JobConfigLoader;
+import io.tributary.config.LoadedJob;
+import io.tributary.engine.PartitionWorker;
+import io.tributary.engine.RunOptions;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ./tributary worker <job>}: runs partitions of the job's partitioned streams, sent by {@code ./tributary run}
+ * over the broker of the job's {@code scale:} block, until stopped (Ctrl-C, SIGTERM). See docs/scaling.md.
+ */
+@Command(name = "worker", description = "Run partitions of a job with scale:, sent over its broker, until stopped.")
+final class WorkerCommand extends CliCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", description = "the job file, the same one the manager runs")
+  Path jobFile;
+
+  @Option(names = "--threads", defaultValue = "1", description = "partitions this worker runs at once (default 1)")
+  int threads;
+
+  @Option(names = "--fail-after-chunks", hidden = true, description = "testing: fail a partition after N chunks")
+  int failAfterChunks;
+
+  @Option(names = "--fail-partition", hidden = true,
+      description = "testing: with --fail-after-chunks, fail only this partition (for example p2)")
+  String failPartition;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (threads < 1 || threads > 64) {
+      throw io.tributary.core.TributaryException.config("--threads " + threads + " is out of range",
+          "use a number from 1 to 64");
+    }
+    LoadedJob job = JobConfigLoader.load(jobFile);
+    CountDownLatch stop = new CountDownLatch(1);
+    Thread hook = new Thread(stop::countDown, "tributary-worker-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      RunOptions options = new RunOptions(false, false, job.config().skipLimitOrDefault(), failAfterChunks, false,
+          failPartition);
+      TributaryCommand.ENGINE.bean(PartitionWorker.class).serve(job, threads, options, out(), stop);
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is already stopping: the hook has run
+      }
+    }
+    return TributaryCommand.OK;
+  }
+}

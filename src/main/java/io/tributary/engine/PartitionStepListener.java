@@ -1,0 +1,66 @@
+package io.tributary.engine;
+
+import io.tributary.core.Cursor;
+import io.tributary.core.TributaryException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+
+/**
+ * Opens one partition of a stream before its step, from the partition's ExecutionContext (bounds, starting
+ * watermark), and keeps the partition's watermark there when it completes. The stream's watermark and audit row are
+ * the manager's ({@link PartitionManagerListener}), once every partition has completed.
+ */
+final class PartitionStepListener implements StepExecutionListener {
+
+  private final StreamStepContext step;
+  private final SourceItemReader reader;
+  private final int chunkSize;
+
+  PartitionStepListener(StreamStepContext step, SourceItemReader reader, int chunkSize) {
+    this.step = step;
+    this.reader = reader;
+    this.chunkSize = chunkSize;
+  }
+
+  @Override
+  public void beforeStep(StepExecution stepExecution) {
+    ExecutionContext ec = stepExecution.getExecutionContext();
+    JobExecution job = stepExecution.getJobExecution();
+    Cursor watermark = CursorCodec.decode(ec.getString(PartitionPlan.WATERMARK_BEFORE_KEY, null));
+    Instant extractedAt = job.getStartTime() == null
+        ? Instant.now()
+        : job.getStartTime().toInstant(ZoneOffset.UTC);
+    ec.putString(PartitionPlan.RUNNER_KEY, PartitionPlan.runner());
+    step.beginPartition(job.getJobInstance().getInstanceId(), job.getId(), extractedAt,
+        watermark == null ? Cursor.START : watermark, chunkSize, ec.getString(PartitionPlan.PARTITION_KEY),
+        PartitionPlan.bounds(ec));
+  }
+
+  @Override
+  public ExitStatus afterStep(StepExecution stepExecution) {
+    try {
+      if (stepExecution.getStatus() == BatchStatus.COMPLETED && reader.watermark() != null) {
+        stepExecution.getExecutionContext().putString(SourceItemReader.WATERMARK_KEY,
+            CursorCodec.encode(reader.watermark()));
+      }
+      if (stepExecution.getStatus() == BatchStatus.FAILED && !stepExecution.getFailureExceptions().isEmpty()) {
+        // For a manager in another process, which sees only the job repository (messages never hold secrets).
+        Throwable failure = stepExecution.getFailureExceptions().get(0);
+        TributaryException te = TributaryException.find(failure);
+        stepExecution.getExecutionContext().putString(PartitionPlan.ERROR_KEY, te != null ? te.getMessage()
+            : failure.getClass().getSimpleName() + ": " + failure.getMessage());
+        stepExecution.getExecutionContext().putString(PartitionPlan.ERROR_KIND_KEY,
+            te != null ? te.kind().name() : TributaryException.Kind.TRANSIENT.name());
+      }
+      return stepExecution.getExitStatus();
+    } finally {
+      step.closeWriter();
+    }
+  }
+}
