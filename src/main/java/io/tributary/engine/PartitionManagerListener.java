@@ -3,12 +3,10 @@ package io.tributary.engine;
 import io.tributary.core.Cursor;
 import io.tributary.core.TributaryException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
@@ -70,15 +68,9 @@ final class PartitionManagerListener implements StepExecutionListener {
 
   @Override
   public void beforeStep(StepExecution stepExecution) {
-    JobExecution job = stepExecution.getJobExecution();
-    Cursor watermark = step.options().fullRefresh()
-        ? Cursor.START
-        : watermarks.get(step.job(), step.stream().name());
-    Instant extractedAt = job.getStartTime() == null
-        ? Instant.now()
-        : job.getStartTime().toInstant(ZoneOffset.UTC);
+    Cursor watermark;
     try {
-      step.begin(job.getJobInstance().getInstanceId(), job.getId(), extractedAt, watermark, chunkSize);
+      watermark = step.begin(stepExecution.getJobExecution(), watermarks, chunkSize);
     } finally {
       step.closeWriter();
     }

@@ -2,11 +2,8 @@ package io.tributary.engine;
 
 import io.tributary.core.Cursor;
 import io.tributary.core.TributaryException;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -31,15 +28,10 @@ final class PartitionStepListener implements StepExecutionListener {
   @Override
   public void beforeStep(StepExecution stepExecution) {
     ExecutionContext ec = stepExecution.getExecutionContext();
-    JobExecution job = stepExecution.getJobExecution();
     Cursor watermark = CursorCodec.decode(ec.getString(PartitionPlan.WATERMARK_BEFORE_KEY, null));
-    Instant extractedAt = job.getStartTime() == null
-        ? Instant.now()
-        : job.getStartTime().toInstant(ZoneOffset.UTC);
     ec.putString(PartitionPlan.RUNNER_KEY, PartitionPlan.runner());
-    step.beginPartition(job.getJobInstance().getInstanceId(), job.getId(), extractedAt,
-        watermark == null ? Cursor.START : watermark, chunkSize, ec.getString(PartitionPlan.PARTITION_KEY),
-        PartitionPlan.bounds(ec));
+    step.beginPartition(stepExecution.getJobExecution(), watermark == null ? Cursor.START : watermark, chunkSize,
+        ec.getString(PartitionPlan.PARTITION_KEY), PartitionPlan.bounds(ec));
   }
 
   @Override

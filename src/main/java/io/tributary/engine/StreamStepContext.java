@@ -13,9 +13,11 @@ import io.tributary.core.TableSpec;
 import io.tributary.core.TableWriter;
 import io.tributary.mapping.RecordMapper;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
 
 /**
  * Everything one stream's step needs while it runs: built in {@link StreamStepListener#beforeStep} (discovery,
@@ -53,20 +55,31 @@ final class StreamStepContext {
     this.json = json;
   }
 
-  /** Discovers the stream, compiles its mapping and opens (creates or evolves) its table. */
-  void begin(long instanceId, long runId, Instant extractedAt, Cursor watermark, int chunkSize) {
-    begin(instanceId, runId, extractedAt, watermark, chunkSize, null, Map.of());
+  /**
+   * Discovers the stream, compiles its mapping and opens (creates or evolves) its table, for a read from the stored
+   * watermark ({@link Cursor#START} with {@code --full-refresh}), which it returns.
+   */
+  Cursor begin(JobExecution job, WatermarkStore watermarks, int chunkSize) {
+    Cursor watermark = options.fullRefresh() ? Cursor.START : watermarks.get(this.job, stream.name());
+    begin(job.getJobInstance().getInstanceId(), job.getId(), extractedAt(job), watermark, chunkSize, null, Map.of());
     progress.start();
+    return watermark;
   }
 
   /**
-   * Like {@link #begin(long, long, Instant, Cursor, int)} for one part of a partitioned stream: the sink keeps its
-   * resume position under {@code <stream>#<partition>} and the reader reads only {@code bounds}. The table was
-   * already opened once by the manager step, so this open only finds it.
+   * Like {@link #begin(JobExecution, WatermarkStore, int)} for one part of a partitioned stream, reading from the
+   * watermark the manager chose: the sink keeps its resume position under {@code <stream>#<partition>} and the reader
+   * reads only {@code bounds}. The table was already opened once by the manager step, so this open only finds it.
    */
-  void beginPartition(long instanceId, long runId, Instant extractedAt, Cursor watermark, int chunkSize,
-      String partition, Map<String, String> bounds) {
-    begin(instanceId, runId, extractedAt, watermark, chunkSize, partition, bounds);
+  void beginPartition(JobExecution job, Cursor watermark, int chunkSize, String partition,
+      Map<String, String> bounds) {
+    begin(job.getJobInstance().getInstanceId(), job.getId(), extractedAt(job), watermark, chunkSize, partition,
+        bounds);
+  }
+
+  /** The run's extraction time: when the job execution started (every stream and part of a run shares it). */
+  private static Instant extractedAt(JobExecution job) {
+    return job.getStartTime() == null ? Instant.now() : job.getStartTime().toInstant(ZoneOffset.UTC);
   }
 
   private void begin(long instanceId, long runId, Instant extractedAt, Cursor watermark, int chunkSize,

@@ -4,10 +4,8 @@ import io.tributary.core.Cursor;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
-import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 
@@ -32,14 +30,7 @@ final class StreamStepListener implements StepExecutionListener {
 
   @Override
   public void beforeStep(StepExecution stepExecution) {
-    JobExecution job = stepExecution.getJobExecution();
-    Cursor watermark = step.options().fullRefresh()
-        ? Cursor.START
-        : watermarks.get(step.job(), step.stream().name());
-    Instant extractedAt = job.getStartTime() == null
-        ? Instant.now()
-        : job.getStartTime().toInstant(ZoneOffset.UTC);
-    step.begin(job.getJobInstance().getInstanceId(), job.getId(), extractedAt, watermark, chunkSize);
+    step.begin(stepExecution.getJobExecution(), watermarks, chunkSize);
   }
 
   @Override
