@@ -2,7 +2,6 @@ package io.tributary.engine;
 
 import io.tributary.core.Cursor;
 import io.tributary.core.TributaryException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.core.BatchStatus;
@@ -104,17 +103,7 @@ final class PartitionManagerListener implements StepExecutionListener {
         }
       }
       Cursor after = marks.isEmpty() ? null : plan.lowestWatermark(marks);
-      if (after != null) {
-        watermarks.put(step.job(), step.stream().name(), after, step.runId());
-        step.progress().watermark(CursorCodec.encode(after));
-      } else {
-        step.progress().watermark(CursorCodec.encode(step.watermarkBefore()));
-      }
-      watermarks.audit(new WatermarkStore.LoadAudit(step.job(), step.runId(), step.stream().name(),
-          step.progress().read(), step.progress().written(), step.progress().quarantined(),
-          step.progress().reportedTotal(), step.watermarkBefore(), after == null ? step.watermarkBefore() : after,
-          step.startedAt(), Instant.now(), System.getProperty("user.name"), PartitionPlan.runner()));
-      step.progress().end(StreamProgress.State.DONE);
+      step.complete(watermarks, after, PartitionPlan.runner());
       return stepExecution.getExitStatus();
     } catch (RuntimeException e) {
       stepExecution.setStatus(BatchStatus.FAILED);

@@ -77,6 +77,22 @@ final class StreamStepContext {
         bounds);
   }
 
+  /**
+   * Finishes a completed stream in the job repository: advances its watermark to {@code after} (kept when null),
+   * writes its audit row with {@code operatorHost}, and marks it done.
+   */
+  void complete(WatermarkStore watermarks, Cursor after, String operatorHost) {
+    if (after != null) {
+      watermarks.put(job, stream.name(), after, runId);
+    }
+    Cursor reached = after == null ? watermarkBefore : after;
+    progress.watermark(CursorCodec.encode(reached));
+    watermarks.audit(new WatermarkStore.LoadAudit(job, runId, stream.name(), progress.read(), progress.written(),
+        progress.quarantined(), progress.reportedTotal(), watermarkBefore, reached, startedAt, Instant.now(),
+        System.getProperty("user.name"), operatorHost));
+    progress.end(StreamProgress.State.DONE);
+  }
+
   /** The run's extraction time: when the job execution started (every stream and part of a run shares it). */
   private static Instant extractedAt(JobExecution job) {
     return job.getStartTime() == null ? Instant.now() : job.getStartTime().toInstant(ZoneOffset.UTC);
@@ -142,18 +158,6 @@ final class StreamStepContext {
 
   ReadRequest readRequest() {
     return readRequest;
-  }
-
-  Cursor watermarkBefore() {
-    return watermarkBefore;
-  }
-
-  Instant startedAt() {
-    return startedAt;
-  }
-
-  long runId() {
-    return runId;
   }
 
   void closeWriter() {

@@ -3,7 +3,6 @@ package io.tributary.engine;
 import io.tributary.core.Cursor;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.time.Instant;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -52,17 +51,7 @@ final class StreamStepListener implements StepExecutionListener {
       }
       step.writer().finish();
       Cursor after = reader.watermark();
-      if (after != null) {
-        watermarks.put(step.job(), step.stream().name(), after, step.runId());
-        step.progress().watermark(CursorCodec.encode(after));
-      } else {
-        step.progress().watermark(CursorCodec.encode(step.watermarkBefore()));
-      }
-      watermarks.audit(new WatermarkStore.LoadAudit(step.job(), step.runId(), step.stream().name(),
-          step.progress().read(), step.progress().written(), step.progress().quarantined(),
-          step.progress().reportedTotal(), step.watermarkBefore(), after == null ? step.watermarkBefore() : after,
-          step.startedAt(), Instant.now(), System.getProperty("user.name"), host()));
-      step.progress().end(StreamProgress.State.DONE);
+      step.complete(watermarks, after, host());
       return stepExecution.getExitStatus();
     } catch (RuntimeException e) {
       stepExecution.setStatus(BatchStatus.FAILED);
