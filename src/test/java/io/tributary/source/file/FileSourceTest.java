@@ -175,6 +175,15 @@ class FileSourceTest {
   }
 
   @Test
+  void aCsvHeaderNamingOneColumnTwiceStopsWithTheFileNotASilentlyLostColumn() throws Exception {
+    drop("dup.csv", "id,name,name\n1,first,second\n", 1);
+    assertThatThrownBy(() -> run(CSV, Cursor.START, 10)).isInstanceOfSatisfying(TributaryException.class, e -> {
+      assertThat(e.getMessage()).contains("dup.csv").contains("header row").contains("duplicate field name 'name'");
+      assertThat(e.hint()).contains("name each column once");
+    });
+  }
+
+  @Test
   void jsonlKeepsNestingAndTypesAndQuarantinesAMalformedLine() throws Exception {
     drop("i.jsonl", "{\"id\": 1, \"total\": {\"amount\": 12.50, \"currency\": \"EUR\"}, \"paid\": true}\n"
         + "{\"id\": 2, \"total\": {\"amount\": 3, \"cur\n"
