@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,12 +26,8 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
   @Option(names = "--restart", description = "only resume the last failed run; fail if there is none")
   boolean restart;
 
-  @Option(names = "--fail-after-chunks", hidden = true, description = "testing: fail after N committed chunks")
-  int failAfterChunks;
-
-  @Option(names = "--fail-partition", hidden = true,
-      description = "testing: with --fail-after-chunks, fail only this partition (for example p2)")
-  String failPartition;
+  @Mixin
+  InjectedFailureOptions injected = new InjectedFailureOptions();
 
   @Override
   public Integer call() {
@@ -38,8 +35,9 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
     LoadedJob job = JobConfigLoader.load(jobFile);
     JobRunner runner = TributaryCommand.ENGINE.bean(JobRunner.class);
     RunResult result = runner.run(job,
-        new RunOptions(fullRefresh, restart, job.config().skipLimitOrDefault(), failAfterChunks,
-            job.config().reconcileOrDefault() == io.tributary.config.JobConfig.Reconcile.STRICT, failPartition), out);
+        new RunOptions(fullRefresh, restart, job.config().skipLimitOrDefault(), injected.failAfterChunks,
+            job.config().reconcileOrDefault() == io.tributary.config.JobConfig.Reconcile.STRICT,
+            injected.failPartition), out);
     SummaryPrinter.print(job.name(), result, out);
     return result.exitCode();
   }

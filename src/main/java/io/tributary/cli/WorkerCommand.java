@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -24,12 +25,8 @@ final class WorkerCommand extends CliCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "1", description = "partitions this worker runs at once (default 1)")
   int threads;
 
-  @Option(names = "--fail-after-chunks", hidden = true, description = "testing: fail a partition after N chunks")
-  int failAfterChunks;
-
-  @Option(names = "--fail-partition", hidden = true,
-      description = "testing: with --fail-after-chunks, fail only this partition (for example p2)")
-  String failPartition;
+  @Mixin
+  InjectedFailureOptions injected = new InjectedFailureOptions();
 
   @Override
   public Integer call() throws InterruptedException {
@@ -42,8 +39,8 @@ final class WorkerCommand extends CliCommand implements Callable<Integer> {
     Thread hook = new Thread(stop::countDown, "tributary-worker-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      RunOptions options = new RunOptions(false, false, job.config().skipLimitOrDefault(), failAfterChunks, false,
-          failPartition);
+      RunOptions options = new RunOptions(false, false, job.config().skipLimitOrDefault(),
+          injected.failAfterChunks, false, injected.failPartition);
       TributaryCommand.ENGINE.bean(PartitionWorker.class).serve(job, threads, options, out(), stop);
     } finally {
       try {

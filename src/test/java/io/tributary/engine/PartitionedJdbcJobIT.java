@@ -83,8 +83,7 @@ class PartitionedJdbcJobIT {
     assertWarehouseEqualsSource(src, dst);
 
     // one execution per key range, each reading exactly its range's 5,000 rows
-    assertThat(TestPostgres.strings("SELECT step_name || ' ' || status || ' ' || read_count FROM " + repo
-        + ".batch_step_execution WHERE step_name LIKE 'stream:customers:p%' ORDER BY step_name"))
+    assertThat(partitionSteps(repo, "status || ' ' || read_count"))
         .containsExactly("stream:customers:p0 COMPLETED 5000", "stream:customers:p1 COMPLETED 5000",
             "stream:customers:p2 COMPLETED 5000", "stream:customers:p3 COMPLETED 5000");
     assertThat(TestPostgres.strings("SELECT read_count FROM " + repo + ".batch_step_execution"
@@ -112,8 +111,7 @@ class PartitionedJdbcJobIT {
     assertThat(failed.output()).contains("injected failure after 2 chunks");
     // p0, p1 and p3 complete (3 x 5,000 rows); p2 committed 2 chunks of 500 before the injected failure
     assertThat(count(dst + ".customers")).isEqualTo(16_000);
-    assertThat(TestPostgres.strings("SELECT step_name || ' ' || status FROM " + repo
-        + ".batch_step_execution WHERE step_name LIKE 'stream:customers:p%' ORDER BY step_name"))
+    assertThat(partitionSteps(repo, "status"))
         .containsExactly("stream:customers:p0 COMPLETED", "stream:customers:p1 COMPLETED",
             "stream:customers:p2 FAILED", "stream:customers:p3 COMPLETED");
     assertThat(TestPostgres.strings("SELECT count(*) FROM " + repo + ".tributary_watermark")).containsExactly("0");
@@ -174,6 +172,12 @@ class PartitionedJdbcJobIT {
     CliRunner.Result w = cli.run("worker", job.toString());
     assertThat(w.exitCode()).isEqualTo(2);
     assertThat(w.output()).contains("scale: missing: the worker takes its partitions from the broker named there");
+  }
+
+  /** {@code stream:customers:p<i> <columns>} of each partition step execution in {@code repo}, by step name. */
+  static List<String> partitionSteps(String repo, String columns) throws SQLException {
+    return TestPostgres.strings("SELECT step_name || ' ' || " + columns + " FROM " + repo
+        + ".batch_step_execution WHERE step_name LIKE 'stream:customers:p%' ORDER BY step_name");
   }
 
   static void assertWarehouseEqualsSource(String src, String dst) throws SQLException {

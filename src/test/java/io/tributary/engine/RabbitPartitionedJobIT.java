@@ -106,21 +106,14 @@ class RabbitPartitionedJobIT {
     }
     assertThat(run.exitCode()).as(run.output()).isEqualTo(0);
     assertWarehouseEqualsSource(src, dst);
-    assertThat(TestPostgres.strings("SELECT step_name || ' ' || status || ' ' || read_count FROM " + repo
-        + ".batch_step_execution WHERE step_name LIKE 'stream:customers:p%' ORDER BY step_name"))
+    assertThat(PartitionedJdbcJobIT.partitionSteps(repo, "status || ' ' || read_count"))
         .containsExactly("stream:customers:p0 COMPLETED 5000", "stream:customers:p1 COMPLETED 5000",
             "stream:customers:p2 COMPLETED 5000", "stream:customers:p3 COMPLETED 5000");
 
     // Who ran each partition, as recorded in its ExecutionContext: only the two worker processes.
     Set<Long> workerPids = new HashSet<>();
     workers.forEach(p -> workerPids.add(p.pid()));
-    Set<Long> runners = new HashSet<>();
-    for (String encoded : TestPostgres.strings("SELECT c.short_context FROM " + repo
-        + ".batch_step_execution_context c JOIN " + repo + ".batch_step_execution s USING (step_execution_id)"
-        + " WHERE s.step_name LIKE 'stream:customers:p%'")) {
-      String runner = String.valueOf(context(encoded).get(PartitionPlan.RUNNER_KEY));
-      runners.add(Long.parseLong(runner.substring(runner.lastIndexOf('/') + 1)));
-    }
+    Set<Long> runners = partitionRunnerPids();
     assertThat(runners).isNotEmpty().isSubsetOf(workerPids).doesNotContain(ProcessHandle.current().pid());
     // and each worker's own log lists the partitions it ran: together, each of the four exactly once
     List<String> ran = new ArrayList<>();
@@ -160,21 +153,14 @@ class RabbitPartitionedJobIT {
       System.clearProperty("spring.datasource.username");
     }
     assertWarehouseEqualsSource(src, dst);
-    assertThat(TestPostgres.strings("SELECT step_name || ' ' || status FROM " + repo
-        + ".batch_step_execution WHERE step_name LIKE 'stream:customers:p%' ORDER BY step_name"))
+    assertThat(PartitionedJdbcJobIT.partitionSteps(repo, "status"))
         .containsExactly("stream:customers:p0 COMPLETED", "stream:customers:p1 COMPLETED",
             "stream:customers:p2 COMPLETED", "stream:customers:p3 COMPLETED");
     // the second worker took over the killed worker's partition after its last committed chunk, and ran the rest
     assertThat(Files.readString(dir.resolve("worker1-tributary.log")))
         .containsPattern("\\[erp/customers#p\\d\\] resuming after \\{id=\\d+, updated_at=");
     assertThat(Files.readString(log(1))).containsPattern("partition stream:customers:p\\d of run \\d+: COMPLETED");
-    Set<Long> runners = new HashSet<>();
-    for (String encoded : TestPostgres.strings("SELECT c.short_context FROM " + repo
-        + ".batch_step_execution_context c JOIN " + repo + ".batch_step_execution s USING (step_execution_id)"
-        + " WHERE s.step_name LIKE 'stream:customers:p%'")) {
-      String runner = String.valueOf(context(encoded).get(PartitionPlan.RUNNER_KEY));
-      runners.add(Long.parseLong(runner.substring(runner.lastIndexOf('/') + 1)));
-    }
+    Set<Long> runners = partitionRunnerPids();
     assertThat(runners).containsExactly(workers.get(1).pid());
   }
 
@@ -241,6 +227,18 @@ class RabbitPartitionedJobIT {
   }
 
   @SuppressWarnings("unchecked")
+  /** The process id of whoever ran each partition, as recorded in the partition's ExecutionContext. */
+  private Set<Long> partitionRunnerPids() throws Exception {
+    Set<Long> runners = new HashSet<>();
+    for (String encoded : TestPostgres.strings("SELECT c.short_context FROM " + repo
+        + ".batch_step_execution_context c JOIN " + repo + ".batch_step_execution s USING (step_execution_id)"
+        + " WHERE s.step_name LIKE 'stream:customers:p%'")) {
+      String runner = String.valueOf(context(encoded).get(PartitionPlan.RUNNER_KEY));
+      runners.add(Long.parseLong(runner.substring(runner.lastIndexOf('/') + 1)));
+    }
+    return runners;
+  }
+
   private static Map<String, Object> context(String encoded) throws IOException {
     // the serializer reads its own Base64 text form
     return new DefaultExecutionContextSerializer().deserialize(
