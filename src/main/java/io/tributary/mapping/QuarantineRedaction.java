@@ -105,11 +105,26 @@ final class QuarantineRedaction {
     return out;
   }
 
+  /** A cursor's values for a log line: a PII field's value (a key in the position) as it is loaded. */
+  Map<String, String> printable(Map<String, String> cursor) {
+    if (piiFields.isEmpty()) {
+      return cursor;
+    }
+    Map<String, String> out = new LinkedHashMap<>(cursor);
+    for (OutputField f : piiFields) {
+      String key = keyOf(out, f.from());
+      if (out.containsKey(key)) {
+        out.put(key, f.shown(out.get(key)));
+      }
+    }
+    return out;
+  }
+
   private String error(Object error) {
     return QUOTED.matcher(String.valueOf(error)).replaceAll("'…'");
   }
 
-  private static String keyOf(Map<String, Object> flat, String from) {
+  private static String keyOf(Map<String, ?> flat, String from) {
     if (flat.containsKey(from)) {
       return from;
     }

@@ -176,6 +176,11 @@ public final class RecordMapper {
     }
   }
 
+  /** A cursor's values as a log line may show them: PII fields (a key in a position) as they are loaded. */
+  public Map<String, String> printable(Map<String, String> cursor) {
+    return redaction.printable(cursor);
+  }
+
   /** The output schema: column names, types and primary key as the sink will create them. */
   public StreamSchema outputSchema() {
     return output;
@@ -190,7 +195,7 @@ public final class RecordMapper {
   public MappedItem mapWithPosition(SourceRecord record, Supplier<Cursor> position) {
     Map<String, Object> flat = RecordFlattener.flatten(record.fields());
     if (flat instanceof IndexedFields indexed ? slots(indexed.names()).errorSlot >= 0 : flat.containsKey("_error")) {
-      return new MappedItem(null, new QuarantinedRecord(null, redaction.unparsedRawJson(flat),
+      return new MappedItem(null, new QuarantinedRecord(sourceKey(flat), redaction.unparsedRawJson(flat),
           List.of(redaction.unparsedReason(flat.get("_error")))), position);
     }
     boolean deleted = record.deleted() || isDeletedByRule(flat);

@@ -72,6 +72,44 @@ class PiiNeverInClearIT {
     assertThat(logFileText()).as("the log file").doesNotContain(CLEAR);
   }
 
+  /**
+   * A hashed primary key is part of a JDBC stream's resume position: the log line of a resumed run shows it hashed.
+   */
+  @Test
+  void aResumedRunLogsItsPositionWithoutTheClearKey() throws Exception {
+    String src = io.tributary.testsupport.TestPostgres.freshSchema("pii_src");
+    try (Connection c = io.tributary.testsupport.TestPostgres.connect();
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE " + src + ".people (email text PRIMARY KEY, updated_at timestamptz NOT NULL)");
+      s.execute("INSERT INTO " + src + ".people SELECT 'resume.clear.' || g || '@example.com',"
+          + " timestamptz '2024-01-01 00:00:00+00' + g * interval '1 minute' FROM generate_series(1, 30) g");
+    }
+    Path job = Files.writeString(dir.resolve("pii_jdbc.yml"), """
+        source: { type: jdbc, url: "%s", user: %s, schema: %s }
+        sink: { type: duckdb, path: "%s" }
+        pii_key: "${file:%s}"
+        chunk_size: 10
+        streams:
+          - name: people
+            primary_key: [email]
+            cursor: updated_at
+            fields:
+              - { name: email, pii: hash }
+              - { name: updated_at, type: timestamp }
+        """.formatted(io.tributary.testsupport.TestPostgres.url(), io.tributary.testsupport.TestPostgres.user(), src,
+        dir.resolve("j.duckdb").toAbsolutePath(),
+        Files.writeString(dir.resolve("pii.key"), "a stable test key").toAbsolutePath()));
+    CliRunner cli = new CliRunner(dir.resolve("state"));
+    CliRunner.Result failed = cli.run("run", job.toString(), "--fail-after-chunks", "1");
+    assertThat(failed.exitCode()).as(failed.output()).isEqualTo(1);
+    CliRunner.Result resumed = cli.run("run", job.toString());
+    assertThat(resumed.exitCode()).as(resumed.output()).isZero();
+    String log = logFileText();
+    assertThat(log).contains("[pii_jdbc/people] resuming after");
+    assertThat(log).doesNotContain("resume.clear.");
+    assertThat(failed.output() + resumed.output()).doesNotContain("resume.clear.");
+  }
+
   private Path job(String name, Path drop, Path warehouse, int skipLimit) throws IOException {
     return Files.writeString(dir.resolve(name + ".yml"), """
         source: { type: file, dir: "%s" }
