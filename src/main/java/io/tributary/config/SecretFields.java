@@ -64,7 +64,7 @@ public final class SecretFields {
   }
 
   /**
-   * What part of a URL holds a secret, for example "a 'password' parameter" or "a user:password part", never the
+   * What part of a URL holds a secret, for example "the password parameter" or "a user:password part", never the
    * secret itself; empty when the text is not a URL or carries none. The job loader checks every URL of a job with
    * it, and a sink given a URL by other means checks it with the same rule.
    */
@@ -79,7 +79,7 @@ public final class SecretFields {
     while (param.find()) {
       String name = param.group(1);
       if (Redactor.isSecretName(name) || URL_PASSWORD_PARAM.matcher(name).matches()) {
-        return Optional.of("a '" + name + "' parameter");
+        return Optional.of("the " + name + " parameter");
       }
     }
     return Optional.empty();
