@@ -39,6 +39,15 @@ class PiiNeverInClearIT {
   @TempDir
   Path dir;
 
+  /** The log file's length when the test started: the file is shared by every test of the JVM and earlier runs. */
+  private long logStart;
+
+  @org.junit.jupiter.api.BeforeEach
+  void markTheLog() throws IOException {
+    Path log = logFile();
+    logStart = Files.exists(log) ? Files.size(log) : 0;
+  }
+
   @Test
   void piiValuesOfBadRecordsAppearNowhereInClear() throws Exception {
     Path drop = Files.createDirectories(dir.resolve("drop"));
@@ -155,19 +164,26 @@ class PiiNeverInClearIT {
     return rows;
   }
 
-  /** The text of the file the application's logback configuration writes (shared by the JVM's tests). */
-  private static String logFileText() throws IOException {
+  /** What this test's runs wrote to the log file. */
+  private String logFileText() throws IOException {
+    byte[] all = Files.readAllBytes(logFile());
+    int from = (int) Math.min(logStart, all.length);
+    String text = new String(all, from, all.length - from, StandardCharsets.UTF_8);
+    assertThat(text).as("the runs wrote to the log file").isNotEmpty();
+    return text;
+  }
+
+  /** The file the application's logback configuration writes. */
+  private static Path logFile() {
     LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    StringBuilder text = new StringBuilder();
     for (ch.qos.logback.classic.Logger logger : context.getLoggerList()) {
       Iterator<Appender<ch.qos.logback.classic.spi.ILoggingEvent>> it = logger.iteratorForAppenders();
       while (it.hasNext()) {
         if (it.next() instanceof FileAppender<?> file && file.getFile() != null) {
-          text.append(Files.readString(Path.of(file.getFile()), StandardCharsets.UTF_8));
+          return Path.of(file.getFile());
         }
       }
     }
-    assertThat(text).as("the log file was found").isNotEmpty();
-    return text.toString();
+    throw new AssertionError("no file appender in the logback configuration");
   }
 }
