@@ -27,7 +27,8 @@ public final class SecretFields {
   /** Oracle's {@code jdbc:oracle:thin:user/password@host}. */
   private static final Pattern ORACLE_USER_PASSWORD = Pattern.compile("(?i)^\\s*jdbc:oracle:[a-z0-9]+:[^@/:]+/[^@]+@");
   private static final Pattern URL_PARAM = Pattern.compile("[?&;]([^=&;?/#\\s]+)=");
-  private static final Pattern URL_PASSWORD_PARAM = Pattern.compile("(?i)pwd|pass|passwd|key|sas|sig");
+  /** Names {@link Redactor#isSecretName} does not know: {@code pwd}, Snowflake's {@code private_key_file_pwd}... */
+  private static final Pattern URL_PASSWORD_PARAM = Pattern.compile("(?i)(.*[_.-])?(pwd|pass|passwd)|key|sas|sig");
   static final String URL_FIX = "remove it from the URL and put it in its own secret field as a reference, for"
       + " example password: \"${env:DB_PASSWORD}\" (docs/jobs.md, Secrets)";
 

@@ -209,6 +209,7 @@ class JobConfigLoaderTest {
         "jdbc:sqlserver://erp:1433;databaseName=erp;pwd=hunter2",
         "jdbc:oracle:thin:etl/hunter2@//erp:1521/svc",
         "jdbc:snowflake://acme.snowflakecomputing.com/?token=hunter2",
+        "jdbc:snowflake://acme.snowflakecomputing.com/?private_key_file_pwd=hunter2",
         "https://erp.example.com/odata?client_secret=hunter2"};
     for (String url : leaking) {
       TributaryException e = failure(VALID.replace("jdbc:h2:mem:x", url));
