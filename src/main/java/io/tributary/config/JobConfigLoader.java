@@ -2,7 +2,7 @@ package io.tributary.config;
 
 import io.tributary.core.Identifiers;
 import io.tributary.core.TributaryException;
-import io.tributary.core.WriteMode;
+import io.tributary.mart.MartLocations;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,6 +44,7 @@ public final class JobConfigLoader {
     SecretFields.check(binder, "sink", config.sink());
     checkStreams(binder, config.streams());
     checkPii(binder, config);
+    checkMarts(binder, config);
     return new LoadedJob(file, name, config, binder);
   }
 
@@ -75,21 +76,10 @@ public final class JobConfigLoader {
         throw binder.error(at + ".table", "table '" + s.tableOrDefault() + "' is the target of two streams",
             "give each stream its own table:");
       }
-      if (s.modeOrDefault() == WriteMode.MERGE && s.primaryKeyOrEmpty().isEmpty()) {
-        throw binder.error(at + ".primary_key", "missing: mode merge needs a primary key",
-            "add 'primary_key: [id]' (the source field(s) that identify a record) or use 'mode: append'");
-      }
-      if (s.cursorOrEmpty().size() > 1) {
-        throw binder.error(at + ".cursor", "only one cursor field is supported",
-            "name the one field that grows on every change, for example 'cursor: updated_at'");
-      }
       located(binder, at + ".lookback", () -> Durations.parse(s.lookback()));
-      if (s.partitionsOrDefault() > 1 && s.modeOrDefault() != WriteMode.MERGE) {
-        throw binder.error(at + ".partitions", "partitions need mode merge (the stream is "
-            + s.modeOrDefault().name().toLowerCase() + ")",
-            "parts of a stream load at once and are retried independently, which only merge by key makes safe:"
-                + " use 'mode: merge' with a primary_key, or remove 'partitions:'");
-      }
+      StreamModeRules.check(s).ifPresent(r -> {
+        throw binder.error(at + "." + r.field(), r.what(), r.fix());
+      });
       if (s.fields() != null) {
         checkFields(binder, at, s);
       }
@@ -149,6 +139,15 @@ public final class JobConfigLoader {
               "use 'pii: hash' so merges still find the row");
         }
       }
+    }
+  }
+
+  /** Marts run as SQL against the warehouse: only files of the project's own sql/ tree (the working directory's). */
+  private static void checkMarts(ConfigBinder binder, JobConfig config) {
+    List<String> marts = config.martsOrEmpty();
+    for (int i = 0; i < marts.size(); i++) {
+      String entry = marts.get(i);
+      located(binder, "marts[" + i + "]", () -> MartLocations.files(Path.of("").toAbsolutePath(), entry));
     }
   }
 

@@ -40,7 +40,7 @@ final class SourceItemReader implements ItemStreamReader<SourceItem> {
     startPosition = step.writer().committedPosition().orElse(Cursor.START);
     watermark = CursorCodec.decode(ec.getString(WATERMARK_KEY, null));
     if (!startPosition.isStart()) {
-      step.log("resuming after " + startPosition.values());
+      step.log("resuming after " + step.mapper().printable(startPosition.values()));
     } else if (saved != null && !saved.isStart()) {
       step.log("the job repository has a cursor but the warehouse has none for this run: reading from the start");
     }

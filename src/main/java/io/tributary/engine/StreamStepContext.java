@@ -57,10 +57,12 @@ final class StreamStepContext {
 
   /**
    * Discovers the stream, compiles its mapping and opens (creates or evolves) its table, for a read from the stored
-   * watermark ({@link Cursor#START} with {@code --full-refresh}), which it returns.
+   * watermark, which it returns: {@link Cursor#START} with {@code --full-refresh}, and always for {@code replace},
+   * whose table is a fresh full copy each run (a read from the watermark would swap in only what changed).
    */
   Cursor begin(JobExecution job, WatermarkStore watermarks, int chunkSize) {
-    Cursor watermark = options.fullRefresh() ? Cursor.START : watermarks.get(this.job, stream.name());
+    boolean fromStart = options.fullRefresh() || stream.modeOrDefault() == io.tributary.core.WriteMode.REPLACE;
+    Cursor watermark = fromStart ? Cursor.START : watermarks.get(this.job, stream.name());
     begin(job.getJobInstance().getInstanceId(), job.getId(), extractedAt(job), watermark, chunkSize, null, Map.of());
     progress.start();
     return watermark;

@@ -56,6 +56,18 @@ final class OutputField {
     return pii == null ? raw : pii.apply(raw, piiKey);
   }
 
+  /**
+   * A value as a quarantine reason may show it: as text, or for a PII field as it would be loaded (masked or
+   * hashed), so a reason never carries what the transform hides.
+   */
+  String shown(Object value) {
+    if (pii != null) {
+      String transformed = pii.apply(value, piiKey);
+      return transformed == null ? "(dropped)" : transformed;
+    }
+    return value instanceof BigDecimal bd ? bd.toPlainString() : String.valueOf(value);
+  }
+
   Column column() {
     return column;
   }
@@ -79,7 +91,7 @@ final class OutputField {
     try {
       value = coercer.coerce(value);
     } catch (InvalidValue e) {
-      reasons.add(column.name() + ": " + e.getMessage());
+      reasons.add(column.name() + ": " + (pii == null ? e.getMessage() : e.describe(shown(value))));
       return null;
     }
     check(value, reasons);
@@ -94,10 +106,10 @@ final class OutputField {
       return;
     }
     if (regex != null && !regex.matcher(value.toString()).matches()) {
-      reasons.add(column.name() + ": '" + ValueCoercer.abbreviate(value.toString()) + "' does not match /" + regex + "/");
+      reasons.add(column.name() + ": '" + ValueCoercer.abbreviate(shown(value)) + "' does not match /" + regex + "/");
     }
     if (allowed != null && !allowed.contains(value.toString())) {
-      reasons.add(column.name() + ": '" + ValueCoercer.abbreviate(value.toString()) + "' is not one of " + allowedInOrder);
+      reasons.add(column.name() + ": '" + ValueCoercer.abbreviate(shown(value)) + "' is not one of " + allowedInOrder);
     }
     if (maxLength != null && value instanceof String s && s.codePointCount(0, s.length()) > maxLength) {
       reasons.add(column.name() + ": " + s.codePointCount(0, s.length()) + " characters, longer than max_length "
@@ -106,10 +118,10 @@ final class OutputField {
     if ((min != null || max != null) && value instanceof Number n) {
       BigDecimal d = n instanceof BigDecimal bd ? bd : new BigDecimal(n.toString());
       if (min != null && d.compareTo(min) < 0) {
-        reasons.add(column.name() + ": " + d.toPlainString() + " is below min " + min.toPlainString());
+        reasons.add(column.name() + ": " + shown(d) + " is below min " + min.toPlainString());
       }
       if (max != null && d.compareTo(max) > 0) {
-        reasons.add(column.name() + ": " + d.toPlainString() + " is above max " + max.toPlainString());
+        reasons.add(column.name() + ": " + shown(d) + " is above max " + max.toPlainString());
       }
     }
   }

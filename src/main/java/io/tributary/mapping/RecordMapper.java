@@ -1,6 +1,5 @@
 package io.tributary.mapping;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.config.FieldSpec;
 import io.tributary.config.FieldType;
@@ -39,9 +38,8 @@ public final class RecordMapper {
   private final int[] keyIndexes;
   private final StreamConfig.DeletedWhen deletedWhen;
   private final StreamSchema output;
-  private final ObjectMapper json;
   private final Map<String, String> keyAliases = new HashMap<>();
-  private final List<OutputField> scrubbed;
+  private final QuarantineRedaction redaction;
   private Slots slots;
 
   /** Where each output field (and a source's {@code _error} field) sits in records of one {@link FieldNames}. */
@@ -49,13 +47,12 @@ public final class RecordMapper {
 
   private RecordMapper(String stream, List<OutputField> fields, int[] keyIndexes,
       StreamConfig.DeletedWhen deletedWhen, StreamSchema output, ObjectMapper json, List<OutputField> scrubbed) {
-    this.scrubbed = scrubbed;
+    this.redaction = new QuarantineRedaction(stream, scrubbed, json);
     this.stream = stream;
     this.fields = fields;
     this.keyIndexes = keyIndexes;
     this.deletedWhen = deletedWhen;
     this.output = output;
-    this.json = json;
   }
 
   /**
@@ -179,6 +176,11 @@ public final class RecordMapper {
     }
   }
 
+  /** A cursor's values as a log line may show them: PII fields (a key in a position) as they are loaded. */
+  public Map<String, String> printable(Map<String, String> cursor) {
+    return redaction.printable(cursor);
+  }
+
   /** The output schema: column names, types and primary key as the sink will create them. */
   public StreamSchema outputSchema() {
     return output;
@@ -193,7 +195,8 @@ public final class RecordMapper {
   public MappedItem mapWithPosition(SourceRecord record, Supplier<Cursor> position) {
     Map<String, Object> flat = RecordFlattener.flatten(record.fields());
     if (flat instanceof IndexedFields indexed ? slots(indexed.names()).errorSlot >= 0 : flat.containsKey("_error")) {
-      return quarantine(record, position, List.of("unparseable record: " + flat.get("_error")));
+      return new MappedItem(null, new QuarantinedRecord(sourceKey(flat), redaction.unparsedRawJson(flat),
+          List.of(redaction.unparsedReason(flat.get("_error")))), position);
     }
     boolean deleted = record.deleted() || isDeletedByRule(flat);
     Object[] values = new Object[fields.size()];
@@ -219,7 +222,7 @@ public final class RecordMapper {
       }
     }
     if (!reasons.isEmpty()) {
-      return quarantine(record, position, reasons);
+      return quarantine(record, flat, position, reasons);
     }
     return new MappedItem(new Row(values, deleted), null, position);
   }
@@ -296,45 +299,21 @@ public final class RecordMapper {
     return alias == null ? null : flat.get(alias);
   }
 
-  private MappedItem quarantine(SourceRecord record, Supplier<Cursor> position, List<String> reasons) {
-    return new MappedItem(null, new QuarantinedRecord(sourceKey(record), rawJson(record), reasons), position);
+  private MappedItem quarantine(SourceRecord record, Map<String, Object> flat, Supplier<Cursor> position,
+      List<String> reasons) {
+    return new MappedItem(null, new QuarantinedRecord(sourceKey(flat), redaction.rawJson(record.fields()),
+        redaction.reasons(reasons, flat)), position);
   }
 
-  private String sourceKey(SourceRecord record) {
+  /** The primary key as text ({@code a|b}), with PII key fields as they are loaded; null without a key. */
+  private String sourceKey(Map<String, Object> flat) {
     if (keyIndexes.length == 0) {
       return null;
     }
-    Map<String, Object> flat = RecordFlattener.flatten(record.fields());
     List<String> parts = new ArrayList<>();
     for (int k : keyIndexes) {
-      Object v = lookup(flat, fields.get(k).from());
-      parts.add(v == null ? "" : v.toString());
+      parts.add(QuarantineRedaction.keyPart(fields.get(k), lookup(flat, fields.get(k).from())));
     }
     return String.join("|", parts);
-  }
-
-  /** The record as read, with PII fields masked, hashed or removed as configured. */
-  private String rawJson(SourceRecord record) {
-    Object raw = record.fields();
-    if (!scrubbed.isEmpty()) {
-      Map<String, Object> copy = new java.util.LinkedHashMap<>(RecordFlattener.flatten(record.fields()));
-      for (OutputField f : scrubbed) {
-        String key = copy.keySet().stream()
-            .filter(k -> k.equals(f.from()) || k.equalsIgnoreCase(f.from())
-                || Identifiers.columnName(k).equals(Identifiers.columnName(f.from())))
-            .findFirst().orElse(f.from());
-        if (f.pii() == PiiTransform.DROP) {
-          copy.remove(key);
-        } else if (copy.containsKey(key)) {
-          copy.put(key, f.scrub(copy.get(key)));
-        }
-      }
-      raw = copy;
-    }
-    try {
-      return json.writeValueAsString(raw);
-    } catch (JsonProcessingException e) {
-      return "{\"_unserializable\":\"" + stream + "\"}";
-    }
   }
 }

@@ -98,12 +98,12 @@ final class ValueCoercer {
     }
     BigDecimal bd = exactNumber(raw, "an integer");
     if (bd.compareTo(LONG_MIN) < 0 || bd.compareTo(LONG_MAX) > 0) {
-      throw new InvalidValue("'" + raw + "' is outside the 64-bit integer range");
+      throw new InvalidValue(raw, "is outside the 64-bit integer range");
     }
     try {
       return bd.longValueExact();
     } catch (ArithmeticException e) {
-      throw new InvalidValue("'" + raw + "' is not a whole number");
+      throw new InvalidValue(raw, "is not a whole number");
     }
   }
 
@@ -114,11 +114,11 @@ final class ValueCoercer {
       try {
         scaled = bd.setScale(scale, RoundingMode.UNNECESSARY);
       } catch (ArithmeticException e) {
-        throw new InvalidValue("'" + raw + "' has more than " + scale + " decimal places (decimal(" + precision + ","
+        throw new InvalidValue(raw, "has more than " + scale + " decimal places (decimal(" + precision + ","
             + scale + ") would have to round it)");
       }
       if (scaled.precision() - scaled.scale() > precision - scale) {
-        throw new InvalidValue("'" + raw + "' does not fit decimal(" + precision + "," + scale + ")");
+        throw new InvalidValue(raw, "does not fit decimal(" + precision + "," + scale + ")");
       }
       return scaled;
     }
@@ -135,7 +135,7 @@ final class ValueCoercer {
     if (raw instanceof Double || raw instanceof Float) {
       double d = ((Number) raw).doubleValue();
       if (Double.isNaN(d) || Double.isInfinite(d)) {
-        throw new InvalidValue("'" + raw + "' is not " + what);
+        throw new InvalidValue(raw, "is not " + what);
       }
       // The shortest decimal that round-trips the double: what the source printed, not its binary expansion.
       return new BigDecimal(Double.toString(d));
@@ -147,7 +147,7 @@ final class ValueCoercer {
     try {
       return new BigDecimal(s);
     } catch (NumberFormatException e) {
-      throw new InvalidValue("'" + abbreviate(s) + "' is not " + what);
+      throw new InvalidValue(s, "is not " + what);
     }
   }
 
@@ -159,14 +159,14 @@ final class ValueCoercer {
       try {
         d = Double.parseDouble(raw.toString().trim());
       } catch (NumberFormatException e) {
-        throw new InvalidValue("'" + abbreviate(raw.toString()) + "' is not a number");
+        throw new InvalidValue(raw.toString(), "is not a number");
       }
     }
     if (Double.isNaN(d)) {
-      throw new InvalidValue("'" + abbreviate(raw.toString()) + "' is not a number (NaN)");
+      throw new InvalidValue(raw.toString(), "is not a number (NaN)");
     }
     if (Double.isInfinite(d)) {
-      throw new InvalidValue("'" + abbreviate(raw.toString()) + "' is beyond the range of a double");
+      throw new InvalidValue(raw.toString(), "is beyond the range of a double");
     }
     return d;
   }
@@ -179,7 +179,7 @@ final class ValueCoercer {
     return switch (s) {
       case "true", "t", "yes", "y", "1" -> Boolean.TRUE;
       case "false", "f", "no", "n", "0" -> Boolean.FALSE;
-      default -> throw new InvalidValue("'" + abbreviate(s) + "' is not a boolean (true/false)");
+      default -> throw new InvalidValue(s, "is not a boolean (true/false)");
     };
   }
 
@@ -211,7 +211,7 @@ final class ValueCoercer {
       }
       return LocalDate.parse(s);
     } catch (DateTimeParseException e) {
-      throw new InvalidValue("'" + abbreviate(s) + "' is not a date (" + (format == null ? "yyyy-MM-dd" : format) + ")");
+      throw new InvalidValue(s, "is not a date (" + (format == null ? "yyyy-MM-dd" : format) + ")");
     }
   }
 
@@ -281,7 +281,7 @@ final class ValueCoercer {
         // fall through
       }
     }
-    throw new InvalidValue("'" + abbreviate(s) + "' is not a timestamp (ISO-8601, for example 2024-01-15T10:20:30Z"
+    throw new InvalidValue(s, "is not a timestamp (ISO-8601, for example 2024-01-15T10:20:30Z"
         + (format == null ? "" : ", or " + format) + ")");
   }
 
@@ -295,7 +295,7 @@ final class ValueCoercer {
     }
     if (raw instanceof String s) {
       if (!isJson(s)) {
-        throw new InvalidValue("'" + abbreviate(s) + "' is not valid JSON");
+        throw new InvalidValue(s, "is not valid JSON");
       }
       return s;
     }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Builds the curated marts after the loads: reads {@code sql/marts/*.sql}, orders them by their declared
@@ -28,12 +27,14 @@ public final class MartBuilder {
 
   private MartBuilder() {}
 
-  /** Loads the marts under the given files or folders (relative to {@code baseDir}) in dependency order. */
-  public static List<MartFile> load(Path baseDir, List<String> locations) {
+  /**
+   * Loads the marts under the given files or folders in dependency order; {@code projectDir} is the project whose
+   * sql/ tree they must be in ({@link MartLocations}).
+   */
+  public static List<MartFile> load(Path projectDir, List<String> locations) {
     Map<String, MartFile> byName = new LinkedHashMap<>();
     for (String location : locations) {
-      Path p = baseDir.resolve(location).normalize();
-      for (Path file : sqlFiles(p)) {
+      for (Path file : MartLocations.files(projectDir, location)) {
         MartFile mart = read(file);
         MartFile previous = byName.put(mart.name(), mart);
         if (previous != null) {
@@ -73,21 +74,6 @@ public final class MartBuilder {
     }
     String m = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     return m.strip();
-  }
-
-  private static List<Path> sqlFiles(Path p) {
-    if (Files.isRegularFile(p)) {
-      return List.of(p);
-    }
-    if (!Files.isDirectory(p)) {
-      throw TributaryException.config("marts location " + p + " does not exist",
-          "fix the 'marts:' entry of the job, or create the folder");
-    }
-    try (Stream<Path> files = Files.list(p)) {
-      return files.filter(f -> f.toString().endsWith(".sql")).sorted().toList();
-    } catch (IOException e) {
-      throw TributaryException.config("cannot list " + p + ": " + e.getMessage(), "check permissions");
-    }
   }
 
   private static MartFile read(Path file) {

@@ -8,6 +8,7 @@ import io.tributary.core.WriteMode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -161,5 +162,66 @@ class JobConfigLoaderTest {
     assertThat(typo.getMessage()).contains("unknown key 'virtualhost'");
     assertThat(typo.hint()).contains("virtual_host");
     assertThat(failure(VALID + "scale: { queue_prefix: q }\n").getMessage()).contains("scale.broker: must not be null");
+  }
+
+  @Test
+  void appendWithLookbackIsRefusedBecauseEveryRunWouldAppendTheWindowAgain() throws IOException {
+    TributaryException e = failure(VALID.replace("lookback: 10m", "lookback: 10m\n    mode: append"));
+    assertThat(e.getMessage()).contains("streams[0].lookback: ").contains("append");
+    assertThat(e.hint()).contains("mode: merge");
+  }
+
+  @Test
+  void aMartOutsideTheProjectsSqlTreeIsRefusedWithoutShowingTheFile() throws IOException {
+    Path secret = Files.writeString(dir.resolve("shadow"), "root:$6$very-secret-hash:19000:0:99999:7:::\n");
+    for (String entry : List.of(secret.toString(), "/etc/shadow", "sql/../jobs", "../outside.sql", "jobs")) {
+      TributaryException e = failure(VALID + "marts: [\"" + entry + "\"]\n");
+      assertThat(e.getMessage()).as(entry).contains("marts[0]: ").contains("outside")
+          .doesNotContain("very-secret-hash").doesNotContain("root:");
+      assertThat(e.hint()).contains("sql/");
+    }
+    assertThat(JobConfigLoader.load(write("ok.yml", VALID + "marts: [sql/marts/erp_files]\n")).config().marts())
+        .containsExactly("sql/marts/erp_files");
+  }
+
+  @Test
+  void aSymlinkInsideSqlThatLeadsOutIsRefused() throws IOException {
+    Path project = Files.createDirectories(dir.resolve("project"));
+    Path marts = Files.createDirectories(project.resolve("sql/marts"));
+    Path outside = Files.writeString(dir.resolve("elsewhere.sql"), "SELECT 'not a mart of this project'");
+    Files.createSymbolicLink(marts.resolve("sneaky.sql"), outside);
+    Files.writeString(marts.resolve("fine.sql"), "SELECT 1");
+    assertThat(io.tributary.mart.MartLocations.files(project, "sql/marts/fine.sql"))
+        .containsExactly(marts.resolve("fine.sql").toRealPath());
+    assertThatThrownBy(() -> io.tributary.mart.MartLocations.files(project, "sql/marts/sneaky.sql"))
+        .isInstanceOf(TributaryException.class).hasMessageContaining("outside")
+        .hasMessageNotContaining("not a mart of this project");
+    assertThatThrownBy(() -> io.tributary.mart.MartLocations.files(project, "sql/marts"))
+        .isInstanceOf(TributaryException.class).hasMessageContaining("sneaky.sql");
+  }
+
+  @Test
+  void aSecretInsideAnyUrlIsRefusedLikeAnyOtherLiteral() throws IOException {
+    String[] leaking = {
+        "jdbc:postgresql://erp:5432/erp?user=etl&password=hunter2",
+        "jdbc:postgresql://erp:5432/erp?PASSWORD=hunter2&ssl=true",
+        "jdbc:mysql://etl:hunter2@erp:3306/erp",
+        "jdbc:sqlserver://erp:1433;databaseName=erp;pwd=hunter2",
+        "jdbc:oracle:thin:etl/hunter2@//erp:1521/svc",
+        "jdbc:snowflake://acme.snowflakecomputing.com/?token=hunter2",
+        "jdbc:snowflake://acme.snowflakecomputing.com/?private_key_file_pwd=hunter2",
+        "https://erp.example.com/odata?client_secret=hunter2"};
+    for (String url : leaking) {
+      TributaryException e = failure(VALID.replace("jdbc:h2:mem:x", url));
+      assertThat(e.getMessage()).as(url).contains("source.url: ").doesNotContain("hunter2");
+      assertThat(e.hint()).as(url).contains("${env:");
+    }
+    TributaryException sink = failure(VALID.replace("sink: { type: duckdb }",
+        "sink: { type: postgres, url: \"jdbc:postgresql://dw/dw?password=hunter2\" }"));
+    assertThat(sink.getMessage()).contains("sink.url: ").doesNotContain("hunter2");
+    for (String url : List.of("jdbc:postgresql://erp:5432/erp?user=etl&ssl=true", "jdbc:h2:mem:x;MODE=PostgreSQL",
+        "jdbc:oracle:thin:@//erp:1521/svc", "https://login.example.com/oauth2/token")) {
+      assertThat(JobConfigLoader.load(write("fine.yml", VALID.replace("jdbc:h2:mem:x", url))).name()).isEqualTo("fine");
+    }
   }
 }

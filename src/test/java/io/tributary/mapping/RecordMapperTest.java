@@ -261,4 +261,49 @@ class RecordMapperTest {
     assertThat(bad.quarantined().rawJson()).contains("************0004").doesNotContain("5500000000000004")
         .doesNotContain("x@y.z").doesNotContain("\"43\"");
   }
+
+  @Test
+  void reasonsAndSourceKeysOfPiiFieldsShowTheValueAsLoadedNeverInClear() throws Exception {
+    StreamConfig s = stream("""
+        name: people
+        primary_key: [id]
+        fields:
+          - { name: id, pii: hash }
+          - { name: pin, type: integer, pii: hash }
+          - { name: tier, enum: [gold, silver], pii: mask }
+          - { name: score, type: integer, min: 0, pii: mask }
+        """);
+    byte[] key = "k3y".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    RecordMapper mapper = RecordMapper.compile(s, new StreamSchema("people", List.of(), List.of()), JSON, key);
+    MappedItem bad = mapper.map(SourceRecord.of(rec("id", "42", "pin", "12ab-clear", "tier", "platinum-clear",
+        "score", "-12345")), null);
+    // HMAC of "42" with key k3y, as in the test above (openssl dgst -sha256 -hmac k3y)
+    assertThat(bad.quarantined().sourceKey())
+        .isEqualTo("ce2d7caed289663313ba19a67f407a6399386128229b71b5677998b370082fdb");
+    String reasons = String.join("\n", bad.quarantined().reasons());
+    // printf %s 12ab-clear | openssl dgst -sha256 -hmac k3y = aa3414006ff9cb2e…; the reason shows it abbreviated
+    assertThat(reasons)
+        .contains("pin: 'aa3414006ff9cb2e0b88b274858d9558c72d5e07ff727669f344ea5f9...' is not an integer")
+        .contains("tier: '**********lear' is not one of [gold, silver]")
+        .contains("score: **2345 is below min 0")
+        .doesNotContain("12ab-clear").doesNotContain("platinum-clear").doesNotContain("-12345");
+
+    MappedItem broken = mapper.map(SourceRecord.of(rec("_raw", "{\"id\": 7, \"tier\": gold-clear-value",
+        "_error", "invalid JSON in p.jsonl line 3: Unrecognized token 'gold-clear-value': was expecting a value")),
+        null);
+    assertThat(broken.quarantined().rawJson()).doesNotContain("gold-clear-value").contains("withheld");
+    assertThat(broken.quarantined().reasons()).singleElement().asString()
+        .startsWith("unparseable record: invalid JSON in p.jsonl line 3: Unrecognized token").contains("withheld")
+        .doesNotContain("gold-clear-value");
+  }
+
+  @Test
+  void aStreamWithoutPiiFieldsKeepsTheTextOfAnUnparsedRecord() {
+    RecordMapper mapper = RecordMapper.compile(OPPS, CSV, JSON);
+    MappedItem broken = mapper.map(SourceRecord.of(rec("_raw", "1,2,3", "_error", "file o.csv record 1: expected 6"
+        + " values, found 3")), null);
+    assertThat(broken.quarantined().rawJson()).contains("1,2,3");
+    assertThat(broken.quarantined().reasons()).containsExactly("unparseable record: file o.csv record 1: expected 6"
+        + " values, found 3");
+  }
 }
