@@ -73,6 +73,7 @@ public class JobRunner {
     List<String> marts = Collections.synchronizedList(new ArrayList<>());
     // The lock comes first: only its holder may read the last execution as dead, and bind the name to this job.
     try (RunLock lock = runLocks.acquire(job.name())) {
+      lock.watch(() -> stopRunning(job.name()));
       identity.check(job, options.fullRefresh());
       return runLocked(job, options, out, progress, marts);
     } catch (Exception e) {
@@ -102,6 +103,17 @@ public class JobRunner {
         execution = jobOperator.start(batchJob, params);
       }
       return result(execution, restart, progress, marts);
+    }
+  }
+
+  /** Stops this process's running execution of {@code job} at its next chunk boundary (the run lock was lost). */
+  private void stopRunning(String name) {
+    for (JobExecution execution : jobRepository.findRunningJobExecutions(name)) {
+      try {
+        jobOperator.stop(execution);
+      } catch (Exception e) {
+        LOG.error("cannot stop run {} of {} after losing its run lock", execution.getId(), name, e);
+      }
     }
   }
 

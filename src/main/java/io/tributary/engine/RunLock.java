@@ -11,6 +11,12 @@ public interface RunLock extends AutoCloseable {
   /** Who holds it (this process). */
   RunLockHolder holder();
 
+  /**
+   * Calls {@code onLost} (once, on another thread) if the lock is lost while held and cannot be taken again. A file
+   * lock cannot be lost while its process lives, so by default this does nothing.
+   */
+  default void watch(Runnable onLost) {}
+
   /** Releases the lock; the holder's row is removed. Never throws: a lost session has released it already. */
   @Override
   void close();

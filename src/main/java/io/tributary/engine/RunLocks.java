@@ -35,7 +35,7 @@ public class RunLocks {
       try (Connection c = repository.getConnection()) {
         postgres = RepositorySchema.platform(c).equals("postgresql");
       }
-      return postgres ? AdvisoryRunLock.acquire(dedicatedSession(), job) : FileRunLock.acquire(stateDir, job);
+      return postgres ? AdvisoryRunLock.acquire(this::dedicatedSession, job) : FileRunLock.acquire(stateDir, job);
     } catch (SQLException e) {
       throw TributaryException.transientFailure("cannot take the run lock of job '" + job + "' in the job repository: "
           + e.getMessage(), e);

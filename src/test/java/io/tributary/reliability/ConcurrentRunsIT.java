@@ -38,10 +38,7 @@ class ConcurrentRunsIT {
     sql("CREATE INDEX ON " + src + ".events_base (updated_at, id)");
     sql("INSERT INTO " + src + ".events_base SELECT g, 'Event ' || g, timestamptz '2024-01-01 00:00:00+00'"
         + " + g * interval '1 second' FROM generate_series(1, " + ROWS + ") g");
-    // ~1 ms per row read, so a run lasts several seconds: longer than the two JVMs' start-up skew.
-    sql("CREATE FUNCTION " + src + ".pause() RETURNS boolean LANGUAGE plpgsql VOLATILE AS"
-        + " $$ BEGIN PERFORM pg_sleep(0.001); RETURN true; END $$");
-    sql("CREATE VIEW " + src + ".events AS SELECT * FROM " + src + ".events_base WHERE " + src + ".pause()");
+    slowView(src, 0.4);
   }
 
   @Test
@@ -123,11 +120,22 @@ class ConcurrentRunsIT {
     return null;
   }
 
-  private static long count(String query) throws SQLException {
+  /**
+   * {@code <schema>.events}: {@code events_base} behind a view whose page queries take {@code seconds} each, so a
+   * run of 20 pages outlasts the JVMs' start-up skew. The pause is STABLE and takes no column, so PostgreSQL runs it
+   * once per query (a one-time filter), and the index still serves the keyset pages.
+   */
+  static void slowView(String schema, double seconds) throws SQLException {
+    sql("CREATE FUNCTION " + schema + ".pause() RETURNS boolean LANGUAGE plpgsql STABLE AS"
+        + " $$ BEGIN PERFORM pg_sleep(" + seconds + "); RETURN true; END $$");
+    sql("CREATE VIEW " + schema + ".events AS SELECT * FROM " + schema + ".events_base WHERE " + schema + ".pause()");
+  }
+
+  static long count(String query) throws SQLException {
     return Long.parseLong(TestPostgres.strings(query).get(0));
   }
 
-  private static void sql(String statement) throws SQLException {
+  static void sql(String statement) throws SQLException {
     try (Connection c = TestPostgres.connect();
         Statement s = c.createStatement()) {
       s.execute(statement);
