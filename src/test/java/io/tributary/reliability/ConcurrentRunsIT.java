@@ -57,6 +57,9 @@ class ConcurrentRunsIT {
       }
       System.out.printf("[concurrent-runs] trial %d: exits %s, rows %d, duplicates %d%s%n", i, t.exits, t.rows,
           t.duplicates, ok ? "" : " PROBLEM " + t.problem);
+      if (i == 1) {
+        System.out.println("[concurrent-runs] the busy run said: " + t.refusal);
+      }
     }
     System.out.printf("[concurrent-runs] tally: %d trials, one loaded + one busy: %d, duplicates: %d, problems: %d%n",
         trials, oneLoadedOneBusy, duplicates, problems.size());
@@ -64,7 +67,7 @@ class ConcurrentRunsIT {
     assertThat(duplicates).isZero();
   }
 
-  private record Trial(List<Integer> exits, long rows, long duplicates, String problem) {}
+  private record Trial(List<Integer> exits, long rows, long duplicates, String problem, String refusal) {}
 
   private Trial trial(int n) throws Exception {
     String dst = TestPostgres.freshSchema("dst");
@@ -97,7 +100,10 @@ class ConcurrentRunsIT {
     }
     long rows = count("SELECT count(*) FROM " + dst + ".events");
     long duplicates = rows - count("SELECT count(DISTINCT id) FROM " + dst + ".events");
-    return new Trial(exits, rows, duplicates, problem(exits, processes, logs, rows, duplicates));
+    int busy = exits.indexOf(3);
+    String refusal = busy < 0 ? "-" : Files.readAllLines(logs[busy]).stream().filter(l -> l.startsWith("error:"))
+        .findFirst().orElse("-");
+    return new Trial(exits, rows, duplicates, problem(exits, processes, logs, rows, duplicates), refusal);
   }
 
   /** Null when exactly one loaded every row and the other was refused as busy, naming the first as the holder. */
