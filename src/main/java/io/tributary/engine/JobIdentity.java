@@ -43,7 +43,7 @@ public class JobIdentity {
 
   /**
    * Records the job's fingerprint on its first run and refuses (CONFIG, exit 2) a job whose name is registered with
-   * another fingerprint, naming both files. {@code rebind} ({@code --full-refresh}, which reloads from the start and
+   * another fingerprint and already has watermarks, naming both files. {@code rebind} ({@code --full-refresh}, which reloads from the start and
    * resets the watermarks) takes the name over. Call it while holding the job's run lock.
    */
   public void check(LoadedJob job, boolean rebind) {
@@ -52,7 +52,7 @@ public class JobIdentity {
     String host = RunLockHolder.hostName();
     List<Map<String, Object>> rows = jdbc.queryForList("SELECT fingerprint, job_file, host FROM " + TABLE
         + " WHERE job_name = ?", job.name());
-    if (!rows.isEmpty() && !fingerprint.equals(value(rows.get(0), "fingerprint")) && !rebind) {
+    if (!rows.isEmpty() && !fingerprint.equals(value(rows.get(0), "fingerprint")) && !rebind && hasWatermarks(job)) {
       Object otherFile = value(rows.get(0), "job_file");
       Object otherHost = value(rows.get(0), "host");
       throw TributaryException.config("job name '" + job.name() + "' already belongs to another job in this job"
@@ -69,6 +69,16 @@ public class JobIdentity {
       jdbc.update("INSERT INTO " + TABLE + " (job_name, fingerprint, job_file, host, recorded_at)"
           + " VALUES (?, ?, ?, ?, ?)", job.name(), fingerprint, file, host, now);
     }
+  }
+
+  /**
+   * Whether the name has watermarks that another source or sink would inherit. Until a stream of it completes there
+   * are none, so fixing a job file after a failed first run (a schema typo) is not refused.
+   */
+  private boolean hasWatermarks(LoadedJob job) {
+    Integer n = jdbc.queryForObject("SELECT count(*) FROM tributary_watermark WHERE job_name = ?", Integer.class,
+        job.name());
+    return n != null && n > 0;
   }
 
   /** SHA-256 of the source's and the sink's location keys, in a canonical order. */

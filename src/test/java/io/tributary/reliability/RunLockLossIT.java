@@ -65,6 +65,15 @@ class RunLockLossIT {
   void aRunWhoseLockSessionIsCutTakesTheLockAgainAndCompletes() throws Exception {
     Process run = start("run");
     long session = awaitLockSession(run);
+    // status, from another process during the run, names the holder
+    String url = TestPostgres.url() + (TestPostgres.url().contains("?") ? "&" : "?") + "currentSchema=" + repo;
+    Path statusLog = dir.resolve("status.log");
+    int status = new TributaryProcess(dir.resolve("status-state"),
+        Map.of("TRIBUTARY_REPOSITORY_USER", TestPostgres.user()), url, dir).run(statusLog, 120, "status", "events");
+    assertThat(status).as(Files.readString(statusLog)).isZero();
+    assertThat(Files.readString(statusLog)).contains("running now: on host "
+        + java.net.InetAddress.getLocalHost().getHostName() + " (pid " + run.pid() + ")");
+    assertThat(run.isAlive()).as("the run must still be going when its session is cut").isTrue();
     cut(session);
     assertThat(run.waitFor(180, TimeUnit.SECONDS)).isTrue();
     String log = Files.readString(dir.resolve("run.log"));
