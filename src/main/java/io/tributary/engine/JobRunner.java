@@ -19,12 +19,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
@@ -73,16 +75,17 @@ public class JobRunner {
     List<String> marts = Collections.synchronizedList(new ArrayList<>());
     // The lock comes first: only its holder may read the last execution as dead, and bind the name to this job.
     try (RunLock lock = runLocks.acquire(job.name())) {
-      lock.watch(() -> stopRunning(job.name()));
+      OwnExecution own = new OwnExecution();
+      lock.watch(own::lockLost);
       identity.check(job, options.fullRefresh());
-      return runLocked(job, options, out, progress, marts);
+      return runLocked(job, options, out, progress, marts, own);
     } catch (Exception e) {
       return failed(job, e, progress, marts);
     }
   }
 
   private RunResult runLocked(LoadedJob job, RunOptions options, PrintWriter out,
-      Map<String, StreamProgress> progress, List<String> marts) throws Exception {
+      Map<String, StreamProgress> progress, List<String> marts, OwnExecution own) throws Exception {
     try (Source source = platforms.createSource(job);
         Sink sink = platforms.createSink(job);
         RemotePartitions remote = remotePartitions(job)) {
@@ -98,6 +101,10 @@ public class JobRunner {
         out.printf("Partitions go to workers on queue %s at %s; start them with './tributary worker %s'%n",
             remote.queue(), remote.where(), job.file());
       }
+      if (batchJob instanceof AbstractJob listened) {
+        listened.registerJobExecutionListener(own);
+      }
+      own.checkNotLost(job.name());
       JobExecution execution;
       try (ProgressPrinter ignored = new ProgressPrinter(progress.values(), out, 2000)) {
         execution = jobOperator.start(batchJob, params);
@@ -106,13 +113,37 @@ public class JobRunner {
     }
   }
 
-  /** Stops this process's running execution of {@code job} at its next chunk boundary (the run lock was lost). */
-  private void stopRunning(String name) {
-    for (JobExecution execution : jobRepository.findRunningJobExecutions(name)) {
+  /**
+   * This process's execution, so that losing the run lock stops this run only: by then another process may hold the
+   * lock and run the same job instance, and its execution must not be touched.
+   */
+  private final class OwnExecution implements JobExecutionListener {
+    private volatile JobExecution execution;
+    private volatile boolean lost;
+
+    @Override
+    public void beforeJob(JobExecution started) {
+      execution = started;
+    }
+
+    /** Called by the run lock's watch: stop at the next chunk boundary, or never start. */
+    void lockLost() {
+      lost = true;
+      JobExecution mine = execution;
+      if (mine == null) {
+        return;
+      }
       try {
-        jobOperator.stop(execution);
+        jobOperator.stop(mine);
       } catch (Exception e) {
-        LOG.error("cannot stop run {} of {} after losing its run lock", execution.getId(), name, e);
+        LOG.error("cannot stop run {} after losing its run lock", mine.getId(), e);
+      }
+    }
+
+    void checkNotLost(String job) {
+      if (lost) {
+        throw TributaryException.busy("the run lock of job '" + job + "' was lost before the run started and another"
+            + " process holds it now; this run did nothing", "try again later", null);
       }
     }
   }
