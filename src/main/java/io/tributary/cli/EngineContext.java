@@ -9,6 +9,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class EngineContext implements AutoCloseable {
 
   private ConfigurableApplicationContext context;
+  private java.nio.file.Path owner;
+  /** The command line being run, recorded as the H2 repository's owner. */
+  String command = "";
 
   <T> T bean(Class<T> type) {
     return context().getBean(type);
@@ -20,10 +23,19 @@ final class EngineContext implements AutoCloseable {
 
   private ConfigurableApplicationContext context() {
     if (context == null) {
-      context = new SpringApplicationBuilder(TributaryApplication.class)
-          .web(WebApplicationType.NONE)
-          .logStartupInfo(false)
-          .run();
+      try {
+        context = new SpringApplicationBuilder(TributaryApplication.class)
+            .web(WebApplicationType.NONE)
+            .logStartupInfo(false)
+            .run();
+      } catch (RuntimeException e) {
+        io.tributary.core.TributaryException busy = RepositoryOwner.busy(e);
+        throw busy != null ? busy : e;
+      }
+      owner = RepositoryOwner.ownerFile(context.getEnvironment().getProperty("spring.datasource.url")).orElse(null);
+      if (owner != null) {
+        RepositoryOwner.record(owner, command);
+      }
     }
     return context;
   }
@@ -31,6 +43,10 @@ final class EngineContext implements AutoCloseable {
   @Override
   public void close() {
     if (context != null) {
+      if (owner != null) {
+        RepositoryOwner.release(owner);
+        owner = null;
+      }
       context.close();
       context = null;
     }

@@ -30,13 +30,18 @@ final class StatusCommand extends CliCommand implements Callable<Integer> {
   public Integer call() {
     JobRepository repository = TributaryCommand.ENGINE.bean(JobRepository.class);
     WatermarkStore watermarks = TributaryCommand.ENGINE.bean(WatermarkStore.class);
-    List<String> names = job == null ? repository.getJobNames()
-        : List.of(job.replaceFirst("^.*/", "").replaceFirst("\\.ya?ml$", ""));
+    List<String> names = job == null ? repository.getJobNames() : List.of(jobName(job));
+    io.tributary.engine.RunLocks locks = TributaryCommand.ENGINE.bean(io.tributary.engine.RunLocks.class);
     if (names.isEmpty()) {
       out().println("No runs yet. Start one with ./tributary run jobs/demo.yml");
     }
     for (String name : names) {
       out().println("Job " + name);
+      io.tributary.engine.RunLockHolder running = locks.runningHolder(name);
+      if (running != null) {
+        out().println("  running now: on host " + running.host() + " (pid " + running.pid() + ") since "
+            + running.since());
+      }
       List<JobInstance> instances = repository.getJobInstances(name, 0, runs);
       if (instances.isEmpty()) {
         out().println("  no runs");
@@ -54,6 +59,15 @@ final class StatusCommand extends CliCommand implements Callable<Integer> {
       }
     }
     return TributaryCommand.OK;
+  }
+
+  /** A job file's name ({@code name:} or the file name), or the argument itself when it is not a file. */
+  private static String jobName(String arg) {
+    java.nio.file.Path file = java.nio.file.Path.of(arg);
+    if (arg.matches(".*\\.ya?ml$") && java.nio.file.Files.isRegularFile(file)) {
+      return io.tributary.config.JobConfigLoader.load(file).name();
+    }
+    return arg.replaceFirst("^.*/", "").replaceFirst("\\.ya?ml$", "");
   }
 
   /** The last completed load of each stream, with its reconciliation against the platform's count. */

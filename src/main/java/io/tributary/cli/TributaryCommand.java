@@ -6,7 +6,10 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ./tributary}: the top-level command and its exit-code contract (0 ok, 1 restartable, 2 config/usage). */
+/**
+ * {@code ./tributary}: the top-level command and its exit-code contract (0 ok, 1 restartable, 2 config/usage, 3 busy:
+ * another process holds the job or its files, try later).
+ */
 @Command(name = "tributary", mixinStandardHelpOptions = true, version = "tributary 0.1.0",
     description = "Extract business-system data and load it into your warehouse.",
     subcommands = {RunCommand.class, CheckCommand.class, DiscoverCommand.class, StatusCommand.class,
@@ -16,6 +19,7 @@ public final class TributaryCommand implements Callable<Integer> {
   public static final int OK = 0;
   public static final int RESTARTABLE = 1;
   public static final int CONFIG = 2;
+  public static final int BUSY = 3;
 
   static final EngineContext ENGINE = new EngineContext();
 
@@ -52,6 +56,7 @@ public final class TributaryCommand implements Callable<Integer> {
       err.println("error: " + e);
       return RESTARTABLE;
     });
+    ENGINE.command = String.join(" ", args);
     try {
       return cli.execute(args);
     } finally {

@@ -19,7 +19,12 @@ public class TributaryException extends RuntimeException {
     /** A single bad record: quarantined, never fails the run on its own. */
     RECORD(1),
     /** A bug or an unexpected state: exit 1. */
-    INTERNAL(1);
+    INTERNAL(1),
+    /**
+     * Another process holds what this one needs (the job's run lock, the H2 job repository, the DuckDB file): nothing
+     * was done, try later, exit 3. Distinct from "failed" (1) and "configuration" (2) so a scheduler can retry later.
+     */
+    BUSY(3);
 
     private final int exitCode;
 
@@ -52,6 +57,10 @@ public class TributaryException extends RuntimeException {
   public static TributaryException transientFailure(String message, Throwable cause) {
     return new TributaryException(
         Kind.TRANSIENT, message, "run the job again: it resumes after the last committed chunk", cause);
+  }
+
+  public static TributaryException busy(String message, String hint, Throwable cause) {
+    return new TributaryException(Kind.BUSY, message, hint, cause);
   }
 
   public static TributaryException record(String message) {

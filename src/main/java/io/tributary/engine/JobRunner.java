@@ -9,7 +9,6 @@ import io.tributary.core.Sink;
 import io.tributary.core.Source;
 import io.tributary.core.TributaryException;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,15 +19,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +46,8 @@ public class JobRunner {
   private final JobOperator jobOperator;
   private final PlatformRegistry platforms;
   private final WatermarkStore watermarks;
-  private final Path stateDir;
+  private final RunLocks runLocks;
+  private final JobIdentity identity;
   private final javax.sql.DataSource repository;
   private final org.springframework.beans.factory.BeanFactory beans;
   static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -54,15 +55,16 @@ public class JobRunner {
   private final ObjectMapper json = JSON;
 
   public JobRunner(JobRepository jobRepository, JobOperator jobOperator, PlatformRegistry platforms,
-      WatermarkStore watermarks, @Value("${tributary.state-dir:.tributary}") String stateDir,
-      javax.sql.DataSource repository, org.springframework.beans.factory.BeanFactory beans) {
+      WatermarkStore watermarks, RunLocks runLocks, JobIdentity identity, javax.sql.DataSource repository,
+      org.springframework.beans.factory.BeanFactory beans) {
     this.repository = repository;
     this.beans = beans;
     this.jobRepository = jobRepository;
     this.jobOperator = jobOperator;
     this.platforms = platforms;
     this.watermarks = watermarks;
-    this.stateDir = Path.of(stateDir);
+    this.runLocks = runLocks;
+    this.identity = identity;
   }
 
   public RunResult run(LoadedJob job, RunOptions options, PrintWriter out) {
@@ -71,8 +73,20 @@ public class JobRunner {
       progress.put(s.name(), new StreamProgress(s.name(), s.modeOrDefault().name().toLowerCase()));
     }
     List<String> marts = Collections.synchronizedList(new ArrayList<>());
-    try (RunLock lock = RunLock.acquire(stateDir, job.name());
-        Source source = platforms.createSource(job);
+    // The lock comes first: only its holder may read the last execution as dead, and bind the name to this job.
+    try (RunLock lock = runLocks.acquire(job.name())) {
+      OwnExecution own = new OwnExecution();
+      lock.watch(own::lockLost);
+      identity.check(job, options.fullRefresh());
+      return runLocked(job, options, out, progress, marts, own);
+    } catch (Exception e) {
+      return failed(job, e, progress, marts);
+    }
+  }
+
+  private RunResult runLocked(LoadedJob job, RunOptions options, PrintWriter out,
+      Map<String, StreamProgress> progress, List<String> marts, OwnExecution own) throws Exception {
+    try (Source source = platforms.createSource(job);
         Sink sink = platforms.createSink(job);
         RemotePartitions remote = remotePartitions(job)) {
       JobParameters params = parameters(job.name(), options, out);
@@ -87,21 +101,64 @@ public class JobRunner {
         out.printf("Partitions go to workers on queue %s at %s; start them with './tributary worker %s'%n",
             remote.queue(), remote.where(), job.file());
       }
+      if (batchJob instanceof AbstractJob listened) {
+        listened.registerJobExecutionListener(own);
+      }
+      own.checkNotLost(job.name());
       JobExecution execution;
       try (ProgressPrinter ignored = new ProgressPrinter(progress.values(), out, 2000)) {
         execution = jobOperator.start(batchJob, params);
       }
       return result(execution, restart, progress, marts);
-    } catch (Exception e) {
-      TributaryException te = TributaryException.find(e);
-      if (te != null) {
-        return new RunResult(te.kind().exitCode(), "FAILED", -1, false, List.copyOf(progress.values()), marts,
-            te.describe());
-      }
-      LOG.error("run of {} failed", job.name(), e);
-      return new RunResult(1, "FAILED", -1, false, List.copyOf(progress.values()), marts,
-          e.getClass().getSimpleName() + ": " + e.getMessage());
     }
+  }
+
+  /**
+   * This process's execution, so that losing the run lock stops this run only: by then another process may hold the
+   * lock and run the same job instance, and its execution must not be touched.
+   */
+  private final class OwnExecution implements JobExecutionListener {
+    private volatile JobExecution execution;
+    private volatile boolean lost;
+
+    @Override
+    public void beforeJob(JobExecution started) {
+      execution = started;
+    }
+
+    /** Called by the run lock's watch: stop at the next chunk boundary, or never start. */
+    void lockLost() {
+      lost = true;
+      JobExecution mine = execution;
+      if (mine == null) {
+        return;
+      }
+      try {
+        jobOperator.stop(mine);
+      } catch (Exception e) {
+        LOG.error("cannot stop run {} after losing its run lock", mine.getId(), e);
+      }
+    }
+
+    void checkNotLost(String job) {
+      if (lost) {
+        throw TributaryException.busy("the run lock of job '" + job + "' was lost before the run started and another"
+            + " process holds it now; this run did nothing", "try again later", null);
+      }
+    }
+  }
+
+  private static RunResult failed(LoadedJob job, Exception e, Map<String, StreamProgress> progress,
+      List<String> marts) {
+    TributaryException te = TributaryException.find(e);
+    if (te != null) {
+      String status = te.kind() == TributaryException.Kind.BUSY ? "BUSY" : "FAILED";
+      return new RunResult(te.kind().exitCode(), status, -1, false, List.copyOf(progress.values()), marts,
+          te.describe());
+    }
+    LOG.error("run of {} failed", job.name(), e);
+    return new RunResult(1, "FAILED", -1, false, List.copyOf(progress.values()), marts,
+        e.getClass().getSimpleName() + ": " + e.getMessage());
   }
 
   /** The broker link of a job with {@code scale:} and partitioned streams; null runs partitions on local threads. */
@@ -131,10 +188,13 @@ public class JobRunner {
     JobExecution lastExecution = last == null ? null : jobRepository.getLastJobExecution(last);
     if (lastExecution != null && !options.fullRefresh()) {
       BatchStatus status = lastExecution.getStatus();
-      if (status.isRunning()) {
-        // We hold the run lock, so the process that left this STARTED is gone (crash or kill -9).
-        markDead(lastExecution);
-        out.printf("Run %d of %s was interrupted (process died); resuming it%n", lastExecution.getId(), name);
+      if (status.isRunning() || status == BatchStatus.UNKNOWN) {
+        // We hold the run lock, so the process that left this STARTED or UNKNOWN is gone (crash, kill -9, or an
+        // outcome it could not record). Its instance resumes from the warehouse position it committed.
+        markDead(last);
+        out.printf(status == BatchStatus.UNKNOWN
+            ? "Run %d of %s ended UNKNOWN (its process could not record the outcome and is gone); resuming it%n"
+            : "Run %d of %s was interrupted (process died); resuming it%n", lastExecution.getId(), name);
         return lastExecution.getJobParameters();
       }
       if (status == BatchStatus.FAILED || status == BatchStatus.STOPPED) {
@@ -157,20 +217,33 @@ public class JobRunner {
         .toJobParameters();
   }
 
-  private void markDead(JobExecution execution) {
+  /**
+   * Marks every execution of {@code instance} (and step) left STARTED or UNKNOWN by a dead process FAILED, the one
+   * status from which Spring Batch restarts the same instance (it refuses UNKNOWN, and ABANDONED ends the instance).
+   * Only the run lock's holder calls this, so no live process owns these executions.
+   */
+  private void markDead(JobInstance instance) {
     LocalDateTime now = LocalDateTime.now();
-    for (StepExecution step : execution.getStepExecutions()) {
-      if (step.getStatus().isRunning()) {
-        step.setStatus(BatchStatus.FAILED);
-        step.setExitStatus(ExitStatus.FAILED.addExitDescription("process died"));
-        step.setEndTime(now);
-        jobRepository.update(step);
+    for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
+      for (StepExecution step : execution.getStepExecutions()) {
+        if (dead(step.getStatus())) {
+          step.setStatus(BatchStatus.FAILED);
+          step.setExitStatus(ExitStatus.FAILED.addExitDescription("abandoned by a process that died"));
+          step.setEndTime(now);
+          jobRepository.update(step);
+        }
+      }
+      if (dead(execution.getStatus())) {
+        execution.setStatus(BatchStatus.FAILED);
+        execution.setExitStatus(ExitStatus.FAILED.addExitDescription("abandoned by a process that died"));
+        execution.setEndTime(now);
+        jobRepository.update(execution);
       }
     }
-    execution.setStatus(BatchStatus.FAILED);
-    execution.setExitStatus(ExitStatus.FAILED.addExitDescription("process died"));
-    execution.setEndTime(now);
-    jobRepository.update(execution);
+  }
+
+  private static boolean dead(BatchStatus status) {
+    return status.isRunning() || status == BatchStatus.UNKNOWN;
   }
 
   private RunResult result(JobExecution execution, boolean restart, Map<String, StreamProgress> progress,

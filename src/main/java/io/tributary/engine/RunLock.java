@@ -1,57 +1,23 @@
 package io.tributary.engine;
 
-import io.tributary.core.TributaryException;
-import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-
 /**
- * One run of a job at a time on this machine: an OS file lock under {@code .tributary/locks/}. The OS releases it
- * when the process dies, even by {@code kill -9}, which is how a dead run's STARTED execution is recognised.
+ * One run of a job at a time, held from before the job's last execution is read until the run ends. Whoever holds
+ * it is the only process allowed to declare a STARTED or UNKNOWN execution of the job dead. {@link RunLocks} takes
+ * the right kind for the job repository: an advisory lock in PostgreSQL (across hosts), a file lock next to an H2
+ * file repository (which one process at a time can open anyway).
  */
-public final class RunLock implements AutoCloseable {
+public interface RunLock extends AutoCloseable {
 
-  private final FileChannel channel;
-  private final FileLock lock;
+  /** Who holds it (this process). */
+  RunLockHolder holder();
 
-  private RunLock(FileChannel channel, FileLock lock) {
-    this.channel = channel;
-    this.lock = lock;
-  }
+  /**
+   * Calls {@code onLost} (once, on another thread) if the lock is lost while held and cannot be taken again. A file
+   * lock cannot be lost while its process lives, so by default this does nothing.
+   */
+  default void watch(Runnable onLost) {}
 
-  public static RunLock acquire(Path stateDir, String job) {
-    Path file = stateDir.resolve("locks").resolve(job + ".lock");
-    try {
-      Files.createDirectories(file.getParent());
-      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock = channel.tryLock();
-      if (lock == null) {
-        channel.close();
-        throw new TributaryException(TributaryException.Kind.TRANSIENT,
-            "job '" + job + "' is already running on this machine (lock " + file + " is held)",
-            "wait for that run to finish; './tributary status " + job + "' shows it", null);
-      }
-      channel.truncate(0);
-      channel.write(java.nio.ByteBuffer.wrap(
-          String.valueOf(ProcessHandle.current().pid()).getBytes(StandardCharsets.UTF_8)));
-      return new RunLock(channel, lock);
-    } catch (IOException e) {
-      throw TributaryException.config("cannot create the run lock " + file + ": " + e.getMessage(),
-          "make sure the working directory is writable");
-    }
-  }
-
+  /** Releases the lock; the holder's row is removed. Never throws: a lost session has released it already. */
   @Override
-  public void close() {
-    try {
-      lock.release();
-      channel.close();
-    } catch (IOException ignored) {
-      // the OS releases the lock with the process anyway
-    }
-  }
+  void close();
 }

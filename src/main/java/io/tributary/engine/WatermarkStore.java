@@ -18,16 +18,9 @@ public class WatermarkStore {
 
   private final JdbcTemplate jdbc;
 
+  /** {@code schema} is taken so its tables exist before this store is used. */
   public WatermarkStore(DataSource dataSource, RepositorySchema schema) {
     this.jdbc = new JdbcTemplate(dataSource);
-    jdbc.execute("CREATE TABLE IF NOT EXISTS tributary_watermark (job_name VARCHAR(100) NOT NULL,"
-        + " stream VARCHAR(200) NOT NULL, watermark VARCHAR(65535), run_id BIGINT, updated_at TIMESTAMP,"
-        + " PRIMARY KEY (job_name, stream))");
-    jdbc.execute("CREATE TABLE IF NOT EXISTS tributary_load_audit (job_name VARCHAR(100) NOT NULL,"
-        + " run_id BIGINT NOT NULL, stream VARCHAR(200) NOT NULL, rows_read BIGINT, rows_written BIGINT,"
-        + " rows_quarantined BIGINT, reported_total BIGINT, watermark_before VARCHAR(65535),"
-        + " watermark_after VARCHAR(65535), started_at TIMESTAMP, ended_at TIMESTAMP, operator VARCHAR(200),"
-        + " host VARCHAR(200), PRIMARY KEY (job_name, run_id, stream))");
   }
 
   public Cursor get(String job, String stream) {

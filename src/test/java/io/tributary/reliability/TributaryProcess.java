@@ -16,10 +16,22 @@ final class TributaryProcess {
 
   private final Path stateDir;
   private final Map<String, String> env;
+  private final String repositoryUrl;
+  private final Path workDir;
 
   TributaryProcess(Path stateDir, Map<String, String> env) {
+    this(stateDir, env, Cli.repositoryUrl(stateDir), null);
+  }
+
+  /**
+   * With the job repository at {@code repositoryUrl} (for example a PostgreSQL schema shared by several processes),
+   * started in {@code workDir} (null: this JVM's).
+   */
+  TributaryProcess(Path stateDir, Map<String, String> env, String repositoryUrl, Path workDir) {
     this.stateDir = stateDir;
     this.env = env;
+    this.repositoryUrl = repositoryUrl;
+    this.workDir = workDir;
   }
 
   /** Starts {@code tributary <args>}, output to {@code log}. */
@@ -28,12 +40,15 @@ final class TributaryProcess {
         "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
         "--add-opens=java.base/java.nio=ALL-UNNAMED",
         "-cp", System.getProperty("java.class.path"),
-        "-Dspring.datasource.url=" + Cli.repositoryUrl(stateDir),
+        "-Dspring.datasource.url=" + repositoryUrl,
         "-Dtributary.state-dir=" + stateDir,
         "io.tributary.TributaryApplication"));
     cmd.addAll(List.of(args));
     Files.createDirectories(log.getParent());
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());
+    if (workDir != null) {
+      pb.directory(workDir.toFile());
+    }
     pb.environment().putAll(env);
     return pb.start();
   }

@@ -3,22 +3,31 @@ package io.tributary.sink.duckdb;
 import io.tributary.core.TributaryException;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Classifies DuckDB failures in one place. DuckDB's JDBC driver reports no SQLState, so this reads the message. */
 final class DuckDbErrors {
+
+  private static final Pattern LOCK_HOLDER = Pattern.compile("lock is held in (.*?) \\(PID (\\d+)\\)");
 
   private DuckDbErrors() {}
 
   /** Opening the database file failed. */
   static TributaryException onOpen(Path file, SQLException e) {
     String message = String.valueOf(e.getMessage());
-    // DuckDB allows one writing process per file: "IO Error: Could not set lock on file ...: Conflicting lock is held"
+    // DuckDB admits one process per file when it writes, and a reading process (even read-only) keeps writers out:
+    // "IO Error: Could not set lock on file ...: Conflicting lock is held in <program> (PID <n>)"
+    // (https://duckdb.org/docs/stable/connect/concurrency).
     if (message.contains("Could not set lock") || message.contains("Conflicting lock")) {
-      return new TributaryException(
-          TributaryException.Kind.CONFIG,
-          "another tributary run holds " + file + "; wait for it or stop it (DuckDB: " + firstLine(message) + ")",
-          "only one process can write a DuckDB file: wait for the other run to finish, close any duckdb CLI or"
-              + " notebook that has the file open, or point sink.path at another file",
+      Matcher holder = LOCK_HOLDER.matcher(message);
+      String who = holder.find() ? " (PID " + holder.group(2) + ", " + holder.group(1).strip() + ")" : "";
+      return TributaryException.busy(
+          "the DuckDB file " + file + " is locked by another process" + who + ": a DuckDB session that has it"
+              + " open (a duckdb CLI, a notebook, a BI tool; read-only sessions too) or another run; this run did"
+              + " nothing",
+          "try again when that process has closed the file (DuckDB lets no other process in while one writes, and"
+              + " keeps writers out while one reads); analysts can read a copy of the file instead",
           e);
     }
     return new TributaryException(

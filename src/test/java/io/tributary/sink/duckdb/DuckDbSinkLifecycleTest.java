@@ -39,7 +39,7 @@ class DuckDbSinkLifecycleTest {
   }
 
   @Test
-  void aFileHeldByAnotherProcessFailsWithAClearConfigError() throws Exception {
+  void aFileHeldByAnotherProcessIsBusyAndNamesItsPid() throws Exception {
     Path file = dir.resolve("locked.duckdb");
     Path ready = dir.resolve("ready");
     String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -52,8 +52,9 @@ class DuckDbSinkLifecycleTest {
       assertThat(ready).exists();
       assertThatThrownBy(() -> DuckDbSink.open(file, "raw"))
           .isInstanceOfSatisfying(TributaryException.class, e -> {
-            assertThat(e.kind()).isEqualTo(TributaryException.Kind.CONFIG);
-            assertThat(e.getMessage()).startsWith("another tributary run holds " + file + "; wait for it");
+            assertThat(e.kind()).isEqualTo(TributaryException.Kind.BUSY);
+            assertThat(e.getMessage()).startsWith("the DuckDB file " + file + " is locked by another process (PID "
+                + holder.pid() + ", ");
           });
     } finally {
       holder.destroy();

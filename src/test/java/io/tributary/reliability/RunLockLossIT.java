@@ -1,0 +1,145 @@
+package io.tributary.reliability;
+
+import static io.tributary.reliability.ConcurrentRunsIT.count;
+import static io.tributary.reliability.ConcurrentRunsIT.slowView;
+import static io.tributary.reliability.ConcurrentRunsIT.sql;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.tributary.testsupport.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A live run whose run-lock session is cut (a DBA's pg_terminate_backend, a dropped socket) while its process and
+ * its other connections live on. It must take the lock again; if another process took it first, it must stop at its
+ * next chunk, never keep writing beside that process, and a later run resumes it with no duplicates.
+ */
+class RunLockLossIT {
+
+  private static final int ROWS = 4000;
+
+  @TempDir
+  Path dir;
+
+  private String src;
+  private String dst;
+  private String repo;
+  private Path job;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    src = TestPostgres.freshSchema("src");
+    dst = TestPostgres.freshSchema("dst");
+    repo = TestPostgres.freshSchema("repo");
+    sql("CREATE TABLE " + src + ".events_base (id bigint PRIMARY KEY, name text, updated_at timestamptz NOT NULL)");
+    sql("CREATE INDEX ON " + src + ".events_base (updated_at, id)");
+    sql("INSERT INTO " + src + ".events_base SELECT g, 'Event ' || g, timestamptz '2024-01-01 00:00:00+00'"
+        + " + g * interval '1 second' FROM generate_series(1, " + ROWS + ") g");
+    slowView(src, 1.0); // 20 pages: a run of about 20 s, two lock checks
+    Files.createDirectories(dir.resolve("jobs"));
+    job = Files.writeString(dir.resolve("jobs").resolve("events.yml"), """
+        source: { type: jdbc, url: "%s", user: %s, schema: %s }
+        sink: { type: postgres, url: "%s", user: %s, schema: %s }
+        chunk_size: 200
+        streams:
+          - { name: events, mode: append, primary_key: [id], cursor: updated_at, page_size: 200 }
+        """.formatted(TestPostgres.url(), TestPostgres.user(), src, TestPostgres.url(), TestPostgres.user(), dst));
+  }
+
+  private Process start(String name) throws Exception {
+    String url = TestPostgres.url() + (TestPostgres.url().contains("?") ? "&" : "?") + "currentSchema=" + repo;
+    return new TributaryProcess(dir.resolve(".tributary"), Map.of("TRIBUTARY_REPOSITORY_USER", TestPostgres.user()),
+        url, dir).start(dir.resolve(name + ".log"), "run", job.toString());
+  }
+
+  @Test
+  void aRunWhoseLockSessionIsCutTakesTheLockAgainAndCompletes() throws Exception {
+    Process run = start("run");
+    long session = awaitLockSession(run);
+    // status, from another process during the run, names the holder
+    String url = TestPostgres.url() + (TestPostgres.url().contains("?") ? "&" : "?") + "currentSchema=" + repo;
+    Path statusLog = dir.resolve("status.log");
+    int status = new TributaryProcess(dir.resolve("status-state"),
+        Map.of("TRIBUTARY_REPOSITORY_USER", TestPostgres.user()), url, dir).run(statusLog, 120, "status", "events");
+    assertThat(status).as(Files.readString(statusLog)).isZero();
+    assertThat(Files.readString(statusLog)).contains("running now: on host "
+        + java.net.InetAddress.getLocalHost().getHostName() + " (pid " + run.pid() + ")");
+    assertThat(run.isAlive()).as("the run must still be going when its session is cut").isTrue();
+    cut(session);
+    assertThat(run.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    String log = Files.readString(dir.resolve("run.log"));
+    assertThat(run.exitValue()).as(log).isEqualTo(0);
+    assertThat(Files.readString(dir.resolve(".tributary/logs/tributary.log"))).contains("taken again");
+    assertTargetHoldsEachRowOnce();
+  }
+
+  @Test
+  void aRunWhoseLockWasTakenByAnotherProcessStopsAndIsResumedWithoutDuplicates() throws Exception {
+    Process run = start("run");
+    long session = awaitLockSession(run);
+    try (Connection other = TestPostgres.connect();
+        Statement s = other.createStatement()) {
+      long key = lockKey(s, session);
+      cut(session);
+      try (ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + key + ")")) {
+        rs.next();
+        assertThat(rs.getBoolean(1)).as("the cut session's lock is free").isTrue();
+      }
+      assertThat(run.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    } // the other process's session ends: its lock is released
+    String log = Files.readString(dir.resolve("run.log"));
+    assertThat(run.exitValue()).as(log).isEqualTo(1);
+    assertThat(log).contains("STOPPED").doesNotContain("OptimisticLockingFailureException");
+    assertThat(count("SELECT count(*) FROM " + dst + ".events")).isLessThan(ROWS);
+
+    Process resumed = start("resumed");
+    assertThat(resumed.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    String resumedLog = Files.readString(dir.resolve("resumed.log"));
+    assertThat(resumed.exitValue()).as(resumedLog).isEqualTo(0);
+    assertThat(resumedLog).contains("resuming it");
+    assertTargetHoldsEachRowOnce();
+  }
+
+  /** The PostgreSQL backend pid of the run's lock session, once it has recorded itself. */
+  private long awaitLockSession(Process run) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline && run.isAlive()) {
+      try {
+        List<String> rows = TestPostgres.strings("SELECT session_id FROM " + repo + ".tributary_run_lock");
+        if (!rows.isEmpty()) {
+          return Long.parseLong(rows.get(0));
+        }
+      } catch (java.sql.SQLException notYetCreated) {
+        // the run has not created the repository tables yet
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("the run never recorded its lock: " + Files.readString(dir.resolve("run.log")));
+  }
+
+  private static long lockKey(Statement s, long session) throws Exception {
+    try (ResultSet rs = s.executeQuery("SELECT (classid::bigint << 32) | objid::bigint FROM pg_locks"
+        + " WHERE locktype = 'advisory' AND objsubid = 1 AND pid = " + session)) {
+      assertThat(rs.next()).as("session " + session + " holds an advisory lock").isTrue();
+      return rs.getLong(1);
+    }
+  }
+
+  private static void cut(long session) throws Exception {
+    assertThat(TestPostgres.strings("SELECT pg_terminate_backend(" + session + ")")).containsExactly("t");
+  }
+
+  private void assertTargetHoldsEachRowOnce() throws Exception {
+    assertThat(count("SELECT count(*) FROM " + dst + ".events")).isEqualTo(ROWS);
+    assertThat(count("SELECT count(DISTINCT id) FROM " + dst + ".events")).isEqualTo(ROWS);
+  }
+}
