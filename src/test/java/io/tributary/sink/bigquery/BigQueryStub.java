@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * schemas and the {@code _tributary_state} row (set by the publishing script's parameters, as BigQuery would), and
  * records every call. {@link #failNextLoad} makes the next load job finish with {@code status.errorResult}.
  */
-final class BigQueryStub implements AutoCloseable {
+public final class BigQueryStub implements AutoCloseable {
 
   /** One recorded call: method, path (query string without upload ids) and the JSON body, if any. */
   record Call(String method, String path, JsonNode body) {}
@@ -50,13 +50,13 @@ final class BigQueryStub implements AutoCloseable {
   volatile boolean failDeletes;
   private int ids;
 
-  BigQueryStub() throws IOException {
+  public BigQueryStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.start();
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
@@ -64,6 +64,23 @@ final class BigQueryStub implements AutoCloseable {
     synchronized (calls) {
       return List.copyOf(calls);
     }
+  }
+
+  /** The state rows the publishing scripts wrote: {@code job|stream} → [instance_id, position, spool_id]. */
+  public Map<String, List<String>> stateRows() {
+    return Map.copyOf(state);
+  }
+
+  /** How many NDJSON lines the load jobs received, over all load jobs. */
+  public long loadedLines() {
+    return loaded.values().stream().mapToLong(ndjson -> ndjson.lines().count()).sum();
+  }
+
+  /** The multi-statement scripts (publishes) submitted as query jobs, in order. */
+  public List<String> publishScripts() {
+    return calls().stream().filter(c -> c.body() != null)
+        .map(c -> c.body().path("configuration").path("query").path("query").asText())
+        .filter(q -> q.startsWith("BEGIN TRANSACTION")).toList();
   }
 
   @Override
