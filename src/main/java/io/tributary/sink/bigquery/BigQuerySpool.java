@@ -63,6 +63,16 @@ final class BigQuerySpool {
     }
   }
 
+  /**
+   * Discards the chunks under the current spool id and starts a new id: for a spool whose rows the warehouse already
+   * published (the process died, or the clean-up failed, after the publish committed). New chunks then never join a
+   * batch the warehouse has marked done.
+   */
+  void startOver() {
+    clear();
+    committed = new Manifest(committed.instanceId(), UUID.randomUUID().toString(), Map.of(), 1, List.of(), List.of());
+  }
+
   Manifest committed() {
     return committed;
   }

@@ -46,6 +46,9 @@ public final class BigQueryStub implements AutoCloseable {
   final Map<String, List<String>> state = new ConcurrentHashMap<>();
   volatile boolean failNextLoad;
   volatile boolean failNextQuery;
+  /** The next query job stays RUNNING (its effects not applied) until {@link #releaseStalled()}. */
+  volatile boolean stallNextQuery;
+  private final List<ObjectNode> stalled = Collections.synchronizedList(new ArrayList<>());
   /** Table deletes answer 403, as for a role without bigquery.tables.delete. */
   volatile boolean failDeletes;
   private int ids;
@@ -159,7 +162,8 @@ public final class BigQueryStub implements AutoCloseable {
       ObjectNode job = jobs.get(p[2]);
       ObjectNode r = JSON.createObjectNode().put("kind", "bigquery#getQueryResultsResponse");
       r.set("jobReference", job.get("jobReference"));
-      r.put("totalRows", "0").put("jobComplete", true).putObject("schema").putArray("fields");
+      r.put("totalRows", "0").put("jobComplete", !"RUNNING".equals(job.path("status").path("state").asText()))
+          .putObject("schema").putArray("fields");
       send(x, 200, r);
     } else if (rest.equals("/queries") && method.equals("POST")) {
       send(x, 200, selectState(project, body));
@@ -170,6 +174,11 @@ public final class BigQueryStub implements AutoCloseable {
 
   private void insertJob(HttpExchange x, String project, ObjectNode job, boolean upload) throws IOException {
     String id = job.path("jobReference").path("jobId").asText();
+    if (jobs.containsKey(id)) {
+      // BigQuery refuses a second jobs.insert with an existing job id (REST reference, jobs.insert: 409 duplicate)
+      send(x, 409, error(409, "duplicate", "Already Exists: Job " + project + ":US." + id));
+      return;
+    }
     job.put("kind", "bigquery#job").put("id", project + ":US." + id);
     ((ObjectNode) job.get("jobReference")).put("projectId", project).put("location", "US");
     job.putObject("statistics").put("creationTime", "1640212609110").put("startTime", "1640212609276");
@@ -183,19 +192,37 @@ public final class BigQueryStub implements AutoCloseable {
       send(x, 200, null);
       return;
     }
-    String sql = job.path("configuration").path("query").path("query").asText();
     if (failNextQuery) {
       failNextQuery = false;
       fail(job, "invalidQuery", "Query error: injected by the test");
+    } else if (stallNextQuery) {
+      stallNextQuery = false;
+      job.putObject("status").put("state", "RUNNING");
+      stalled.add(job);
     } else {
-      done(job);
-      if (sql.contains("MERGE `" + project + ".") && sql.contains("._tributary_state` AS t")) {
-        Map<String, String> params = params(job.path("configuration").path("query"));
-        state.put(params.get("job") + "|" + params.get("stream"),
-            List.of(params.get("instance_id"), params.get("position"), params.get("spool_id")));
-      }
+      complete(project, job);
     }
     send(x, 200, job);
+  }
+
+  /** Finishes the stalled query jobs, as BigQuery would once they ran. */
+  void releaseStalled() {
+    synchronized (stalled) {
+      for (ObjectNode job : stalled) {
+        complete(job.path("jobReference").path("projectId").asText(), job);
+      }
+      stalled.clear();
+    }
+  }
+
+  private void complete(String project, ObjectNode job) {
+    String sql = job.path("configuration").path("query").path("query").asText();
+    done(job);
+    if (sql.contains("MERGE `" + project + ".") && sql.contains("._tributary_state` AS t")) {
+      Map<String, String> params = params(job.path("configuration").path("query"));
+      state.put(params.get("job") + "|" + params.get("stream"),
+          List.of(params.get("instance_id"), params.get("position"), params.get("spool_id")));
+    }
   }
 
   /** Resumable upload: 308 with the received range until the request that declares the total size. */
@@ -272,7 +299,7 @@ public final class BigQueryStub implements AutoCloseable {
     ObjectNode e = JSON.createObjectNode();
     ObjectNode err = e.putObject("error").put("code", code).put("message", message);
     err.putArray("errors").addObject().put("domain", "global").put("reason", reason).put("message", message);
-    err.put("status", code == 404 ? "NOT_FOUND" : "INTERNAL");
+    err.put("status", code == 404 ? "NOT_FOUND" : code == 409 ? "ALREADY_EXISTS" : "INTERNAL");
     return e;
   }
 
