@@ -31,6 +31,9 @@ public final class BigQueryStub implements AutoCloseable {
   record Call(String method, String path, JsonNode body) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper EXACT = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .nodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true)).build();
   private static final Pattern PROJECT = Pattern.compile("^/(?:upload/)?bigquery/v2/projects/([^/]+)(/.*)?$");
 
   private final HttpServer server;
@@ -42,6 +45,8 @@ public final class BigQueryStub implements AutoCloseable {
   private final Map<String, ByteArrayOutputStream> uploadBytes = new ConcurrentHashMap<>();
   /** Uploaded NDJSON per load job id. */
   final Map<String, String> loaded = new ConcurrentHashMap<>();
+  /** The NDJSON a table was last loaded with, by table id: what PARSE_JSON reads at publish. */
+  private final Map<String, String> stagedByTable = new ConcurrentHashMap<>();
   /** The state row: job|stream → [instance_id, position, spool_id]. */
   final Map<String, List<String>> state = new ConcurrentHashMap<>();
   volatile boolean failNextLoad;
@@ -217,12 +222,66 @@ public final class BigQueryStub implements AutoCloseable {
 
   private void complete(String project, ObjectNode job) {
     String sql = job.path("configuration").path("query").path("query").asText();
+    String rejected = parseJsonRejects(sql);
+    if (rejected != null) {
+      fail(job, "invalidQuery", rejected);
+      return;
+    }
     done(job);
     if (sql.contains("MERGE `" + project + ".") && sql.contains("._tributary_state` AS t")) {
       Map<String, String> params = params(job.path("configuration").path("query"));
       state.put(params.get("job") + "|" + params.get("stream"),
           List.of(params.get("instance_id"), params.get("position"), params.get("spool_id")));
     }
+  }
+
+  private static final Pattern PARSE_JSON = Pattern.compile("PARSE_JSON\\(s\\.`([^`]+)`\\)");
+  private static final Pattern STAGING_FROM = Pattern.compile("FROM `[^`]+\\.([^`.]+)` AS s");
+
+  /**
+   * PARSE_JSON's default {@code wide_number_mode => 'exact'} as BigQuery documents it: a number that INT64, UINT64
+   * or FLOAT64 cannot hold without loss fails the query. Returns the error, or null.
+   */
+  private String parseJsonRejects(String sql) {
+    Matcher from = STAGING_FROM.matcher(sql);
+    if (!from.find() || !stagedByTable.containsKey(from.group(1))) {
+      return null;
+    }
+    Matcher column = PARSE_JSON.matcher(sql);
+    while (column.find()) {
+      for (String line : stagedByTable.get(from.group(1)).lines().toList()) {
+        try {
+          JsonNode value = JSON.readTree(line).path(column.group(1));
+          String bad = value.isTextual() ? inexactNumber(EXACT.readTree(value.asText())) : null;
+          if (bad != null) {
+            return "Invalid input to PARSE_JSON: the number " + bad
+                + " cannot be converted to JSON without loss of precision";
+          }
+        } catch (IOException e) {
+          return "Invalid input to PARSE_JSON: " + e.getMessage();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String inexactNumber(JsonNode node) {
+    if (node.isNumber()) {
+      String text = node.isBigDecimal() ? node.decimalValue().toPlainString() : node.asText();
+      boolean int64 = node.isIntegralNumber() && node.canConvertToLong();
+      boolean uint64 = node.isBigInteger() && node.bigIntegerValue().signum() > 0
+          && node.bigIntegerValue().bitLength() <= 64;
+      boolean float64 = !Double.isInfinite(node.asDouble())
+          && new java.math.BigDecimal(text).compareTo(new java.math.BigDecimal(String.valueOf(node.asDouble()))) == 0;
+      return int64 || uint64 || float64 ? null : text;
+    }
+    for (JsonNode child : node) {
+      String bad = inexactNumber(child);
+      if (bad != null) {
+        return bad;
+      }
+    }
+    return null;
   }
 
   /** Resumable upload: 308 with the received range until the request that declares the total size. */
@@ -254,6 +313,7 @@ public final class BigQueryStub implements AutoCloseable {
       t.putObject("tableReference").put("projectId", "p").put("datasetId", dataset).put("tableId", table);
       t.set("schema", job.path("configuration").path("load").path("schema"));
       tables.put(dataset + "." + table, t);
+      stagedByTable.put(table, bytes.toString(StandardCharsets.UTF_8));
     }
     send(x, 200, job);
   }
