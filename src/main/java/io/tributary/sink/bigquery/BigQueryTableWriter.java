@@ -14,6 +14,7 @@ import io.tributary.core.QuarantinedRecord;
 import io.tributary.core.Row;
 import io.tributary.core.TableSpec;
 import io.tributary.core.TableWriter;
+import io.tributary.core.WriteMode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -161,7 +162,7 @@ final class BigQueryTableWriter implements TableWriter {
     boolean withRows = !m.chunks().isEmpty();
     boolean withQuarantine = !m.quarantine().isEmpty();
     // The instance's first publish swaps the copy; a restart after it adds what it read to that copy.
-    boolean replacing = spec.mode() == io.tributary.core.WriteMode.REPLACE && published.isEmpty();
+    boolean replacing = spec.mode() == WriteMode.REPLACE && published.isEmpty();
     if (!withRows && !withQuarantine && m.position().isEmpty() && !replacing) {
       if (stagingLeftOver) {
         dropStaging.run();
@@ -174,17 +175,22 @@ final class BigQueryTableWriter implements TableWriter {
     String doing = "publishing " + spec.stream() + " into " + layout.table();
     // A publish submitted before a crash may still run: reloading its staging table under it is never needed.
     if (!jobs.attempted(identity, doing)) {
-      if (withRows) {
-        jobs.load(staging, stagingSchema(), files(m.chunks()), "loading " + spec.stream() + " into "
-            + staging.getTable());
-      }
-      if (withQuarantine) {
-        jobs.load(quarantineStaging, BigQueryTableSetup.quarantineSchema(), files(m.quarantine()),
-            "loading quarantined records of " + spec.stream());
-      }
+      loadStaging(m);
     }
     jobs.runOnce(query, identity, doing);
     cleanUp();
+  }
+
+  /** One load job for the spooled rows, one for the quarantined records; each only when there are some. */
+  private void loadStaging(BigQuerySpool.Manifest m) {
+    if (!m.chunks().isEmpty()) {
+      jobs.load(staging, stagingSchema(), files(m.chunks()), "loading " + spec.stream() + " into "
+          + staging.getTable());
+    }
+    if (!m.quarantine().isEmpty()) {
+      jobs.load(quarantineStaging, BigQueryTableSetup.quarantineSchema(), files(m.quarantine()),
+          "loading quarantined records of " + spec.stream());
+    }
   }
 
   /** What one publish does: the script, its parameters and the spooled batch it publishes (never the run id). */
