@@ -74,6 +74,11 @@ public final class BigQueryStub implements AutoCloseable {
     }
   }
 
+  /** Table deletes (the clean-up after a publish) answer 403 while {@code refuse} is true. */
+  public void refuseTableDeletes(boolean refuse) {
+    failDeletes = refuse;
+  }
+
   /** The state rows the publishing scripts wrote: {@code job|stream} → [instance_id, position, spool_id]. */
   public Map<String, List<String>> stateRows() {
     return Map.copyOf(state);
