@@ -103,9 +103,8 @@ final class BigQueryJobs {
    * existing id (REST reference, jobs.insert: 409 duplicate), which settles two processes racing for one attempt.
    */
   Job runOnce(QueryJobConfiguration query, String identity, String doing) {
-    String base = jobPrefix + "_publish_" + sha256(identity).substring(0, 32);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      JobId id = JobId.newBuilder().setLocation(location).setJob(base + "_" + attempt).build();
+      JobId id = attemptId(identity, attempt);
       try {
         Job existing = bigquery.getJob(id);
         if (existing == null) {
@@ -118,16 +117,20 @@ final class BigQueryJobs {
         throw errors.at(e, doing);
       }
     }
-    throw TributaryException.transientFailure(MAX_ATTEMPTS + " attempts of the job " + base + " failed while "
-        + doing, null);
+    throw TributaryException.transientFailure(MAX_ATTEMPTS + " attempts of the job " + attemptId(identity, 0).getJob()
+        + " failed while " + doing, null);
+  }
+
+  private JobId attemptId(String identity, int attempt) {
+    return JobId.newBuilder().setLocation(location)
+        .setJob(jobPrefix + "_publish_" + sha256(identity).substring(0, 32) + "_" + attempt).build();
   }
 
   /** Whether an attempt of the {@link #runOnce} job {@code identity} exists and has not failed. */
   boolean attempted(String identity, String doing) {
-    String base = jobPrefix + "_publish_" + sha256(identity).substring(0, 32);
     try {
       for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-        Job existing = bigquery.getJob(JobId.newBuilder().setLocation(location).setJob(base + "_" + attempt).build());
+        Job existing = bigquery.getJob(attemptId(identity, attempt));
         if (existing == null) {
           return false;
         }
