@@ -13,7 +13,9 @@ import org.springframework.batch.core.step.StepExecution;
 /**
  * The manager side of a partitioned stream. Before the partitions start it opens the stream's table once (so
  * partitions never race to create it) and splits the stream; after every partition has completed it advances the
- * stream's watermark once, to the lowest of the partitions' watermarks, and writes the audit row.
+ * stream's watermark once, to the lowest of the partitions' watermarks, and writes the audit row. It never publishes
+ * rows itself: a partition completes only after it has published its own ({@link PartitionStepListener}), so every
+ * row below the watermark it advances is in the target, whichever process staged it.
  */
 final class PartitionManagerListener implements StepExecutionListener {
 

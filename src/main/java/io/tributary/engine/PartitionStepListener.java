@@ -10,8 +10,10 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
  * Opens one partition of a stream before its step, from the partition's ExecutionContext (bounds, starting
- * watermark), and keeps the partition's watermark there when it completes. The stream's watermark and audit row are
- * the manager's ({@link PartitionManagerListener}), once every partition has completed.
+ * watermark); when its chunks have committed, publishes the partition's rows ({@code TableWriter.finish()}: the only
+ * place a staging sink such as Snowflake or BigQuery moves them into the target) and only then keeps the partition's
+ * watermark there. A failed publish fails the partition, so a rerun publishes it. The stream's watermark and audit
+ * row are the manager's ({@link PartitionManagerListener}), once every partition has completed.
  */
 final class PartitionStepListener implements StepExecutionListener {
 
@@ -37,22 +39,42 @@ final class PartitionStepListener implements StepExecutionListener {
   @Override
   public ExitStatus afterStep(StepExecution stepExecution) {
     try {
-      if (stepExecution.getStatus() == BatchStatus.COMPLETED && reader.watermark() != null) {
-        stepExecution.getExecutionContext().putString(SourceItemReader.WATERMARK_KEY,
-            CursorCodec.encode(reader.watermark()));
+      ExitStatus exit = stepExecution.getExitStatus();
+      if (stepExecution.getStatus() == BatchStatus.COMPLETED) {
+        exit = publish(stepExecution);
       }
       if (stepExecution.getStatus() == BatchStatus.FAILED && !stepExecution.getFailureExceptions().isEmpty()) {
-        // For a manager in another process, which sees only the job repository (messages never hold secrets).
-        Throwable failure = stepExecution.getFailureExceptions().get(0);
-        TributaryException te = TributaryException.find(failure);
-        stepExecution.getExecutionContext().putString(PartitionPlan.ERROR_KEY, te != null ? te.getMessage()
-            : failure.getClass().getSimpleName() + ": " + failure.getMessage());
-        stepExecution.getExecutionContext().putString(PartitionPlan.ERROR_KIND_KEY,
-            te != null ? te.kind().name() : TributaryException.Kind.TRANSIENT.name());
+        recordFailure(stepExecution);
       }
-      return stepExecution.getExitStatus();
+      return exit;
     } finally {
       step.closeWriter();
     }
+  }
+
+  /** Publishes the partition's rows, then keeps its watermark; a failure fails the partition step. */
+  private ExitStatus publish(StepExecution stepExecution) {
+    try {
+      step.writer().finish();
+    } catch (RuntimeException e) {
+      stepExecution.setStatus(BatchStatus.FAILED);
+      stepExecution.addFailureException(e);
+      return ExitStatus.FAILED.addExitDescription(e);
+    }
+    if (reader.watermark() != null) {
+      stepExecution.getExecutionContext().putString(SourceItemReader.WATERMARK_KEY,
+          CursorCodec.encode(reader.watermark()));
+    }
+    return stepExecution.getExitStatus();
+  }
+
+  /** For a manager in another process, which sees only the job repository (messages never hold secrets). */
+  private static void recordFailure(StepExecution stepExecution) {
+    Throwable failure = stepExecution.getFailureExceptions().get(0);
+    TributaryException te = TributaryException.find(failure);
+    stepExecution.getExecutionContext().putString(PartitionPlan.ERROR_KEY, te != null ? te.getMessage()
+        : failure.getClass().getSimpleName() + ": " + failure.getMessage());
+    stepExecution.getExecutionContext().putString(PartitionPlan.ERROR_KIND_KEY,
+        te != null ? te.kind().name() : TributaryException.Kind.TRANSIENT.name());
   }
 }

@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
  * transactions") that applies the staged rows to the target — MERGE keeping the last staged row of each key, where a
  * deleted row only flags the existing row and updates its run metadata; INSERT for append; DELETE + INSERT for
  * replace — copies staged quarantine records, and upserts the state row with the spool id, so a publish that
- * committed is recognised and never repeated.
+ * committed is recognised and never repeated. A replace empties the target only in the first publish of its job
+ * instance: a later one (a restart that read rows after the published position) adds to the copy already there.
  */
 final class BigQueryPublish {
 
@@ -39,15 +40,18 @@ final class BigQueryPublish {
    * @param withRows whether a staging table was loaded (a run without rows publishes no rows, but replace still
    *     empties the target)
    * @param withQuarantine whether a quarantine staging table was loaded
+   * @param replacing whether this is the replace that swaps the copy (the first publish of the job instance)
    */
-  String script(boolean withRows, boolean withQuarantine) {
+  String script(boolean withRows, boolean withQuarantine, boolean replacing) {
     List<String> sql = new ArrayList<>();
     sql.add("BEGIN TRANSACTION");
-    if (mode == WriteMode.REPLACE) {
+    boolean keyed = !layout.primaryKey().isEmpty();
+    if (replacing) {
       sql.add("DELETE FROM " + layout.qualified() + " WHERE TRUE");
     }
     if (withRows) {
-      sql.add(mode == WriteMode.MERGE ? merge() : insert(mode == WriteMode.REPLACE && !layout.primaryKey().isEmpty()));
+      boolean merge = mode == WriteMode.MERGE || (mode == WriteMode.REPLACE && !replacing && keyed);
+      sql.add(merge ? merge() : insert(replacing && keyed));
     }
     if (withQuarantine) {
       sql.add("INSERT INTO " + quarantine + " (job, run_id, stream, source_key, raw_record, reasons, quarantined_at)"
@@ -62,9 +66,9 @@ final class BigQueryPublish {
     return String.join(";\n", sql) + ";";
   }
 
-  QueryJobConfiguration query(boolean withRows, boolean withQuarantine, String job, String stream, long instanceId,
-      String positionJson, String spoolId) {
-    return QueryJobConfiguration.newBuilder(script(withRows, withQuarantine))
+  QueryJobConfiguration query(boolean withRows, boolean withQuarantine, boolean replacing, String job, String stream,
+      long instanceId, String positionJson, String spoolId) {
+    return QueryJobConfiguration.newBuilder(script(withRows, withQuarantine, replacing))
         .addNamedParameter("job", QueryParameterValue.string(job))
         .addNamedParameter("stream", QueryParameterValue.string(stream))
         .addNamedParameter("instance_id", QueryParameterValue.int64(instanceId))

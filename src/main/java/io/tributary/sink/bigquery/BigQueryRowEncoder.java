@@ -6,6 +6,7 @@ import com.google.cloud.bigquery.StandardSQLTypeName;
 import io.tributary.core.QuarantinedRecord;
 import io.tributary.core.Row;
 import io.tributary.core.RunInfo;
+import io.tributary.sink.WarehouseJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -20,7 +21,8 @@ import java.util.function.BiConsumer;
 /**
  * Writes rows (and quarantined records) as newline-delimited JSON for a load job. Integers and decimals are JSON
  * strings so no digit passes through a double; timestamps use BigQuery's canonical text with an explicit offset and
- * microseconds (BigQuery's precision). A value that cannot fit its column is left out and reported.
+ * microseconds (BigQuery's precision). A value that cannot fit its column is left out and reported; so is JSON holding
+ * a number BigQuery's JSON type cannot store exactly, and duplicate keys resolve last-wins ({@link WarehouseJson}).
  */
 final class BigQueryRowEncoder {
 
@@ -99,6 +101,10 @@ final class BigQueryRowEncoder {
   }
 
   private static Object value(Object v, StandardSQLTypeName type) {
+    if (type == StandardSQLTypeName.JSON) {
+      // staged as text and parsed at publish: made acceptable to PARSE_JSON here, so it cannot fail the publish
+      return WarehouseJson.forBigQuery(v.toString());
+    }
     if (v instanceof Long l) {
       return l.toString();
     } else if (v instanceof BigDecimal d) {

@@ -100,8 +100,9 @@ public final class BigQuerySink implements Sink {
           spec.mode() == WriteMode.APPEND ? List.of() : spec.schema().primaryKey(), config.optionsFor(table));
       BigQuerySpool spool = new BigQuerySpool(spoolRoot.resolve(jobIdSafe(spec.run().job()))
           .resolve(jobIdSafe(spec.stream())), spec.run().instanceId());
-      TableId staging = TableId.of(config.project(), dataset, "_tributary_stg_" + table);
-      TableId quarantineStaging = TableId.of(config.project(), dataset, "_tributary_stgq_" + table);
+      TableId staging = TableId.of(config.project(), dataset, "_tributary_stg_" + table + partSuffix(spec.stream()));
+      TableId quarantineStaging = TableId.of(config.project(), dataset,
+          "_tributary_stgq_" + table + partSuffix(spec.stream()));
       Runnable drop = () -> {
         try {
           bq.delete(staging);
@@ -135,6 +136,16 @@ public final class BigQuerySink implements Sink {
   @Override
   public String rawSchema() {
     return dataset;
+  }
+
+  /**
+   * A part of a partitioned stream (state key {@code <stream>#<part>}) loads its own staging tables, so parts that
+   * load concurrently (each load job truncates its destination) never replace each other's rows. A dash is legal in a
+   * BigQuery table name and in no validated one, so the names never collide.
+   */
+  static String partSuffix(String stateKey) {
+    int part = stateKey.indexOf('#');
+    return part < 0 ? "" : "-" + jobIdSafe(stateKey.substring(part + 1));
   }
 
   private static String jobIdSafe(String name) {

@@ -20,10 +20,23 @@ import java.util.stream.Stream;
 /**
  * One stream's chunks on local disk between the chunk transactions and the run's single load job. A chunk is
  * committed when {@code manifest.json} — which lists the chunk files and holds the position after them — is
- * replaced atomically (write, fsync, rename); a file the manifest does not list never happened. So the position here
- * is exact for the rows spooled here, the way the state row is exact for rows in a warehouse transaction.
+ * replaced atomically (write, fsync, rename, fsync of the directory); a file the manifest does not list never
+ * happened. Every file the new manifest names is fsynced, and so is the directory holding its name, before the
+ * manifest is written: after a power loss the manifest never names a truncated or missing chunk. So the position
+ * here is exact for the rows spooled here, the way the state row is exact for rows in a warehouse transaction.
  */
 final class BigQuerySpool {
+
+  /** Makes a file's content, or a directory's entries, durable (fsync). A seam for the tests of the order. */
+  interface FileSync {
+    void force(Path fileOrDirectory) throws IOException;
+
+    FileSync FSYNC = path -> {
+      try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+        ch.force(true);
+      }
+    };
+  }
 
   /** What is committed to the spool. {@code spoolId} names this batch of chunks in the warehouse state table. */
   record Manifest(long instanceId, String spoolId, Map<String, String> position, long nextSeq, List<String> chunks,
@@ -44,11 +57,17 @@ final class BigQuerySpool {
   private static final String MANIFEST = "manifest.json";
 
   private final Path dir;
+  private final FileSync sync;
   private Manifest committed;
 
   /** Opens the spool for {@code instanceId}: a spool of another job instance is discarded, its rows never loaded. */
   BigQuerySpool(Path dir, long instanceId) {
+    this(dir, instanceId, FileSync.FSYNC);
+  }
+
+  BigQuerySpool(Path dir, long instanceId, FileSync sync) {
     this.dir = dir;
+    this.sync = sync;
     try {
       Files.createDirectories(dir);
       Optional<Manifest> existing = read();
@@ -61,6 +80,16 @@ final class BigQuerySpool {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot open the spool directory " + dir, e);
     }
+  }
+
+  /**
+   * Discards the chunks under the current spool id and starts a new id: for a spool whose rows the warehouse already
+   * published (the process died, or the clean-up failed, after the publish committed). New chunks then never join a
+   * batch the warehouse has marked done.
+   */
+  void startOver() {
+    clear();
+    committed = new Manifest(committed.instanceId(), UUID.randomUUID().toString(), Map.of(), 1, List.of(), List.of());
   }
 
   Manifest committed() {
@@ -92,11 +121,21 @@ final class BigQuerySpool {
   void commit(Manifest next) {
     Path tmp = dir.resolve(MANIFEST + ".tmp");
     try {
-      Files.write(tmp, JSON.writeValueAsBytes(next));
-      try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-        ch.force(true);
+      List<String> added = new ArrayList<>(next.chunks());
+      added.addAll(next.quarantine());
+      added.removeAll(committed.chunks());
+      added.removeAll(committed.quarantine());
+      for (String file : added) {
+        sync.force(dir.resolve(file));
       }
+      if (!added.isEmpty()) {
+        sync.force(dir);
+      }
+      Files.write(tmp, JSON.writeValueAsBytes(next));
+      sync.force(tmp);
       Files.move(tmp, dir.resolve(MANIFEST), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      // the rename itself is durable only once the directory is
+      sync.force(dir);
       committed = next;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit the spool manifest in " + dir, e);

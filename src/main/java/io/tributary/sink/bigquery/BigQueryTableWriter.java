@@ -14,6 +14,7 @@ import io.tributary.core.QuarantinedRecord;
 import io.tributary.core.Row;
 import io.tributary.core.TableSpec;
 import io.tributary.core.TableWriter;
+import io.tributary.core.WriteMode;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -33,7 +34,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * about 1,500 load jobs a day). Each chunk is spooled to local disk and committed with its position in the spool
  * manifest when the chunk transaction commits. {@link #finish()} uploads every spooled chunk to the staging table in
  * one load job, then one multi-statement transaction publishes the rows and upserts {@code _tributary_state} with the
- * spool id. Used by the step thread only.
+ * spool id. That state row is the one truth of what this job instance has published: a spool whose id it names was
+ * published (whatever the job repository says) and is started over at open, and a replace empties the target only
+ * in the instance's first publish. Used by the step thread only.
  */
 final class BigQueryTableWriter implements TableWriter {
 
@@ -49,6 +52,8 @@ final class BigQueryTableWriter implements TableWriter {
   private final TableId quarantineStaging;
   private final Runnable dropStaging;
   private int chunkNo;
+  /** The staging tables of a published spool may be left over (its clean-up failed): dropped at finish. */
+  private boolean stagingLeftOver;
 
   BigQueryTableWriter(BigQueryJobs jobs, TableSpec spec, BigQueryTableLayout layout, BigQuerySpool spool,
       TableId staging, TableId quarantineStaging, Runnable dropStaging) {
@@ -61,7 +66,23 @@ final class BigQueryTableWriter implements TableWriter {
     this.quarantineStaging = quarantineStaging;
     this.publish = new BigQueryPublish(layout, qualified(staging), qualified(quarantineStaging), spec.mode());
     this.dropStaging = dropStaging;
+    reconcileSpool();
     this.chunkNo = spool.committed().chunks().size() + spool.committed().quarantine().size();
+  }
+
+  /**
+   * A spool the warehouse already published (the publish committed, then the process died or the clean-up failed)
+   * must not take new chunks under the same id: {@link #finish()} would take the id as done and never publish them.
+   */
+  private void reconcileSpool() {
+    if (!spool.hasCommittedChunks()) {
+      return;
+    }
+    Optional<PublishedState> published = publishedState();
+    if (published.isPresent() && published.get().spoolId.equals(spool.committed().spoolId())) {
+      spool.startOver();
+      stagingLeftOver = true;
+    }
   }
 
   /**
@@ -134,25 +155,49 @@ final class BigQueryTableWriter implements TableWriter {
     BigQuerySpool.Manifest m = spool.committed();
     Optional<PublishedState> published = publishedState();
     if (published.isPresent() && published.get().spoolId.equals(m.spoolId())) {
-      // a crash after the publishing transaction committed: it must not run twice
+      // the publishing transaction committed but the clean-up after it did not: it must not run twice
       cleanUp();
       return;
     }
     boolean withRows = !m.chunks().isEmpty();
     boolean withQuarantine = !m.quarantine().isEmpty();
-    if (!withRows && !withQuarantine && m.position().isEmpty() && spec.mode() != io.tributary.core.WriteMode.REPLACE) {
+    // The instance's first publish swaps the copy; a restart after it adds what it read to that copy.
+    boolean replacing = spec.mode() == WriteMode.REPLACE && published.isEmpty();
+    if (!withRows && !withQuarantine && m.position().isEmpty() && !replacing) {
+      if (stagingLeftOver) {
+        dropStaging.run();
+      }
       return;
     }
-    if (withRows) {
-      jobs.load(staging, stagingSchema(), files(m.chunks()), "loading " + spec.stream() + " into " + staging.getTable());
+    QueryJobConfiguration query = publish.query(withRows, withQuarantine, replacing, spec.run().job(), spec.stream(),
+        spec.run().instanceId(), positionJson(m.cursor()), m.spoolId());
+    String identity = publishIdentity(query, m);
+    String doing = "publishing " + spec.stream() + " into " + layout.table();
+    // A publish submitted before a crash may still run: reloading its staging table under it is never needed.
+    if (!jobs.attempted(identity, doing)) {
+      loadStaging(m);
     }
-    if (withQuarantine) {
+    jobs.runOnce(query, identity, doing);
+    cleanUp();
+  }
+
+  /** One load job for the spooled rows, one for the quarantined records; each only when there are some. */
+  private void loadStaging(BigQuerySpool.Manifest m) {
+    if (!m.chunks().isEmpty()) {
+      jobs.load(staging, stagingSchema(), files(m.chunks()), "loading " + spec.stream() + " into "
+          + staging.getTable());
+    }
+    if (!m.quarantine().isEmpty()) {
       jobs.load(quarantineStaging, BigQueryTableSetup.quarantineSchema(), files(m.quarantine()),
           "loading quarantined records of " + spec.stream());
     }
-    jobs.run(publish.query(withRows, withQuarantine, spec.run().job(), spec.stream(), spec.run().instanceId(),
-        positionJson(m.cursor()), m.spoolId()), "publishing " + spec.stream() + " into " + layout.table());
-    cleanUp();
+  }
+
+  /** What one publish does: the script, its parameters and the spooled batch it publishes (never the run id). */
+  private String publishIdentity(QueryJobConfiguration query, BigQuerySpool.Manifest m) {
+    return String.join("\n", spec.run().job(), spec.stream(), Long.toString(spec.run().instanceId()), m.spoolId(),
+        positionJson(m.cursor()), m.chunks().toString(), m.quarantine().toString(), query.getQuery(),
+        String.valueOf(new TreeMap<>(query.getNamedParameters())));
   }
 
   private void cleanUp() {

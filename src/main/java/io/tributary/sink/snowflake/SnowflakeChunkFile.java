@@ -2,6 +2,7 @@ package io.tributary.sink.snowflake;
 
 import io.tributary.core.Row;
 import io.tributary.core.RunInfo;
+import io.tributary.sink.WarehouseJson;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -25,7 +26,8 @@ import org.apache.commons.csv.QuoteMode;
  * Writes one chunk as a gzip CSV file for PUT: the stream columns encoded for the types the table really has, then
  * the metadata columns and the load ordinal. A null is an empty unquoted field, every other value is quoted, so
  * Snowflake tells NULL from the empty string ({@link #FILE_FORMAT}). Rows whose values cannot fit their column are
- * left out and reported, like the PostgreSQL encoder does.
+ * left out and reported, like the PostgreSQL encoder does; VARIANT text is made acceptable to PARSE_JSON here
+ * ({@link WarehouseJson}), so it cannot fail the publish.
  */
 final class SnowflakeChunkFile {
 
@@ -91,6 +93,9 @@ final class SnowflakeChunkFile {
       String text;
       try {
         text = v == null ? null : text(v, type);
+        if (text != null && type.kind() == SnowflakeType.Kind.VARIANT) {
+          text = WarehouseJson.forSnowflake(text);
+        }
       } catch (IllegalArgumentException e) {
         return "column " + layout.columns().get(c) + ": " + e.getMessage();
       }

@@ -11,7 +11,9 @@ import java.util.stream.Collectors;
  * The statements that publish a run's staged rows into the target, all in one transaction with the state row:
  * merge → one MERGE keeping the last staged row of each key (a deleted row only flags the existing row and updates
  * its run metadata); append → one INSERT in load order; replace → DELETE the target, then INSERT (deduplicated by
- * key when the stream has one). Then the staging table is emptied.
+ * key when the stream has one), in the job instance's first publish only: a later publish of the same instance (a
+ * restart that read rows after the published position) merges them by key, or appends them, into that copy. Then
+ * the staging table is emptied.
  */
 final class SnowflakePublish {
 
@@ -27,14 +29,20 @@ final class SnowflakePublish {
     this.mode = mode;
   }
 
-  List<String> statements() {
+  /** @param replacing whether this publish swaps a replace copy (the job instance's first publish) */
+  List<String> statements(boolean replacing) {
     List<String> sql = new ArrayList<>();
+    boolean keyed = !layout.primaryKey().isEmpty();
     switch (mode) {
       case MERGE -> sql.add(merge());
       case APPEND -> sql.add(insert(false));
       case REPLACE -> {
-        sql.add("DELETE FROM " + layout.qualified());
-        sql.add(insert(!layout.primaryKey().isEmpty()));
+        if (replacing) {
+          sql.add("DELETE FROM " + layout.qualified());
+          sql.add(insert(keyed));
+        } else {
+          sql.add(keyed ? merge() : insert(false));
+        }
       }
     }
     sql.add(clearStaging());

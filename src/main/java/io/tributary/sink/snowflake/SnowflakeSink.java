@@ -128,7 +128,7 @@ public final class SnowflakeSink implements Sink {
       throw TributaryException.config("stream " + spec.stream() + " is loaded with mode merge but has no primary key",
           "set primary_key for the stream in the job file, or use mode append");
     }
-    String staging = stagingTable(table);
+    String staging = stagingTable(table, spec.stream());
     SnowflakeStage stage = new SnowflakeStage(schema, stageName, spec.run(), spec.stream());
     Path dir = spoolDir.resolve(spec.run().job()).resolve(spec.stream());
     try {
@@ -190,8 +190,14 @@ public final class SnowflakeSink implements Sink {
     }
   }
 
-  private static String stagingTable(String table) {
-    String name = STAGING_PREFIX + table;
+  /**
+   * One staging table per state key: a part of a partitioned stream (state key {@code <stream>#<part>}) stages into
+   * its own, so parts that start, stage and publish at different times never replace or publish each other's rows.
+   * A quoted identifier may hold {@code #}, which no validated table name does, so the names never collide.
+   */
+  static String stagingTable(String table, String stateKey) {
+    int part = stateKey.indexOf('#');
+    String name = STAGING_PREFIX + table + (part < 0 ? "" : SnowflakeNames.stored(stateKey.substring(part)));
     if (name.length() > 255) {
       throw TributaryException.config("table name '" + table + "' is too long for its staging table '" + name + "'",
           "map the stream to a shorter table name");

@@ -34,7 +34,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * COPY INTO the transient staging table, quarantined records, and the state row (position, unpublished); after the
  * transaction the file is REMOVEd. {@link #finish()} publishes every staged row into the target with one MERGE (or
  * INSERT) and marks the state published, in one transaction. So the target changes once per run and stream, and a
- * failure anywhere before that commit leaves it untouched. Used by the step thread only.
+ * failure anywhere before that commit leaves it untouched. The state row, not the job repository, says what this job
+ * instance has published, so a restart after a committed publish neither repeats nor undoes it. Used by the step
+ * thread only.
  */
 final class SnowflakeTableWriter implements TableWriter {
 
@@ -91,7 +93,7 @@ final class SnowflakeTableWriter implements TableWriter {
         }
       }
       quarantine.insert(c, spec.run(), spec.stream(), bad);
-      state.save(c, spec.run().job(), spec.stream(), spec.run().instanceId(), position, false);
+      state.saveStaged(c, spec.run().job(), spec.stream(), spec.run().instanceId(), position);
       return null;
     });
   }
@@ -142,11 +144,14 @@ final class SnowflakeTableWriter implements TableWriter {
           || (entry.isEmpty() && spec.mode() != WriteMode.REPLACE)) {
         return false;
       }
-      for (String sql : publish.statements()) {
+      // Only the instance's first publish swaps a replace copy; a restart after it adds what it read to that copy.
+      boolean replacing = spec.mode() == WriteMode.REPLACE
+          && !entry.map(SnowflakeStateTable.Entry::publishedBefore).orElse(false);
+      for (String sql : publish.statements(replacing)) {
         execute(c, sql);
       }
-      state.save(c, spec.run().job(), spec.stream(), spec.run().instanceId(),
-          entry.map(SnowflakeStateTable.Entry::position).orElse(Cursor.START), true);
+      state.savePublished(c, spec.run().job(), spec.stream(), spec.run().instanceId(),
+          entry.map(SnowflakeStateTable.Entry::position).orElse(Cursor.START));
       return true;
     });
     if (published) {

@@ -25,12 +25,15 @@ import java.util.regex.Pattern;
  * schemas and the {@code _tributary_state} row (set by the publishing script's parameters, as BigQuery would), and
  * records every call. {@link #failNextLoad} makes the next load job finish with {@code status.errorResult}.
  */
-final class BigQueryStub implements AutoCloseable {
+public final class BigQueryStub implements AutoCloseable {
 
   /** One recorded call: method, path (query string without upload ids) and the JSON body, if any. */
   record Call(String method, String path, JsonNode body) {}
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper EXACT = com.fasterxml.jackson.databind.json.JsonMapper.builder()
+      .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .nodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true)).build();
   private static final Pattern PROJECT = Pattern.compile("^/(?:upload/)?bigquery/v2/projects/([^/]+)(/.*)?$");
 
   private final HttpServer server;
@@ -42,21 +45,26 @@ final class BigQueryStub implements AutoCloseable {
   private final Map<String, ByteArrayOutputStream> uploadBytes = new ConcurrentHashMap<>();
   /** Uploaded NDJSON per load job id. */
   final Map<String, String> loaded = new ConcurrentHashMap<>();
+  /** The NDJSON a table was last loaded with, by table id: what PARSE_JSON reads at publish. */
+  private final Map<String, String> stagedByTable = new ConcurrentHashMap<>();
   /** The state row: job|stream → [instance_id, position, spool_id]. */
   final Map<String, List<String>> state = new ConcurrentHashMap<>();
   volatile boolean failNextLoad;
   volatile boolean failNextQuery;
+  /** The next query job stays RUNNING (its effects not applied) until {@link #releaseStalled()}. */
+  volatile boolean stallNextQuery;
+  private final List<ObjectNode> stalled = Collections.synchronizedList(new ArrayList<>());
   /** Table deletes answer 403, as for a role without bigquery.tables.delete. */
   volatile boolean failDeletes;
   private int ids;
 
-  BigQueryStub() throws IOException {
+  public BigQueryStub() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/", this::handle);
     server.start();
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
@@ -64,6 +72,28 @@ final class BigQueryStub implements AutoCloseable {
     synchronized (calls) {
       return List.copyOf(calls);
     }
+  }
+
+  /** Table deletes (the clean-up after a publish) answer 403 while {@code refuse} is true. */
+  public void refuseTableDeletes(boolean refuse) {
+    failDeletes = refuse;
+  }
+
+  /** The state rows the publishing scripts wrote: {@code job|stream} → [instance_id, position, spool_id]. */
+  public Map<String, List<String>> stateRows() {
+    return Map.copyOf(state);
+  }
+
+  /** How many NDJSON lines the load jobs received, over all load jobs. */
+  public long loadedLines() {
+    return loaded.values().stream().mapToLong(ndjson -> ndjson.lines().count()).sum();
+  }
+
+  /** The multi-statement scripts (publishes) submitted as query jobs, in order. */
+  public List<String> publishScripts() {
+    return calls().stream().filter(c -> c.body() != null)
+        .map(c -> c.body().path("configuration").path("query").path("query").asText())
+        .filter(q -> q.startsWith("BEGIN TRANSACTION")).toList();
   }
 
   @Override
@@ -142,7 +172,8 @@ final class BigQueryStub implements AutoCloseable {
       ObjectNode job = jobs.get(p[2]);
       ObjectNode r = JSON.createObjectNode().put("kind", "bigquery#getQueryResultsResponse");
       r.set("jobReference", job.get("jobReference"));
-      r.put("totalRows", "0").put("jobComplete", true).putObject("schema").putArray("fields");
+      r.put("totalRows", "0").put("jobComplete", !"RUNNING".equals(job.path("status").path("state").asText()))
+          .putObject("schema").putArray("fields");
       send(x, 200, r);
     } else if (rest.equals("/queries") && method.equals("POST")) {
       send(x, 200, selectState(project, body));
@@ -153,6 +184,11 @@ final class BigQueryStub implements AutoCloseable {
 
   private void insertJob(HttpExchange x, String project, ObjectNode job, boolean upload) throws IOException {
     String id = job.path("jobReference").path("jobId").asText();
+    if (jobs.containsKey(id)) {
+      // BigQuery refuses a second jobs.insert with an existing job id (REST reference, jobs.insert: 409 duplicate)
+      send(x, 409, error(409, "duplicate", "Already Exists: Job " + project + ":US." + id));
+      return;
+    }
     job.put("kind", "bigquery#job").put("id", project + ":US." + id);
     ((ObjectNode) job.get("jobReference")).put("projectId", project).put("location", "US");
     job.putObject("statistics").put("creationTime", "1640212609110").put("startTime", "1640212609276");
@@ -166,19 +202,91 @@ final class BigQueryStub implements AutoCloseable {
       send(x, 200, null);
       return;
     }
-    String sql = job.path("configuration").path("query").path("query").asText();
     if (failNextQuery) {
       failNextQuery = false;
       fail(job, "invalidQuery", "Query error: injected by the test");
+    } else if (stallNextQuery) {
+      stallNextQuery = false;
+      job.putObject("status").put("state", "RUNNING");
+      stalled.add(job);
     } else {
-      done(job);
-      if (sql.contains("MERGE `" + project + ".") && sql.contains("._tributary_state` AS t")) {
-        Map<String, String> params = params(job.path("configuration").path("query"));
-        state.put(params.get("job") + "|" + params.get("stream"),
-            List.of(params.get("instance_id"), params.get("position"), params.get("spool_id")));
-      }
+      complete(project, job);
     }
     send(x, 200, job);
+  }
+
+  /** Finishes the stalled query jobs, as BigQuery would once they ran. */
+  void releaseStalled() {
+    synchronized (stalled) {
+      for (ObjectNode job : stalled) {
+        complete(job.path("jobReference").path("projectId").asText(), job);
+      }
+      stalled.clear();
+    }
+  }
+
+  private void complete(String project, ObjectNode job) {
+    String sql = job.path("configuration").path("query").path("query").asText();
+    String rejected = parseJsonRejects(sql);
+    if (rejected != null) {
+      fail(job, "invalidQuery", rejected);
+      return;
+    }
+    done(job);
+    if (sql.contains("MERGE `" + project + ".") && sql.contains("._tributary_state` AS t")) {
+      Map<String, String> params = params(job.path("configuration").path("query"));
+      state.put(params.get("job") + "|" + params.get("stream"),
+          List.of(params.get("instance_id"), params.get("position"), params.get("spool_id")));
+    }
+  }
+
+  private static final Pattern PARSE_JSON = Pattern.compile("PARSE_JSON\\(s\\.`([^`]+)`\\)");
+  private static final Pattern STAGING_FROM = Pattern.compile("FROM `[^`]+\\.([^`.]+)` AS s");
+
+  /**
+   * PARSE_JSON's default {@code wide_number_mode => 'exact'} as BigQuery documents it: a number that INT64, UINT64
+   * or FLOAT64 cannot hold without loss fails the query. Returns the error, or null.
+   */
+  private String parseJsonRejects(String sql) {
+    Matcher from = STAGING_FROM.matcher(sql);
+    if (!from.find() || !stagedByTable.containsKey(from.group(1))) {
+      return null;
+    }
+    Matcher column = PARSE_JSON.matcher(sql);
+    while (column.find()) {
+      for (String line : stagedByTable.get(from.group(1)).lines().toList()) {
+        try {
+          JsonNode value = JSON.readTree(line).path(column.group(1));
+          String bad = value.isTextual() ? inexactNumber(EXACT.readTree(value.asText())) : null;
+          if (bad != null) {
+            return "Invalid input to PARSE_JSON: the number " + bad
+                + " cannot be converted to JSON without loss of precision";
+          }
+        } catch (IOException e) {
+          return "Invalid input to PARSE_JSON: " + e.getMessage();
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String inexactNumber(JsonNode node) {
+    if (node.isNumber()) {
+      String text = node.isBigDecimal() ? node.decimalValue().toPlainString() : node.asText();
+      boolean int64 = node.isIntegralNumber() && node.canConvertToLong();
+      boolean uint64 = node.isBigInteger() && node.bigIntegerValue().signum() > 0
+          && node.bigIntegerValue().bitLength() <= 64;
+      boolean float64 = !Double.isInfinite(node.asDouble())
+          && new java.math.BigDecimal(text).compareTo(new java.math.BigDecimal(String.valueOf(node.asDouble()))) == 0;
+      return int64 || uint64 || float64 ? null : text;
+    }
+    for (JsonNode child : node) {
+      String bad = inexactNumber(child);
+      if (bad != null) {
+        return bad;
+      }
+    }
+    return null;
   }
 
   /** Resumable upload: 308 with the received range until the request that declares the total size. */
@@ -210,6 +318,7 @@ final class BigQueryStub implements AutoCloseable {
       t.putObject("tableReference").put("projectId", "p").put("datasetId", dataset).put("tableId", table);
       t.set("schema", job.path("configuration").path("load").path("schema"));
       tables.put(dataset + "." + table, t);
+      stagedByTable.put(table, bytes.toString(StandardCharsets.UTF_8));
     }
     send(x, 200, job);
   }
@@ -255,7 +364,7 @@ final class BigQueryStub implements AutoCloseable {
     ObjectNode e = JSON.createObjectNode();
     ObjectNode err = e.putObject("error").put("code", code).put("message", message);
     err.putArray("errors").addObject().put("domain", "global").put("reason", reason).put("message", message);
-    err.put("status", code == 404 ? "NOT_FOUND" : "INTERNAL");
+    err.put("status", code == 404 ? "NOT_FOUND" : code == 409 ? "ALREADY_EXISTS" : "INTERNAL");
     return e;
   }
 

@@ -63,8 +63,23 @@ public final class SnowflakeJdbcDouble extends AbstractDataSource {
     }
   }
 
-  /** H2 stand-in for Snowflake's PARSE_JSON: the text is kept as the VARIANT's value. */
-  public static String parseJson(String text) {
+  private static final com.fasterxml.jackson.databind.ObjectMapper STRICT_JSON =
+      com.fasterxml.jackson.databind.json.JsonMapper.builder()
+          .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+  /**
+   * H2 stand-in for Snowflake's PARSE_JSON: the text is kept as the VARIANT's value. Like Snowflake's default (strict,
+   * parameter 's'), a duplicate key in an object fails the statement (Snowflake docs, "PARSE_JSON").
+   */
+  public static String parseJson(String text) throws SQLException {
+    if (text == null) {
+      return null;
+    }
+    try {
+      STRICT_JSON.readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new SQLException("Error parsing JSON: " + e.getOriginalMessage(), "22000", 100069);
+    }
     return text;
   }
 
