@@ -93,7 +93,9 @@ public final class DuckDbSink implements Sink {
   @Override
   public void check() {
     try (Connection c = dataSource.getConnection()) {
-      ddl.createSchemaAndMetadataTables(c);
+      synchronized (ddl) {
+        ddl.createSchemaAndMetadataTables(c);
+      }
     } catch (SQLException e) {
       throw DuckDbErrors.onDdl("prepare schema " + schema + " in " + file, e,
           "make sure the file is writable and not read-only");
@@ -110,6 +112,14 @@ public final class DuckDbSink implements Sink {
     validate(spec);
     boolean merge = !spec.schema().primaryKey().isEmpty() && spec.mode() != WriteMode.APPEND;
     String loadTable = spec.mode() == WriteMode.REPLACE ? spec.table() + NEW_SUFFIX : spec.table();
+    // Only this process can write the file, but its threads (the parts of a partitioned stream) open tables at
+    // once, and DuckDB's CREATE ... IF NOT EXISTS and the check-then-create of createOrEvolve race between them.
+    synchronized (ddl) {
+      return openLocked(spec, merge, loadTable);
+    }
+  }
+
+  private TableWriter openLocked(TableSpec spec, boolean merge, String loadTable) {
     try (Connection c = dataSource.getConnection()) {
       ddl.createSchemaAndMetadataTables(c);
       if (spec.mode() == WriteMode.REPLACE && !isRestart(c, spec)) {
@@ -181,8 +191,10 @@ public final class DuckDbSink implements Sink {
   @Override
   public void executeMartStatement(String statement) {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE SCHEMA IF NOT EXISTS " + quote(MARTS));
-      s.execute(statement);
+      synchronized (ddl) {
+        s.execute("CREATE SCHEMA IF NOT EXISTS " + quote(MARTS));
+        s.execute(statement);
+      }
     } catch (SQLException e) {
       throw DuckDbErrors.onDdl("run a mart statement", e, "fix the SQL in sql/marts/ (DuckDB dialect) and run again");
     }

@@ -166,6 +166,13 @@ final class DuckDbTableWriter implements TableWriter {
     if (spec.mode() != WriteMode.REPLACE) {
       return;
     }
+    // the sink's DDL lock: another stream of this run may be creating tables at this moment
+    synchronized (ddl) {
+      swap();
+    }
+  }
+
+  private void swap() {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {

@@ -71,6 +71,7 @@ public final class PostgresSink implements Sink {
   public void check() {
     try (Connection c = direct.getConnection()) {
       c.setAutoCommit(false);
+      PostgresDdlLock.acquire(c, schema);
       try (Statement s = c.createStatement()) {
         s.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
         s.execute("CREATE TABLE " + quote(schema) + "." + quote("_tributary_check") + " (probe int)");
@@ -99,6 +100,7 @@ public final class PostgresSink implements Sink {
     String loadTable = spec.mode() == WriteMode.REPLACE ? replaceTable(table) : table;
     boolean withKey = keyed && spec.mode() != WriteMode.APPEND;
     return transactions.runAlone("preparing table " + schema + "." + loadTable, c -> {
+      PostgresDdlLock.acquire(c, schema);
       PostgresTableSetup setup = new PostgresTableSetup(c);
       setup.createSchema(schema);
       state.create(c);
@@ -116,12 +118,15 @@ public final class PostgresSink implements Sink {
   @Override
   public void executeMartStatement(String statement) {
     transactions.runAlone("creating schema " + MARTS, c -> {
+      PostgresDdlLock.acquire(c, MARTS);
       new PostgresTableSetup(c).createSchema(MARTS);
       return null;
     });
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
+        // marts are views and tables in one shared schema: two jobs rebuilding them at once would race like setup
+        PostgresDdlLock.acquire(c, MARTS);
         s.execute(statement);
         c.commit();
       } catch (SQLException e) {

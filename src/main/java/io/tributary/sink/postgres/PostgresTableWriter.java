@@ -118,6 +118,7 @@ final class PostgresTableWriter implements TableWriter {
     }
     String target = quote(layout.schema()) + "." + quote(spec.table());
     transactions.run("swapping in the new " + layout.schema() + "." + spec.table(), c -> {
+      PostgresDdlLock.acquire(c, layout.schema());
       if (new PostgresTableSetup(c).exists(layout.schema(), layout.table())) {
         try (Statement s = c.createStatement()) {
           s.execute("DROP TABLE IF EXISTS " + target);
