@@ -12,8 +12,9 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * The manager side of a partitioned stream. Before the partitions start it opens the stream's table once (so
- * partitions never race to create it) and splits the stream; after every partition has completed it advances the
- * stream's watermark once, to the lowest of the partitions' watermarks, and writes the audit row.
+ * partitions never race to create it) and splits the stream; after every partition has completed it checks the table
+ * still holds the rows committed into it, advances the stream's watermark once, to the lowest of the partitions'
+ * watermarks, and writes the audit row.
  */
 final class PartitionManagerListener implements StepExecutionListener {
 
@@ -70,8 +71,9 @@ final class PartitionManagerListener implements StepExecutionListener {
     Cursor watermark;
     try {
       watermark = step.begin(stepExecution.getJobExecution(), watermarks, chunkSize);
-    } finally {
+    } catch (RuntimeException e) {
       step.closeWriter();
+      throw e;
     }
     plan.split(step.readRequest(), watermark);
     step.log("split into " + plan.names().size() + " partitions");
@@ -80,6 +82,7 @@ final class PartitionManagerListener implements StepExecutionListener {
   @Override
   public ExitStatus afterStep(StepExecution stepExecution) {
     if (stepExecution.getStatus() != BatchStatus.COMPLETED) {
+      step.closeWriter();
       step.progress().end(StreamProgress.State.FAILED);
       if (remote) {
         reportWorkerFailures(stepExecution);
@@ -103,6 +106,7 @@ final class PartitionManagerListener implements StepExecutionListener {
         }
       }
       Cursor after = marks.isEmpty() ? null : plan.lowestWatermark(marks);
+      step.writer().verifyCommittedRows();
       step.complete(watermarks, after, PartitionPlan.runner());
       return stepExecution.getExitStatus();
     } catch (RuntimeException e) {
@@ -110,6 +114,8 @@ final class PartitionManagerListener implements StepExecutionListener {
       stepExecution.addFailureException(e);
       step.progress().end(StreamProgress.State.FAILED);
       return ExitStatus.FAILED.addExitDescription(e);
+    } finally {
+      step.closeWriter();
     }
   }
 }

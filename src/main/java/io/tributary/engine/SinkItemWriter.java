@@ -1,5 +1,6 @@
 package io.tributary.engine;
 
+import io.tributary.core.ChunkOutcome;
 import io.tributary.core.Cursor;
 import io.tributary.core.QuarantinedRecord;
 import io.tributary.core.Row;
@@ -64,9 +65,10 @@ final class SinkItemWriter implements ItemStreamWriter<MappedItem> {
               + " quarantined records are in _tributary_quarantine",
           null);
     }
-    step.writer().write(rows, bad, position);
-    quarantinedSoFar += bad.size();
-    countOnCommit(rows.size(), bad.size());
+    // counted as landed: the sink may refuse rows itself (a value the warehouse cannot store) and quarantine them
+    ChunkOutcome landed = step.writer().load(rows, bad, position);
+    quarantinedSoFar += landed.quarantined();
+    countOnCommit(landed.written(), landed.quarantined());
     chunksThisRun++;
     int failAfter = step.options().failAfterChunksFor(step.partition());
     if (failAfter > 0 && chunksThisRun > failAfter) {

@@ -122,14 +122,25 @@ public final class DuckDbSink implements Sink {
   private TableWriter openLocked(TableSpec spec, boolean merge, String loadTable) {
     try (Connection c = dataSource.getConnection()) {
       ddl.createSchemaAndMetadataTables(c);
-      if (spec.mode() == WriteMode.REPLACE && !isRestart(c, spec)) {
+      boolean resuming = isRestart(c, spec);
+      boolean freshReplace = spec.mode() == WriteMode.REPLACE && !resuming;
+      if (freshReplace) {
         ddl.createFresh(c, loadTable, spec.schema());
       } else {
         ddl.createOrEvolve(c, loadTable, spec.schema());
       }
       DuckDbRowAppender target =
           DuckDbRowAppender.plan(null, schema, loadTable, ddl.columns(c, loadTable), spec.schema(), spec.run());
-      return new DuckDbTableWriter(dataSource, ddl, spec, loadTable, target, merge ? mergePlan(spec, loadTable) : null);
+      DuckDbTableWriter writer = new DuckDbTableWriter(dataSource, ddl, spec, loadTable, target,
+          merge ? mergePlan(spec, loadTable) : null);
+      if (freshReplace || (spec.fullRefresh() && !resuming)) {
+        new DuckDbStateTable(ddl).rebaseline(c, spec.run().job(), spec.stream(), spec.run().instanceId(), loadTable,
+            writer.rowsHeld(c));
+      } else {
+        // before the reader resumes from the state's position, or an incremental run reads on from the watermark
+        writer.verifyCommittedRows(c);
+      }
+      return writer;
     } catch (SQLException e) {
       throw DuckDbErrors.onDdl("prepare table " + schema + "." + loadTable, e,
           "check the table's definition in " + file + "; drop it to let Tributary recreate it");

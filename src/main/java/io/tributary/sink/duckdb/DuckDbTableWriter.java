@@ -1,5 +1,7 @@
 package io.tributary.sink.duckdb;
 
+import io.tributary.core.ChunkOutcome;
+import io.tributary.core.CommittedRows;
 import io.tributary.core.Cursor;
 import io.tributary.core.Identifiers;
 import io.tributary.core.QuarantinedRecord;
@@ -10,6 +12,7 @@ import io.tributary.core.TributaryException;
 import io.tributary.core.WriteMode;
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -71,20 +74,28 @@ final class DuckDbTableWriter implements TableWriter {
 
   @Override
   public void write(List<Row> rows, List<QuarantinedRecord> quarantined, Cursor position) {
+    load(rows, quarantined, position);
+  }
+
+  @Override
+  public ChunkOutcome load(List<Row> rows, List<QuarantinedRecord> quarantined, Cursor position) {
     Connection c = DataSourceUtils.getConnection(dataSource);
     try {
       DuckDBConnection duck = c.unwrap(DuckDBConnection.class);
+      long added = 0;
       if (!rows.isEmpty()) {
         if (merge == null) {
           target.append(duck, rows);
+          added = rows.size();
         } else {
-          merge(c, duck, rows);
+          added = merge(c, duck, rows);
         }
       }
       quarantine.insert(c, spec.run(), spec.stream(), quarantined);
       if (position != null) {
-        state.upsert(c, spec.run().job(), spec.stream(), spec.run().instanceId(), position);
+        state.upsert(c, spec.run().job(), spec.stream(), spec.run().instanceId(), position, loadTable, added);
       }
+      return new ChunkOutcome(rows.size(), quarantined.size());
     } catch (SQLException e) {
       throw DuckDbErrors.onWrite("load a chunk of " + rows.size() + " rows into " + ddl.qualified(loadTable), e);
     } finally {
@@ -92,12 +103,40 @@ final class DuckDbTableWriter implements TableWriter {
     }
   }
 
+  @Override
+  public void verifyCommittedRows() {
+    try (Connection c = dataSource.getConnection()) {
+      verifyCommittedRows(c);
+    } catch (SQLException e) {
+      throw DuckDbErrors.onWrite("count the rows of " + ddl.qualified(loadTable), e);
+    }
+  }
+
+  void verifyCommittedRows(Connection c) throws SQLException {
+    long committed = state.committedRows(c, spec.run().job(), loadTable);
+    if (committed > 0) {
+      CommittedRows.require(ddl.schema() + "." + loadTable, rowsHeld(c), committed, spec.run().job());
+    }
+  }
+
+  /** The load table's row count; 0 when it does not exist. */
+  long rowsHeld(Connection c) throws SQLException {
+    if (!ddl.exists(c, loadTable)) {
+      return 0;
+    }
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM " + ddl.qualified(loadTable))) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   /**
    * A chunk with no repeated key and no deleted row (the usual case) only needs the target's rows of its keys
    * deleted before its rows are appended straight into the target; any other chunk goes through the full staging
-   * table, which deduplicates and applies soft deletes.
+   * table, which deduplicates and applies soft deletes. Returns how many rows the target gained.
    */
-  private void merge(Connection c, DuckDBConnection duck, List<Row> rows) throws SQLException {
+  private long merge(Connection c, DuckDBConnection duck, List<Row> rows) throws SQLException {
     requireKeys(rows);
     boolean duplicateKeys = hasDuplicateKeys(rows);
     boolean anyDeleted = rows.stream().anyMatch(Row::deleted);
@@ -108,12 +147,12 @@ final class DuckDbTableWriter implements TableWriter {
     }
     if (direct) {
       merge.keys().appendInStartedTransaction(duck, rows);
-      merge.statement().deleteStagedKeys(c);
+      int replaced = merge.statement().deleteStagedKeys(c);
       target.appendInStartedTransaction(duck, rows);
-    } else {
-      merge.stage().appendInStartedTransaction(duck, rows);
-      merge.statement().apply(c, spec.run(), duplicateKeys, anyDeleted);
+      return rows.size() - replaced;
     }
+    merge.stage().appendInStartedTransaction(duck, rows);
+    return merge.statement().apply(c, spec.run(), duplicateKeys, anyDeleted);
   }
 
   /** Most chunks repeat no key; checking here in Java lets the merge skip the SQL deduplication. */

@@ -105,13 +105,23 @@ public final class PostgresSink implements Sink {
       setup.createSchema(schema);
       state.create(c);
       quarantine.create(c);
-      if (spec.mode() == WriteMode.REPLACE
-          && state.read(c, spec.run().job(), spec.stream(), spec.run().instanceId()).isEmpty()) {
+      boolean resuming = state.read(c, spec.run().job(), spec.stream(), spec.run().instanceId()).isPresent();
+      boolean freshReplace = spec.mode() == WriteMode.REPLACE && !resuming;
+      if (freshReplace) {
         // a new job instance starts its replace table over; a restart keeps the chunks it already committed
         setup.drop(schema, loadTable);
       }
       PostgresTableLayout layout = setup.ensure(schema, loadTable, spec.schema(), withKey);
-      return new PostgresTableWriter(transactions, state, quarantine, spec, layout, isEmpty(c, layout));
+      PostgresTableWriter writer =
+          new PostgresTableWriter(transactions, state, quarantine, spec, layout, isEmpty(c, layout));
+      if (freshReplace || (spec.fullRefresh() && !resuming)) {
+        state.rebaseline(c, spec.run().job(), spec.stream(), spec.run().instanceId(), loadTable,
+            writer.rowsHeld(c));
+      } else {
+        // before the reader resumes from the state's position, or an incremental run reads on from the watermark
+        writer.verifyCommittedRows(c);
+      }
+      return writer;
     });
   }
 
