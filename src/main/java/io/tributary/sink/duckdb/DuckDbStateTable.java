@@ -77,8 +77,9 @@ final class DuckDbStateTable {
   }
 
   /**
-   * Makes {@code rows} the job's committed count of {@code targetTable}, kept on this stream's row (a new one starts
-   * at position START): for a full refresh, which accepts the table as it is, and for a new replace table.
+   * Makes {@code rows} the job's committed count of {@code targetTable}, kept on this stream's row, which now belongs
+   * to {@code instanceId} at position START (so a restart of this instance checks instead of accepting the table
+   * again): for a full refresh, which accepts the table as it is, and for a new replace table.
    */
   void rebaseline(Connection c, String job, String stream, long instanceId, String targetTable, long rows)
       throws SQLException {
@@ -88,12 +89,14 @@ final class DuckDbStateTable {
       ps.setString(2, targetTable);
       ps.executeUpdate();
     }
-    try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET target_table = ?, target_rows = ?"
-        + " WHERE job = ? AND stream = ?")) {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET target_table = ?, target_rows = ?,"
+        + " instance_id = ?, position = ?, updated_at = now() WHERE job = ? AND stream = ?")) {
       ps.setString(1, targetTable);
       ps.setLong(2, rows);
-      ps.setString(3, job);
-      ps.setString(4, stream);
+      ps.setLong(3, instanceId);
+      ps.setString(4, render(Cursor.START));
+      ps.setString(5, job);
+      ps.setString(6, stream);
       if (ps.executeUpdate() > 0) {
         return;
       }

@@ -76,9 +76,9 @@ final class PostgresStateTable {
   }
 
   /**
-   * Makes {@code rows} the job's committed count of {@code targetTable}, kept on this stream's row (a new one starts
-   * at position START for {@code instanceId}): for a full refresh, which accepts the table as it is, and for a new
-   * replace table.
+   * Makes {@code rows} the job's committed count of {@code targetTable}, kept on this stream's row, which now belongs
+   * to {@code instanceId} at position START (so a restart of this instance checks instead of accepting the table
+   * again): for a full refresh, which accepts the table as it is, and for a new replace table.
    */
   void rebaseline(Connection c, String job, String stream, long instanceId, String targetTable, long rows)
       throws SQLException {
@@ -90,8 +90,8 @@ final class PostgresStateTable {
     }
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
         + " (job, stream, instance_id, position, target_table, target_rows) VALUES (?, ?, ?, ?, ?, ?)"
-        + " ON CONFLICT (job, stream) DO UPDATE SET target_table = EXCLUDED.target_table,"
-        + " target_rows = EXCLUDED.target_rows")) {
+        + " ON CONFLICT (job, stream) DO UPDATE SET instance_id = EXCLUDED.instance_id,"
+        + " position = EXCLUDED.position, target_table = EXCLUDED.target_table, target_rows = EXCLUDED.target_rows")) {
       ps.setString(1, job);
       ps.setString(2, stream);
       ps.setLong(3, instanceId);
