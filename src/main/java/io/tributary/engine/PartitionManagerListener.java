@@ -66,6 +66,26 @@ final class PartitionManagerListener implements StepExecutionListener {
     }
   }
 
+  /**
+   * Written and quarantined as each partition of this run landed them (Spring Batch's write count holds the
+   * quarantined records too). A partition that completed in an earlier run of this instance counts there.
+   */
+  private void countWorkerRows(StepExecution stepExecution) {
+    long written = 0;
+    long quarantined = 0;
+    for (String name : plan.names()) {
+      StepExecution part = jobRepository.getLastStepExecution(stepExecution.getJobExecution().getJobInstance(),
+          partitionStepPrefix + name);
+      if (part != null
+          && java.util.Objects.equals(part.getJobExecutionId(), stepExecution.getJobExecutionId())) {
+        written += part.getExecutionContext().getLong(SinkItemWriter.RUN_WRITTEN_KEY, 0L);
+        quarantined += part.getExecutionContext().getLong(SinkItemWriter.RUN_QUARANTINED_KEY, 0L);
+      }
+    }
+    step.progress().written.set(written);
+    step.progress().quarantined.set(quarantined);
+  }
+
   @Override
   public void beforeStep(StepExecution stepExecution) {
     Cursor watermark;
@@ -92,7 +112,7 @@ final class PartitionManagerListener implements StepExecutionListener {
     if (step.progress().read() == 0 && stepExecution.getReadCount() > 0) {
       // The partitions ran in worker processes: their counters are known here only through the job repository.
       step.progress().read.set(stepExecution.getReadCount());
-      step.progress().written.set(stepExecution.getWriteCount());
+      countWorkerRows(stepExecution);
     }
     try {
       List<Cursor> marks = new ArrayList<>();
