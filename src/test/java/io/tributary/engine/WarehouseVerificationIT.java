@@ -115,7 +115,8 @@ class WarehouseVerificationIT {
     job = writeJob("append");
     assertThat(cli.run("run", job.toString()).exitCode()).isEqualTo(0);
     sql("DROP TABLE " + dst + ".customers");
-    sql("INSERT INTO " + src + ".customers VALUES (" + (ROWS + 1) + ", 'new', 1, timestamptz '2024-03-01 00:00:00+00')");
+    sql("INSERT INTO " + src + ".customers VALUES (" + (ROWS + 1) + ", 'new', 1,"
+        + " timestamptz '2024-03-01 00:00:00+00')");
 
     CliRunner.Result next = cli.run("run", job.toString());
     assertThat(next.exitCode()).isEqualTo(1);
