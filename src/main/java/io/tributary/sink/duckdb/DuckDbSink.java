@@ -124,23 +124,24 @@ public final class DuckDbSink implements Sink {
       ddl.createSchemaAndMetadataTables(c);
       boolean resuming = isRestart(c, spec);
       boolean freshReplace = spec.mode() == WriteMode.REPLACE && !resuming;
+      boolean rebaseline = freshReplace || (spec.fullRefresh() && !resuming);
+      DuckDbCommittedRows committed = new DuckDbCommittedRows(ddl, spec.run().job(), loadTable);
+      if (!rebaseline) {
+        // before the reader resumes from the state's position, or an incremental run reads on from the watermark;
+        // before the DDL below, which would recreate a dropped table
+        committed.verify(c);
+      }
       if (freshReplace) {
         ddl.createFresh(c, loadTable, spec.schema());
       } else {
         ddl.createOrEvolve(c, loadTable, spec.schema());
       }
+      if (rebaseline) {
+        committed.rebaseline(c, spec.stream(), spec.run().instanceId());
+      }
       DuckDbRowAppender target =
           DuckDbRowAppender.plan(null, schema, loadTable, ddl.columns(c, loadTable), spec.schema(), spec.run());
-      DuckDbTableWriter writer = new DuckDbTableWriter(dataSource, ddl, spec, loadTable, target,
-          merge ? mergePlan(spec, loadTable) : null);
-      if (freshReplace || (spec.fullRefresh() && !resuming)) {
-        new DuckDbStateTable(ddl).rebaseline(c, spec.run().job(), spec.stream(), spec.run().instanceId(), loadTable,
-            writer.rowsHeld(c));
-      } else {
-        // before the reader resumes from the state's position, or an incremental run reads on from the watermark
-        writer.verifyCommittedRows(c);
-      }
-      return writer;
+      return new DuckDbTableWriter(dataSource, ddl, spec, loadTable, target, merge ? mergePlan(spec, loadTable) : null);
     } catch (SQLException e) {
       throw DuckDbErrors.onDdl("prepare table " + schema + "." + loadTable, e,
           "check the table's definition in " + file + "; drop it to let Tributary recreate it");

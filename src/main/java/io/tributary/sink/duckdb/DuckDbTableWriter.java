@@ -1,7 +1,6 @@
 package io.tributary.sink.duckdb;
 
 import io.tributary.core.ChunkOutcome;
-import io.tributary.core.CommittedRows;
 import io.tributary.core.Cursor;
 import io.tributary.core.Identifiers;
 import io.tributary.core.QuarantinedRecord;
@@ -12,7 +11,6 @@ import io.tributary.core.TributaryException;
 import io.tributary.core.WriteMode;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -106,28 +104,9 @@ final class DuckDbTableWriter implements TableWriter {
   @Override
   public void verifyCommittedRows() {
     try (Connection c = dataSource.getConnection()) {
-      verifyCommittedRows(c);
+      new DuckDbCommittedRows(ddl, spec.run().job(), loadTable).verify(c);
     } catch (SQLException e) {
       throw DuckDbErrors.onWrite("count the rows of " + ddl.qualified(loadTable), e);
-    }
-  }
-
-  void verifyCommittedRows(Connection c) throws SQLException {
-    long committed = state.committedRows(c, spec.run().job(), loadTable);
-    if (committed > 0) {
-      CommittedRows.require(ddl.schema() + "." + loadTable, rowsHeld(c), committed, spec.run().job());
-    }
-  }
-
-  /** The load table's row count; 0 when it does not exist. */
-  long rowsHeld(Connection c) throws SQLException {
-    if (!ddl.exists(c, loadTable)) {
-      return 0;
-    }
-    try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("SELECT count(*) FROM " + ddl.qualified(loadTable))) {
-      rs.next();
-      return rs.getLong(1);
     }
   }
 

@@ -75,6 +75,8 @@ class DuckDbCommittedRowsTest {
             assertThat(e.getMessage()).contains("holds 0 rows but Tributary committed 2");
             assertThat(e.hint()).contains("--full-refresh");
           });
+      assertThat(query(sink, "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'accounts'")
+          .get(0).get("n")).as("the failed open created nothing").isEqualTo(0L);
 
       TableWriter refreshed = sink.open(new TableSpec("accounts", "accounts", ACCOUNTS, WriteMode.APPEND,
           new RunInfo("demo", 3, 3, EXTRACTED), true));
