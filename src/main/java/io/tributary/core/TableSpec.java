@@ -9,5 +9,15 @@ package io.tributary.core;
  *     not included, the sink adds them
  * @param mode append, merge or replace
  * @param run the run identity
+ * @param fullRefresh the run reads the whole stream again (--full-refresh) and opens it as a whole (not a partition):
+ *     on its first open the sink accepts the table's current rows as the baseline of the committed-rows check
+ *     ({@link CommittedRows}) instead of checking them
  */
-public record TableSpec(String stream, String table, StreamSchema schema, WriteMode mode, RunInfo run) {}
+public record TableSpec(String stream, String table, StreamSchema schema, WriteMode mode, RunInfo run,
+    boolean fullRefresh) {
+
+  /** An incremental run's spec (or one part of a partitioned stream). */
+  public TableSpec(String stream, String table, StreamSchema schema, WriteMode mode, RunInfo run) {
+    this(stream, table, schema, mode, run, false);
+  }
+}

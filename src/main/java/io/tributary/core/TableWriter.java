@@ -23,6 +23,24 @@ public interface TableWriter extends AutoCloseable {
    */
   void write(List<Row> rows, List<QuarantinedRecord> quarantined, Cursor position);
 
+  /**
+   * {@link #write} that says what landed; the engine calls this one, once per chunk, inside the chunk transaction. A
+   * sink that refuses rows itself (and quarantines them) must override it: the default reports the rows and records
+   * as given.
+   */
+  default ChunkOutcome load(List<Row> rows, List<QuarantinedRecord> quarantined, Cursor position) {
+    write(rows, quarantined, position);
+    return new ChunkOutcome(rows.size(), quarantined.size());
+  }
+
+  /**
+   * Called by the engine on the step thread once every chunk of the stream has committed, before {@link #finish} and
+   * before the watermark moves: fails through {@link CommittedRows#require} when the table chunks load into holds
+   * fewer rows than the sink's state says were committed into it. The same check runs in {@link Sink#open} before a
+   * restart resumes. The default checks nothing, for a sink that keeps no such count yet.
+   */
+  default void verifyCommittedRows() {}
+
   /** Called once when every chunk has committed: for REPLACE, swaps the new table in atomically. */
   void finish();
 

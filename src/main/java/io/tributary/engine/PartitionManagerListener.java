@@ -12,10 +12,11 @@ import org.springframework.batch.core.step.StepExecution;
 
 /**
  * The manager side of a partitioned stream. Before the partitions start it opens the stream's table once (so
- * partitions never race to create it) and splits the stream; after every partition has completed it advances the
- * stream's watermark once, to the lowest of the partitions' watermarks, and writes the audit row. It never publishes
- * rows itself: a partition completes only after it has published its own ({@link PartitionStepListener}), so every
- * row below the watermark it advances is in the target, whichever process staged it.
+ * partitions never race to create it) and splits the stream; after every partition has completed it checks the table
+ * still holds the rows committed into it, advances the stream's watermark once, to the lowest of the partitions'
+ * watermarks, and writes the audit row. It never publishes rows itself: a partition completes only after it has
+ * published its own ({@link PartitionStepListener}), so every row below the watermark it advances is in the target,
+ * whichever process staged it.
  */
 final class PartitionManagerListener implements StepExecutionListener {
 
@@ -67,13 +68,34 @@ final class PartitionManagerListener implements StepExecutionListener {
     }
   }
 
+  /**
+   * Written and quarantined as each partition of this run landed them (Spring Batch's write count holds the
+   * quarantined records too). A partition that completed in an earlier run of this instance counts there.
+   */
+  private void countWorkerRows(StepExecution stepExecution) {
+    long written = 0;
+    long quarantined = 0;
+    for (String name : plan.names()) {
+      StepExecution part = jobRepository.getLastStepExecution(stepExecution.getJobExecution().getJobInstance(),
+          partitionStepPrefix + name);
+      if (part != null
+          && java.util.Objects.equals(part.getJobExecutionId(), stepExecution.getJobExecutionId())) {
+        written += part.getExecutionContext().getLong(SinkItemWriter.RUN_WRITTEN_KEY, 0L);
+        quarantined += part.getExecutionContext().getLong(SinkItemWriter.RUN_QUARANTINED_KEY, 0L);
+      }
+    }
+    step.progress().written.set(written);
+    step.progress().quarantined.set(quarantined);
+  }
+
   @Override
   public void beforeStep(StepExecution stepExecution) {
     Cursor watermark;
     try {
       watermark = step.begin(stepExecution.getJobExecution(), watermarks, chunkSize);
-    } finally {
+    } catch (RuntimeException e) {
       step.closeWriter();
+      throw e;
     }
     plan.split(step.readRequest(), watermark);
     step.log("split into " + plan.names().size() + " partitions");
@@ -82,6 +104,7 @@ final class PartitionManagerListener implements StepExecutionListener {
   @Override
   public ExitStatus afterStep(StepExecution stepExecution) {
     if (stepExecution.getStatus() != BatchStatus.COMPLETED) {
+      step.closeWriter();
       step.progress().end(StreamProgress.State.FAILED);
       if (remote) {
         reportWorkerFailures(stepExecution);
@@ -91,7 +114,7 @@ final class PartitionManagerListener implements StepExecutionListener {
     if (step.progress().read() == 0 && stepExecution.getReadCount() > 0) {
       // The partitions ran in worker processes: their counters are known here only through the job repository.
       step.progress().read.set(stepExecution.getReadCount());
-      step.progress().written.set(stepExecution.getWriteCount());
+      countWorkerRows(stepExecution);
     }
     try {
       List<Cursor> marks = new ArrayList<>();
@@ -105,6 +128,7 @@ final class PartitionManagerListener implements StepExecutionListener {
         }
       }
       Cursor after = marks.isEmpty() ? null : plan.lowestWatermark(marks);
+      step.writer().verifyCommittedRows();
       step.complete(watermarks, after, PartitionPlan.runner());
       return stepExecution.getExitStatus();
     } catch (RuntimeException e) {
@@ -112,6 +136,8 @@ final class PartitionManagerListener implements StepExecutionListener {
       stepExecution.addFailureException(e);
       step.progress().end(StreamProgress.State.FAILED);
       return ExitStatus.FAILED.addExitDescription(e);
+    } finally {
+      step.closeWriter();
     }
   }
 }

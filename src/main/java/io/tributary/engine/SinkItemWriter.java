@@ -1,5 +1,6 @@
 package io.tributary.engine;
 
+import io.tributary.core.ChunkOutcome;
 import io.tributary.core.Cursor;
 import io.tributary.core.QuarantinedRecord;
 import io.tributary.core.Row;
@@ -21,11 +22,16 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 final class SinkItemWriter implements ItemStreamWriter<MappedItem> {
 
   static final String QUARANTINED_KEY = "tributary.quarantined";
+  /** What this step execution landed, for a partition manager in another process (it sees only the repository). */
+  static final String RUN_WRITTEN_KEY = "tributary.run.written";
+  static final String RUN_QUARANTINED_KEY = "tributary.run.quarantined";
   private static final int REASONS_KEPT = 5;
 
   private final StreamStepContext step;
   private final List<String> firstReasons = new ArrayList<>();
   private long quarantinedSoFar;
+  private long writtenThisRun;
+  private long quarantinedThisRun;
   private int chunksThisRun;
 
   SinkItemWriter(StreamStepContext step) {
@@ -35,6 +41,8 @@ final class SinkItemWriter implements ItemStreamWriter<MappedItem> {
   @Override
   public void open(ExecutionContext ec) {
     quarantinedSoFar = ec.getLong(QUARANTINED_KEY, 0L);
+    writtenThisRun = 0;
+    quarantinedThisRun = 0;
   }
 
   @Override
@@ -64,9 +72,13 @@ final class SinkItemWriter implements ItemStreamWriter<MappedItem> {
               + " quarantined records are in _tributary_quarantine",
           null);
     }
-    step.writer().write(rows, bad, position);
-    quarantinedSoFar += bad.size();
-    countOnCommit(rows.size(), bad.size());
+    // counted as landed: the sink may refuse rows itself (a value the warehouse cannot store) and quarantine them
+    ChunkOutcome landed = step.writer().load(rows, bad, position);
+    quarantinedSoFar += landed.quarantined();
+    // a chunk that fails here fails the step, so these never hold a rolled-back chunk of a completed step
+    writtenThisRun += landed.written();
+    quarantinedThisRun += landed.quarantined();
+    countOnCommit(landed.written(), landed.quarantined());
     chunksThisRun++;
     int failAfter = step.options().failAfterChunksFor(step.partition());
     if (failAfter > 0 && chunksThisRun > failAfter) {
@@ -100,5 +112,7 @@ final class SinkItemWriter implements ItemStreamWriter<MappedItem> {
   @Override
   public void update(ExecutionContext ec) {
     ec.putLong(QUARANTINED_KEY, quarantinedSoFar);
+    ec.putLong(RUN_WRITTEN_KEY, writtenThisRun);
+    ec.putLong(RUN_QUARANTINED_KEY, quarantinedThisRun);
   }
 }

@@ -110,7 +110,8 @@ final class StreamStepContext {
     mapper = RecordMapper.compile(stream, discovered, json, piiKey);
     String stateKey = partition == null ? stream.name() : stream.name() + "#" + partition;
     TableSpec spec = new TableSpec(stateKey, stream.tableOrDefault(), mapper.outputSchema(),
-        stream.modeOrDefault(), new RunInfo(job, instanceId, runId, extractedAt));
+        stream.modeOrDefault(), new RunInfo(job, instanceId, runId, extractedAt),
+        options.fullRefresh() && partition == null);
     writer = sink.open(spec);
     int pageSize = stream.pageSize() != null ? stream.pageSize() : chunkSize;
     readRequest = new ReadRequest(stream.name(), stream.optionsOrEmpty(), stream.primaryKeyOrEmpty(),

@@ -49,6 +49,7 @@ final class StreamStepListener implements StepExecutionListener {
             "compare the source with the warehouse (records changed during the run can explain it);"
                 + " set 'reconcile: warn' to load anyway", null);
       }
+      step.writer().verifyCommittedRows();
       step.writer().finish();
       Cursor after = reader.watermark();
       step.complete(watermarks, after, host());

@@ -226,6 +226,33 @@ class RabbitPartitionedJobIT {
         .contains("TRIBUTARY_REPOSITORY_URL=jdbc:postgresql://");
   }
 
+  /** Counts are exact over workers too: the summary's written and quarantined are the table's and quarantine's rows. */
+  @Test
+  void aRunOnWorkersCountsQuarantinedRecordsApartFromWrittenRows() throws Exception {
+    sql("UPDATE " + src + ".customers SET balance = -1 WHERE id % 2000 = 7"); // 10 rows fail min: 0
+    Path mapped = Files.writeString(job, Files.readString(job).replace("partitions: 4\n", """
+        partitions: 4
+            fields:
+              - { name: id, type: integer }
+              - { name: name }
+              - { name: balance, type: "decimal(12,2)", min: 0 }
+              - { name: updated_at, type: timestamp }
+        """));
+    workers.add(startWorker(0, mapped));
+    awaitLog(0, "listening on queue " + prefix + ".erp");
+    System.setProperty("spring.datasource.username", TestPostgres.user());
+    CliRunner.Result run;
+    try {
+      run = new CliRunner(dir.resolve("manager"), repositoryUrl(repo)).run("run", mapped.toString());
+    } finally {
+      System.clearProperty("spring.datasource.username");
+    }
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(0);
+    assertThat(TestPostgres.strings("SELECT count(*) FROM " + dst + ".customers")).containsExactly("19990");
+    assertThat(TestPostgres.strings("SELECT count(*) FROM " + dst + "._tributary_quarantine")).containsExactly("10");
+    assertThat(run.output()).containsPattern("customers\\s+merge\\s+20,000\\s+19,990\\s+10\\s");
+  }
+
   @SuppressWarnings("unchecked")
   /** The process id of whoever ran each partition, as recorded in the partition's ExecutionContext. */
   private Set<Long> partitionRunnerPids() throws Exception {

@@ -77,9 +77,9 @@ final class DuckDbMergeStatement {
    * {@link #KEYS}, after which the caller appends the chunk's rows straight into the target. Same result as
    * {@link #apply} for such a chunk, without copying every row through the staging table.
    */
-  void deleteStagedKeys(Connection c) throws SQLException {
+  int deleteStagedKeys(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
-      s.execute("DELETE FROM " + target + " AS t USING " + quote(KEYS) + " AS s WHERE " + keyMatch);
+      return s.executeUpdate("DELETE FROM " + target + " AS t USING " + quote(KEYS) + " AS s WHERE " + keyMatch);
     }
   }
 
@@ -87,8 +87,9 @@ final class DuckDbMergeStatement {
    * @param duplicateKeys whether a key occurs more than once in the chunk; only then is the stage deduplicated
    * @param anyDeleted whether the chunk holds a deleted row; without one the soft-delete statements, which scan the
    *     target, are skipped
+   * @return how many rows the target gained (inserted minus deleted)
    */
-  void apply(Connection c, RunInfo run, boolean duplicateKeys, boolean anyDeleted) throws SQLException {
+  long apply(Connection c, RunInfo run, boolean duplicateKeys, boolean anyDeleted) throws SQLException {
     String latest = quote(duplicateKeys ? LATEST : STAGE);
     String deleted = quote(DuckDbTableDdl.DELETED);
     if (duplicateKeys) {
@@ -101,9 +102,10 @@ final class DuckDbMergeStatement {
     if (anyDeleted) {
       softDelete(c, run, latest);
     }
+    long removed;
     try (Statement s = c.createStatement()) {
-      s.execute("DELETE FROM " + target + " AS t USING " + latest + " AS s WHERE NOT s." + deleted + " AND "
-          + keyMatch);
+      removed = s.executeUpdate("DELETE FROM " + target + " AS t USING " + latest + " AS s WHERE NOT s." + deleted
+          + " AND " + keyMatch);
     }
     String newDeletedKeys = anyDeleted
         ? " OR NOT EXISTS (SELECT 1 FROM " + target + " AS t WHERE " + keyMatch + ")"
@@ -113,7 +115,7 @@ final class DuckDbMergeStatement {
         + selectList + ", ?, ?, s." + deleted + " FROM " + latest + " AS s WHERE NOT s." + deleted
         + newDeletedKeys)) {
       bindRun(ps, run, 1);
-      ps.executeUpdate();
+      return ps.executeUpdate() - removed;
     }
   }
 

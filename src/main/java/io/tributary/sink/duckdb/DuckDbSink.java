@@ -93,7 +93,9 @@ public final class DuckDbSink implements Sink {
   @Override
   public void check() {
     try (Connection c = dataSource.getConnection()) {
-      ddl.createSchemaAndMetadataTables(c);
+      synchronized (ddl) {
+        ddl.createSchemaAndMetadataTables(c);
+      }
     } catch (SQLException e) {
       throw DuckDbErrors.onDdl("prepare schema " + schema + " in " + file, e,
           "make sure the file is writable and not read-only");
@@ -110,12 +112,32 @@ public final class DuckDbSink implements Sink {
     validate(spec);
     boolean merge = !spec.schema().primaryKey().isEmpty() && spec.mode() != WriteMode.APPEND;
     String loadTable = spec.mode() == WriteMode.REPLACE ? spec.table() + NEW_SUFFIX : spec.table();
+    // Only this process can write the file, but its threads (the parts of a partitioned stream) open tables at
+    // once, and DuckDB's CREATE ... IF NOT EXISTS and the check-then-create of createOrEvolve race between them.
+    synchronized (ddl) {
+      return openLocked(spec, merge, loadTable);
+    }
+  }
+
+  private TableWriter openLocked(TableSpec spec, boolean merge, String loadTable) {
     try (Connection c = dataSource.getConnection()) {
       ddl.createSchemaAndMetadataTables(c);
-      if (spec.mode() == WriteMode.REPLACE && !isRestart(c, spec)) {
+      boolean resuming = isRestart(c, spec);
+      boolean freshReplace = spec.mode() == WriteMode.REPLACE && !resuming;
+      boolean rebaseline = freshReplace || (spec.fullRefresh() && !resuming);
+      DuckDbCommittedRows committed = new DuckDbCommittedRows(ddl, spec.run().job(), loadTable);
+      if (!rebaseline) {
+        // before the reader resumes from the state's position, or an incremental run reads on from the watermark;
+        // before the DDL below, which would recreate a dropped table
+        committed.verify(c);
+      }
+      if (freshReplace) {
         ddl.createFresh(c, loadTable, spec.schema());
       } else {
         ddl.createOrEvolve(c, loadTable, spec.schema());
+      }
+      if (rebaseline) {
+        committed.rebaseline(c, spec.stream(), spec.run().instanceId());
       }
       DuckDbRowAppender target =
           DuckDbRowAppender.plan(null, schema, loadTable, ddl.columns(c, loadTable), spec.schema(), spec.run());
@@ -181,8 +203,10 @@ public final class DuckDbSink implements Sink {
   @Override
   public void executeMartStatement(String statement) {
     try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-      s.execute("CREATE SCHEMA IF NOT EXISTS " + quote(MARTS));
-      s.execute(statement);
+      synchronized (ddl) {
+        s.execute("CREATE SCHEMA IF NOT EXISTS " + quote(MARTS));
+        s.execute(statement);
+      }
     } catch (SQLException e) {
       throw DuckDbErrors.onDdl("run a mart statement", e, "fix the SQL in sql/marts/ (DuckDB dialect) and run again");
     }

@@ -35,6 +35,10 @@ final class DuckDbTableDdl {
     this.schema = schema;
   }
 
+  String schema() {
+    return schema;
+  }
+
   String qualified(String table) {
     return quote(schema) + "." + quote(table);
   }
@@ -47,7 +51,10 @@ final class DuckDbTableDdl {
           + " quarantined_at TIMESTAMPTZ NOT NULL)");
       s.execute("CREATE TABLE IF NOT EXISTS " + qualified(STATE) + " (job VARCHAR NOT NULL, stream VARCHAR NOT NULL,"
           + " instance_id BIGINT NOT NULL, position VARCHAR, updated_at TIMESTAMPTZ NOT NULL,"
-          + " PRIMARY KEY (job, stream))");
+          + " target_table VARCHAR, target_rows BIGINT DEFAULT 0, PRIMARY KEY (job, stream))");
+      // a state table of an older Tributary: the committed-rows columns (DuckDB adds no NOT NULL column)
+      s.execute("ALTER TABLE " + qualified(STATE) + " ADD COLUMN IF NOT EXISTS target_table VARCHAR");
+      s.execute("ALTER TABLE " + qualified(STATE) + " ADD COLUMN IF NOT EXISTS target_rows BIGINT DEFAULT 0");
     }
   }
 

@@ -1,5 +1,6 @@
 package io.tributary.sink.duckdb;
 
+import io.tributary.core.ChunkOutcome;
 import io.tributary.core.Cursor;
 import io.tributary.core.Identifiers;
 import io.tributary.core.QuarantinedRecord;
@@ -71,20 +72,28 @@ final class DuckDbTableWriter implements TableWriter {
 
   @Override
   public void write(List<Row> rows, List<QuarantinedRecord> quarantined, Cursor position) {
+    load(rows, quarantined, position);
+  }
+
+  @Override
+  public ChunkOutcome load(List<Row> rows, List<QuarantinedRecord> quarantined, Cursor position) {
     Connection c = DataSourceUtils.getConnection(dataSource);
     try {
       DuckDBConnection duck = c.unwrap(DuckDBConnection.class);
+      long added = 0;
       if (!rows.isEmpty()) {
         if (merge == null) {
           target.append(duck, rows);
+          added = rows.size();
         } else {
-          merge(c, duck, rows);
+          added = merge(c, duck, rows);
         }
       }
       quarantine.insert(c, spec.run(), spec.stream(), quarantined);
       if (position != null) {
-        state.upsert(c, spec.run().job(), spec.stream(), spec.run().instanceId(), position);
+        state.upsert(c, spec.run().job(), spec.stream(), spec.run().instanceId(), position, loadTable, added);
       }
+      return new ChunkOutcome(rows.size(), quarantined.size());
     } catch (SQLException e) {
       throw DuckDbErrors.onWrite("load a chunk of " + rows.size() + " rows into " + ddl.qualified(loadTable), e);
     } finally {
@@ -92,12 +101,21 @@ final class DuckDbTableWriter implements TableWriter {
     }
   }
 
+  @Override
+  public void verifyCommittedRows() {
+    try (Connection c = dataSource.getConnection()) {
+      new DuckDbCommittedRows(ddl, spec.run().job(), loadTable).verify(c);
+    } catch (SQLException e) {
+      throw DuckDbErrors.onWrite("count the rows of " + ddl.qualified(loadTable), e);
+    }
+  }
+
   /**
    * A chunk with no repeated key and no deleted row (the usual case) only needs the target's rows of its keys
    * deleted before its rows are appended straight into the target; any other chunk goes through the full staging
-   * table, which deduplicates and applies soft deletes.
+   * table, which deduplicates and applies soft deletes. Returns how many rows the target gained.
    */
-  private void merge(Connection c, DuckDBConnection duck, List<Row> rows) throws SQLException {
+  private long merge(Connection c, DuckDBConnection duck, List<Row> rows) throws SQLException {
     requireKeys(rows);
     boolean duplicateKeys = hasDuplicateKeys(rows);
     boolean anyDeleted = rows.stream().anyMatch(Row::deleted);
@@ -108,12 +126,12 @@ final class DuckDbTableWriter implements TableWriter {
     }
     if (direct) {
       merge.keys().appendInStartedTransaction(duck, rows);
-      merge.statement().deleteStagedKeys(c);
+      int replaced = merge.statement().deleteStagedKeys(c);
       target.appendInStartedTransaction(duck, rows);
-    } else {
-      merge.stage().appendInStartedTransaction(duck, rows);
-      merge.statement().apply(c, spec.run(), duplicateKeys, anyDeleted);
+      return rows.size() - replaced;
     }
+    merge.stage().appendInStartedTransaction(duck, rows);
+    return merge.statement().apply(c, spec.run(), duplicateKeys, anyDeleted);
   }
 
   /** Most chunks repeat no key; checking here in Java lets the merge skip the SQL deduplication. */
@@ -166,6 +184,13 @@ final class DuckDbTableWriter implements TableWriter {
     if (spec.mode() != WriteMode.REPLACE) {
       return;
     }
+    // the sink's DDL lock: another stream of this run may be creating tables at this moment
+    synchronized (ddl) {
+      swap();
+    }
+  }
+
+  private void swap() {
     try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {

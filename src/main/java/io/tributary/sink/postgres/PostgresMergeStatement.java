@@ -59,4 +59,14 @@ final class PostgresMergeStatement {
         + columns + " FROM " + staging + " ORDER BY " + key + ", " + quote(SEQ) + " DESC ON CONFLICT (" + key
         + ") DO UPDATE SET " + String.join(", ", set);
   }
+
+  /**
+   * {@link #merge} returning one row: how many keys it inserted rather than updated, which is what the target's row
+   * count grew by. A row version an ON CONFLICT update wrote carries the updating transaction in {@code xmax}; a
+   * freshly inserted one has {@code xmax = 0}.
+   */
+  String mergeCountingInserts() {
+    return "WITH merged AS (" + merge() + " RETURNING (xmax = 0) AS inserted)"
+        + " SELECT count(*) FILTER (WHERE inserted) FROM merged";
+  }
 }

@@ -71,6 +71,7 @@ public final class PostgresSink implements Sink {
   public void check() {
     try (Connection c = direct.getConnection()) {
       c.setAutoCommit(false);
+      PostgresDdlLock.acquire(c, schema);
       try (Statement s = c.createStatement()) {
         s.execute("CREATE SCHEMA IF NOT EXISTS " + quote(schema));
         s.execute("CREATE TABLE " + quote(schema) + "." + quote("_tributary_check") + " (probe int)");
@@ -99,29 +100,43 @@ public final class PostgresSink implements Sink {
     String loadTable = spec.mode() == WriteMode.REPLACE ? replaceTable(table) : table;
     boolean withKey = keyed && spec.mode() != WriteMode.APPEND;
     return transactions.runAlone("preparing table " + schema + "." + loadTable, c -> {
+      PostgresDdlLock.acquire(c, schema);
       PostgresTableSetup setup = new PostgresTableSetup(c);
       setup.createSchema(schema);
       state.create(c);
       quarantine.create(c);
-      if (spec.mode() == WriteMode.REPLACE
-          && state.read(c, spec.run().job(), spec.stream(), spec.run().instanceId()).isEmpty()) {
+      boolean resuming = state.read(c, spec.run().job(), spec.stream(), spec.run().instanceId()).isPresent();
+      boolean freshReplace = spec.mode() == WriteMode.REPLACE && !resuming;
+      if (freshReplace) {
         // a new job instance starts its replace table over; a restart keeps the chunks it already committed
         setup.drop(schema, loadTable);
       }
       PostgresTableLayout layout = setup.ensure(schema, loadTable, spec.schema(), withKey);
-      return new PostgresTableWriter(transactions, state, quarantine, spec, layout, isEmpty(c, layout));
+      PostgresTableWriter writer =
+          new PostgresTableWriter(transactions, state, quarantine, spec, layout, isEmpty(c, layout));
+      if (freshReplace || (spec.fullRefresh() && !resuming)) {
+        state.rebaseline(c, spec.run().job(), spec.stream(), spec.run().instanceId(), loadTable,
+            writer.rowsHeld(c));
+      } else {
+        // before the reader resumes from the state's position, or an incremental run reads on from the watermark
+        writer.verifyCommittedRows(c);
+      }
+      return writer;
     });
   }
 
   @Override
   public void executeMartStatement(String statement) {
     transactions.runAlone("creating schema " + MARTS, c -> {
+      PostgresDdlLock.acquire(c, MARTS);
       new PostgresTableSetup(c).createSchema(MARTS);
       return null;
     });
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
+        // marts are views and tables in one shared schema: two jobs rebuilding them at once would race like setup
+        PostgresDdlLock.acquire(c, MARTS);
         s.execute(statement);
         c.commit();
       } catch (SQLException e) {

@@ -18,7 +18,9 @@ import java.util.TreeMap;
 
 /**
  * {@code _tributary_state}: one row per job and stream holding the position of the last committed chunk, written in
- * the chunk's transaction so it is exact after a crash between the warehouse and the job repository commits.
+ * the chunk's transaction so it is exact after a crash between the warehouse and the job repository commits, and the
+ * rows its chunks added to the table they load ({@code target_table}, {@code target_rows}), so a table that lost rows
+ * behind Tributary is noticed ({@link io.tributary.core.CommittedRows}).
  */
 final class PostgresStateTable {
 
@@ -31,11 +33,72 @@ final class PostgresStateTable {
     this.table = quote(schema) + "." + quote("_tributary_state");
   }
 
+  /** Creates the table, or adds the committed-rows columns to one an older Tributary created. Under the DDL lock. */
   void create(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("CREATE TABLE IF NOT EXISTS " + table + " (job text NOT NULL, stream text NOT NULL,"
           + " instance_id bigint NOT NULL, position text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now(),"
-          + " PRIMARY KEY (job, stream))");
+          + " target_table text, target_rows bigint NOT NULL DEFAULT 0, PRIMARY KEY (job, stream))");
+      // checked first: ALTER TABLE takes an exclusive lock even when the column exists, which would wait for every
+      // chunk transaction of the schema in flight
+      if (!hasColumn(c, "target_rows")) {
+        s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS target_table text,"
+            + " ADD COLUMN IF NOT EXISTS target_rows bigint NOT NULL DEFAULT 0");
+      }
+    }
+  }
+
+  private boolean hasColumn(Connection c, String column) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass(?)"
+        + " AND attname = ? AND NOT attisdropped")) {
+      ps.setString(1, table);
+      ps.setString(2, column);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /**
+   * The rows the job committed into {@code targetTable}, by every stream or part that loads it: the sum of what each
+   * chunk added, a lower bound of the table's row count while nobody deletes rows behind Tributary.
+   */
+  long committedRows(Connection c, String job, String targetTable) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT coalesce(sum(target_rows), 0) FROM " + table
+        + " WHERE job = ? AND target_table = ?")) {
+      ps.setString(1, job);
+      ps.setString(2, targetTable);
+      try (ResultSet rs = ps.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  /**
+   * Makes {@code rows} the job's committed count of {@code targetTable}, kept on this stream's row, which now belongs
+   * to {@code instanceId} at position START (so a restart of this instance checks instead of accepting the table
+   * again): for a full refresh, which accepts the table as it is, and for a new replace table.
+   */
+  void rebaseline(Connection c, String job, String stream, long instanceId, String targetTable, long rows)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET target_rows = 0"
+        + " WHERE job = ? AND target_table = ?")) {
+      ps.setString(1, job);
+      ps.setString(2, targetTable);
+      ps.executeUpdate();
+    }
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
+        + " (job, stream, instance_id, position, target_table, target_rows) VALUES (?, ?, ?, ?, ?, ?)"
+        + " ON CONFLICT (job, stream) DO UPDATE SET instance_id = EXCLUDED.instance_id,"
+        + " position = EXCLUDED.position, target_table = EXCLUDED.target_table, target_rows = EXCLUDED.target_rows")) {
+      ps.setString(1, job);
+      ps.setString(2, stream);
+      ps.setLong(3, instanceId);
+      ps.setString(4, toJson(Cursor.START));
+      ps.setString(5, targetTable);
+      ps.setLong(6, rows);
+      ps.executeUpdate();
     }
   }
 
@@ -54,15 +117,25 @@ final class PostgresStateTable {
     }
   }
 
-  void save(Connection c, String job, String stream, long instanceId, Cursor position) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
-        + " (job, stream, instance_id, position, updated_at) VALUES (?, ?, ?, ?, now())"
+  /**
+   * Records a committed chunk: its position, and the {@code addedRows} it added to {@code targetTable} (counted on
+   * from the row's earlier chunks while they loaded the same table).
+   */
+  void save(Connection c, String job, String stream, long instanceId, Cursor position, String targetTable,
+      long addedRows) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " AS s"
+        + " (job, stream, instance_id, position, updated_at, target_table, target_rows)"
+        + " VALUES (?, ?, ?, ?, now(), ?, ?)"
         + " ON CONFLICT (job, stream) DO UPDATE SET instance_id = EXCLUDED.instance_id,"
-        + " position = EXCLUDED.position, updated_at = EXCLUDED.updated_at")) {
+        + " position = EXCLUDED.position, updated_at = EXCLUDED.updated_at, target_table = EXCLUDED.target_table,"
+        + " target_rows = CASE WHEN s.target_table = EXCLUDED.target_table"
+        + " THEN s.target_rows + EXCLUDED.target_rows ELSE EXCLUDED.target_rows END")) {
       ps.setString(1, job);
       ps.setString(2, stream);
       ps.setLong(3, instanceId);
       ps.setString(4, toJson(position));
+      ps.setString(5, targetTable);
+      ps.setLong(6, addedRows);
       ps.executeUpdate();
     }
   }

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.tributary.core.ChunkOutcome;
+import io.tributary.core.CommittedRows;
 import io.tributary.core.Cursor;
 import io.tributary.core.QuarantinedRecord;
 import io.tributary.core.Row;
@@ -14,6 +16,7 @@ import io.tributary.core.TableSpec;
 import io.tributary.core.TableWriter;
 import io.tributary.core.WriteMode;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
@@ -67,24 +70,68 @@ final class PostgresTableWriter implements TableWriter {
 
   @Override
   public void write(List<Row> rows, List<QuarantinedRecord> quarantined, Cursor position) {
-    transactions.run("loading " + rows.size() + " rows into " + layout.schema() + "." + layout.table(), c -> {
-      List<PostgresCopyLoad.Rejected> rejected = rows.isEmpty() ? List.of() : load(c, rows);
+    load(rows, quarantined, position);
+  }
+
+  /** Rows the encoder refuses (a NUL in text, a decimal too large) go to the quarantine and are counted there. */
+  @Override
+  public ChunkOutcome load(List<Row> rows, List<QuarantinedRecord> quarantined, Cursor position) {
+    return transactions.run("loading " + rows.size() + " rows into " + layout.schema() + "." + layout.table(), c -> {
+      Loaded loaded = rows.isEmpty() ? new Loaded(List.of(), 0) : load(c, rows);
       List<QuarantinedRecord> bad = quarantined;
-      if (!rejected.isEmpty()) {
+      if (!loaded.rejected().isEmpty()) {
         bad = new ArrayList<>(quarantined);
-        for (PostgresCopyLoad.Rejected r : rejected) {
+        for (PostgresCopyLoad.Rejected r : loaded.rejected()) {
           bad.add(quarantineRecord(rows.get(r.rowIndex()), r.reason()));
         }
       }
       quarantine.insert(c, spec.run(), spec.stream(), bad);
-      state.save(c, spec.run().job(), spec.stream(), spec.run().instanceId(), position);
+      state.save(c, spec.run().job(), spec.stream(), spec.run().instanceId(), position, layout.table(),
+          loaded.added());
+      return new ChunkOutcome(rows.size() - loaded.rejected().size(), bad.size());
+    });
+  }
+
+  @Override
+  public void verifyCommittedRows() {
+    transactions.run("checking the rows of " + layout.schema() + "." + layout.table(), c -> {
+      verifyCommittedRows(c);
       return null;
     });
   }
 
-  private List<PostgresCopyLoad.Rejected> load(Connection c, List<Row> rows) throws SQLException {
+  /** The committed count is read first: rows only grow while other parts commit, so the later count covers it. */
+  void verifyCommittedRows(Connection c) throws SQLException {
+    long committed = state.committedRows(c, spec.run().job(), layout.table());
+    if (committed > 0) {
+      CommittedRows.require(layout.schema() + "." + layout.table(), rowsHeld(c, committed), committed,
+          spec.run().job());
+    }
+  }
+
+  long rowsHeld(Connection c) throws SQLException {
+    return rowsHeld(c, Long.MAX_VALUE);
+  }
+
+  /** The table's row count, counted no further than {@code enough}; 0 when the table does not exist. */
+  private long rowsHeld(Connection c, long enough) throws SQLException {
+    if (!new PostgresTableSetup(c).exists(layout.schema(), layout.table())) {
+      return 0;
+    }
+    String limit = enough == Long.MAX_VALUE ? "" : " LIMIT " + enough;
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) FROM (SELECT 1 FROM " + layout.qualified() + limit + ") r")) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** A chunk's COPY: the rows the encoder refused, and how many rows the target gained (merged keys don't count). */
+  private record Loaded(List<PostgresCopyLoad.Rejected> rejected, long added) {}
+
+  private Loaded load(Connection c, List<Row> rows) throws SQLException {
     if (merge == null) {
-      return copy.copy(c, layout.qualified(), layout.loadColumnList(), rows, false);
+      return copied(copy.copy(c, layout.qualified(), layout.loadColumnList(), rows, false), rows);
     }
     if (copyStraightIntoKeyedTable) {
       // While the table started empty, keys rarely repeat: a plain COPY is ~2x the merge. A repeated key (in this
@@ -94,7 +141,7 @@ final class PostgresTableWriter implements TableWriter {
         List<PostgresCopyLoad.Rejected> rejected =
             copy.copy(c, layout.qualified(), layout.loadColumnList(), rows, false);
         c.releaseSavepoint(savepoint);
-        return rejected;
+        return copied(rejected, rows);
       } catch (SQLException e) {
         if (!PostgresErrors.sqlState(e).equals("23505")) {
           throw e;
@@ -106,9 +153,15 @@ final class PostgresTableWriter implements TableWriter {
     try (Statement s = c.createStatement()) {
       s.execute(merge.createStaging());
       List<PostgresCopyLoad.Rejected> rejected = copy.copy(c, merge.staging(), merge.stagingColumnList(), rows, true);
-      s.executeUpdate(merge.merge());
-      return rejected;
+      try (ResultSet inserted = s.executeQuery(merge.mergeCountingInserts())) {
+        inserted.next();
+        return new Loaded(rejected, inserted.getLong(1));
+      }
     }
+  }
+
+  private static Loaded copied(List<PostgresCopyLoad.Rejected> rejected, List<Row> rows) {
+    return new Loaded(rejected, rows.size() - rejected.size());
   }
 
   @Override
@@ -118,6 +171,7 @@ final class PostgresTableWriter implements TableWriter {
     }
     String target = quote(layout.schema()) + "." + quote(spec.table());
     transactions.run("swapping in the new " + layout.schema() + "." + spec.table(), c -> {
+      PostgresDdlLock.acquire(c, layout.schema());
       if (new PostgresTableSetup(c).exists(layout.schema(), layout.table())) {
         try (Statement s = c.createStatement()) {
           s.execute("DROP TABLE IF EXISTS " + target);
