@@ -75,6 +75,41 @@ class JdbcWallClockCursorIT {
     assertThat(loadedIds()).containsExactlyElementsOf(sourceIds());
   }
 
+  @Test
+  void mariaDbDatetimeCursorInTheSpringGapLoadsEveryRowOnce() throws Exception {
+    String server = "jdbc:mariadb://127.0.0.1:3306/";
+    String database = "wallclock_" + src.substring(src.length() - 8);
+    try (Connection c = java.sql.DriverManager.getConnection(server + "test?connectTimeout=2000", "root", "");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE DATABASE " + database);
+      s.execute("CREATE TABLE " + database + ".events (id bigint PRIMARY KEY, updated_at datetime(6) NOT NULL,"
+          + " note text)");
+      s.execute("INSERT INTO " + database + ".events SELECT seq, timestamp '2024-03-31 01:51:00' + INTERVAL seq"
+          + " MINUTE, concat('n', seq) FROM seq_0_to_79");
+    } catch (SQLException e) {
+      org.junit.jupiter.api.Assumptions.assumeTrue(false, "no MariaDB at 127.0.0.1:3306: " + e.getMessage());
+    }
+    try {
+      Path job = Files.writeString(dir.resolve("events.yml"), """
+          source: { type: jdbc, url: "%s", user: root, timezone: Europe/Berlin }
+          sink: { type: postgres, url: "%s", user: %s, schema: %s }
+          chunk_size: 10
+          streams:
+            - { name: events, primary_key: [id], cursor: updated_at, page_size: 10 }
+          """.formatted(server + database, TestPostgres.url(), TestPostgres.user(), dst));
+      assertThat(cli.run("run", job.toString(), "--fail-after-chunks", "3").exitCode()).isEqualTo(1);
+      assertThat(cli.run("run", job.toString()).exitCode()).isEqualTo(0);
+      assertThat(loadedIds()).containsExactlyElementsOf(
+          java.util.stream.IntStream.range(0, 80).mapToObj(Integer::toString).toList());
+      assertThat(cli.run("run", job.toString()).output()).containsPattern("events\\s+merge\\s+0\\s+0\\s+0");
+    } finally {
+      try (Connection c = java.sql.DriverManager.getConnection(server + "test", "root", "");
+          Statement s = c.createStatement()) {
+        s.execute("DROP DATABASE IF EXISTS " + database);
+      }
+    }
+  }
+
   private void events(String updatedAt, int rows) throws SQLException {
     sql("CREATE TABLE " + src + ".events (id bigint PRIMARY KEY, updated_at timestamp NOT NULL, note text)");
     sql("INSERT INTO " + src + ".events SELECT g, " + updatedAt + ", 'n' || g FROM generate_series(0, "
@@ -100,7 +135,7 @@ class JdbcWallClockCursorIT {
   }
 
   private List<String> loadedIds() throws SQLException {
-    return TestPostgres.strings("SELECT id FROM " + dst + ".events ORDER BY id");
+    return TestPostgres.strings("SELECT id FROM " + dst + ".events ORDER BY CAST(id AS bigint)");
   }
 
   private static void sql(String statement) throws SQLException {

@@ -101,6 +101,31 @@ class UnholdableValuesIT {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"timestamptz", "timestamp", "date"})
+  void aCursorAtInfinityIsQuarantinedAndTheStreamMovesOn(String type) throws Exception {
+    sql("CREATE TABLE " + src + ".ticks (id bigint PRIMARY KEY, at " + type + " NOT NULL)");
+    sql("INSERT INTO " + src + ".ticks SELECT g, CAST('2024-01-01' AS " + type + ") FROM generate_series(1, 5) g");
+    sql("INSERT INTO " + src + ".ticks VALUES (6, 'infinity'), (7, '-infinity')");
+    Path job = Files.writeString(dir.resolve("ticks.yml"), """
+        source: { type: jdbc, url: "%s", user: %s, schema: %s, timezone: Europe/Berlin }
+        sink: %s
+        chunk_size: 2
+        streams:
+          - { name: ticks, primary_key: [id], cursor: at, lookback: 2h, page_size: 2 }
+        """.formatted(TestPostgres.url(), TestPostgres.user(), src, sinkBlock("postgres")));
+
+    CliRunner.Result first = cli.run("run", job.toString(), "--fail-after-chunks", "3");
+    assertThat(first.exitCode()).as(first.output()).isEqualTo(1);
+    CliRunner.Result resumed = cli.run("run", job.toString());
+    assertThat(resumed.exitCode()).as(resumed.output()).isEqualTo(0);
+    assertThat(ids("postgres", "ticks")).containsExactly("1", "2", "3", "4", "5");
+    assertThat(quarantine("postgres")).extracting(q -> q.substring(0, 2)).containsExactly("6 ", "7 ");
+    CliRunner.Result again = cli.run("run", job.toString());
+    assertThat(again.exitCode()).as(again.output()).isEqualTo(0);
+    assertThat(ids("postgres", "ticks")).containsExactly("1", "2", "3", "4", "5");
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"postgres", "duckdb"})
   void fileSourceQuarantinesTimestampsBeyondEveryWarehouseAndNulForPostgres(String sink) throws Exception {
     Path drop = Files.createDirectories(dir.resolve("drop"));

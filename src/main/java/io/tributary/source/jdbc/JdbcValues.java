@@ -155,7 +155,7 @@ final class JdbcValues {
   /** PostgreSQL's {@code infinity} comes back as the largest OffsetDateTime; the driver binds it back as infinity. */
   private static OffsetDateTime offsetDateTime(Instant instant, Duration lookback) {
     if (!instant.isBefore(OffsetDateTime.MAX.toInstant())) {
-      return OffsetDateTime.MAX.minus(lookback);
+      return OffsetDateTime.MAX; // infinity minus a lookback is still infinity
     }
     if (!instant.isAfter(OffsetDateTime.MIN.toInstant())) {
       return OffsetDateTime.MIN;
@@ -165,6 +165,9 @@ final class JdbcValues {
   }
 
   private static LocalDateTime minus(LocalDateTime wallClock, Duration lookback) {
+    if (wallClock.equals(LocalDateTime.MAX)) {
+      return wallClock; // the driver's infinity; minus a lookback it is still infinity
+    }
     try {
       return wallClock.minus(lookback);
     } catch (DateTimeException beforeTheFirstDate) {
@@ -173,6 +176,9 @@ final class JdbcValues {
   }
 
   private static LocalDate minus(LocalDate date, Duration lookback) {
+    if (date.equals(LocalDate.MAX)) {
+      return date;
+    }
     try {
       return date.minusDays((lookback.toSeconds() + 86_399) / 86_400);
     } catch (DateTimeException beforeTheFirstDate) {
