@@ -73,9 +73,26 @@ final class JdbcValues {
     return rs.wasNull() ? null : value;
   }
 
-  /** Whether a column's cursor value differs from its row value, so {@link #readKey} must be used for positions. */
+  /**
+   * Whether a column's cursor value cannot be derived from its row value, so positions need {@link #readKey}: a
+   * wall-clock timestamp (its row value is an instant, and a DST gap or overlap makes that conversion lossy).
+   */
   static boolean keyedByOwnType(JdbcColumn column) {
-    return column.type() == ColumnType.TIMESTAMP || column.type() == ColumnType.DATE;
+    return column.type() == ColumnType.TIMESTAMP && !column.zoned();
+  }
+
+  /**
+   * The cursor text of a key column from its row value (as {@link #read} returned it): the value itself, except that
+   * {@code infinity} in a date or {@code timestamptz} key is the driver's maximum, which binds back as infinity.
+   */
+  static String keyText(JdbcColumn column, Object rowValue) {
+    if (rowValue instanceof String word && (column.type() == ColumnType.TIMESTAMP || column.type() == ColumnType.DATE)
+        && (word.equals(INFINITY) || word.equals(MINUS_INFINITY))) {
+      boolean max = word.equals(INFINITY);
+      return column.type() == ColumnType.DATE ? format(max ? LocalDate.MAX : LocalDate.MIN)
+          : format(max ? OffsetDateTime.MAX : OffsetDateTime.MIN);
+    }
+    return format(rowValue);
   }
 
   /** A json column's text: the database validated it on write, so the mapper need not parse it again. */
