@@ -64,6 +64,7 @@ final class JdbcValues {
    */
   Object readKey(ResultSet rs, int index, JdbcColumn column) throws SQLException {
     Object value = switch (column.type()) {
+      case DOUBLE -> singlePrecision(column) ? (Object) rs.getFloat(index) : (Object) rs.getDouble(index);
       case DATE -> rs.getObject(index, LocalDate.class);
       case TIMESTAMP -> column.zoned()
           ? rs.getObject(index, OffsetDateTime.class)
@@ -78,7 +79,17 @@ final class JdbcValues {
    * wall-clock timestamp (its row value is an instant, and a DST gap or overlap makes that conversion lossy).
    */
   static boolean keyedByOwnType(JdbcColumn column) {
-    return column.type() == ColumnType.TIMESTAMP && !column.zoned();
+    return column.type() == ColumnType.TIMESTAMP && !column.zoned() || singlePrecision(column);
+  }
+
+  /**
+   * A 4-byte float ({@code real}, {@code float4}, MariaDB {@code FLOAT}): its cursor is kept and bound as a float,
+   * since the double a driver returns for it ({@code 0.1}) is not the value the database compares
+   * ({@code 0.100000001490116}), and the row would compare greater than its own cursor.
+   */
+  static boolean singlePrecision(JdbcColumn column) {
+    String name = column.typeName().toLowerCase(java.util.Locale.ROOT);
+    return column.type() == ColumnType.DOUBLE && (name.equals("float4") || name.equals("real") || name.equals("float"));
   }
 
   /**
@@ -117,7 +128,13 @@ final class JdbcValues {
       switch (column.type()) {
         case INTEGER -> ps.setLong(index, Long.parseLong(text));
         case DECIMAL -> ps.setBigDecimal(index, new BigDecimal(text));
-        case DOUBLE -> ps.setDouble(index, Double.parseDouble(text));
+        case DOUBLE -> {
+          if (singlePrecision(column)) {
+            ps.setFloat(index, Float.parseFloat(text));
+          } else {
+            ps.setDouble(index, Double.parseDouble(text));
+          }
+        }
         case BOOLEAN -> ps.setBoolean(index, Boolean.parseBoolean(text));
         case DATE -> ps.setObject(index, LocalDate.parse(text));
         case TIMESTAMP -> bindTimestamp(ps, index, column, text, Duration.ZERO);
@@ -150,7 +167,13 @@ final class JdbcValues {
     switch (column.type()) {
       case INTEGER -> ps.setLong(index, Long.MIN_VALUE);
       case DECIMAL -> ps.setBigDecimal(index, new BigDecimal("-1E+18"));
-      case DOUBLE -> ps.setDouble(index, -Double.MAX_VALUE);
+      case DOUBLE -> {
+        if (singlePrecision(column)) {
+          ps.setFloat(index, -Float.MAX_VALUE);
+        } else {
+          ps.setDouble(index, -Double.MAX_VALUE);
+        }
+      }
       case BOOLEAN -> ps.setBoolean(index, false);
       case DATE -> ps.setObject(index, LocalDate.EPOCH);
       // unchanged since cursors were instants, so positions saved at a NULL row still match
