@@ -43,13 +43,13 @@ class CursorExactlyOnceIT {
       List.of("Europe/Berlin", "America/New_York", "Australia/Lord_Howe", "Europe/Dublin", "UTC");
   /** A wall-clock timestamp twice: it is the type the DST cases are about. */
   private static final List<String> TYPES =
-      List.of("timestamp", "timestamptz", "date", "numeric(9,3)", "text", "timestamp");
+      List.of("timestamp", "timestamptz", "date", "numeric(9,3)", "text", "timestamp", "real");
   private static final List<Integer> LOOKBACK_MINUTES = List.of(0, 30, 60, 150);
 
   /** Shrinking is off: a failing case is a few database runs, and its parameters are printed in full. */
   @Property(tries = 12, shrinking = ShrinkingMode.OFF)
   void everySourceRowIsLoadedExactlyOnce(@ForAll @IntRange(max = 4) int zoneIndex,
-      @ForAll @IntRange(max = 5) int typeIndex, @ForAll @IntRange(min = 1, max = 9) int chunk,
+      @ForAll @IntRange(max = 6) int typeIndex, @ForAll @IntRange(min = 1, max = 9) int chunk,
       @ForAll @IntRange(max = 3) int lookbackIndex, @ForAll boolean duckdb, @ForAll @IntRange(min = 1, max = 4)
       int failAfter, @ForAll @LongRange(min = 1) long seed) throws Exception {
     ZoneId zone = ZoneId.of(ZONES.get(zoneIndex));
@@ -186,6 +186,7 @@ class CursorExactlyOnceIT {
                 .toOffsetDateTime();
         case "date" -> from instanceof LocalDate f ? f.plusDays(random.nextInt(3)) : wall.toLocalDate()
             .plusDays(random.nextInt(5) - 2);
+        case "real" -> from instanceof Float f ? f + random.nextInt(3) * 0.1f : random.nextInt(25) * 0.1f;
         case "numeric(9,3)" -> from instanceof BigDecimal f ? f.add(BigDecimal.valueOf(random.nextInt(3), 1))
             : BigDecimal.valueOf(random.nextInt(25) * 125L, 3);
         default -> from instanceof String f ? f + (random.nextInt(3) == 0 ? "" : "z" + random.nextInt(5))
@@ -203,6 +204,7 @@ class CursorExactlyOnceIT {
           case "timestamptz" -> rs.getObject(1, OffsetDateTime.class);
           case "date" -> rs.getObject(1, LocalDate.class);
           case "numeric(9,3)" -> rs.getBigDecimal(1);
+          case "real" -> rs.getFloat(1);
           default -> rs.getString(1);
         };
       }
