@@ -180,7 +180,8 @@ class UnholdableValuesIT {
 
   private String sinkBlock(String sink) {
     return sink.equals("postgres")
-        ? "{ type: postgres, url: \"%s\", user: %s, schema: %s }".formatted(TestPostgres.url(), TestPostgres.user(), dst)
+        ? "{ type: postgres, url: \"%s\", user: %s, schema: %s }"
+            .formatted(TestPostgres.url(), TestPostgres.user(), dst)
         : "{ type: duckdb, path: \"%s\", schema: raw }".formatted(duckDbFile());
   }
 
@@ -189,7 +190,8 @@ class UnholdableValuesIT {
   }
 
   private List<String> ids(String sink, String table) throws SQLException {
-    return strings(sink, "SELECT CAST(id AS VARCHAR) FROM " + schema(sink) + "." + table + " ORDER BY CAST(id AS BIGINT)");
+    return strings(sink, "SELECT CAST(id AS VARCHAR) FROM " + schema(sink) + "." + table
+        + " ORDER BY CAST(id AS BIGINT)");
   }
 
   private List<String> quarantine(String sink) throws SQLException {

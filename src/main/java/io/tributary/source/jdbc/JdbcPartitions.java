@@ -98,8 +98,9 @@ final class JdbcPartitions {
   }
 
   /**
-   * The lowest watermark, comparing each key value as a number, an instant, a wall-clock time or a date, in key order. Text values
-   * that differ are not compared (the database's collation decides their order, not Java's): START is returned.
+   * The lowest watermark, comparing each key value as a number, an instant, a wall-clock time or a date, in key
+   * order. Text values that differ are not compared (the database's collation decides their order, not Java's), nor
+   * are values of two different forms: START is returned.
    */
   static Cursor lowest(List<Cursor> watermarks) {
     Cursor lowest = null;

@@ -37,7 +37,7 @@ final class JdbcStreamReader implements StreamReader {
   private final FieldNames names;
   private final int[] keySlots;
   private final Function<Map<String, Object>, Cursor> positionOf;
-  /** Whether positions are read per row in the key columns' own types (a wall-clock timestamp key, or a nullable cursor). */
+  /** Whether positions are read per row in the key columns' own types (a wall-clock or real key, a nullable cursor). */
   private final boolean keysReadPerRow;
 
   JdbcStreamReader(Connection connection, ReadRequest request, JdbcReadPlan plan, JdbcValues values, int fetchSize) {
