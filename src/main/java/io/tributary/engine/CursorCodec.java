@@ -6,7 +6,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.core.Cursor;
 import java.util.Map;
 
-/** Cursors as small JSON strings, for the ExecutionContext and the watermark table. */
+/**
+ * Cursors as small JSON strings, for the ExecutionContext and the watermark table. Values are stored exactly as the
+ * source formatted them, and a source's value text carries its type (the JDBC source writes a wall-clock timestamp
+ * without an offset and a {@code timestamptz} as an instant, see {@code JdbcValues}), so a restart binds the same
+ * type the first run read; nothing here parses or converts a value.
+ */
 final class CursorCodec {
 
   private static final ObjectMapper JSON = new ObjectMapper();

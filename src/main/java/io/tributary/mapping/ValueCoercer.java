@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -67,14 +68,24 @@ final class ValueCoercer {
     if (raw instanceof String s && s.isEmpty() && type != ColumnType.STRING) {
       return null;
     }
+    try {
+      return coerceNonEmpty(raw);
+    } catch (DateTimeException beyondJavaTime) {
+      // a date-time so far out that java.time cannot even convert it: outside every warehouse's range too
+      throw new InvalidValue("'" + abbreviate(String.valueOf(raw)) + "' is not a " + describe()
+          + " a warehouse can hold (" + beyondJavaTime.getMessage() + ")");
+    }
+  }
+
+  private Object coerceNonEmpty(Object raw) {
     return switch (type) {
       case STRING -> text(raw);
       case INTEGER -> integer(raw);
       case DECIMAL -> decimal(raw);
       case DOUBLE -> dbl(raw);
       case BOOLEAN -> bool(raw);
-      case DATE -> date(raw);
-      case TIMESTAMP -> timestamp(raw);
+      case DATE -> WarehouseRange.date(date(raw), raw);
+      case TIMESTAMP -> WarehouseRange.timestamp(timestamp(raw), raw);
       case JSON -> jsonText(raw);
     };
   }
@@ -184,6 +195,7 @@ final class ValueCoercer {
   }
 
   private LocalDate date(Object raw) {
+    WarehouseRange.rejectInfinity(raw, ColumnType.DATE);
     if (raw instanceof LocalDate d) {
       return d;
     }
@@ -216,6 +228,7 @@ final class ValueCoercer {
   }
 
   private Instant timestamp(Object raw) {
+    WarehouseRange.rejectInfinity(raw, ColumnType.TIMESTAMP);
     if (raw instanceof Instant i) {
       return i;
     }

@@ -29,6 +29,8 @@ final class BigQueryRowEncoder {
   private static final ObjectMapper JSON = new ObjectMapper();
   static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS'+00:00'").withZone(ZoneOffset.UTC);
+  private static final Instant MIN_TIMESTAMP = Instant.parse("0001-01-01T00:00:00Z");
+  private static final Instant END_TIMESTAMP = Instant.parse("+10000-01-01T00:00:00Z");
 
   private final BigQueryTableLayout layout;
   private final RunInfo run;
@@ -114,11 +116,28 @@ final class BigQueryRowEncoder {
     } else if (v instanceof Boolean b) {
       return b;
     } else if (v instanceof LocalDate d) {
-      return type == StandardSQLTypeName.TIMESTAMP ? TIMESTAMP.format(d.atStartOfDay(ZoneOffset.UTC)) : d.toString();
+      return type == StandardSQLTypeName.TIMESTAMP ? TIMESTAMP.format(inRange(d).atStartOfDay(ZoneOffset.UTC))
+          : inRange(d).toString();
     } else if (v instanceof Instant t) {
-      return TIMESTAMP.format(t);
+      return TIMESTAMP.format(inRange(t));
     }
     return v.toString();
+  }
+
+  /** 0001-01-01 to 9999-12-31 (BigQuery docs, "Data types"); a wider value refuses its row, not the load job. */
+  private static LocalDate inRange(LocalDate d) {
+    if (d.getYear() < 1 || d.getYear() > 9999) {
+      throw new IllegalArgumentException("date " + d + " is outside BigQuery's range (0001-01-01 to 9999-12-31)");
+    }
+    return d;
+  }
+
+  private static Instant inRange(Instant t) {
+    if (t.isBefore(MIN_TIMESTAMP) || !t.isBefore(END_TIMESTAMP)) {
+      throw new IllegalArgumentException("timestamp " + t
+          + " is outside BigQuery's range (0001-01-01 00:00:00 to 9999-12-31 23:59:59.999999 UTC)");
+    }
+    return t;
   }
 
   private static String decimal(BigDecimal d, StandardSQLTypeName type) {

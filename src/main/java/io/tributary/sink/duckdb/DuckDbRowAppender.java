@@ -41,12 +41,14 @@ final class DuckDbRowAppender {
   private final String schema;
   private final String table;
   private final Slot[] slots;
+  private final DuckDbValueRange range;
 
-  private DuckDbRowAppender(String catalog, String schema, String table, Slot[] slots) {
+  private DuckDbRowAppender(String catalog, String schema, String table, Slot[] slots, DuckDbValueRange range) {
     this.catalog = catalog;
     this.schema = schema;
     this.table = table;
     this.slots = slots;
+    this.range = range;
   }
 
   /**
@@ -62,7 +64,15 @@ final class DuckDbRowAppender {
     for (Map.Entry<String, DuckDbType> entry : columns.entrySet()) {
       slots[i++] = slot(entry.getKey(), entry.getValue(), streamColumns, run, table);
     }
-    return new DuckDbRowAppender(catalog, schema, table, slots);
+    return new DuckDbRowAppender(catalog, schema, table, slots, DuckDbValueRange.of(columns, streamColumns));
+  }
+
+  /**
+   * Why the Appender could not hold a value of {@code row} (a timestamp beyond DuckDB's range, a decimal wider than
+   * its column), or null: the writer quarantines such a row instead of failing the chunk on every run.
+   */
+  String refusal(Row row) {
+    return range.refusal(row);
   }
 
   /** Appends every row; {@code _seq} counts from 0 in list order. */

@@ -76,7 +76,15 @@ final class DuckDbTableWriter implements TableWriter {
   }
 
   @Override
-  public ChunkOutcome load(List<Row> rows, List<QuarantinedRecord> quarantined, Cursor position) {
+  public ChunkOutcome load(List<Row> chunk, List<QuarantinedRecord> refusedByMapping, Cursor position) {
+    List<QuarantinedRecord> quarantined = refusedByMapping;
+    List<Row> rows = chunk;
+    DuckDbRefusedRows refused = DuckDbRefusedRows.screen(chunk, target, spec.schema());
+    if (refused != null) {
+      rows = refused.loadable();
+      quarantined = new ArrayList<>(refusedByMapping);
+      quarantined.addAll(refused.records());
+    }
     Connection c = DataSourceUtils.getConnection(dataSource);
     try {
       DuckDBConnection duck = c.unwrap(DuckDBConnection.class);

@@ -45,6 +45,13 @@ final class PostgresBinaryCopyEncoder {
   private static final short NUMERIC_NEGATIVE = 0x4000;
   private static final long[] POW10 = {1, 10, 100, 1000};
   private static final BigInteger NBASE = BigInteger.valueOf(10_000);
+  /** PostgreSQL's limits (manual, "Date/Time Types" and "Numeric Types"): 4713 BC to 294276 AD; 5874897 AD. */
+  private static final Instant MIN_TIMESTAMP = Instant.parse("-4713-11-24T00:00:00Z");
+  private static final Instant END_TIMESTAMP = Instant.parse("+294277-01-01T00:00:00Z");
+  private static final LocalDate MIN_DATE = LocalDate.of(-4713, 11, 24);
+  private static final LocalDate MAX_DATE = LocalDate.of(5_874_897, 12, 31);
+  private static final int MAX_NUMERIC_WEIGHT = 131_072;
+  private static final int MAX_NUMERIC_SCALE = 16_383;
 
   private final PostgresType.Kind[] kinds;
   private final int[] precision;
@@ -166,6 +173,9 @@ final class PostgresBinaryCopyEncoder {
         if (!(v instanceof LocalDate d)) {
           return wrongType(v, "a LocalDate");
         }
+        if (d.isBefore(MIN_DATE) || d.isAfter(MAX_DATE)) {
+          return "date " + d + " is outside PostgreSQL's date range (" + MIN_DATE + " to " + MAX_DATE + ")";
+        }
         ensure(8);
         putInt(4);
         putInt((int) (d.toEpochDay() - PG_EPOCH_DAYS));
@@ -211,6 +221,11 @@ final class PostgresBinaryCopyEncoder {
     } else {
       return wrongType(v, "an Instant");
     }
+    if (instant.isBefore(MIN_TIMESTAMP) || !instant.isBefore(END_TIMESTAMP)) {
+      // micros() would overflow (or the server refuse the chunk): one refused row instead
+      return "timestamp " + instant + " is outside PostgreSQL's timestamptz range (" + MIN_TIMESTAMP
+          + " to +294276-12-31T23:59:59.999999Z)";
+    }
     ensure(12);
     putLongField(micros(instant));
     return null;
@@ -231,6 +246,10 @@ final class PostgresBinaryCopyEncoder {
     }
     if (!(v instanceof BigDecimal d)) {
       return wrongType(v, "a BigDecimal");
+    }
+    if (d.signum() != 0 && (d.scale() > MAX_NUMERIC_SCALE || d.precision() - d.scale() > MAX_NUMERIC_WEIGHT)) {
+      return "value " + abbreviate(d.toString()) + " is outside PostgreSQL's numeric range (" + MAX_NUMERIC_WEIGHT
+          + " digits before the point, " + MAX_NUMERIC_SCALE + " after)";
     }
     if (precision[i] > 0) {
       // the server rounds to the column's scale (half away from zero) and rejects overflow; do both here so a
@@ -347,6 +366,10 @@ final class PostgresBinaryCopyEncoder {
     INT.set(buf, lengthAt, p - lengthAt - 4);
     pos = p;
     return null;
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 60 ? s : s.substring(0, 57) + "...";
   }
 
   private static String wrongType(Object v, String expected) {

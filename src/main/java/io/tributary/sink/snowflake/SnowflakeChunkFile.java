@@ -48,6 +48,8 @@ final class SnowflakeChunkFile {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'+00:00'").withZone(ZoneOffset.UTC);
   /** VARCHAR holds at most 16 MB (Snowflake docs, "String & binary data types"). */
   private static final int MAX_TEXT_BYTES = 16 * 1024 * 1024;
+  private static final Instant MIN_TIMESTAMP = Instant.parse("0000-01-01T00:00:00Z");
+  private static final Instant END_TIMESTAMP = Instant.parse("+10000-01-01T00:00:00Z");
 
   private final SnowflakeTableLayout layout;
   private final RunInfo run;
@@ -118,11 +120,26 @@ final class SnowflakeChunkFile {
       return b ? "TRUE" : "FALSE";
     } else if (v instanceof LocalDate d) {
       return type.kind() == SnowflakeType.Kind.TIMESTAMP_TZ
-          ? TIMESTAMP.format(d.atStartOfDay(ZoneOffset.UTC)) : d.toString();
+          ? TIMESTAMP.format(inRange(d).atStartOfDay(ZoneOffset.UTC)) : inRange(d).toString();
     } else if (v instanceof Instant t) {
-      return TIMESTAMP.format(t);
+      return TIMESTAMP.format(inRange(t));
     }
     return checkedText(v.toString());
+  }
+
+  /** Years 0 to 9999 (Snowflake docs, "Date & time data types"); a wider value refuses its row, not the load. */
+  private static LocalDate inRange(LocalDate d) {
+    if (d.getYear() < 0 || d.getYear() > 9999) {
+      throw new IllegalArgumentException("date " + d + " is outside Snowflake's range (years 0 to 9999)");
+    }
+    return d;
+  }
+
+  private static Instant inRange(Instant t) {
+    if (t.isBefore(MIN_TIMESTAMP) || !t.isBefore(END_TIMESTAMP)) {
+      throw new IllegalArgumentException("timestamp " + t + " is outside Snowflake's range (years 0 to 9999)");
+    }
+    return t;
   }
 
   private static String fit(BigDecimal d, SnowflakeType type) {

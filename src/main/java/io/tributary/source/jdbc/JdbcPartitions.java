@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -97,8 +98,9 @@ final class JdbcPartitions {
   }
 
   /**
-   * The lowest watermark, comparing each key value as a number, an instant or a date, in key order. Text values
-   * that differ are not compared (the database's collation decides their order, not Java's): START is returned.
+   * The lowest watermark, comparing each key value as a number, an instant, a wall-clock time or a date, in key
+   * order. Text values that differ are not compared (the database's collation decides their order, not Java's), nor
+   * are values of two different forms: START is returned.
    */
   static Cursor lowest(List<Cursor> watermarks) {
     Cursor lowest = null;
@@ -145,6 +147,11 @@ final class JdbcPartitions {
     try {
       return Instant.parse(a).compareTo(Instant.parse(b));
     } catch (DateTimeParseException notInstants) {
+      // try the next shape
+    }
+    try {
+      return LocalDateTime.parse(a).compareTo(LocalDateTime.parse(b));
+    } catch (DateTimeParseException notWallClockTimes) {
       // try the next shape
     }
     try {

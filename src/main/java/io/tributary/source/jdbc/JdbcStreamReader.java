@@ -37,6 +37,8 @@ final class JdbcStreamReader implements StreamReader {
   private final FieldNames names;
   private final int[] keySlots;
   private final Function<Map<String, Object>, Cursor> positionOf;
+  /** Whether positions are read per row in the key columns' own types (a wall-clock or real key, a nullable cursor). */
+  private final boolean keysReadPerRow;
 
   JdbcStreamReader(Connection connection, ReadRequest request, JdbcReadPlan plan, JdbcValues values, int fetchSize) {
     this.connection = connection;
@@ -48,6 +50,8 @@ final class JdbcStreamReader implements StreamReader {
     this.names = new FieldNames(plan.columns().stream().map(JdbcColumn::label).toList());
     this.keySlots = plan.keys().stream().mapToInt(Integer::intValue).toArray();
     this.positionOf = this::positionOf;
+    this.keysReadPerRow = plan.query().nullableCursor()
+        || plan.keys().stream().anyMatch(k -> JdbcValues.keyedByOwnType(plan.columns().get(k)));
   }
 
   @Override
@@ -107,8 +111,9 @@ final class JdbcStreamReader implements StreamReader {
         for (int i = 0; i < n; i++) {
           row[i] = values.read(rs, i + 1, columns.get(i));
         }
-        if (plan.query().nullableCursor()) {
-          records.add(SourceRecord.at(names.record(row), position(rs)));
+        if (keysReadPerRow) {
+          Object[] key = keyValues(rs);
+          records.add(SourceRecord.keyed(names.record(row), fields -> cursorOf(key)));
         } else {
           requireKeys(row);
           records.add(SourceRecord.keyed(names.record(row), positionOf));
@@ -131,22 +136,32 @@ final class JdbcStreamReader implements StreamReader {
     IndexedFields row = (IndexedFields) fields;
     Map<String, String> key = new LinkedHashMap<>();
     for (int k : keySlots) {
-      key.put(names.name(k), JdbcValues.format(row.valueAt(k)));
+      key.put(names.name(k), JdbcValues.keyText(plan.columns().get(k), row.valueAt(k)));
     }
     return new Cursor(key);
   }
 
-  /** The resume point when the cursor column is nullable: the key is the sort column's COALESCE, read per row. */
-  private Cursor position(ResultSet rs) throws SQLException {
-    Map<String, String> key = new LinkedHashMap<>();
-    for (int k = 0; k < plan.keys().size(); k++) {
-      Object value = values.read(rs, plan.keyResultIndexes().get(k), plan.key(k));
-      if (value == null) {
+  /**
+   * The key read from the row in the key columns' own types (a wall-clock cursor stays wall-clock); for a nullable
+   * cursor the first key is the sort column's COALESCE. Formatted into a cursor only when the engine asks.
+   */
+  private Object[] keyValues(ResultSet rs) throws SQLException {
+    Object[] key = new Object[plan.keys().size()];
+    for (int k = 0; k < key.length; k++) {
+      key[k] = values.readKey(rs, plan.keyResultIndexes().get(k), plan.key(k));
+      if (key[k] == null) {
         throw nullKey(plan.key(k));
       }
-      key.put(plan.key(k).label(), JdbcValues.format(value));
     }
-    return new Cursor(key);
+    return key;
+  }
+
+  private Cursor cursorOf(Object[] key) {
+    Map<String, String> cursor = new LinkedHashMap<>();
+    for (int k = 0; k < key.length; k++) {
+      cursor.put(plan.key(k).label(), JdbcValues.format(key[k]));
+    }
+    return new Cursor(cursor);
   }
 
   private TributaryException nullKey(JdbcColumn column) {

@@ -68,6 +68,17 @@ class JdbcPartitionsTest {
   }
 
   @Test
+  void lowestWatermarkComparesWallClockCursorsAsWallClockTimes() {
+    // 02:30 (in a Berlin DST gap) is before 03:10 as wall-clock values, whatever instants they would map to
+    Cursor gap = Cursor.of("updated_at", "2024-03-31T02:30:00", "id", "7");
+    Cursor after = Cursor.of("updated_at", "2024-03-31T03:10:00", "id", "1");
+    assertThat(JdbcPartitions.lowest(List.of(after, gap))).isEqualTo(gap);
+    // an instant saved by an older version next to a wall-clock value: no order is safe, so the read starts over
+    assertThat(JdbcPartitions.lowest(List.of(after, Cursor.of("updated_at", "2024-03-31T00:30:00Z", "id", "1"))))
+        .isEqualTo(Cursor.START);
+  }
+
+  @Test
   void thePartsOfAStreamReadEveryRowExactlyOnce() {
     ReadRequest request = request("items", Cursor.START);
     List<Map<String, String>> parts = source.partitions(request, 3);
