@@ -149,6 +149,7 @@ final class CaseRunner {
       switch (m.kind()) {
         case INSERT -> source.insert(db, m.rows(), m.adversarial());
         case INSERT_INFINITY -> source.insertWithInfinity(db, m.rows());
+        case INSERT_STEADY -> source.insertSteadily(db, m.rows());
         case UPDATE -> source.update(db, m.rows(), m.adversarial());
         case FLAG_DELETED -> source.flagDeleted(db, m.rows(), true);
         case UNFLAG_DELETED -> source.flagDeleted(db, m.rows(), false);

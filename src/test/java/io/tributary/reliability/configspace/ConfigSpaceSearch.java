@@ -28,12 +28,17 @@ final class ConfigSpaceSearch {
   }
 
   Report search(long seed, int tries, long maxMillis) {
+    return search(seed, tries, maxMillis, 0, 1);
+  }
+
+  /** Cases {@code offset}, {@code offset + stride}, ... of the {@code tries} (a worker's share). */
+  Report search(long seed, int tries, long maxMillis, int offset, int stride) {
     long start = System.currentTimeMillis();
     CaseRunner runner = new CaseRunner(workDir);
     List<CaseRunner.Outcome> bad = new ArrayList<>();
     int tried = 0;
     int refused = 0;
-    for (int i = 0; i < tries && System.currentTimeMillis() - start < maxMillis; i++) {
+    for (int i = offset; i < tries && System.currentTimeMillis() - start < maxMillis; i += stride) {
       long caseSeed = seed + i;
       ConfigCase c = CaseGenerators.generate(caseSeed, childPerMille);
       CaseRunner.Outcome o;

@@ -54,6 +54,15 @@ enum CursorKind {
     return (Comparable<Object>) next;
   }
 
+  Comparable<?> oneUnitLater(Comparable<?> value) {
+    return switch (this) {
+      case NONE, TIMESTAMPTZ -> ((Instant) value).plusSeconds(60);
+      case LOCAL_TIMESTAMP -> ((LocalDateTime) value).plusMinutes(1);
+      case BIGINT -> (Long) value + 1;
+      case DATE -> ((LocalDate) value).plusDays(1);
+    };
+  }
+
   /** A SQL literal of {@code value} in the column's type. */
   String literal(Object value) {
     return switch (this) {

@@ -55,6 +55,18 @@ final class InProcessCli {
 
   /** The same command in a child JVM (to kill it, or to run two at once), output to {@code log}. */
   Process start(Path log, String... args) throws java.io.IOException {
+    return start(stateDir, log, args);
+  }
+
+  /**
+   * A child JVM as if on another host: its own state folder (the working directory's {@code .tributary}), the same
+   * job repository. Only meaningful with a PostgreSQL repository; the H2 one lives in the state folder.
+   */
+  Process startOnAnotherHost(Path otherStateDir, Path log, String... args) throws java.io.IOException {
+    return start(postgresRepository ? otherStateDir : stateDir, log, args);
+  }
+
+  private Process start(Path stateDir, Path log, String... args) throws java.io.IOException {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
         "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),

@@ -68,6 +68,14 @@ final class SourceTable {
     }
   }
 
+  /** Inserts {@code rows} rows one cursor unit apart (a minute, 1, a day). */
+  void insertSteadily(Connection c, int rows) throws SQLException {
+    for (int i = 0; i < rows; i++) {
+      write(c, new RowVersion(nextId++, 1, name(false), clock, seenAt(false), false, extra()), true);
+      clock = kind.oneUnitLater(clock);
+    }
+  }
+
   /** Updates {@code rows} rows: a new name, the cursor moved to the clock (often shared with the other updates). */
   void update(Connection c, int rows, boolean adversarial) throws SQLException {
     for (RowVersion old : pick(rows)) {

@@ -12,8 +12,11 @@ import java.util.stream.Collectors;
  */
 record Step(List<Mutation> mutations, Tamper tamper, RunKind run, int runArg) {
 
-  /** {@code INSERT_INFINITY}: rows whose {@code seen_at} is {@code infinity} and {@code -infinity}, then plain ones. */
-  enum MutationKind { INSERT, INSERT_INFINITY, UPDATE, FLAG_DELETED, UNFLAG_DELETED, ADD_COLUMN }
+  /**
+   * {@code INSERT_INFINITY}: rows whose {@code seen_at} is {@code infinity} and {@code -infinity}, then plain ones.
+   * {@code INSERT_STEADY}: rows one cursor unit apart (a minute, 1, a day), so a DST gap holds many of them.
+   */
+  enum MutationKind { INSERT, INSERT_INFINITY, INSERT_STEADY, UPDATE, FLAG_DELETED, UNFLAG_DELETED, ADD_COLUMN }
 
   record Mutation(MutationKind kind, int rows, boolean adversarial) {
     @Override

@@ -95,13 +95,15 @@ final class StepRun {
         : RunOutcome.problem("rerun after kill -9: exit " + rerun.exitCode() + ", expected 0", rerun);
   }
 
-  /** Exactly one run loads; the other waits (and loads after it) or exits 3 (busy). */
+  /**
+   * Exactly one run loads; the other waits (and loads after it) or exits 3 (busy). With a PostgreSQL job repository
+   * the second run has a state folder of its own, as on a second host.
+   */
   RunOutcome concurrent() throws IOException, InterruptedException {
     List<Process> ps = new ArrayList<>();
     List<Path> logs = List.of(dir.resolve("step-" + index + "-a.log"), dir.resolve("step-" + index + "-b.log"));
-    for (Path log : logs) {
-      ps.add(cli.start(log, "run", job));
-    }
+    ps.add(cli.start(logs.get(0), "run", job));
+    ps.add(cli.startOnAnotherHost(dir.resolve("state-host-b"), logs.get(1), "run", job));
     int loaded = 0;
     StringBuilder codes = new StringBuilder();
     String lastLog = "";
