@@ -70,8 +70,9 @@ final class CaseGenerators {
         Tuple.of(1, Tamper.TRUNCATE_TARGET));
     return Combinators.combine(mutations().list().ofMaxSize(4), tampers, runs, Arbitraries.integers().between(1, 4),
             Arbitraries.integers().between(300, 6000))
-        .as((ms, tamper, run, chunks, millis) -> new Step(ms, tamper, run,
-            run == RunKind.KILL_THEN_RERUN ? millis : chunks));
+        // after a lost target the run is a plain one: the product must reload in full or say so
+        .as((ms, tamper, run, chunks, millis) -> tamper != Tamper.NONE ? new Step(ms, tamper, RunKind.NORMAL, 0)
+            : new Step(ms, tamper, run, run == RunKind.KILL_THEN_RERUN ? millis : chunks));
   }
 
   static Arbitrary<ConfigCase> cases(int childPerMille) {

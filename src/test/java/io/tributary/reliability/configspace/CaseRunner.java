@@ -105,7 +105,7 @@ final class CaseRunner {
         return checks.after(0, both.last(), before, source.current().size(), false);
       }
       InProcessCli.Result r = cli.run("run", job.toString());
-      if (r.exitCode() == 2 && verdict != Verdict.ACCEPT) {
+      if (r.exitCode() == 2 && verdict == Verdict.REFUSE) {
         refused = true;
         return null;
       }

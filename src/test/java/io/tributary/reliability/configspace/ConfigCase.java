@@ -17,6 +17,9 @@ record ConfigCase(JobSpec spec, int initialRows, boolean adversarialInitial, Lis
         .append(concurrentFirstRun ? "two first runs (child JVMs) started together" : "first run");
     for (int i = 0; i < steps.size(); i++) {
       b.append("\n  step ").append(i + 1).append(": ").append(steps.get(i));
+      if (steps.get(i).tamper() != Step.Tamper.NONE && spec.mode() == JobSpec.Mode.APPEND) {
+        b.append(" (the target is left alone for append: its history cannot be reloaded)");
+      }
     }
     return b.toString();
   }

@@ -53,7 +53,7 @@ final class ConfigSpaceSearch {
         bad.add(o);
       }
       out.printf("[config-space] case %d seed %d: %s%s%n", tried, caseSeed,
-          o.clean() ? (o.refused() ? "refused at load (as the model allows)" : "ok") : "DISCREPANCY: "
+          o.clean() ? (o.refused() ? "refused at load (as LegalCombinations says)" : "ok") : "DISCREPANCY: "
               + o.discrepancy().lines().findFirst().orElse(""), "  [" + c.spec() + "]");
     }
     return new Report(tried, refused, bad, System.currentTimeMillis() - start);

@@ -3,38 +3,33 @@ package io.tributary.reliability.configspace;
 import io.tributary.reliability.configspace.JobSpec.Mode;
 
 /**
- * THE list of job-file combinations the product should refuse at load (exit 2), in one place. The product's own list
- * is the "legal combinations" table in docs/jobs.md; the two must agree.
+ * THE list of job-file combinations the product must refuse at load (exit 2), in one place. It follows the "legal
+ * combinations" table of docs/jobs.md (the product's own list, in {@code config/StreamModeRules}); the two must
+ * agree.
  *
  * <ul>
- *   <li>{@code append} + {@code lookback}: every run would append the lookback window again (duplicates). Must be
- *       refused.</li>
+ *   <li>{@code lookback} without a {@code cursor}: there is no watermark to look back from.</li>
+ *   <li>{@code append} + {@code lookback}: every run would append the lookback window again (duplicates).</li>
+ *   <li>{@code replace} + {@code lookback}: a replace re-reads everything anyway.</li>
  *   <li>{@code partitions > 1} with a mode other than {@code merge}: the partitions load in parallel and only merge
- *       makes that order-free. Must be refused.</li>
- *   <li>{@code replace} + {@code cursor} (and so with {@code lookback}): a replace is a fresh full copy, an incremental
- *       read would swap in only the changes. May be refused; if accepted, each run must still be a full copy.</li>
- *   <li>{@code lookback} without a {@code cursor}: meaningless. May be refused; if accepted it must do no harm.</li>
+ *       makes that order-free.</li>
  * </ul>
- * Everything else must be accepted and work end to end.
+ * Everything else must be accepted and work end to end; in particular {@code replace} with a {@code cursor} must be
+ * a full copy on every run (the cursor only orders the read).
  */
 final class LegalCombinations {
 
-  enum Verdict { ACCEPT, REFUSE, EITHER }
+  enum Verdict { ACCEPT, REFUSE }
 
   private LegalCombinations() {}
 
   static Verdict verdict(JobSpec spec) {
-    if (spec.mode() == Mode.APPEND && spec.lookback() != null) {
+    boolean lookback = spec.lookback() != null;
+    if (lookback && (!spec.cursor().isCursor() || spec.mode() != Mode.MERGE)) {
       return Verdict.REFUSE;
     }
     if (spec.partitions() > 1 && spec.mode() != Mode.MERGE) {
       return Verdict.REFUSE;
-    }
-    if (spec.mode() == Mode.REPLACE && spec.cursor().isCursor()) {
-      return Verdict.EITHER;
-    }
-    if (spec.lookback() != null && !spec.cursor().isCursor()) {
-      return Verdict.EITHER;
     }
     return Verdict.ACCEPT;
   }
