@@ -60,12 +60,19 @@ class ConfigSpaceRegressionIT {
         new Mutation(MutationKind.FLAG_DELETED, 3, false)), run()), 3L, false));
   }
 
-  /** Finding 4: {@code append} with {@code lookback} appended the lookback window again on every run. */
+  /**
+   * Finding 4: {@code append} with {@code lookback} appended the lookback window again on every run; the same
+   * matrix refuses a lookback on replace and a lookback without a cursor (see LegalCombinations).
+   */
   @Test
   void finding4AppendWithLookbackIsRefusedAtLoad() throws Exception {
-    CaseRunner.Outcome o = new CaseRunner(dir).run(new ConfigCase(spec(Sink.POSTGRES, Mode.APPEND,
-        CursorKind.TIMESTAMPTZ, "UTC", "1h", 1, 10, 10, false, 0), 20, false, List.of(run(), run()), 4L, false), 4L);
-    assertThat(o.refused()).as(describe(o)).isTrue();
+    for (JobSpec spec : List.of(spec(Sink.POSTGRES, Mode.APPEND, CursorKind.TIMESTAMPTZ, "UTC", "1h", 1, 10, 10, false,
+        0), spec(Sink.DUCKDB, Mode.REPLACE, CursorKind.DATE, "UTC", "1d", 1, 10, 10, false, 0),
+        spec(Sink.DUCKDB, Mode.MERGE, CursorKind.NONE, "UTC", "90s", 1, 10, 10, false, 0))) {
+      CaseRunner.Outcome o = new CaseRunner(dir).run(new ConfigCase(spec, 20, false, List.of(run(), run()), 4L, false),
+          4L);
+      assertThat(o.refused()).as(describe(o)).isTrue();
+    }
   }
 
   /** Finding 7: a dropped or truncated target was recreated and resumed from _tributary_state: rows lost. */
