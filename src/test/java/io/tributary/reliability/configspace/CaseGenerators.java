@@ -56,6 +56,7 @@ final class CaseGenerators {
         Tuple.of(Boolean.getBoolean(NO_INFINITY) ? 0 : 1, MutationKind.INSERT_INFINITY),
         Tuple.of(2, MutationKind.INSERT_STEADY),
         Tuple.of(4, MutationKind.UPDATE), Tuple.of(2, MutationKind.FLAG_DELETED),
+        Tuple.of(1, MutationKind.FLAG_DELETED_CLEARED),
         Tuple.of(1, MutationKind.UNFLAG_DELETED), Tuple.of(1, MutationKind.ADD_COLUMN));
     return Combinators.combine(kinds, Arbitraries.integers().between(1, 12), Arbitraries.integers().between(0, 3))
         .as((kind, rows, adv) -> new Mutation(kind, kind == MutationKind.INSERT_STEADY ? rows * 8 : rows, adv == 0));

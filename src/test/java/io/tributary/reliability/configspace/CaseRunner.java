@@ -152,6 +152,7 @@ final class CaseRunner {
         case INSERT_STEADY -> source.insertSteadily(db, m.rows());
         case UPDATE -> source.update(db, m.rows(), m.adversarial());
         case FLAG_DELETED -> source.flagDeleted(db, m.rows(), true);
+        case FLAG_DELETED_CLEARED -> source.flagDeletedClearingName(db, m.rows());
         case UNFLAG_DELETED -> source.flagDeleted(db, m.rows(), false);
         case ADD_COLUMN -> source.addColumn(db);
       }

@@ -96,6 +96,14 @@ final class SourceTable {
     }
   }
 
+  /** Flags rows deleted and clears their name (NULL), moving the cursor. */
+  void flagDeletedClearingName(Connection c, int rows) throws SQLException {
+    for (RowVersion old : pick(rows)) {
+      tick();
+      write(c, new RowVersion(old.id(), old.version() + 1, null, clock, old.seenAt(), true, old.extra()), false);
+    }
+  }
+
   void addColumn(Connection c) throws SQLException {
     if (!hasExtra) {
       exec(c, "ALTER TABLE " + schema + ".items ADD COLUMN extra text");

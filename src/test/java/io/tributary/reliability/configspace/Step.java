@@ -15,8 +15,11 @@ record Step(List<Mutation> mutations, Tamper tamper, RunKind run, int runArg) {
   /**
    * {@code INSERT_INFINITY}: rows whose {@code seen_at} is {@code infinity} and {@code -infinity}, then plain ones.
    * {@code INSERT_STEADY}: rows one cursor unit apart (a minute, 1, a day), so a DST gap holds many of them.
+   * {@code FLAG_DELETED_CLEARED}: flagged deleted and their name set to NULL, as an application that clears a
+   * deleted record's fields.
    */
-  enum MutationKind { INSERT, INSERT_INFINITY, INSERT_STEADY, UPDATE, FLAG_DELETED, UNFLAG_DELETED, ADD_COLUMN }
+  enum MutationKind { INSERT, INSERT_INFINITY, INSERT_STEADY, UPDATE, FLAG_DELETED, FLAG_DELETED_CLEARED,
+    UNFLAG_DELETED, ADD_COLUMN }
 
   record Mutation(MutationKind kind, int rows, boolean adversarial) {
     @Override
