@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 final class StepRun {
 
   private static final long CHILD_TIMEOUT_S = 300;
+  private static final int BUSY_RETRIES = 30;
 
   private final InProcessCli cli;
   private final String job;
@@ -91,6 +92,11 @@ final class StepRun {
       runs = Files.readString(log).contains("Job cs: COMPLETED") ? 2 : 1;
     }
     InProcessCli.Result rerun = cli.run("run", job);
+    // A lock whose holder died may take a moment to be released (a server noticing the dead session): busy, retry.
+    for (int i = 0; i < BUSY_RETRIES && rerun.exitCode() == 3; i++) {
+      Thread.sleep(1000);
+      rerun = cli.run("run", job);
+    }
     return rerun.exitCode() == 0 ? new RunOutcome(runs, false, rerun, null)
         : RunOutcome.problem("rerun after kill -9: exit " + rerun.exitCode() + ", expected 0", rerun);
   }
