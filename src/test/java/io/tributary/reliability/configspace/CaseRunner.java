@@ -35,7 +35,8 @@ final class CaseRunner {
   }
 
   Outcome run(ConfigCase c, long seed) throws Exception {
-    Path dir = Files.createDirectories(workDir.resolve("case-" + seed));
+    // A directory of its own even when a seed runs twice: a job repository left by another case would be shared.
+    Path dir = Files.createTempDirectory(Files.createDirectories(workDir), "case-" + seed + "-");
     JobSpec spec = c.spec();
     String src = TestPostgres.freshSchema("cs_src");
     String dst = spec.sink() == JobSpec.Sink.POSTGRES ? TestPostgres.freshSchema("cs_dst") : "raw";
