@@ -79,10 +79,14 @@ final class BigQueryPublish {
 
   private String merge() {
     List<String> set = new ArrayList<>();
+    // A delete that carries values replaces the row's values like an update; a key-only delete (every other column
+    // NULL) only flags the existing row.
+    String keyOnly = layout.columns().stream().filter(c -> !layout.primaryKey().contains(c))
+        .map(c -> " AND s." + quote(c) + " IS NULL").collect(Collectors.joining());
     for (String c : layout.columns()) {
       if (!layout.primaryKey().contains(c)) {
-        set.add(quote(c) + " = IF(s." + quote(BigQueryTableLayout.DELETED) + ", t." + quote(c) + ", s." + quote(c)
-            + ")");
+        set.add(quote(c) + " = IF(s." + quote(BigQueryTableLayout.DELETED) + keyOnly + ", t." + quote(c) + ", s."
+            + quote(c) + ")");
       }
     }
     for (String meta : BigQueryTableLayout.METADATA) {

@@ -40,10 +40,14 @@ final class DuckDbMergeStatement {
     this.columnList = String.join(", ", names);
     this.selectList = names.stream().map(n -> "s." + n).collect(Collectors.joining(", "));
     this.keyList = stream.primaryKey().stream().map(k -> quote(k)).collect(Collectors.joining(", "));
-    // A delete may carry only its key: take the values it does carry, keep the rest.
-    this.keepOnDelete = stream.columns().stream()
-        .filter(c -> !stream.primaryKey().contains(c.name()))
-        .map(c -> quote(c.name()) + " = COALESCE(s." + quote(c.name()) + ", t." + quote(c.name()) + "), ")
+    // A delete that carries values replaces the row's values like an update; a key-only delete (every other
+    // column NULL) only flags the existing row.
+    List<String> others = stream.columns().stream().map(Column::name)
+        .filter(n -> !stream.primaryKey().contains(n)).map(n -> quote(n)).toList();
+    String keyOnly = others.isEmpty() ? "true"
+        : others.stream().map(n -> "s." + n + " IS NULL").collect(Collectors.joining(" AND ", "(", ")"));
+    this.keepOnDelete = others.stream()
+        .map(n -> n + " = CASE WHEN " + keyOnly + " THEN t." + n + " ELSE s." + n + " END, ")
         .collect(Collectors.joining());
     // Plain equality (keys are never null, see DuckDbTableWriter): with IS NOT DISTINCT FROM DuckDB 2.0 cannot push
     // the join's key range into the target scan and the DELETE got ~10x slower on a 1M-row target.

@@ -8,7 +8,8 @@ import java.util.List;
 /**
  * The SQL of a merge: a session-local staging table shaped like the target, and one
  * {@code INSERT ... SELECT DISTINCT ON (key) ... ON CONFLICT (key) DO UPDATE} that keeps the last row of each key in
- * the chunk (by its ordinal) and treats a deleted row as "flag the existing row, take the values it carries, keep the others".
+ * the chunk (by its ordinal). A deleted row that carries values replaces the row's values like an update (a value
+ * that became NULL becomes NULL); a key-only delete (every other column NULL) only flags the existing row.
  */
 final class PostgresMergeStatement {
 
@@ -44,12 +45,14 @@ final class PostgresMergeStatement {
     String columns = layout.loadColumnList();
     String key = layout.primaryKeyList();
     List<String> set = new ArrayList<>();
+    List<String> values = layout.columns().stream().filter(c -> !layout.primaryKey().contains(c))
+        .map(c -> "EXCLUDED." + quote(c)).toList();
+    String keyOnly = values.isEmpty() ? "true" : "num_nonnulls(" + String.join(", ", values) + ") = 0";
     for (String c : layout.columns()) {
       if (!layout.primaryKey().contains(c)) {
         String q = quote(c);
-        // A delete may carry only its key: take the values it does carry, keep the rest.
-        set.add(q + " = CASE WHEN EXCLUDED." + quote(PostgresTableLayout.DELETED) + " THEN COALESCE(EXCLUDED." + q
-            + ", t." + q + ") ELSE EXCLUDED." + q + " END");
+        set.add(q + " = CASE WHEN EXCLUDED." + quote(PostgresTableLayout.DELETED) + " AND " + keyOnly + " THEN t." + q
+            + " ELSE EXCLUDED." + q + " END");
       }
     }
     for (String meta : PostgresTableLayout.METADATA) {

@@ -55,9 +55,13 @@ final class SnowflakePublish {
 
   String merge() {
     List<String> set = new ArrayList<>();
+    // A delete that carries values replaces the row's values like an update; a key-only delete (every other column
+    // NULL) only flags the existing row.
+    String keyOnly = layout.columns().stream().filter(c -> !layout.primaryKey().contains(c))
+        .map(c -> " AND s." + quote(c) + " IS NULL").collect(Collectors.joining());
     for (String c : layout.columns()) {
       if (!layout.primaryKey().contains(c)) {
-        set.add(quote(c) + " = CASE WHEN s." + quote(SnowflakeTableLayout.DELETED) + " THEN t." + quote(c)
+        set.add(quote(c) + " = CASE WHEN s." + quote(SnowflakeTableLayout.DELETED) + keyOnly + " THEN t." + quote(c)
             + " ELSE s." + quote(c) + " END");
       }
     }
