@@ -97,6 +97,8 @@ class CommitWindowRestartJobIT {
     CliRunner.Result restart = cli.run("run", job.toString());
     assertThat(restart.exitCode()).as(restart.output()).isEqualTo(0);
     assertThat(restart.output()).contains("resuming it");
+    assertThat(restart.output()).as("the restart reads nothing again: the warehouse already holds run 2's rows")
+        .containsPattern("plans\\s+" + mode + "\\s+0\\s+0\\s");
     assertThat(rows(sink)).as("the restart: every source row once").isEqualTo(new long[] {FIRST + ADDED, FIRST + ADDED});
 
     CliRunner.Result again = cli.run("run", job.toString());
