@@ -71,7 +71,9 @@ final class PostgresTableWriter implements TableWriter {
   @Override
   public Optional<Cursor> committedPosition() {
     return transactions.run("reading the state of stream " + spec.stream(),
-        c -> state.read(c, spec.run().job(), spec.stream(), spec.run().instanceId()));
+        c -> state.read(c, spec.run().job(), spec.stream(), spec.run().instanceId()))
+        // a row at START is this writer's claim, or a rebaseline: nothing committed to resume after
+        .filter(p -> !p.isStart());
   }
 
   @Override
