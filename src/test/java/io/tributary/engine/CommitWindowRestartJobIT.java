@@ -13,9 +13,9 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 16, the window between the warehouse commit and the job repository's step completion, for the PostgreSQL and
@@ -99,7 +99,8 @@ class CommitWindowRestartJobIT {
     assertThat(restart.output()).contains("resuming it");
     assertThat(restart.output()).as("the restart reads nothing again: the warehouse already holds run 2's rows")
         .containsPattern("plans\\s+" + mode + "\\s+0\\s+0\\s");
-    assertThat(rows(sink)).as("the restart: every source row once").isEqualTo(new long[] {FIRST + ADDED, FIRST + ADDED});
+    assertThat(rows(sink)).as("the restart: every source row once")
+        .isEqualTo(new long[] {FIRST + ADDED, FIRST + ADDED});
 
     CliRunner.Result again = cli.run("run", job.toString());
     assertThat(again.exitCode()).as(again.output()).isEqualTo(0);

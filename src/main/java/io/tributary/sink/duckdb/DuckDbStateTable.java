@@ -66,16 +66,20 @@ final class DuckDbStateTable {
   /** Claims the stream's row for the writer {@code token}, making it at START for {@code instanceId} if none. */
   void claim(Connection c, String job, String stream, long instanceId, String targetTable, String token)
       throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET writer = ? WHERE job = ? AND stream = ?")) {
+    if (setWriter(c, job, stream, token) == 0) {
+      insert(c, job, stream, instanceId, render(Cursor.START), targetTable, 0);
+      setWriter(c, job, stream, token);
+    }
+  }
+
+  private int setWriter(Connection c, String job, String stream, String token) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE " + table + " SET writer = ? WHERE job = ? AND stream = ?")) {
       ps.setString(1, token);
       ps.setString(2, job);
       ps.setString(3, stream);
-      if (ps.executeUpdate() > 0) {
-        return;
-      }
+      return ps.executeUpdate();
     }
-    insert(c, job, stream, instanceId, render(Cursor.START), targetTable, 0);
-    claim(c, job, stream, instanceId, targetTable, token);
   }
 
   /** Whether the replace swap of {@code instanceId} committed: the stream is complete for that job instance. */
