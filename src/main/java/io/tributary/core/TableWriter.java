@@ -41,6 +41,16 @@ public interface TableWriter extends AutoCloseable {
    */
   default void verifyCommittedRows() {}
 
+  /**
+   * Whether the warehouse's state says this job instance already finished the stream: its replace copy was swapped
+   * in, and the process died before the job repository completed the step. Asked once by the engine when the step
+   * opens; when true it reads nothing, {@link #finish} does nothing, and the step completes (watermark, audit). The
+   * default, for a sink that keeps no such record, is false.
+   */
+  default boolean published() {
+    return false;
+  }
+
   /** Called once when every chunk has committed: for REPLACE, swaps the new table in atomically. */
   void finish();
 

@@ -39,6 +39,14 @@ final class SourceItemReader implements ItemStreamReader<SourceItem> {
     Cursor saved = CursorCodec.decode(ec.getString(CURSOR_KEY, null));
     startPosition = step.writer().committedPosition().orElse(Cursor.START);
     watermark = CursorCodec.decode(ec.getString(WATERMARK_KEY, null));
+    last = null;
+    if (step.writer().published()) {
+      // killed after the warehouse committed this instance's copy and before the step completed: the step only
+      // has to complete; reading on would load rows into a copy that is already published
+      step.log("the warehouse already holds this run's published copy (recorded in its state); nothing to read");
+      done = true;
+      return;
+    }
     if (!startPosition.isStart()) {
       step.log("resuming after " + step.mapper().printable(startPosition.values()));
     } else if (saved != null && !saved.isStart()) {

@@ -10,6 +10,7 @@ import io.tributary.core.TableSpec;
 import io.tributary.core.TableWriter;
 import io.tributary.core.TributaryException;
 import io.tributary.core.WriteMode;
+import io.tributary.sink.StateRowFence;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -122,10 +123,20 @@ public final class DuckDbSink implements Sink {
   private TableWriter openLocked(TableSpec spec, boolean merge, String loadTable) {
     try (Connection c = dataSource.getConnection()) {
       ddl.createSchemaAndMetadataTables(c);
+      DuckDbStateTable state = new DuckDbStateTable(ddl);
+      String job = spec.run().job();
+      String token = StateRowFence.newToken(spec.run());
       boolean resuming = isRestart(c, spec);
+      if (spec.mode() == WriteMode.REPLACE && resuming && state.published(c, job, spec.stream(),
+          spec.run().instanceId())) {
+        // the swap committed, the step did not complete: the target is this instance's copy, nothing to load again
+        new DuckDbCommittedRows(ddl, job, spec.table()).verify(c);
+        state.claim(c, job, spec.stream(), spec.run().instanceId(), spec.table(), token);
+        return writer(c, spec, spec.table(), null, token, true);
+      }
       boolean freshReplace = spec.mode() == WriteMode.REPLACE && !resuming;
       boolean rebaseline = freshReplace || (spec.fullRefresh() && !resuming);
-      DuckDbCommittedRows committed = new DuckDbCommittedRows(ddl, spec.run().job(), loadTable);
+      DuckDbCommittedRows committed = new DuckDbCommittedRows(ddl, job, loadTable);
       if (!rebaseline) {
         // before the reader resumes from the state's position, or an incremental run reads on from the watermark;
         // before the DDL below, which would recreate a dropped table
@@ -139,13 +150,20 @@ public final class DuckDbSink implements Sink {
       if (rebaseline) {
         committed.rebaseline(c, spec.stream(), spec.run().instanceId());
       }
-      DuckDbRowAppender target =
-          DuckDbRowAppender.plan(null, schema, loadTable, ddl.columns(c, loadTable), spec.schema(), spec.run());
-      return new DuckDbTableWriter(dataSource, ddl, spec, loadTable, target, merge ? mergePlan(spec, loadTable) : null);
+      // from here on a writer of another run still loading this stream (it lost its run lock) fails its next chunk
+      state.claim(c, job, spec.stream(), spec.run().instanceId(), loadTable, token);
+      return writer(c, spec, loadTable, merge ? mergePlan(spec, loadTable) : null, token, false);
     } catch (SQLException e) {
       throw DuckDbErrors.onDdl("prepare table " + schema + "." + loadTable, e,
           "check the table's definition in " + file + "; drop it to let Tributary recreate it");
     }
+  }
+
+  private DuckDbTableWriter writer(Connection c, TableSpec spec, String table, DuckDbMergePlan merge, String token,
+      boolean published) throws SQLException {
+    DuckDbRowAppender target =
+        DuckDbRowAppender.plan(null, schema, table, ddl.columns(c, table), spec.schema(), spec.run());
+    return new DuckDbTableWriter(dataSource, ddl, spec, table, target, merge, token, published);
   }
 
   private boolean isRestart(Connection c, TableSpec spec) throws SQLException {

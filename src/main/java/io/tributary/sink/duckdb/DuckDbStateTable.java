@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.core.Cursor;
 import io.tributary.core.TributaryException;
+import io.tributary.sink.StateRowFence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,29 +39,83 @@ final class DuckDbStateTable {
   }
 
   /**
-   * Stores the position and adds the chunk's {@code addedRows} to the rows committed into {@code targetTable}: an
-   * UPDATE of the existing row, else an INSERT. DuckDB 2.0 spends ~5 ms of CPU on an {@code INSERT ... ON CONFLICT}
-   * of one row against ~2 ms for an UPDATE, and this runs once per chunk.
+   * Stores the position and adds the chunk's {@code addedRows} to the rows committed into {@code targetTable}, while
+   * the row is still claimed by the writer {@code token} ({@link StateRowFence}); else fails, and the chunk's
+   * transaction rolls back. An UPDATE: DuckDB 2.0 spends ~5 ms of CPU on an {@code INSERT ... ON CONFLICT} of one
+   * row against ~2 ms for an UPDATE, and this runs once per chunk; the claim at open made the row.
    */
   void upsert(Connection c, String job, String stream, long instanceId, Cursor position, String targetTable,
-      long addedRows) throws SQLException {
-    String json = render(position);
+      long addedRows, String token) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("UPDATE " + table
         + " SET instance_id = ?, position = ?, updated_at = now(), target_rows = CASE WHEN target_table = ?"
-        + " THEN coalesce(target_rows, 0) + ? ELSE ? END, target_table = ? WHERE job = ? AND stream = ?")) {
+        + " THEN coalesce(target_rows, 0) + ? ELSE ? END, target_table = ?"
+        + " WHERE job = ? AND stream = ? AND writer = ?")) {
       ps.setLong(1, instanceId);
-      ps.setString(2, json);
+      ps.setString(2, render(position));
       ps.setString(3, targetTable);
       ps.setLong(4, addedRows);
       ps.setLong(5, addedRows);
       ps.setString(6, targetTable);
       ps.setString(7, job);
       ps.setString(8, stream);
-      if (ps.executeUpdate() > 0) {
-        return;
+      ps.setString(9, token);
+      requireClaim(ps.executeUpdate(), job, stream, token);
+    }
+  }
+
+  /** Claims the stream's row for the writer {@code token}, making it at START for {@code instanceId} if none. */
+  void claim(Connection c, String job, String stream, long instanceId, String targetTable, String token)
+      throws SQLException {
+    if (setWriter(c, job, stream, token) == 0) {
+      insert(c, job, stream, instanceId, render(Cursor.START), targetTable, 0);
+      setWriter(c, job, stream, token);
+    }
+  }
+
+  private int setWriter(Connection c, String job, String stream, String token) throws SQLException {
+    try (PreparedStatement ps =
+        c.prepareStatement("UPDATE " + table + " SET writer = ? WHERE job = ? AND stream = ?")) {
+      ps.setString(1, token);
+      ps.setString(2, job);
+      ps.setString(3, stream);
+      return ps.executeUpdate();
+    }
+  }
+
+  /** Whether the replace swap of {@code instanceId} committed: the stream is complete for that job instance. */
+  boolean published(Connection c, String job, String stream, long instanceId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT 1 FROM " + table + " WHERE job = ? AND stream = ? AND published_instance = ?")) {
+      ps.setString(1, job);
+      ps.setString(2, stream);
+      ps.setLong(3, instanceId);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
       }
     }
-    insert(c, job, stream, instanceId, json, targetTable, addedRows);
+  }
+
+  /**
+   * Records, in the replace swap's transaction, that {@code instanceId} published its copy, now {@code targetTable}
+   * holding the rows its chunks committed.
+   */
+  void markPublished(Connection c, String job, String stream, long instanceId, String targetTable, String token)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET published_instance = ?,"
+        + " target_table = ?, updated_at = now() WHERE job = ? AND stream = ? AND writer = ?")) {
+      ps.setLong(1, instanceId);
+      ps.setString(2, targetTable);
+      ps.setString(3, job);
+      ps.setString(4, stream);
+      ps.setString(5, token);
+      requireClaim(ps.executeUpdate(), job, stream, token);
+    }
+  }
+
+  private void requireClaim(int updated, String job, String stream, String token) {
+    if (updated == 0) {
+      throw StateRowFence.takenOver(job, stream, table, token);
+    }
   }
 
   /** The rows the job committed into {@code targetTable} (see {@link io.tributary.core.CommittedRows}). */
@@ -114,14 +169,6 @@ final class DuckDbStateTable {
       ps.setString(4, json);
       ps.setString(5, targetTable);
       ps.setLong(6, rows);
-      ps.executeUpdate();
-    }
-  }
-
-  void delete(Connection c, String job, String stream) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE job = ? AND stream = ?")) {
-      ps.setString(1, job);
-      ps.setString(2, stream);
       ps.executeUpdate();
     }
   }

@@ -55,6 +55,9 @@ final class DuckDbTableDdl {
       // a state table of an older Tributary: the committed-rows columns (DuckDB adds no NOT NULL column)
       s.execute("ALTER TABLE " + qualified(STATE) + " ADD COLUMN IF NOT EXISTS target_table VARCHAR");
       s.execute("ALTER TABLE " + qualified(STATE) + " ADD COLUMN IF NOT EXISTS target_rows BIGINT DEFAULT 0");
+      // the writer's claim (io.tributary.sink.StateRowFence) and the instance whose replace copy was swapped in
+      s.execute("ALTER TABLE " + qualified(STATE) + " ADD COLUMN IF NOT EXISTS writer VARCHAR");
+      s.execute("ALTER TABLE " + qualified(STATE) + " ADD COLUMN IF NOT EXISTS published_instance BIGINT");
     }
   }
 

@@ -39,14 +39,20 @@ final class DuckDbTableWriter implements TableWriter {
   private final DuckDbStateTable state;
   private final DuckDbQuarantineTable quarantine;
   private final int[] keyIndexes;
+  private final String token;
+  private final boolean published;
 
   /**
    * @param loadTable the table chunks land in: the target, or {@code <table>__tributary_new} for REPLACE
    * @param target appends rows straight into {@code loadTable}
    * @param merge null when rows are appended
+   * @param token this writer's claim on the stream's state row ({@link io.tributary.sink.StateRowFence})
+   * @param published whether the state row says this job instance's replace swap already committed
    */
   DuckDbTableWriter(DataSource dataSource, DuckDbTableDdl ddl, TableSpec spec, String loadTable,
-      DuckDbRowAppender target, DuckDbMergePlan merge) {
+      DuckDbRowAppender target, DuckDbMergePlan merge, String token, boolean published) {
+    this.token = token;
+    this.published = published;
     this.dataSource = dataSource;
     this.ddl = ddl;
     this.spec = spec;
@@ -64,7 +70,8 @@ final class DuckDbTableWriter implements TableWriter {
   @Override
   public Optional<Cursor> committedPosition() {
     try (Connection c = dataSource.getConnection()) {
-      return state.position(c, spec.run().job(), spec.stream(), spec.run().instanceId());
+      // a row at START is this writer's claim, or a rebaseline: nothing committed to resume after
+      return state.position(c, spec.run().job(), spec.stream(), spec.run().instanceId()).filter(p -> !p.isStart());
     } catch (SQLException e) {
       throw DuckDbErrors.onWrite("read the committed position of stream " + spec.stream(), e);
     }
@@ -99,7 +106,7 @@ final class DuckDbTableWriter implements TableWriter {
       }
       quarantine.insert(c, spec.run(), spec.stream(), quarantined);
       if (position != null) {
-        state.upsert(c, spec.run().job(), spec.stream(), spec.run().instanceId(), position, loadTable, added);
+        state.upsert(c, spec.run().job(), spec.stream(), spec.run().instanceId(), position, loadTable, added, token);
       }
       return new ChunkOutcome(rows.size(), quarantined.size());
     } catch (SQLException e) {
@@ -188,8 +195,14 @@ final class DuckDbTableWriter implements TableWriter {
   }
 
   @Override
+  public boolean published() {
+    return published;
+  }
+
+  /** The replace swap, and in its transaction the state row's record that this job instance published. */
+  @Override
   public void finish() {
-    if (spec.mode() != WriteMode.REPLACE) {
+    if (spec.mode() != WriteMode.REPLACE || published) {
       return;
     }
     // the sink's DDL lock: another stream of this run may be creating tables at this moment
@@ -205,8 +218,8 @@ final class DuckDbTableWriter implements TableWriter {
         s.execute("DROP TABLE IF EXISTS " + ddl.qualified(spec.table()));
         s.execute("ALTER TABLE " + ddl.qualified(loadTable) + " RENAME TO "
             + Identifiers.quote(spec.table()));
-        // The position described the new table, which is now the target: a later restart must load afresh.
-        state.delete(c, spec.run().job(), spec.stream());
+        // a restart of this instance (the step did not complete) then finds the stream complete
+        state.markPublished(c, spec.run().job(), spec.stream(), spec.run().instanceId(), spec.table(), token);
         c.commit();
       } catch (SQLException | RuntimeException e) {
         c.rollback();

@@ -11,6 +11,7 @@ import io.tributary.core.TableSpec;
 import io.tributary.core.TableWriter;
 import io.tributary.core.TributaryException;
 import io.tributary.core.WriteMode;
+import io.tributary.sink.StateRowFence;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -105,7 +106,18 @@ public final class PostgresSink implements Sink {
       setup.createSchema(schema);
       state.create(c);
       quarantine.create(c);
-      boolean resuming = state.read(c, spec.run().job(), spec.stream(), spec.run().instanceId()).isPresent();
+      String job = spec.run().job();
+      String token = StateRowFence.newToken(spec.run());
+      boolean resuming = state.read(c, job, spec.stream(), spec.run().instanceId()).isPresent();
+      if (spec.mode() == WriteMode.REPLACE && resuming
+          && state.published(c, job, spec.stream(), spec.run().instanceId())) {
+        // the swap committed, the step did not complete: the target is this instance's copy, nothing to load again
+        state.claim(c, job, spec.stream(), spec.run().instanceId(), table, token);
+        PostgresTableWriter writer = new PostgresTableWriter(transactions, state, quarantine, spec,
+            setup.ensure(schema, table, spec.schema(), withKey), false, token, true);
+        writer.verifyCommittedRows(c);
+        return writer;
+      }
       boolean freshReplace = spec.mode() == WriteMode.REPLACE && !resuming;
       if (freshReplace) {
         // a new job instance starts its replace table over; a restart keeps the chunks it already committed
@@ -113,14 +125,15 @@ public final class PostgresSink implements Sink {
       }
       PostgresTableLayout layout = setup.ensure(schema, loadTable, spec.schema(), withKey);
       PostgresTableWriter writer =
-          new PostgresTableWriter(transactions, state, quarantine, spec, layout, isEmpty(c, layout));
+          new PostgresTableWriter(transactions, state, quarantine, spec, layout, isEmpty(c, layout), token, false);
       if (freshReplace || (spec.fullRefresh() && !resuming)) {
-        state.rebaseline(c, spec.run().job(), spec.stream(), spec.run().instanceId(), loadTable,
-            writer.rowsHeld(c));
+        state.rebaseline(c, job, spec.stream(), spec.run().instanceId(), loadTable, writer.rowsHeld(c));
       } else {
         // before the reader resumes from the state's position, or an incremental run reads on from the watermark
         writer.verifyCommittedRows(c);
       }
+      // from here on a writer of another run still loading this stream (it lost its run lock) fails its next chunk
+      state.claim(c, job, spec.stream(), spec.run().instanceId(), loadTable, token);
       return writer;
     });
   }

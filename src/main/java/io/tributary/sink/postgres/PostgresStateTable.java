@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.core.Cursor;
 import io.tributary.core.TributaryException;
+import io.tributary.sink.StateRowFence;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,12 +39,14 @@ final class PostgresStateTable {
     try (Statement s = c.createStatement()) {
       s.execute("CREATE TABLE IF NOT EXISTS " + table + " (job text NOT NULL, stream text NOT NULL,"
           + " instance_id bigint NOT NULL, position text NOT NULL, updated_at timestamptz NOT NULL DEFAULT now(),"
-          + " target_table text, target_rows bigint NOT NULL DEFAULT 0, PRIMARY KEY (job, stream))");
+          + " target_table text, target_rows bigint NOT NULL DEFAULT 0, writer text, published_instance bigint,"
+          + " PRIMARY KEY (job, stream))");
       // checked first: ALTER TABLE takes an exclusive lock even when the column exists, which would wait for every
       // chunk transaction of the schema in flight
-      if (!hasColumn(c, "target_rows")) {
+      if (!hasColumn(c, "published_instance")) {
         s.execute("ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS target_table text,"
-            + " ADD COLUMN IF NOT EXISTS target_rows bigint NOT NULL DEFAULT 0");
+            + " ADD COLUMN IF NOT EXISTS target_rows bigint NOT NULL DEFAULT 0, ADD COLUMN IF NOT EXISTS writer text,"
+            + " ADD COLUMN IF NOT EXISTS published_instance bigint");
       }
     }
   }
@@ -117,26 +120,82 @@ final class PostgresStateTable {
     }
   }
 
-  /**
-   * Records a committed chunk: its position, and the {@code addedRows} it added to {@code targetTable} (counted on
-   * from the row's earlier chunks while they loaded the same table).
-   */
-  void save(Connection c, String job, String stream, long instanceId, Cursor position, String targetTable,
-      long addedRows) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table + " AS s"
-        + " (job, stream, instance_id, position, updated_at, target_table, target_rows)"
-        + " VALUES (?, ?, ?, ?, now(), ?, ?)"
-        + " ON CONFLICT (job, stream) DO UPDATE SET instance_id = EXCLUDED.instance_id,"
-        + " position = EXCLUDED.position, updated_at = EXCLUDED.updated_at, target_table = EXCLUDED.target_table,"
-        + " target_rows = CASE WHEN s.target_table = EXCLUDED.target_table"
-        + " THEN s.target_rows + EXCLUDED.target_rows ELSE EXCLUDED.target_rows END")) {
+  /** Whether the replace swap of {@code instanceId} committed: the stream is complete for that job instance. */
+  boolean published(Connection c, String job, String stream, long instanceId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "SELECT 1 FROM " + table + " WHERE job = ? AND stream = ? AND published_instance = ?")) {
       ps.setString(1, job);
       ps.setString(2, stream);
       ps.setLong(3, instanceId);
-      ps.setString(4, toJson(position));
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /**
+   * Claims the stream's row for the writer {@code token} ({@link StateRowFence}), creating it at START for
+   * {@code instanceId} when there is none; waits for a chunk of an earlier writer in flight (its row lock).
+   */
+  void claim(Connection c, String job, String stream, long instanceId, String targetTable, String token)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table
+        + " (job, stream, instance_id, position, target_table, writer) VALUES (?, ?, ?, ?, ?, ?)"
+        + " ON CONFLICT (job, stream) DO UPDATE SET writer = EXCLUDED.writer")) {
+      ps.setString(1, job);
+      ps.setString(2, stream);
+      ps.setLong(3, instanceId);
+      ps.setString(4, toJson(Cursor.START));
       ps.setString(5, targetTable);
-      ps.setLong(6, addedRows);
+      ps.setString(6, token);
       ps.executeUpdate();
+    }
+  }
+
+  /**
+   * Records a committed chunk of the writer {@code token}: its position, and the {@code addedRows} it added to
+   * {@code targetTable} (counted on from the row's earlier chunks while they loaded the same table). Fails, rolling
+   * the chunk back, when another writer claimed the row since.
+   */
+  void save(Connection c, String job, String stream, long instanceId, Cursor position, String targetTable,
+      long addedRows, String token) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " AS s SET instance_id = ?, position = ?,"
+        + " updated_at = now(), target_table = ?, target_rows = CASE WHEN s.target_table = ?"
+        + " THEN s.target_rows + ? ELSE ? END WHERE job = ? AND stream = ? AND writer = ?")) {
+      ps.setLong(1, instanceId);
+      ps.setString(2, toJson(position));
+      ps.setString(3, targetTable);
+      ps.setString(4, targetTable);
+      ps.setLong(5, addedRows);
+      ps.setLong(6, addedRows);
+      ps.setString(7, job);
+      ps.setString(8, stream);
+      ps.setString(9, token);
+      requireClaim(ps.executeUpdate(), job, stream, token);
+    }
+  }
+
+  /**
+   * Records, in the replace swap's transaction, that {@code instanceId} published its copy, now {@code targetTable}
+   * with the rows the chunks committed: a restart of the instance (killed before the job repository completed the
+   * step) finds the stream complete instead of an empty replace table.
+   */
+  void markPublished(Connection c, String job, String stream, long instanceId, String targetTable, String token)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET published_instance = ?,"
+        + " target_table = ?, updated_at = now() WHERE job = ? AND stream = ? AND writer = ?")) {
+      ps.setLong(1, instanceId);
+      ps.setString(2, targetTable);
+      ps.setString(3, job);
+      ps.setString(4, stream);
+      ps.setString(5, token);
+      requireClaim(ps.executeUpdate(), job, stream, token);
+    }
+  }
+
+  private void requireClaim(int updated, String job, String stream, String token) {
+    if (updated == 0) {
+      throw StateRowFence.takenOver(job, stream, table, token);
     }
   }
 

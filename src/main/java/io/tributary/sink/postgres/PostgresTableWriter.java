@@ -44,14 +44,20 @@ final class PostgresTableWriter implements TableWriter {
   private final PostgresTableLayout layout;
   private final PostgresCopyLoad copy;
   private final PostgresMergeStatement merge;
+  private final String token;
+  private final boolean published;
   private boolean copyStraightIntoKeyedTable;
 
   /**
-   * @param layout the table chunks load into: the target, or the replace table
+   * @param layout the table chunks load into: the target, or the replace table (the target once published)
    * @param emptyAtOpen whether that table held no rows at open: a keyed load then tries a plain COPY first
+   * @param token this writer's claim on the stream's state row ({@link io.tributary.sink.StateRowFence})
+   * @param published whether the state row says this job instance's replace swap already committed
    */
   PostgresTableWriter(JdbcTransactions transactions, PostgresStateTable state, PostgresQuarantineTable quarantine,
-      TableSpec spec, PostgresTableLayout layout, boolean emptyAtOpen) {
+      TableSpec spec, PostgresTableLayout layout, boolean emptyAtOpen, String token, boolean published) {
+    this.token = token;
+    this.published = published;
     this.transactions = transactions;
     this.state = state;
     this.quarantine = quarantine;
@@ -65,7 +71,9 @@ final class PostgresTableWriter implements TableWriter {
   @Override
   public Optional<Cursor> committedPosition() {
     return transactions.run("reading the state of stream " + spec.stream(),
-        c -> state.read(c, spec.run().job(), spec.stream(), spec.run().instanceId()));
+        c -> state.read(c, spec.run().job(), spec.stream(), spec.run().instanceId()))
+        // a row at START is this writer's claim, or a rebaseline: nothing committed to resume after
+        .filter(p -> !p.isStart());
   }
 
   @Override
@@ -87,7 +95,7 @@ final class PostgresTableWriter implements TableWriter {
       }
       quarantine.insert(c, spec.run(), spec.stream(), bad);
       state.save(c, spec.run().job(), spec.stream(), spec.run().instanceId(), position, layout.table(),
-          loaded.added());
+          loaded.added(), token);
       return new ChunkOutcome(rows.size() - loaded.rejected().size(), bad.size());
     });
   }
@@ -165,8 +173,14 @@ final class PostgresTableWriter implements TableWriter {
   }
 
   @Override
+  public boolean published() {
+    return published;
+  }
+
+  /** The replace swap, and in its transaction the state row's record that this job instance published. */
+  @Override
   public void finish() {
-    if (spec.mode() != WriteMode.REPLACE) {
+    if (spec.mode() != WriteMode.REPLACE || published) {
       return;
     }
     String target = quote(layout.schema()) + "." + quote(spec.table());
@@ -178,6 +192,7 @@ final class PostgresTableWriter implements TableWriter {
           s.execute("ALTER TABLE " + layout.qualified() + " RENAME TO " + quote(spec.table()));
         }
       }
+      state.markPublished(c, spec.run().job(), spec.stream(), spec.run().instanceId(), spec.table(), token);
       return null;
     });
   }
