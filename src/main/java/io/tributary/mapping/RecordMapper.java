@@ -201,6 +201,11 @@ public final class RecordMapper {
     boolean deleted = record.deleted() || isDeletedByRule(flat);
     Object[] values = new Object[fields.size()];
     List<String> reasons = new ArrayList<>(0);
+    // A key-only delete (every other field absent) is not validated: its other fields are not meant to hold values.
+    // A delete that carries values replaces the row's values in the warehouse like an update, so it is validated
+    // like one: a bad value quarantines it instead of loading as NULL.
+    List<String> deleteReasons = deleted ? new ArrayList<>(0) : reasons;
+    boolean carriesValues = false;
     boolean flattened = flat != record.fields();
     for (int i = 0; i < values.length; i++) {
       OutputField f = fields.get(i);
@@ -208,13 +213,18 @@ public final class RecordMapper {
       if (raw == null && flattened && f.column().type() == io.tributary.core.ColumnType.JSON) {
         raw = ShapeMismatch.objectAt(record.fields(), f.from()); // a json field keeps a nested object whole
       }
-      if (raw == null && (flattened || f.from().indexOf('.') > 0) && !deleted) {
+      List<String> fieldReasons = isKey(i) ? reasons : deleteReasons;
+      carriesValues |= raw != null && !isKey(i);
+      if (raw == null && (flattened || f.from().indexOf('.') > 0)) {
         String mismatch = ShapeMismatch.explain(flat, f.from(), flattened);
         if (mismatch != null) {
-          reasons.add(f.column().name() + ": " + mismatch);
+          fieldReasons.add(f.column().name() + ": " + mismatch);
         }
       }
-      values[i] = f.apply(raw, deleted && !isKey(i) ? new ArrayList<>() : reasons);
+      values[i] = f.apply(raw, fieldReasons);
+    }
+    if (deleted && carriesValues) {
+      reasons.addAll(deleteReasons);
     }
     for (int k : keyIndexes) {
       if (values[k] == null && reasons.stream().noneMatch(r -> r.startsWith(fields.get(k).column().name() + ":"))) {
