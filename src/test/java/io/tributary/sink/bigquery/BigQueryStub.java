@@ -293,14 +293,15 @@ public final class BigQueryStub implements AutoCloseable {
         state.replaceAll((k, v) -> k.startsWith(params.get("job") + "|") && v.get(3).equals(params.get("target_table"))
             ? List.of(v.get(0), v.get(1), v.get(2), v.get(3), "0") : v);
       } else if (st.startsWith("MERGE `") && target.endsWith("._tributary_state")) {
-        long added = st.contains("@rows") ? Long.parseLong(params.get("rows"))
-            : rowCount(target.substring(0, target.indexOf('.') + 1) + params.get("target_table")) - before;
+        // a script that keeps no count (no @target_table) leaves the row's count empty
+        String countedTable = params.getOrDefault("target_table", "");
+        long added = countedTable.isEmpty() ? 0 : st.contains("@rows") ? Long.parseLong(params.get("rows"))
+            : rowCount(target.substring(0, target.indexOf('.') + 1) + countedTable) - before;
         String key = params.get("job") + "|" + params.get("stream");
         List<String> old = state.get(key);
-        long total = old != null && old.get(3).equals(params.get("target_table"))
-            ? Long.parseLong(old.get(4)) + added : added;
+        long total = old != null && old.get(3).equals(countedTable) ? Long.parseLong(old.get(4)) + added : added;
         state.put(key, List.of(params.get("instance_id"), params.get("position"), params.get("spool_id"),
-            params.get("target_table"), Long.toString(total)));
+            countedTable, Long.toString(total)));
       } else if ((st.startsWith("MERGE `") || st.startsWith("INSERT INTO `")) && !target.endsWith("_quarantine")) {
         publish(target, st);
       }
