@@ -76,6 +76,11 @@ public final class BigQueryStub implements AutoCloseable {
     }
   }
 
+  /** The next load job (the upload at a publish) finishes with {@code status.errorResult}. */
+  public void failNextLoad() {
+    failNextLoad = true;
+  }
+
   /** Table deletes (the clean-up after a publish) answer 403 while {@code refuse} is true. */
   public void refuseTableDeletes(boolean refuse) {
     failDeletes = refuse;
