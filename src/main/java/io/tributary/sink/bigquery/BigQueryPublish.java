@@ -17,8 +17,12 @@ import java.util.stream.Collectors;
  * replace — copies staged quarantine records, and upserts the state row with the spool id, so a publish that
  * committed is recognised and never repeated. A replace empties the target only in the first publish of its job
  * instance: a later one (a restart that read rows after the published position) adds to the copy already there.
+ * The state row also counts the rows the publish inserted into the target ({@code target_table}, {@code target_rows}),
+ * in the same transaction ({@link io.tributary.core.CommittedRows}).
  */
 final class BigQueryPublish {
+
+  private static final String ROWS_BEFORE = "target_rows_before";
 
   private final BigQueryTableLayout layout;
   private final String staging;
@@ -44,11 +48,17 @@ final class BigQueryPublish {
    */
   String script(boolean withRows, boolean withQuarantine, boolean replacing) {
     List<String> sql = new ArrayList<>();
+    sql.add("DECLARE " + ROWS_BEFORE + " INT64");
     sql.add("BEGIN TRANSACTION");
     boolean keyed = !layout.primaryKey().isEmpty();
     if (replacing) {
       sql.add("DELETE FROM " + layout.qualified() + " WHERE TRUE");
+      // the copy this publish makes is the job's whole committed count of the target
+      sql.add("UPDATE " + state + " SET target_rows = 0 WHERE job = @job AND target_table = @target_table");
     }
+    // Snapshot isolation: the count sees this transaction's own changes only (BigQuery docs, "Multi-statement
+    // transactions"), so after minus before is exactly what the publish inserted, whatever runs beside it.
+    sql.add("SET " + ROWS_BEFORE + " = (SELECT COUNT(*) FROM " + layout.qualified() + ")");
     if (withRows) {
       boolean merge = mode == WriteMode.MERGE || (mode == WriteMode.REPLACE && !replacing && keyed);
       sql.add(merge ? merge() : insert(replacing && keyed));
@@ -57,13 +67,25 @@ final class BigQueryPublish {
       sql.add("INSERT INTO " + quarantine + " (job, run_id, stream, source_key, raw_record, reasons, quarantined_at)"
           + " SELECT job, run_id, stream, source_key, raw_record, reasons, quarantined_at FROM " + quarantineStaging);
     }
-    sql.add("MERGE " + state + " AS t USING (SELECT @job AS job, @stream AS stream, @instance_id AS instance_id,"
-        + " @position AS position, @spool_id AS spool_id) AS s ON t.job = s.job AND t.stream = s.stream"
-        + " WHEN MATCHED THEN UPDATE SET instance_id = s.instance_id, position = s.position, spool_id = s.spool_id,"
-        + " updated_at = CURRENT_TIMESTAMP() WHEN NOT MATCHED THEN INSERT (job, stream, instance_id, position,"
-        + " spool_id, updated_at) VALUES (s.job, s.stream, s.instance_id, s.position, s.spool_id, CURRENT_TIMESTAMP())");
+    sql.add(saveState(state, "(SELECT COUNT(*) FROM " + layout.qualified() + ") - " + ROWS_BEFORE));
     sql.add("COMMIT TRANSACTION");
     return String.join(";\n", sql) + ";";
+  }
+
+  /**
+   * The state row's upsert: position and spool id, and {@code addedRows} (an expression) counted on top of the rows
+   * committed into the target before while the row loads the same target.
+   */
+  static String saveState(String state, String addedRows) {
+    return "MERGE " + state + " AS t USING (SELECT @job AS job, @stream AS stream, @instance_id AS instance_id,"
+        + " @position AS position, @spool_id AS spool_id, @target_table AS target_table, " + addedRows
+        + " AS added_rows) AS s ON t.job = s.job AND t.stream = s.stream"
+        + " WHEN MATCHED THEN UPDATE SET instance_id = s.instance_id, position = s.position, spool_id = s.spool_id,"
+        + " target_rows = IF(t.target_table = s.target_table, IFNULL(t.target_rows, 0) + s.added_rows,"
+        + " s.added_rows), target_table = s.target_table, updated_at = CURRENT_TIMESTAMP()"
+        + " WHEN NOT MATCHED THEN INSERT (job, stream, instance_id, position, spool_id, target_table, target_rows,"
+        + " updated_at) VALUES (s.job, s.stream, s.instance_id, s.position, s.spool_id, s.target_table,"
+        + " s.added_rows, CURRENT_TIMESTAMP())";
   }
 
   QueryJobConfiguration query(boolean withRows, boolean withQuarantine, boolean replacing, String job, String stream,
@@ -74,6 +96,7 @@ final class BigQueryPublish {
         .addNamedParameter("instance_id", QueryParameterValue.int64(instanceId))
         .addNamedParameter("position", QueryParameterValue.string(positionJson))
         .addNamedParameter("spool_id", QueryParameterValue.string(spoolId))
+        .addNamedParameter("target_table", QueryParameterValue.string(layout.table()))
         .build();
   }
 

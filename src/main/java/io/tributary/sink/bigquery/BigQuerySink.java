@@ -96,8 +96,19 @@ public final class BigQuerySink implements Sink {
     BigQueryTableSetup setup = new BigQueryTableSetup(bq, jobs, config.project(), dataset, config.location());
     try {
       setup.ensureDatasetAndBookkeeping();
+      BigQueryCommittedRows committed = new BigQueryCommittedRows(bq, jobs,
+          TableId.of(config.project(), dataset, table), spec.run().job());
+      boolean instanceHasState = committed.instanceHasState(spec.stream(), spec.run().instanceId());
+      if (BigQueryCommittedRows.checked(spec.mode(), spec.fullRefresh(), instanceHasState)) {
+        // before a restart resumes or a run reads on from the watermark; before the setup below, which would
+        // recreate a dropped target
+        committed.verify();
+      }
       BigQueryTableLayout layout = setup.ensureTarget(table, spec.schema(),
           spec.mode() == WriteMode.APPEND ? List.of() : spec.schema().primaryKey(), config.optionsFor(table));
+      if (spec.fullRefresh() && !instanceHasState && spec.mode() != WriteMode.REPLACE) {
+        committed.rebaseline(spec.stream(), spec.run().instanceId(), "{}");
+      }
       BigQuerySpool spool = new BigQuerySpool(spoolRoot.resolve(jobIdSafe(spec.run().job()))
           .resolve(jobIdSafe(spec.stream())), spec.run().instanceId());
       TableId staging = TableId.of(config.project(), dataset, "_tributary_stg_" + table + partSuffix(spec.stream()));
@@ -111,7 +122,7 @@ public final class BigQuerySink implements Sink {
           throw errors.at(e, "dropping the staging tables of " + table);
         }
       };
-      return new BigQueryTableWriter(jobs, spec, layout, spool, staging, quarantineStaging, drop);
+      return new BigQueryTableWriter(jobs, spec, layout, spool, staging, quarantineStaging, drop, committed);
     } catch (BigQueryException e) {
       throw errors.at(e, "preparing table " + dataset + "." + table);
     }

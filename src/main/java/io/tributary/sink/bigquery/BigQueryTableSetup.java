@@ -53,8 +53,23 @@ final class BigQueryTableSetup {
     createIfMissing(STATE, Schema.of(required("job", StandardSQLTypeName.STRING),
         required("stream", StandardSQLTypeName.STRING), required("instance_id", StandardSQLTypeName.INT64),
         required("position", StandardSQLTypeName.STRING), required("spool_id", StandardSQLTypeName.STRING),
-        Field.of("updated_at", StandardSQLTypeName.TIMESTAMP)), null, null);
+        Field.of("updated_at", StandardSQLTypeName.TIMESTAMP), Field.of("target_table", StandardSQLTypeName.STRING),
+        Field.of("target_rows", StandardSQLTypeName.INT64)), null, null);
+    addCommittedRows();
     createIfMissing(QUARANTINE, quarantineSchema(), null, null);
+  }
+
+  /** A state table created before the committed rows were kept gains their fields (rows of old: not counted). */
+  private void addCommittedRows() {
+    Table existing = bigquery.getTable(TableId.of(project, dataset, STATE));
+    FieldList fields = existing.getDefinition().getSchema().getFields();
+    if (fields.stream().anyMatch(f -> f.getName().equals("target_rows"))) {
+      return;
+    }
+    List<Field> all = new ArrayList<>(fields);
+    all.add(Field.of("target_table", StandardSQLTypeName.STRING));
+    all.add(Field.of("target_rows", StandardSQLTypeName.INT64));
+    bigquery.update(existing.toBuilder().setDefinition(StandardTableDefinition.of(Schema.of(all))).build());
   }
 
   static Schema quarantineSchema() {

@@ -9,6 +9,7 @@ import com.google.cloud.bigquery.QueryParameterValue;
 import com.google.cloud.bigquery.Schema;
 import com.google.cloud.bigquery.StandardSQLTypeName;
 import com.google.cloud.bigquery.TableId;
+import io.tributary.core.ChunkOutcome;
 import io.tributary.core.Cursor;
 import io.tributary.core.QuarantinedRecord;
 import io.tributary.core.Row;
@@ -51,12 +52,13 @@ final class BigQueryTableWriter implements TableWriter {
   private final TableId staging;
   private final TableId quarantineStaging;
   private final Runnable dropStaging;
+  private final BigQueryCommittedRows committedRows;
   private int chunkNo;
   /** The staging tables of a published spool may be left over (its clean-up failed): dropped at finish. */
   private boolean stagingLeftOver;
 
   BigQueryTableWriter(BigQueryJobs jobs, TableSpec spec, BigQueryTableLayout layout, BigQuerySpool spool,
-      TableId staging, TableId quarantineStaging, Runnable dropStaging) {
+      TableId staging, TableId quarantineStaging, Runnable dropStaging, BigQueryCommittedRows committedRows) {
     this.jobs = jobs;
     this.spec = spec;
     this.layout = layout;
@@ -66,6 +68,7 @@ final class BigQueryTableWriter implements TableWriter {
     this.quarantineStaging = quarantineStaging;
     this.publish = new BigQueryPublish(layout, qualified(staging), qualified(quarantineStaging), spec.mode());
     this.dropStaging = dropStaging;
+    this.committedRows = committedRows;
     reconcileSpool();
     this.chunkNo = spool.committed().chunks().size() + spool.committed().quarantine().size();
   }
@@ -99,6 +102,20 @@ final class BigQueryTableWriter implements TableWriter {
 
   @Override
   public void write(List<Row> rows, List<QuarantinedRecord> quarantined, Cursor position) {
+    load(rows, quarantined, position);
+  }
+
+  /** Before the publish: the target must still hold every row this job's publishes inserted into it. */
+  @Override
+  public void verifyCommittedRows() {
+    if (BigQueryCommittedRows.checked(spec.mode(), spec.fullRefresh(), publishedState().isPresent())) {
+      committedRows.verify();
+    }
+  }
+
+  /** Rows the encoder refuses (a value BigQuery cannot hold exactly) go to the quarantine and are counted there. */
+  @Override
+  public ChunkOutcome load(List<Row> rows, List<QuarantinedRecord> quarantined, Cursor position) {
     List<QuarantinedRecord> bad = new ArrayList<>(quarantined);
     String chunk = null;
     String q = null;
@@ -122,6 +139,8 @@ final class BigQueryTableWriter implements TableWriter {
     }
     BigQuerySpool.Manifest next = spool.next(position, rows.size(), chunk, q);
     commitWithChunkTransaction(next, chunk, q);
+    int refused = bad.size() - quarantined.size();
+    return new ChunkOutcome(rows.size() - refused, bad.size());
   }
 
   /** The manifest is replaced just before the chunk transaction commits; a rolled-back chunk's files are deleted. */

@@ -19,6 +19,10 @@ final class SnowflakePublish {
 
   private static final String RN = "_TRIBUTARY_RN";
 
+  /** Reads the output of the session's last statement: a MERGE's or INSERT's "number of rows inserted". */
+  static final String INSERTED_BY_LAST_STATEMENT =
+      "SELECT \"number of rows inserted\" FROM TABLE(RESULT_SCAN(LAST_QUERY_ID()))";
+
   private final SnowflakeTableLayout layout;
   private final String staging;
   private final WriteMode mode;
@@ -47,6 +51,12 @@ final class SnowflakePublish {
     }
     sql.add(clearStaging());
     return sql;
+  }
+
+  /** Whether {@code sql} (one of {@link #statements}) adds rows to the target: its MERGE or INSERT. */
+  boolean insertsIntoTarget(String sql) {
+    return sql.startsWith("MERGE INTO " + layout.qualified() + " ") || sql.startsWith("INSERT INTO "
+        + layout.qualified() + " ");
   }
 
   String clearStaging() {

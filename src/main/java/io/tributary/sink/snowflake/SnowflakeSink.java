@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -141,9 +142,20 @@ public final class SnowflakeSink implements Sink {
       setup.createSchemaAndStage(schema, stageName);
       state.create(c);
       quarantine.create(c);
-      boolean restart = state.read(c, spec.run().job(), spec.stream(), spec.run().instanceId()).isPresent();
+      Optional<SnowflakeStateTable.Entry> entry =
+          state.read(c, spec.run().job(), spec.stream(), spec.run().instanceId());
+      boolean restart = entry.isPresent();
+      SnowflakeCommittedRows committed = new SnowflakeCommittedRows(state, schema, table, spec.run().job());
+      if (SnowflakeCommittedRows.checked(spec.mode(), spec.fullRefresh(), entry)) {
+        // before a restart resumes from the state's position or a run reads on from the watermark; before the DDL
+        // below, which would recreate a dropped target
+        committed.verify(c);
+      }
       SnowflakeTableLayout layout =
           setup.ensureTarget(schema, table, spec.schema(), keyed && spec.mode() != WriteMode.APPEND);
+      if (spec.fullRefresh() && !restart && spec.mode() != WriteMode.REPLACE) {
+        committed.rebaseline(c, spec.stream(), spec.run().instanceId());
+      }
       // A new job instance starts its staging over; a restart keeps the chunks it already committed.
       setup.ensureStaging(layout, staging, !restart);
       try (Statement s = c.createStatement()) {
@@ -151,7 +163,7 @@ public final class SnowflakeSink implements Sink {
       }
       long nextSeq = restart ? maxSeq(c, SnowflakeNames.qualified(schema, staging)) + 1 : 1;
       return new SnowflakeTableWriter(transactions, state, quarantine, spec, layout,
-          SnowflakeNames.qualified(schema, staging), stage, dir, nextSeq);
+          SnowflakeNames.qualified(schema, staging), stage, dir, nextSeq, committed);
     });
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.tributary.core.ChunkOutcome;
 import io.tributary.core.Cursor;
 import io.tributary.core.QuarantinedRecord;
 import io.tributary.core.Row;
@@ -16,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -54,12 +56,13 @@ final class SnowflakeTableWriter implements TableWriter {
   private final SnowflakeChunkFile encoder;
   private final SnowflakePublish publish;
   private final Path spoolDir;
+  private final SnowflakeCommittedRows committedRows;
   private long nextSeq;
   private int chunkNo;
 
   SnowflakeTableWriter(JdbcTransactions transactions, SnowflakeStateTable state,
       SnowflakeQuarantineTable quarantine, TableSpec spec, SnowflakeTableLayout layout, String staging,
-      SnowflakeStage stage, Path spoolDir, long nextSeq) {
+      SnowflakeStage stage, Path spoolDir, long nextSeq, SnowflakeCommittedRows committedRows) {
     this.transactions = transactions;
     this.state = state;
     this.quarantine = quarantine;
@@ -71,6 +74,7 @@ final class SnowflakeTableWriter implements TableWriter {
     this.publish = new SnowflakePublish(layout, staging, spec.mode());
     this.spoolDir = spoolDir;
     this.nextSeq = nextSeq;
+    this.committedRows = committedRows;
   }
 
   @Override
@@ -81,8 +85,15 @@ final class SnowflakeTableWriter implements TableWriter {
 
   @Override
   public void write(List<Row> rows, List<QuarantinedRecord> quarantined, Cursor position) {
-    transactions.run("loading " + rows.size() + " rows of " + spec.stream() + " into " + staging, c -> {
+    load(rows, quarantined, position);
+  }
+
+  /** Rows the chunk file refuses (a value Snowflake cannot hold) go to the quarantine and are counted there. */
+  @Override
+  public ChunkOutcome load(List<Row> rows, List<QuarantinedRecord> quarantined, Cursor position) {
+    return transactions.run("loading " + rows.size() + " rows of " + spec.stream() + " into " + staging, c -> {
       List<QuarantinedRecord> bad = quarantined;
+      int refused = 0;
       if (!rows.isEmpty()) {
         List<SnowflakeChunkFile.Rejected> rejected = stageChunk(c, rows);
         if (!rejected.isEmpty()) {
@@ -90,10 +101,22 @@ final class SnowflakeTableWriter implements TableWriter {
           for (SnowflakeChunkFile.Rejected r : rejected) {
             bad.add(quarantineRecord(rows.get(r.rowIndex()), r.reason()));
           }
+          refused = rejected.size();
         }
       }
       quarantine.insert(c, spec.run(), spec.stream(), bad);
-      state.saveStaged(c, spec.run().job(), spec.stream(), spec.run().instanceId(), position);
+      state.saveStaged(c, spec.run().job(), spec.stream(), spec.run().instanceId(), position, layout.table());
+      return new ChunkOutcome(rows.size() - refused, bad.size());
+    });
+  }
+
+  /** Before the publish: the target must still hold every row this job's publishes inserted into it. */
+  @Override
+  public void verifyCommittedRows() {
+    transactions.run("checking the rows of " + layout.qualified(), c -> {
+      if (SnowflakeCommittedRows.checked(spec.mode(), spec.fullRefresh(), readState(c))) {
+        committedRows.verify(c);
+      }
       return null;
     });
   }
@@ -147,11 +170,15 @@ final class SnowflakeTableWriter implements TableWriter {
       // Only the instance's first publish swaps a replace copy; a restart after it adds what it read to that copy.
       boolean replacing = spec.mode() == WriteMode.REPLACE
           && !entry.map(SnowflakeStateTable.Entry::publishedBefore).orElse(false);
+      long inserted = 0;
       for (String sql : publish.statements(replacing)) {
         execute(c, sql);
+        if (publish.insertsIntoTarget(sql)) {
+          inserted += insertedByLastStatement(c);
+        }
       }
       state.savePublished(c, spec.run().job(), spec.stream(), spec.run().instanceId(),
-          entry.map(SnowflakeStateTable.Entry::position).orElse(Cursor.START));
+          entry.map(SnowflakeStateTable.Entry::position).orElse(Cursor.START), layout.table(), inserted, replacing);
       return true;
     });
     if (published) {
@@ -161,6 +188,17 @@ final class SnowflakeTableWriter implements TableWriter {
         LOG.warn("could not remove staged files of stream {} ({}); they are removed at the next run", spec.stream(),
             e.getMessage());
       }
+    }
+  }
+
+  /**
+   * The "number of rows inserted" column of the MERGE or INSERT just run in this session (Snowflake docs, "MERGE" and
+   * "INSERT", output; "RESULT_SCAN"): the driver's update count of a MERGE adds the updated rows to it.
+   */
+  private static long insertedByLastStatement(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(SnowflakePublish.INSERTED_BY_LAST_STATEMENT)) {
+      return rs.next() ? rs.getLong(1) : 0;
     }
   }
 

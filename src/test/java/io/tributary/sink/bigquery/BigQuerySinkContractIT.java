@@ -205,7 +205,7 @@ class BigQuerySinkContractIT {
       if (c.path().endsWith("uploadType=resumable")) {
         out.add("upload");
       } else if (c.body() != null && c.body().path("configuration").path("query").path("query").asText()
-          .startsWith("BEGIN TRANSACTION")) {
+          .startsWith("DECLARE ")) {
         out.add("script");
       }
     }

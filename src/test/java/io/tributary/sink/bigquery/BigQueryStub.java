@@ -47,8 +47,10 @@ public final class BigQueryStub implements AutoCloseable {
   final Map<String, String> loaded = new ConcurrentHashMap<>();
   /** The NDJSON a table was last loaded with, by table id: what PARSE_JSON reads at publish. */
   private final Map<String, String> stagedByTable = new ConcurrentHashMap<>();
-  /** The state row: job|stream → [instance_id, position, spool_id]. */
+  /** The state row: job|stream → [instance_id, position, spool_id, target_table, target_rows]. */
   final Map<String, List<String>> state = new ConcurrentHashMap<>();
+  /** The rows of each target table (dataset.table) as the publishing scripts left them: staged NDJSON objects. */
+  private final Map<String, List<JsonNode>> rows = new ConcurrentHashMap<>();
   volatile boolean failNextLoad;
   volatile boolean failNextQuery;
   /** The next query job stays RUNNING (its effects not applied) until {@link #releaseStalled()}. */
@@ -74,6 +76,11 @@ public final class BigQueryStub implements AutoCloseable {
     }
   }
 
+  /** The next load job (the upload at a publish) finishes with {@code status.errorResult}. */
+  public void failNextLoad() {
+    failNextLoad = true;
+  }
+
   /** Table deletes (the clean-up after a publish) answer 403 while {@code refuse} is true. */
   public void refuseTableDeletes(boolean refuse) {
     failDeletes = refuse;
@@ -93,7 +100,28 @@ public final class BigQueryStub implements AutoCloseable {
   public List<String> publishScripts() {
     return calls().stream().filter(c -> c.body() != null)
         .map(c -> c.body().path("configuration").path("query").path("query").asText())
-        .filter(q -> q.startsWith("BEGIN TRANSACTION")).toList();
+        .filter(q -> q.startsWith("DECLARE ") && q.contains("\nBEGIN TRANSACTION")).toList();
+  }
+
+  /** How many rows a target holds ({@code dataset.table}). */
+  public synchronized int rowCount(String table) {
+    return rows.getOrDefault(table, List.of()).size();
+  }
+
+  /** Deletes the first {@code n} rows of a target behind Tributary (all of them: a truncate). */
+  public synchronized void deleteRows(String table, int n) {
+    List<JsonNode> held = rows.getOrDefault(table, new ArrayList<>());
+    held.subList(0, Math.min(n, held.size())).clear();
+  }
+
+  public boolean hasTable(String table) {
+    return tables.containsKey(table);
+  }
+
+  /** Drops a target behind Tributary. */
+  public synchronized void dropTable(String table) {
+    tables.remove(table);
+    rows.remove(table);
   }
 
   @Override
@@ -154,6 +182,7 @@ public final class BigQueryStub implements AutoCloseable {
             + " bigquery.tables.delete denied"));
       } else if (method.equals("DELETE")) {
         tables.remove(key);
+        rows.remove(key);
         send(x, t == null ? 404 : 204, t == null ? error(404, "notFound", "Not found: Table " + key) : null);
       } else if (t == null) {
         send(x, 404, error(404, "notFound", "Not found: Table " + project + ":" + key));
@@ -176,7 +205,15 @@ public final class BigQueryStub implements AutoCloseable {
           .putObject("schema").putArray("fields");
       send(x, 200, r);
     } else if (rest.equals("/queries") && method.equals("POST")) {
-      send(x, 200, selectState(project, body));
+      String sql = body.path("query").asText();
+      Matcher held = HELD.matcher(sql);
+      if (sql.contains("SUM(target_rows)")) {
+        send(x, 200, single(project, "committed", committedRows(params(body))));
+      } else if (held.find()) {
+        send(x, 200, single(project, "held", rowCount(held.group(1))));
+      } else {
+        send(x, 200, selectState(project, body));
+      }
     } else {
       send(x, 404, error(404, "notFound", "no stub for " + method + " " + rest));
     }
@@ -233,11 +270,99 @@ public final class BigQueryStub implements AutoCloseable {
       return;
     }
     done(job);
-    if (sql.contains("MERGE `" + project + ".") && sql.contains("._tributary_state` AS t")) {
-      Map<String, String> params = params(job.path("configuration").path("query"));
-      state.put(params.get("job") + "|" + params.get("stream"),
-          List.of(params.get("instance_id"), params.get("position"), params.get("spool_id")));
+    if (sql.startsWith("DECLARE ") || sql.startsWith("BEGIN TRANSACTION")) {
+      runScript(sql, params(job.path("configuration").path("query")));
     }
+  }
+
+  private static final Pattern TABLE = Pattern.compile("`[^`.]+\\.([^`.]+)\\.([^`.]+)`");
+  private static final Pattern HELD = Pattern.compile("^SELECT COUNT\\(\\*\\) AS held FROM `[^`.]+\\.([^`]+)`$");
+  private static final Pattern KEYS = Pattern.compile("PARTITION BY (.+?) ORDER BY");
+
+  /**
+   * The publishing (and rebaselining) scripts, statement by statement, on the rows model: DELETE empties the target,
+   * MERGE upserts the last staged row of each key, INSERT appends; COUNT(*) sees the script's own changes (BigQuery's
+   * snapshot isolation), and the state MERGE records the rows the target gained.
+   */
+  private synchronized void runScript(String sql, Map<String, String> params) {
+    long before = 0;
+    for (String statement : sql.split(";\n")) {
+      String st = statement.strip().replaceAll(";$", "");
+      Matcher table = TABLE.matcher(st);
+      String target = table.find() ? table.group(1) + "." + table.group(2) : "";
+      if (st.startsWith("DELETE FROM `")) {
+        rows.computeIfAbsent(target, k -> new ArrayList<>()).clear();
+      } else if (st.startsWith("SET target_rows_before")) {
+        before = rowCount(target);
+      } else if (st.startsWith("UPDATE `") && target.endsWith("._tributary_state")) {
+        state.replaceAll((k, v) -> k.startsWith(params.get("job") + "|") && v.get(3).equals(params.get("target_table"))
+            ? List.of(v.get(0), v.get(1), v.get(2), v.get(3), "0") : v);
+      } else if (st.startsWith("MERGE `") && target.endsWith("._tributary_state")) {
+        // a script that keeps no count (no @target_table) leaves the row's count empty
+        String countedTable = params.getOrDefault("target_table", "");
+        long added = countedTable.isEmpty() ? 0 : st.contains("@rows") ? Long.parseLong(params.get("rows"))
+            : rowCount(target.substring(0, target.indexOf('.') + 1) + countedTable) - before;
+        String key = params.get("job") + "|" + params.get("stream");
+        List<String> old = state.get(key);
+        long total = old != null && old.get(3).equals(countedTable) ? Long.parseLong(old.get(4)) + added : added;
+        state.put(key, List.of(params.get("instance_id"), params.get("position"), params.get("spool_id"),
+            countedTable, Long.toString(total)));
+      } else if ((st.startsWith("MERGE `") || st.startsWith("INSERT INTO `")) && !target.endsWith("_quarantine")) {
+        publish(target, st);
+      }
+    }
+  }
+
+  private void publish(String target, String statement) {
+    Matcher from = STAGING_FROM.matcher(statement);
+    from.find();
+    List<JsonNode> staged = new ArrayList<>();
+    for (String line : stagedByTable.getOrDefault(from.group(1), "").lines().toList()) {
+      try {
+        staged.add(JSON.readTree(line));
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    Matcher keys = KEYS.matcher(statement);
+    List<String> key = keys.find() ? java.util.Arrays.stream(keys.group(1).split(", "))
+        .map(k -> k.replaceAll("^s\\.`|`$", "")).toList() : List.of();
+    if (!key.isEmpty()) {
+      Map<List<String>, JsonNode> latest = new java.util.LinkedHashMap<>();
+      staged.forEach(r -> latest.put(key.stream().map(k -> r.path(k).toString()).toList(), r));
+      staged = new ArrayList<>(latest.values());
+    }
+    List<JsonNode> held = rows.computeIfAbsent(target, k -> new ArrayList<>());
+    for (JsonNode r : staged) {
+      int at = -1;
+      for (int i = 0; statement.startsWith("MERGE") && i < held.size(); i++) {
+        JsonNode h = held.get(i);
+        if (key.stream().allMatch(k -> h.path(k).toString().equals(r.path(k).toString()))) {
+          at = i;
+        }
+      }
+      if (at >= 0) {
+        held.set(at, r);
+      } else {
+        held.add(r);
+      }
+    }
+  }
+
+  private long committedRows(Map<String, String> params) {
+    return state.entrySet().stream().filter(e -> e.getKey().startsWith(params.get("job") + "|")
+        && e.getValue().get(3).equals(params.get("target_table")))
+        .mapToLong(e -> Long.parseLong(e.getValue().get(4))).sum();
+  }
+
+  private ObjectNode single(String project, String name, long value) {
+    ObjectNode r = JSON.createObjectNode().put("kind", "bigquery#queryResponse");
+    r.putObject("schema").putArray("fields").addObject().put("name", name).put("type", "INTEGER")
+        .put("mode", "NULLABLE");
+    r.putObject("jobReference").put("projectId", project).put("jobId", "select_" + (++ids)).put("location", "US");
+    r.putArray("rows").addObject().putArray("f").addObject().put("v", Long.toString(value));
+    r.put("totalRows", "1").put("jobComplete", true).put("cacheHit", false);
+    return r;
   }
 
   private static final Pattern PARSE_JSON = Pattern.compile("PARSE_JSON\\(s\\.`([^`]+)`\\)");

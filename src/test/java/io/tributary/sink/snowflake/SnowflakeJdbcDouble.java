@@ -125,6 +125,11 @@ public final class SnowflakeJdbcDouble extends AbstractDataSource {
 
   private final class ConnectionHandler implements InvocationHandler {
     private final Connection h2;
+    /**
+     * Snowflake's "number of rows inserted" of this session's last MERGE or INSERT, read back through RESULT_SCAN:
+     * the rows the target gained in the statement (H2's update count of a MERGE adds the updated rows).
+     */
+    private long lastInserted;
 
     ConnectionHandler(Connection h2) {
       this.h2 = h2;
@@ -218,6 +223,17 @@ public final class SnowflakeJdbcDouble extends AbstractDataSource {
         stage.keySet().removeIf(k -> k.startsWith(remove.group(1)));
         return false;
       }
+      if (sql.equals(SnowflakePublish.INSERTED_BY_LAST_STATEMENT)) {
+        return target.executeQuery("SELECT CAST(" + lastInserted + " AS BIGINT) AS \"number of rows inserted\"");
+      }
+      if (sql.startsWith("MERGE INTO ") || sql.startsWith("INSERT INTO ")) {
+        String table = sql.substring(sql.indexOf(" INTO ") + 6, sql.indexOf(' ', sql.indexOf(" INTO ") + 6));
+        long before = count(table);
+        Object result = method.equals("executeUpdate") ? (Object) target.executeUpdate(translate(sql))
+            : (Object) target.execute(translate(sql));
+        lastInserted = count(table) - before;
+        return result;
+      }
       if (sql.startsWith("SELECT CURRENT_WAREHOUSE()")) {
         return target.executeQuery("SELECT 'WH', 'DB', 'TRIBUTARY_ROLE'");
       }
@@ -232,6 +248,14 @@ public final class SnowflakeJdbcDouble extends AbstractDataSource {
         case "executeUpdate" -> target.executeUpdate(h2sql);
         default -> target.execute(h2sql);
       };
+    }
+
+    private long count(String table) throws SQLException {
+      try (Statement s = h2.createStatement();
+          java.sql.ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+        rs.next();
+        return rs.getLong(1);
+      }
     }
 
     /** COPY with ON_ERROR = ABORT_STATEMENT: any bad value fails the whole file. */

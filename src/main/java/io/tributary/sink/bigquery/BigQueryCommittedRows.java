@@ -1,0 +1,99 @@
+package io.tributary.sink.bigquery;
+
+import com.google.cloud.bigquery.BigQuery;
+import com.google.cloud.bigquery.FieldValueList;
+import com.google.cloud.bigquery.QueryJobConfiguration;
+import com.google.cloud.bigquery.QueryParameterValue;
+import com.google.cloud.bigquery.TableId;
+import io.tributary.core.CommittedRows;
+import io.tributary.core.WriteMode;
+
+/**
+ * The committed-rows check of one target ({@link CommittedRows}): the job's sum of {@code target_rows} in
+ * {@code _tributary_state} (what its publishes inserted) against the target's row count. Used at open, before the
+ * target's setup (which would recreate a dropped table), and when the stream ends, before its publish.
+ */
+final class BigQueryCommittedRows {
+
+  private final BigQuery bigquery;
+  private final BigQueryJobs jobs;
+  private final TableId target;
+  private final String state;
+  private final String job;
+
+  BigQueryCommittedRows(BigQuery bigquery, BigQueryJobs jobs, TableId target, String job) {
+    this.bigquery = bigquery;
+    this.jobs = jobs;
+    this.target = target;
+    this.state = BigQueryTableLayout.qualified(target.getProject(), target.getDataset(), BigQueryTableSetup.STATE);
+    this.job = job;
+  }
+
+  /**
+   * Whether the target must still hold what was committed before reading on: a replace instance that has not
+   * published yet replaces every row anyway, and a new full refresh accepts the target as it is.
+   * @param instanceHasState whether the state row belongs to this job instance (it published, or rebaselined)
+   */
+  static boolean checked(WriteMode mode, boolean fullRefresh, boolean instanceHasState) {
+    if (mode == WriteMode.REPLACE) {
+      return instanceHasState;
+    }
+    return !(fullRefresh && !instanceHasState);
+  }
+
+  /** Whether {@code _tributary_state} holds a row of {@code instanceId} for the stream. */
+  boolean instanceHasState(String stream, long instanceId) {
+    QueryJobConfiguration q = QueryJobConfiguration.newBuilder("SELECT position, spool_id FROM " + state
+            + " WHERE job = @job AND stream = @stream AND instance_id = @instance_id")
+        .addNamedParameter("job", QueryParameterValue.string(job))
+        .addNamedParameter("stream", QueryParameterValue.string(stream))
+        .addNamedParameter("instance_id", QueryParameterValue.int64(instanceId))
+        .build();
+    return jobs.select(q, "reading the state of stream " + stream).iterator().hasNext();
+  }
+
+  void verify() {
+    long committed = single(QueryJobConfiguration.newBuilder("SELECT COALESCE(SUM(target_rows), 0) AS committed FROM "
+        + state + " WHERE job = @job AND target_table = @target_table")
+        .addNamedParameter("job", QueryParameterValue.string(job))
+        .addNamedParameter("target_table", QueryParameterValue.string(target.getTable())).build());
+    if (committed > 0) {
+      CommittedRows.require(target.getDataset() + "." + target.getTable(), rowsHeld(), committed, job);
+    }
+  }
+
+  /**
+   * Accepts the target's current rows as the job's committed count (a full refresh's first open), kept on this
+   * stream's row, which now belongs to {@code instanceId} at the start with no spool published: its restart checks.
+   */
+  void rebaseline(String stream, long instanceId, String startJson) {
+    long rows = rowsHeld();
+    jobs.run(QueryJobConfiguration.newBuilder("BEGIN TRANSACTION;\nUPDATE " + state
+            + " SET target_rows = 0 WHERE job = @job AND target_table = @target_table;\n"
+            + BigQueryPublish.saveState(state, "@rows") + ";\nCOMMIT TRANSACTION;")
+        .addNamedParameter("job", QueryParameterValue.string(job))
+        .addNamedParameter("stream", QueryParameterValue.string(stream))
+        .addNamedParameter("instance_id", QueryParameterValue.int64(instanceId))
+        .addNamedParameter("position", QueryParameterValue.string(startJson))
+        .addNamedParameter("spool_id", QueryParameterValue.string(""))
+        .addNamedParameter("target_table", QueryParameterValue.string(target.getTable()))
+        .addNamedParameter("rows", QueryParameterValue.int64(rows)).build(),
+        "accepting " + target.getDataset() + "." + target.getTable() + " as it is (full refresh)");
+  }
+
+  /** The target's row count; 0 when it does not exist. */
+  private long rowsHeld() {
+    if (bigquery.getTable(target) == null) {
+      return 0;
+    }
+    return single(QueryJobConfiguration.newBuilder("SELECT COUNT(*) AS held FROM "
+        + BigQueryTableLayout.qualified(target.getProject(), target.getDataset(), target.getTable())).build());
+  }
+
+  private long single(QueryJobConfiguration query) {
+    for (FieldValueList row : jobs.select(query, "checking the rows of " + target.getTable())) {
+      return row.get(0).getLongValue();
+    }
+    return 0;
+  }
+}
