@@ -201,6 +201,10 @@ public final class RecordMapper {
     boolean deleted = record.deleted() || isDeletedByRule(flat);
     Object[] values = new Object[fields.size()];
     List<String> reasons = new ArrayList<>(0);
+    // A delete that carries values replaces the row's values like an update (see the merge statements), so its
+    // values are checked like an update's; only a key-only delete, whose missing values mean "not carried", is not.
+    List<String> valueReasons = deleted ? new ArrayList<>(0) : reasons;
+    boolean carriesValues = false;
     boolean flattened = flat != record.fields();
     for (int i = 0; i < values.length; i++) {
       OutputField f = fields.get(i);
@@ -208,13 +212,16 @@ public final class RecordMapper {
       if (raw == null && flattened && f.column().type() == io.tributary.core.ColumnType.JSON) {
         raw = ShapeMismatch.objectAt(record.fields(), f.from()); // a json field keeps a nested object whole
       }
-      if (raw == null && (flattened || f.from().indexOf('.') > 0) && !deleted) {
-        String mismatch = ShapeMismatch.explain(flat, f.from(), flattened);
-        if (mismatch != null) {
-          reasons.add(f.column().name() + ": " + mismatch);
-        }
+      boolean key = isKey(i);
+      List<String> fieldReasons = key ? reasons : valueReasons;
+      carriesValues |= raw != null && !key;
+      if (raw == null && (flattened || f.from().indexOf('.') > 0)) {
+        addShapeMismatch(flat, f, flattened, fieldReasons);
       }
-      values[i] = f.apply(raw, deleted && !isKey(i) ? new ArrayList<>() : reasons);
+      values[i] = f.apply(raw, fieldReasons);
+    }
+    if (deleted && carriesValues) {
+      reasons.addAll(valueReasons);
     }
     for (int k : keyIndexes) {
       if (values[k] == null && reasons.stream().noneMatch(r -> r.startsWith(fields.get(k).column().name() + ":"))) {
@@ -225,6 +232,14 @@ public final class RecordMapper {
       return quarantine(record, flat, position, reasons);
     }
     return new MappedItem(new Row(values, deleted), null, position);
+  }
+
+  private static void addShapeMismatch(Map<String, Object> flat, OutputField f, boolean flattened,
+      List<String> reasons) {
+    String mismatch = ShapeMismatch.explain(flat, f.from(), flattened);
+    if (mismatch != null) {
+      reasons.add(f.column().name() + ": " + mismatch);
+    }
   }
 
   private boolean isKey(int index) {

@@ -150,9 +150,9 @@ class HubSpotToPostgresJobIT {
     List<String> expected = new ArrayList<>();
     sandbox.dataset().rows("owners").forEach(r -> {
       Map<String, Object> o = routes.owners().owner(r, false);
-      // A deactivated owner comes back with userId null; a soft delete keeps the values its record does not carry
-      // (the sinks' merge rule), so the row keeps the userId it had while live: userIdIncludingInactive.
-      Object userId = r.deleted() ? o.get("userIdIncludingInactive") : o.get("userId");
+      // A deactivated owner comes back with userId null. Its record carries values, so the soft delete replaces
+      // them like an update (the sinks' merge rule; only a key-only delete keeps them): user_id becomes NULL.
+      Object userId = o.get("userId");
       expected.add(o.get("id") + "|" + o.get("email") + "|" + userId + "|" + o.get("archived") + "|"
           + teamIds(o.get("teams")) + "|" + r.modifiedAt().toEpochMilli());
     });
