@@ -111,6 +111,26 @@ class RecordMapperTest {
     assertThat(item.row().values()[0]).isEqualTo(9L);
   }
 
+  /**
+   * A delete that carries values replaces the row's values (the merge statements), so a carried value is checked like
+   * an update's: it was dropped to NULL and the delete loaded (config-space seed 20261227, seen_at 'infinity').
+   */
+  @Test
+  void deletedRecordCarryingValuesIsCheckedLikeAnUpdate() {
+    RecordMapper mapper = RecordMapper.compile(OPPS, CSV, JSON);
+    MappedItem item = mapper.map(SourceRecord.deleted(rec("id", "9", "stage", "won", "modified", "infinity",
+        "Owner", rec("Name", "Bartholomew")), null), null);
+    assertThat(item.isQuarantined()).isTrue();
+    assertThat(item.quarantined().sourceKey()).isEqualTo("9");
+    assertThat(item.quarantined().reasons()).containsExactly("owner_name: 11 characters, longer than max_length 5",
+        "modified_at: 'infinity' is outside the timestamps a warehouse can hold (0001-01-01T00:00:00Z to "
+            + "9999-12-31T23:59:59.999999Z)");
+    MappedItem valid = mapper.map(SourceRecord.deleted(rec("id", "9", "stage", " LOST "), null), null);
+    assertThat(valid.isQuarantined()).isFalse();
+    assertThat(valid.row().deleted()).isTrue();
+    assertThat(valid.row().values()).containsExactly(9L, null, "lost", null, null, null);
+  }
+
   @Test
   void deletedWhenRuleMarksSoftDeletes() {
     StreamConfig s = stream("""

@@ -85,13 +85,17 @@ final class SourceTable {
     }
   }
 
-  /** Flags rows deleted (or restores them), moving the cursor, as a soft-deleting application does. */
+  /**
+   * Flags rows deleted (or restores them), moving the cursor, as a soft-deleting application does. The other values
+   * stay, {@code infinity} included: a delete that carries a value no warehouse can hold is quarantined like any other
+   * version (docs/reliability.md), so the model needs no special case.
+   */
   void flagDeleted(Connection c, int rows, boolean deleted) throws SQLException {
     for (RowVersion old : pick(rows)) {
       if (old.deleted() != deleted) {
         tick();
-        write(c, new RowVersion(old.id(), old.version() + 1, old.name(), clock, deletable(old, deleted), deleted,
-            old.extra()), false);
+        write(c, new RowVersion(old.id(), old.version() + 1, old.name(), clock, old.seenAt(), deleted, old.extra()),
+            false);
       }
     }
   }
@@ -100,18 +104,8 @@ final class SourceTable {
   void flagDeletedClearingName(Connection c, int rows) throws SQLException {
     for (RowVersion old : pick(rows)) {
       tick();
-      write(c, new RowVersion(old.id(), old.version() + 1, null, clock, deletable(old, true), true, old.extra()),
-          false);
+      write(c, new RowVersion(old.id(), old.version() + 1, null, clock, old.seenAt(), true, old.extra()), false);
     }
-  }
-
-  /**
-   * A deleted row never carries a value no warehouse can hold: what such a delete must do is not settled (today the
-   * product loads it as a delete with the value NULL and does not quarantine it; see docs/reliability.md), so the
-   * model does not guess.
-   */
-  private String deletable(RowVersion old, boolean deleted) {
-    return deleted && !old.loadable() ? seenAt(false) : old.seenAt();
   }
 
   void addColumn(Connection c) throws SQLException {

@@ -126,6 +126,43 @@ class DuckDbSinkMergeTest {
         .containsExactly("1|a|1.00|true|11", "2|b|2.00|false|10", "7|null|null|true|11");
   }
 
+  /**
+   * The chunk shapes around a soft delete, in one chunk through the staging table: an update then a delete carrying
+   * values of one key (the delete wins and replaces the values, NULL included), a delete then an update (the update
+   * wins, not deleted), a key-only delete (keeps the values), and a delete carrying values for a key the target does
+   * not hold yet (inserted, flagged, with its values). A guard for the unified rule; it passes on main.
+   */
+  @Test
+  void aDeleteCarryingValuesReplacesThemInEveryChunkShape() throws Exception {
+    TableWriter w = sink.open(spec("accounts", ACCOUNTS, WriteMode.MERGE, 1, 10));
+    inTx(() -> w.write(List.of(account(1, "a", "1.00"), account(2, "b", "2.00"), account(3, "c", "3.00")), List.of(),
+        Cursor.of("id", "3")));
+    TableWriter w2 = sink.open(spec("accounts", ACCOUNTS, WriteMode.MERGE, 2, 11));
+    inTx(() -> w2.write(List.of(account(1, "a2", "1.50"), deleted(1L, "a3", null), deleted(3L, "c2", null),
+        account(3, "c3", "3.30"), deleted(2L, null, null), deleted(9L, "new", new BigDecimal("9.99"))), List.of(),
+        Cursor.of("id", "9")));
+
+    assertThat(accounts(sink, "accounts")).containsExactly("1|a3|null|true|11", "2|b|2.00|true|11",
+        "3|c3|3.30|false|11", "9|new|9.99|true|11");
+  }
+
+  /** The last instant every sink holds, carried by a delete, is loaded exactly (not refused by the range screen). */
+  @Test
+  void aDeleteCarryingTheLastHoldableInstantIsLoadedExactly() throws Exception {
+    var seen = new StreamSchema("seen", List.of(Column.of("id", ColumnType.INTEGER), Column.of("seen_at",
+        ColumnType.TIMESTAMP)), List.of("id"));
+    Instant last = Instant.parse("9999-12-31T23:59:59.999999Z");
+    TableWriter w = sink.open(spec("seen", seen, WriteMode.MERGE, 1, 10));
+    inTx(() -> w.write(List.of(DuckDbTestTables.row(1L, Instant.parse("2024-01-01T00:00:00Z")), deleted(2L, last)),
+        List.of(), null));
+    inTx(() -> w.write(List.of(deleted(1L, last)), List.of(), null));
+
+    assertThat(DuckDbTestTables.query(sink, "SELECT id, seen_at, _tributary_deleted AS d FROM raw.seen ORDER BY id"))
+        .extracting(r -> r.get("id") + "|" + r.get("seen_at") + "|" + r.get("d"))
+        .containsExactly("1|" + last + "|true", "2|" + last + "|true");
+    assertThat(count(sink, "raw._tributary_quarantine")).isZero();
+  }
+
   @Test
   void appendKeepsEveryRowIncludingRepeatedKeys() throws Exception {
     TableWriter w = sink.open(spec("log", ACCOUNTS, WriteMode.APPEND, 1, 10));
