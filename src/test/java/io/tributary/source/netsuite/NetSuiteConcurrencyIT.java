@@ -39,10 +39,16 @@ class NetSuiteConcurrencyIT {
     try (SandboxServer sandbox = start("CONCB", 2, "login")) {
       NetSuiteSandboxSettings s = NetSuiteSandboxSettings.from(sandbox.options());
       // This process believes it may run 6 at once; the account allows 2 and says "Invalid login attempt".
-      List<Integer> counts = readInParallel(List.of(NetSuiteTestSources.source(sandbox, s, 6),
-          NetSuiteTestSources.source(sandbox, s, 6)));
-      assertThat(sandbox.routes(NetSuiteRoutes.class).concurrencyRejections()).isPositive();
-      assertThat(counts).containsExactlyElementsOf(expected(sandbox));
+      // Whether more than 2 queries overlap depends on scheduling: on a loaded machine 12 readers can happen to
+      // take turns, so the read is repeated (each time exact) until the account has refused at least one query.
+      NetSuiteRoutes routes = sandbox.routes(NetSuiteRoutes.class);
+      for (int attempt = 0; attempt < 5 && routes.concurrencyRejections() == 0; attempt++) {
+        List<Integer> counts = readInParallel(List.of(NetSuiteTestSources.source(sandbox, s, 6),
+            NetSuiteTestSources.source(sandbox, s, 6)));
+        assertThat(counts).containsExactlyElementsOf(expected(sandbox));
+      }
+      assertThat(routes.concurrencyRejections()).as("queries the account refused as 'Invalid login attempt'")
+          .isPositive();
     }
   }
 
