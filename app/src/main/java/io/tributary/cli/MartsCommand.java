@@ -21,8 +21,16 @@ final class MartsCommand extends CliCommand implements Callable<Integer> {
   @Option(names = "--columns", description = "list each mart's columns too")
   boolean columns;
 
+  @Option(names = "--markdown", description = "print docs/marts.md, generated from the data dictionary")
+  boolean markdown;
+
   @Override
   public Integer call() {
+    if (markdown) {
+      out().print(io.tributary.mart.MartsDoc.render(io.tributary.mart.MartDictionary.all(java.nio.file.Path.of(""))));
+      out().flush();
+      return TributaryCommand.OK;
+    }
     try (MartReader r = reader.open()) {
       List<Map<String, Object>> marts = r.catalog(ReaderOptions.cliCaller("marts"));
       if (json) {
