@@ -10,7 +10,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
@@ -58,14 +57,7 @@ public final class DuckDbSnapshotWarehouse implements MartWarehouse {
 
   @Override
   public List<String> marts() {
-    if (!Files.isRegularFile(snapshot)) {
-      return List.of();
-    }
-    List<String> out = new ArrayList<>();
-    QueryResult r = query(new MartQuery("SELECT table_name FROM information_schema.tables WHERE table_schema ="
-        + " 'marts' ORDER BY table_name", List.of(), MartQuery.MAX_LIMIT, MartQuery.DEFAULT_TIMEOUT));
-    r.rows().forEach(row -> out.add(String.valueOf(row.get("table_name"))));
-    return out;
+    return Files.isRegularFile(snapshot) ? MartWarehouse.super.marts() : List.of();
   }
 
   /** The open connection, reopened when the load has published a new snapshot since it was opened. */
@@ -96,13 +88,7 @@ public final class DuckDbSnapshotWarehouse implements MartWarehouse {
 
   @Override
   public void close() {
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (SQLException ignored) {
-        // a read-only connection has nothing to lose on close
-      }
-      connection = null;
-    }
+    MartWarehouse.closeQuietly(connection);
+    connection = null;
   }
 }

@@ -10,7 +10,24 @@ public interface MartWarehouse extends AutoCloseable {
   QueryResult query(MartQuery query);
 
   /** The tables in the marts schema that readers can see now. */
-  java.util.List<String> marts();
+  default java.util.List<String> marts() {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    query(new MartQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts'"
+        + " ORDER BY table_name", java.util.List.of(), MartQuery.MAX_LIMIT, MartQuery.DEFAULT_TIMEOUT))
+        .rows().forEach(row -> out.add(String.valueOf(row.get("table_name"))));
+    return out;
+  }
+
+  /** Closes a reader's connection; a read-only connection has nothing to lose on close. */
+  static void closeQuietly(java.sql.Connection connection) {
+    try {
+      if (connection != null) {
+        connection.close();
+      }
+    } catch (java.sql.SQLException ignored) {
+      // nothing was written on it
+    }
+  }
 
   /** Where the readers' data comes from, for the catalog (a file, a database URL without credentials). */
   String location();

@@ -6,8 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Properties;
 
 /**
@@ -68,15 +66,6 @@ public final class PostgresMartWarehouse implements MartWarehouse {
     }
   }
 
-  @Override
-  public List<String> marts() {
-    List<String> out = new ArrayList<>();
-    query(new MartQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = 'marts'"
-        + " ORDER BY table_name", List.of(), MartQuery.MAX_LIMIT, MartQuery.DEFAULT_TIMEOUT))
-        .rows().forEach(row -> out.add(String.valueOf(row.get("table_name"))));
-    return out;
-  }
-
   private Connection connection() throws SQLException {
     if (connection == null || connection.isClosed()) {
       Connection c = DriverManager.getConnection(url, credentials);
@@ -104,13 +93,7 @@ public final class PostgresMartWarehouse implements MartWarehouse {
 
   @Override
   public void close() {
-    if (connection != null) {
-      try {
-        connection.close();
-      } catch (SQLException ignored) {
-        // nothing was written on it
-      }
-      connection = null;
-    }
+    MartWarehouse.closeQuietly(connection);
+    connection = null;
   }
 }
