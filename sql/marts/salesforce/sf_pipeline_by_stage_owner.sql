@@ -8,10 +8,11 @@ SELECT
   COALESCE(u.name, o.owner_name) AS owner_name,
   CASE WHEN o.is_closed THEN 'closed' ELSE 'open' END AS pipeline_state,
   COUNT(*) AS opportunities,
-  SUM(o.amount) AS total_amount,
-  ROUND(AVG(o.amount), 2) AS avg_amount,
-  SUM(o.amount * o.probability / 100) AS weighted_amount,
-  SUM(CASE WHEN o.is_won THEN o.amount ELSE 0 END) AS won_amount,
+  CAST(SUM(o.amount) AS DECIMAL(18, 2)) AS total_amount,
+  CAST(ROUND(AVG(o.amount), 2) AS DECIMAL(18, 2)) AS avg_amount,
+  -- money stays DECIMAL: probability is a percentage (0-100), cast before multiplying
+  CAST(SUM(o.amount * CAST(o.probability AS DECIMAL(5, 2)) / 100) AS DECIMAL(18, 2)) AS weighted_amount,
+  CAST(SUM(CASE WHEN o.is_won THEN o.amount ELSE 0 END) AS DECIMAL(18, 2)) AS won_amount,
   MAX(o.system_modstamp) AS last_changed_at
 FROM {{raw}}.opportunities o
 LEFT JOIN {{raw}}.users u ON u.id = o.owner_id AND NOT u._tributary_deleted

@@ -19,11 +19,18 @@ final class ListCommand extends CliCommand implements Callable<Integer> {
   @Option(names = "--dir", defaultValue = "jobs", description = "the jobs folder")
   Path dir;
 
+  @Option(names = "--json", description = "print the jobs as JSON, for scripts")
+  boolean json;
+
   @Override
   public Integer call() throws IOException {
     List<Path> files;
     try (Stream<Path> s = Files.list(dir)) {
       files = s.filter(p -> p.toString().matches(".*\\.ya?ml$")).sorted().toList();
+    }
+    if (json) {
+      JsonOutput.print(out(), files.stream().map(ListCommand::describe).toList());
+      return TributaryCommand.OK;
     }
     out().printf("%-28s %-12s %-10s %-8s %s%n", "job", "source", "sink", "streams", "schedule");
     for (Path f : files) {
@@ -37,5 +44,22 @@ final class ListCommand extends CliCommand implements Callable<Integer> {
       }
     }
     return TributaryCommand.OK;
+  }
+
+  private static java.util.Map<String, Object> describe(Path f) {
+    java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    m.put("file", f.toString());
+    try {
+      LoadedJob job = JobConfigLoader.load(f);
+      m.put("job", job.name());
+      m.put("source", job.config().sourceType());
+      m.put("sink", job.config().sinkType());
+      m.put("streams", job.config().streams().stream().map(s -> s.name()).toList());
+      m.put("schedule", job.config().schedule());
+      m.put("marts", job.config().martsOrEmpty());
+    } catch (TributaryException e) {
+      m.put("invalid", e.getMessage());
+    }
+    return m;
   }
 }

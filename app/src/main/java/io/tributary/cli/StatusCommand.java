@@ -26,12 +26,20 @@ final class StatusCommand extends CliCommand implements Callable<Integer> {
   @Option(names = "--runs", defaultValue = "5", description = "how many recent runs per job")
   int runs;
 
+  @Option(names = "--json", description = "print the status as JSON, for scripts")
+  boolean json;
+
   @Override
   public Integer call() {
     JobRepository repository = TributaryCommand.ENGINE.bean(JobRepository.class);
     WatermarkStore watermarks = TributaryCommand.ENGINE.bean(WatermarkStore.class);
     List<String> names = job == null ? repository.getJobNames() : List.of(jobName(job));
     io.tributary.engine.RunLocks locks = TributaryCommand.ENGINE.bean(io.tributary.engine.RunLocks.class);
+    if (json) {
+      JsonOutput.print(out(), names.stream().map(n -> StatusJson.job(n, runs, repository, watermarks,
+          locks.runningHolder(n))).toList());
+      return TributaryCommand.OK;
+    }
     if (names.isEmpty()) {
       out().println("No runs yet. Start one with ./tributary run jobs/demo.yml");
     }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
 @Command(name = "tributary", mixinStandardHelpOptions = true, version = "tributary 0.1.0",
     description = "Extract business-system data and load it into your warehouse.",
     subcommands = {RunCommand.class, CheckCommand.class, DiscoverCommand.class, StatusCommand.class,
-        ListCommand.class, SandboxCommand.class, WorkerCommand.class})
+        ListCommand.class, SandboxCommand.class, WorkerCommand.class, MartsCommand.class,
+        QueryCommand.class, McpCommand.class})
 public final class TributaryCommand implements Callable<Integer> {
 
   public static final int OK = 0;

@@ -36,7 +36,10 @@ public class RepositorySchema {
           + " session_id VARCHAR(100) NOT NULL)",
       "CREATE TABLE IF NOT EXISTS " + JobIdentity.TABLE + " (job_name VARCHAR(100) NOT NULL PRIMARY KEY,"
           + " fingerprint VARCHAR(64) NOT NULL, job_file VARCHAR(2000) NOT NULL, host VARCHAR(200) NOT NULL,"
-          + " recorded_at VARCHAR(40) NOT NULL)");
+          + " recorded_at VARCHAR(40) NOT NULL)",
+      "CREATE TABLE IF NOT EXISTS " + QueryAuditSpool.TABLE + " (called_at TIMESTAMP NOT NULL,"
+          + " job_name VARCHAR(100), tool VARCHAR(100) NOT NULL, arguments VARCHAR(65535), rows_returned BIGINT,"
+          + " outcome VARCHAR(4000), caller VARCHAR(500))");
 
   public RepositorySchema(DataSource dataSource) throws SQLException {
     try (Connection c = dataSource.getConnection()) {

@@ -62,7 +62,11 @@ public final class MartBuilder {
                   + " after the streams), then run the job again: loaded data is kept");
         }
       }
+      MartComments.apply(mart, sink);
       built.add(mart.name());
+    }
+    if (sink instanceof io.tributary.core.ReadSnapshotPublisher publisher) {
+      publisher.publishReadSnapshot();
     }
     return built;
   }

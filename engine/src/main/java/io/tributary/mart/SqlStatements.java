@@ -4,11 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Splits a SQL script on semicolons outside quotes and comments. */
-final class SqlStatements {
+public final class SqlStatements {
 
   private SqlStatements() {}
 
-  static List<String> split(String script) {
+  public static List<String> split(String script) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     int n = script.length();

@@ -31,7 +31,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * through {@link DuckDbConnectionSource}. DuckDB lets one process write a file at a time, so a second run on the same
  * file fails at {@link #open(Path, String)} with a clear message.
  */
-public final class DuckDbSink implements Sink {
+public final class DuckDbSink implements Sink, io.tributary.core.ReadSnapshotPublisher {
 
   static final String MARTS = "marts";
   static final String NEW_SUFFIX = "__tributary_new";
@@ -227,6 +227,17 @@ public final class DuckDbSink implements Sink {
       }
     } catch (SQLException e) {
       throw DuckDbErrors.onDdl("run a mart statement", e, "fix the SQL in sql/marts/ (DuckDB dialect) and run again");
+    }
+  }
+
+  @Override
+  public void publishReadSnapshot() {
+    try (Connection c = dataSource.getConnection()) {
+      synchronized (ddl) {
+        DuckDbReadSnapshot.publish(c, file);
+      }
+    } catch (SQLException e) {
+      throw DuckDbErrors.onWrite("open a connection to publish the read snapshot", e);
     }
   }
 

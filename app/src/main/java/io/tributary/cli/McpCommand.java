@@ -1,0 +1,50 @@
+package io.tributary.cli;
+
+import io.tributary.mart.read.MartReader;
+import io.tributary.mcp.MartMcpServer;
+import java.util.concurrent.Callable;
+import org.apache.catalina.startup.Tomcat;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ./tributary mcp [job]}: the MCP server over a job's marts, on stdio (default, for clients that start it) or
+ * Streamable HTTP ({@code --http PORT}). Nothing but protocol goes to stdout in stdio mode.
+ */
+@Command(name = "mcp", description = "Serve a job's marts to AI agents over MCP (stdio, or Streamable HTTP with --http).")
+final class McpCommand extends CliCommand implements Callable<Integer> {
+
+  @Mixin
+  ReaderOptions reader;
+
+  @Parameters(index = "0", arity = "0..1", description = "the job file (same as --job)")
+  java.nio.file.Path jobArg;
+
+  @Option(names = "--http", description = "serve Streamable HTTP on this port at /mcp instead of stdio")
+  Integer httpPort;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "the HTTP address (default ${DEFAULT-VALUE})")
+  String host;
+
+  @Override
+  public Integer call() throws Exception {
+    if (jobArg != null) {
+      reader.job = jobArg;
+    }
+    try (MartReader r = reader.open()) {
+      if (httpPort == null) {
+        MartMcpServer.serveStdio(r);
+        return TributaryCommand.OK;
+      }
+      Tomcat tomcat = MartMcpServer.serveHttp(r, host, httpPort);
+      int port = tomcat.getConnector().getLocalPort();
+      // stderr: a launcher waiting for the server reads this line
+      System.err.println("MCP server (Streamable HTTP) on http://" + host + ":" + port + "/mcp serving "
+          + reader.job);
+      tomcat.getServer().await();
+      return TributaryCommand.OK;
+    }
+  }
+}

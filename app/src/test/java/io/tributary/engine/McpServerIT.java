@@ -1,0 +1,225 @@
+package io.tributary.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.config.JobConfigLoader;
+import io.tributary.mart.read.MartQuery;
+import io.tributary.mart.read.MartReader;
+import io.tributary.mcp.MartMcpServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.catalina.startup.Tomcat;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The MCP server driven by a client this project did not write, the official TypeScript SDK
+ * ({@code @modelcontextprotocol/sdk} 1.32.2 from npm, installed under target/), over both transports: stdio (the
+ * client starts {@code tributary mcp} as a child process) and Streamable HTTP. Then the readers-never-block-loads
+ * promise: a reader holds the published marts open while the job runs again, the run completes, and the reader sees
+ * the new data. Expected values are computed from the raw tables, not with the mart SQL.
+ */
+class McpServerIT {
+
+  private static final String SDK = "@modelcontextprotocol/sdk@1.32.2";
+  private static final Path CLIENT_DIR = Path.of("target/mcp-ts-client").toAbsolutePath();
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir
+  Path dir;
+
+  @Test
+  void aRealMcpClientListsReadsQueriesAndIsRefusedWritesOverStdioAndHttp() throws Exception {
+    Path client = installClient();
+    Path job = demoJob();
+    Path state = dir.resolve("state");
+    assertThat(new CliRunner(state).run("run", job.toString()).exitCode()).isEqualTo(0);
+    long openOpportunities = openOpportunitiesInRaw();
+
+    List<String> server = List.of(javaBin(), "-Dtributary.state-dir=" + state, "-cp",
+        System.getProperty("java.class.path"), "io.tributary.TributaryApplication", "mcp", "--job", job.toString());
+    JsonNode stdio = runClient(client, "stdio", JSON.writeValueAsString(Map.of("command", server.get(0),
+        "args", server.subList(1, server.size()), "cwd", Path.of("").toAbsolutePath().toString())));
+    check(stdio, openOpportunities);
+
+    System.setProperty("tributary.state-dir", state.toString());
+    try (MartReader reader = MartReader.open(JobConfigLoader.load(job), false)) {
+      Tomcat tomcat = MartMcpServer.serveHttp(reader, "127.0.0.1", 0);
+      try {
+        JsonNode http = runClient(client, "http", "http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/mcp");
+        check(http, openOpportunities);
+      } finally {
+        tomcat.stop();
+        tomcat.destroy();
+      }
+    } finally {
+      System.clearProperty("tributary.state-dir");
+    }
+    assertAudited(state);
+  }
+
+  @Test
+  void aReaderHoldingTheMartsOpenDoesNotKeepTheLoadOutAndThenSeesTheNewData() throws Exception {
+    Path job = demoJob();
+    Path state = dir.resolve("state");
+    assertThat(new CliRunner(state).run("run", job.toString()).exitCode()).isEqualTo(0);
+    System.setProperty("tributary.state-dir", state.toString());
+    try (MartReader reader = MartReader.open(JobConfigLoader.load(job), false)) {
+      String total = "SELECT SUM(open_opportunities) AS n FROM marts.sf_opportunity_aging";
+      long before = ((Number) reader.query(MartQuery.of(total), "it").rows().get(0).get("n")).longValue();
+      assertThat(before).isEqualTo(openOpportunitiesInRaw());
+      // one more open opportunity in raw: a copy of an open one under a new Id (as a load would merge it)
+      try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("demo.duckdb"));
+          Statement s = c.createStatement()) {
+        s.execute("INSERT INTO raw.opportunities SELECT * REPLACE ('006IT00000000001' AS id) FROM raw.opportunities"
+            + " WHERE NOT is_closed AND NOT _tributary_deleted LIMIT 1");
+      }
+      // the reader's connection to the published marts is open now; the run must still complete
+      CliRunner.Result rerun = new CliRunner(state).run("run", job.toString());
+      assertThat(rerun.exitCode()).as(rerun.output()).isEqualTo(0);
+      System.setProperty("tributary.state-dir", state.toString());
+      long after = ((Number) reader.query(MartQuery.of(total), "it").rows().get(0).get("n")).longValue();
+      assertThat(after).isEqualTo(before + 1).isEqualTo(openOpportunitiesInRaw());
+    } finally {
+      System.clearProperty("tributary.state-dir");
+    }
+  }
+
+  private void check(JsonNode out, long openOpportunities) {
+    List<String> tools = new ArrayList<>();
+    out.get("tools").forEach(t -> tools.add(t.get("name").asText()));
+    assertThat(tools).containsExactlyInAnyOrder("list_marts", "describe_mart", "query_marts");
+    out.get("tools").forEach(t -> assertThat(t.get("inputSchema").get("type").asText()).isEqualTo("object"));
+
+    JsonNode catalog = out.get("catalog").get("structured").get("marts");
+    assertThat(catalog).hasSize(2);
+    JsonNode aging = catalog.get(0);
+    assertThat(aging.get("name").asText()).isEqualTo("sf_opportunity_aging");
+    assertThat(aging.get("freshness").get("stale").asBoolean()).isFalse();
+    assertThat(aging.get("freshness").get("inputs").get(0).get("last_loaded_at").isNull()).isFalse();
+    assertThat(aging.get("columns").size()).isEqualTo(9);
+
+    JsonNode describe = out.get("describe").get("structured");
+    assertThat(describe.get("sample_rows")).hasSize(3);
+    assertThat(describe.get("sample_rows").get(0).get("owner_name").asText()).as("declared PII").isEqualTo("***");
+
+    JsonNode rows = out.get("query").get("structured").get("rows");
+    long n = 0;
+    for (JsonNode row : rows) {
+      n += row.get("n").asLong();
+      assertThat(row.get("amount").isNumber()).as("money comes back as a JSON number").isTrue();
+    }
+    assertThat(n).isEqualTo(openOpportunities);
+    assertThat(rows.size()).as("the demo's aging shows more than one bucket").isGreaterThan(1);
+
+    JsonNode refused = out.get("refused");
+    assertRefused(refused, "drop", "read-only");
+    assertRefused(refused, "insert", "read-only");
+    assertRefused(refused, "copy_to", "file and network access");
+    assertRefused(refused, "attach", "file and network access");
+    assertRefused(refused, "raw_table", "only the tables of the marts schema are reachable");
+    assertRefused(refused, "system_table", "only the tables of the marts schema are reachable");
+    assertRefused(refused, "two_statements", "several statements");
+    assertRefused(refused, "over_limit", "row limit 5000 is over the maximum of 1000");
+  }
+
+  private static void assertRefused(JsonNode refused, String what, String reason) {
+    assertThat(refused.get(what).get("isError").asBoolean()).as(what).isTrue();
+    assertThat(refused.get(what).get("text").asText()).as(what).startsWith("refused: ").contains(reason);
+  }
+
+  /** Every tool call of both clients is in the job repository once a process has opened it (here: status). */
+  private void assertAudited(Path state) throws SQLException {
+    assertThat(new CliRunner(state).run("status").exitCode()).isEqualTo(0);
+    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + state.resolve("repository").toAbsolutePath(),
+        "sa", "");
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT tool, COUNT(*), SUM(rows_returned), MIN(caller), MAX(caller)"
+            + " FROM tributary_query_audit GROUP BY tool ORDER BY tool")) {
+      Map<String, Long> calls = new java.util.TreeMap<>();
+      while (rs.next()) {
+        calls.put(rs.getString(1), rs.getLong(2));
+        assertThat(rs.getString(4)).contains("tributary-it-ts-client/1.0.0");
+        assertThat(rs.getString(4) + rs.getString(5)).contains("mcp/stdio").contains("mcp/http");
+      }
+      // per transport: list_marts 1, describe_mart 1, query_marts 1 + 8 refused
+      assertThat(calls).isEqualTo(Map.of("describe_mart", 2L, "list_marts", 2L, "query_marts", 18L));
+    }
+  }
+
+  private long openOpportunitiesInRaw() throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("demo.duckdb"));
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT is_closed, _tributary_deleted FROM raw.opportunities")) {
+      long open = 0;
+      while (rs.next()) {
+        open += !rs.getBoolean(1) && !rs.getBoolean(2) ? 1 : 0;
+      }
+      return open;
+    }
+  }
+
+  private Path demoJob() throws IOException {
+    String yaml = Files.readString(Path.of("jobs/demo.yml"))
+        .replace("path: warehouse/demo.duckdb", "path: " + dir.resolve("demo.duckdb").toAbsolutePath())
+        .replace("objects: { Opportunity: 3000, Contact: 2000, User: 50 }",
+            "objects: { Opportunity: 600, Contact: 100, User: 20 }")
+        .replace("rows: 1000", "rows: 200");
+    return Files.writeString(dir.resolve("mcp_it_demo.yml"), yaml);
+  }
+
+  private static JsonNode runClient(Path client, String mode, String target) throws Exception {
+    Process p = new ProcessBuilder("node", client.toString(), mode, target)
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as("node client (" + mode + "): " + out).isEqualTo(0);
+    return JSON.readTree(out.substring(out.lastIndexOf("\n{") + 1));
+  }
+
+  /** The SDK from npm under target/, installed once; skips (with the reason) where node or npm is missing. */
+  private static Path installClient() throws Exception {
+    Assumptions.assumeTrue(onPath("node") && onPath("npm"),
+        "node and npm are needed for the official TypeScript MCP client; install node 20 to run this test");
+    Files.createDirectories(CLIENT_DIR);
+    if (!Files.isDirectory(CLIENT_DIR.resolve("node_modules/@modelcontextprotocol/sdk"))) {
+      Files.writeString(CLIENT_DIR.resolve("package.json"),
+          "{\"name\":\"tributary-mcp-it-client\",\"private\":true,\"type\":\"module\"}");
+      Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", SDK).directory(CLIENT_DIR.toFile())
+          .inheritIO().start();
+      assertThat(npm.waitFor(300, TimeUnit.SECONDS)).isTrue();
+      assertThat(npm.exitValue()).as("npm install " + SDK).isEqualTo(0);
+    }
+    Path script = CLIENT_DIR.resolve("client.mjs");
+    try (var in = McpServerIT.class.getResourceAsStream("/mcp/client.mjs")) {
+      Files.write(script, in.readAllBytes());
+    }
+    return script;
+  }
+
+  private static boolean onPath(String command) {
+    try {
+      return new ProcessBuilder(command, "--version").start().waitFor(30, TimeUnit.SECONDS);
+    } catch (IOException | InterruptedException e) {
+      return false;
+    }
+  }
+
+  private static String javaBin() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+}
