@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * HubSpot's limits as the simulator enforces them: search at 5 requests a second (CRM search guide) and the private
  * app burst of 100 requests per rolling 10 seconds, plus the daily count. Non-search responses carry the full
- * {@code X-HubSpot-RateLimit-*} set, search responses only the daily pair, as in the recorded responses.
+ * {@code X-HubSpot-RateLimit-*} set, search responses only the daily pair, as in the recorded responses. Windows
+ * are counted on the {@link io.tributary.sandbox.SandboxClock}, so a test lets one pass by advancing it.
  */
 final class HubSpotRateLimits {
 

@@ -30,12 +30,12 @@ final class HubSpotTestSources {
 
   static HubSpotConfig config(String indexLag) {
     return new HubSpotConfig(null, null, null, null, null, null, null, indexLag, null, null,
-        Map.of("initial_backoff", "50ms", "max_backoff", "2s"), null);
+        Map.of("initial_backoff", "50ms", "max_backoff", "2s"));
   }
 
   static Source privateApp(SandboxServer sandbox) {
     return new HubSpotSource(config("0s"), URI.create(sandbox.baseUrl()),
-        new BearerTokenAuth(HubSpotSandboxSettings.PRIVATE_APP_TOKEN), null);
+        new BearerTokenAuth(HubSpotSandboxSettings.PRIVATE_APP_TOKEN));
   }
 
   static Source oauth(SandboxServer sandbox) {
@@ -46,7 +46,7 @@ final class HubSpotTestSources {
           .withRetry(4, Duration.ofMillis(50), Duration.ofSeconds(1)), tokenUri), HubSpotSandboxSettings.CLIENT_ID,
           HubSpotSandboxSettings.CLIENT_SECRET, ClientAuthMethod.CLIENT_SECRET_POST,
           HubSpotSandboxSettings.REFRESH_TOKEN, new FileRefreshTokenStore(dir), "hubspot-test");
-      return new HubSpotSource(config("0s"), URI.create(sandbox.baseUrl()), auth, null);
+      return new HubSpotSource(config("0s"), URI.create(sandbox.baseUrl()), auth);
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }
