@@ -38,8 +38,8 @@ public final class SourceSandboxes {
     SourceSandbox<?> sandbox = byType.get(provider.type());
     if (sandbox == null) {
       throw job.binder().error("source." + KEY, "this distribution has no simulator for source type '"
-          + provider.type() + "'", "remove the sandbox: block and set the " + provider.type() + " connection and"
-          + " credentials (docs/sources/); " + (byType.isEmpty()
+          + provider.type() + "'", "remove the sandbox: block and give the real " + provider.type() + " source's"
+          + " settings (docs/sources/" + provider.type() + ".md); " + (byType.isEmpty()
               ? "this distribution has no simulators (the sandbox module is not in it)"
               : "simulators in this distribution: " + String.join(", ", byType.keySet())));
     }

@@ -155,8 +155,8 @@ class SourceSandboxesTest {
           assertThat(e.kind().exitCode()).isEqualTo(2);
           assertThat(e.getMessage()).isEqualTo(job.file() + ": source.sandbox: this distribution has no simulator"
               + " for source type 'fake'");
-          assertThat(e.hint()).isEqualTo("remove the sandbox: block and set the fake connection and credentials"
-              + " (docs/sources/); this distribution has no simulators (the sandbox module is not in it)");
+          assertThat(e.hint()).isEqualTo("remove the sandbox: block and give the real fake source's settings"
+              + " (docs/sources/fake.md); this distribution has no simulators (the sandbox module is not in it)");
         });
     assertThat(events).isEmpty();
   }

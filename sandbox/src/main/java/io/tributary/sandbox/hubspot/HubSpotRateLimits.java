@@ -22,6 +22,7 @@ final class HubSpotRateLimits {
   private final Deque<Long> search = new ArrayDeque<>();
   private final Deque<Long> burst = new ArrayDeque<>();
   private final AtomicLong daily = new AtomicLong();
+  private final AtomicLong rejected = new AtomicLong();
   private final boolean enforce;
 
   HubSpotRateLimits(boolean enforce) {
@@ -45,10 +46,16 @@ final class HubSpotRateLimits {
       headers.put("X-HubSpot-RateLimit-Remaining", Integer.toString(Math.max(0, BURST_MAX - window.size() - 1)));
     }
     if (enforce && window.size() >= max) {
+      rejected.incrementAndGet();
       return isSearch ? secondlyLimit() : tenSecondlyLimit();
     }
     window.addLast(nowMs);
     return null;
+  }
+
+  /** Calls answered with a rate-limit 429 so far (injected 429 faults not counted). */
+  long rejected() {
+    return rejected.get();
   }
 
   /** The body of the recorded search 429 (fixture recorded_search_429_secondly_limit.json); no Retry-After. */

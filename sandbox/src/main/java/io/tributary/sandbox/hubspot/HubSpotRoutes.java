@@ -70,6 +70,11 @@ public final class HubSpotRoutes implements SandboxRoutes {
     return owners;
   }
 
+  /** Calls refused with a rate-limit 429 (search's 5 a second, the 100 per 10 s burst) so far. */
+  public long limitRejections() {
+    return limits.rejected();
+  }
+
   /** The links the v4 associations API serves (ground truth of the link streams). */
   public HubSpotAssociations associations() {
     return associations;

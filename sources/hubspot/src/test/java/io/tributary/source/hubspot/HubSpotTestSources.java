@@ -28,8 +28,13 @@ final class HubSpotTestSources {
 
   private HubSpotTestSources() {}
 
+  /**
+   * Without the client's own caps (4 searches a second, 90 calls per 10 s): they only make a test wait in real time.
+   * The simulator still enforces HubSpot's limits on its clock, and a test that reads fast enough to meet them lets
+   * simulated time pass instead (HubSpotSearchWindowsIT); HubSpotClientCapsIT shows the caps keep a client under them.
+   */
   static HubSpotConfig config(String indexLag) {
-    return new HubSpotConfig(null, null, null, null, null, null, null, indexLag, null, null,
+    return new HubSpotConfig(null, null, null, null, null, null, null, indexLag, 0, 0,
         Map.of("initial_backoff", "50ms", "max_backoff", "2s"));
   }
 
