@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,46 +42,53 @@ class SourceSandboxesTest {
 
   record FakeSandboxConfig(@Positive Long rows, String faults) {}
 
-  private final SourceProvider<FakeConfig> provider = new SourceProvider<>() {
-    @Override
-    public String type() {
-      return "fake";
-    }
+  /** A connector of type {@code fake} whose sources {@code create} builds. */
+  private static SourceProvider<FakeConfig> provider(Function<FakeConfig, Source> create) {
+    return new SourceProvider<>() {
+      @Override
+      public String type() {
+        return "fake";
+      }
 
-    @Override
-    public Class<FakeConfig> configType() {
-      return FakeConfig.class;
-    }
+      @Override
+      public Class<FakeConfig> configType() {
+        return FakeConfig.class;
+      }
 
-    @Override
-    public Source create(FakeConfig config, JobContext context) {
-      events.add("created " + config);
-      return new Source() {
-        @Override
-        public void check() {}
+      @Override
+      public Source create(FakeConfig config, JobContext context) {
+        return create.apply(config);
+      }
+    };
+  }
 
-        @Override
-        public List<StreamSchema> discover() {
-          return List.of();
-        }
+  private final SourceProvider<FakeConfig> provider = provider(config -> {
+    events.add("created " + config);
+    return new Source() {
+      @Override
+      public void check() {}
 
-        @Override
-        public StreamSchema discover(String stream, Map<String, Object> options) {
-          throw new UnsupportedOperationException();
-        }
+      @Override
+      public List<StreamSchema> discover() {
+        return List.of();
+      }
 
-        @Override
-        public StreamReader open(ReadRequest request) {
-          throw new UnsupportedOperationException();
-        }
+      @Override
+      public StreamSchema discover(String stream, Map<String, Object> options) {
+        throw new UnsupportedOperationException();
+      }
 
-        @Override
-        public void close() {
-          events.add("source closed");
-        }
-      };
-    }
-  };
+      @Override
+      public StreamReader open(ReadRequest request) {
+        throw new UnsupportedOperationException();
+      }
+
+      @Override
+      public void close() {
+        events.add("source closed");
+      }
+    };
+  });
 
   private final SourceSandbox<FakeSandboxConfig> simulator = new SourceSandbox<>() {
     @Override
@@ -200,22 +208,9 @@ class SourceSandboxesTest {
         .hasMessageContaining("source: unknown key 'pagesize'");
     assertThat(events).isEmpty();
 
-    SourceProvider<FakeConfig> failing = new SourceProvider<>() {
-      @Override
-      public String type() {
-        return "fake";
-      }
-
-      @Override
-      public Class<FakeConfig> configType() {
-        return FakeConfig.class;
-      }
-
-      @Override
-      public Source create(FakeConfig config, JobContext context) {
-        throw TributaryException.config("no such org", "check base_url");
-      }
-    };
+    SourceProvider<FakeConfig> failing = provider(config -> {
+      throw TributaryException.config("no such org", "check base_url");
+    });
     LoadedJob job = job("{ type: fake, sandbox: {} }");
     assertThatThrownBy(() -> new PlatformRegistry(List.of(failing), List.of(), List.of(simulator)).createSource(job))
         .hasMessage("no such org");

@@ -1,24 +1,16 @@
 package io.tributary.sandbox.dynamics;
 
 import io.tributary.core.JobContext;
-import io.tributary.core.SourceSandbox;
 import io.tributary.sandbox.JobSimulator;
-import io.tributary.sandbox.SandboxPlatform;
-import io.tributary.sandbox.SandboxPlatformProvider;
+import io.tributary.sandbox.SimulatedPlatform;
 import org.springframework.stereotype.Component;
 
 /** The Dataverse simulator, for {@code ./tributary sandbox} and for a Dynamics 365 job's {@code sandbox:} block. */
 @Component
-public final class DynamicsSandboxProvider implements SandboxPlatformProvider, SourceSandbox<DynamicsSandboxConfig> {
+public final class DynamicsSandboxProvider extends SimulatedPlatform<DynamicsSandboxConfig> {
 
-  @Override
-  public String name() {
-    return "dynamics365";
-  }
-
-  @Override
-  public SandboxPlatform platform() {
-    return DynamicsSandbox.platform();
+  public DynamicsSandboxProvider() {
+    super("dynamics365", DynamicsSandbox.platform(), DynamicsSandboxConfig.class);
   }
 
   @Override
@@ -26,16 +18,6 @@ public final class DynamicsSandboxProvider implements SandboxPlatformProvider, S
     return "org_url " + baseUrl + ", authority_url " + baseUrl + ", tenant_id " + DynamicsSandboxSettings.TENANT_ID
         + ", client_id " + DynamicsSandboxSettings.CLIENT_ID + ", client secret "
         + DynamicsSandboxSettings.CLIENT_SECRET + "; tables account, contact";
-  }
-
-  @Override
-  public String type() {
-    return name();
-  }
-
-  @Override
-  public Class<DynamicsSandboxConfig> configType() {
-    return DynamicsSandboxConfig.class;
   }
 
   /** The simulator is both the environment and its Entra ID authority; the job signs in with its app registration. */

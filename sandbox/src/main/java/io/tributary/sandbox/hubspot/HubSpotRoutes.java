@@ -107,7 +107,7 @@ public final class HubSpotRoutes implements SandboxRoutes {
     Matcher m = OBJECTS.matcher(path);
     boolean isSearch = m.matches() && "/search".equals(m.group(2));
     Map<String, String> headers = new LinkedHashMap<>();
-    VendorResponse limited = limits.admit(isSearch, System.currentTimeMillis(), headers);
+    VendorResponse limited = limits.admit(isSearch, context.clock().millis(), headers);
     VendorResponse r = limited != null ? limited : route(ex, path, body, corrupt);
     for (Map.Entry<String, String> h : headers.entrySet()) {
       r = r.withHeader(h.getKey(), h.getValue());

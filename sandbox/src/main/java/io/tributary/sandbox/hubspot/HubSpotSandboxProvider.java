@@ -1,40 +1,22 @@
 package io.tributary.sandbox.hubspot;
 
 import io.tributary.core.JobContext;
-import io.tributary.core.SourceSandbox;
 import io.tributary.sandbox.JobSimulator;
-import io.tributary.sandbox.SandboxPlatform;
-import io.tributary.sandbox.SandboxPlatformProvider;
+import io.tributary.sandbox.SimulatedPlatform;
 import org.springframework.stereotype.Component;
 
 /** The HubSpot simulator, for {@code ./tributary sandbox} and for a HubSpot job's {@code sandbox:} block. */
 @Component
-public final class HubSpotSandboxProvider implements SandboxPlatformProvider, SourceSandbox<HubSpotSandboxConfig> {
+public final class HubSpotSandboxProvider extends SimulatedPlatform<HubSpotSandboxConfig> {
 
-  @Override
-  public String name() {
-    return "hubspot";
-  }
-
-  @Override
-  public SandboxPlatform platform() {
-    return HubSpotSandbox.platform();
+  public HubSpotSandboxProvider() {
+    super("hubspot", HubSpotSandbox.platform(), HubSpotSandboxConfig.class);
   }
 
   @Override
   public String usage(String baseUrl) {
     return "base_url " + baseUrl + ", private-app token " + HubSpotSandboxSettings.PRIVATE_APP_TOKEN
         + " (or OAuth: client_id " + HubSpotSandboxSettings.CLIENT_ID + ", token URL " + baseUrl + "/oauth/v1/token)";
-  }
-
-  @Override
-  public String type() {
-    return name();
-  }
-
-  @Override
-  public Class<HubSpotSandboxConfig> configType() {
-    return HubSpotSandboxConfig.class;
   }
 
   /** The job reads the simulator with its private-app token; the job's own credentials are set aside. */

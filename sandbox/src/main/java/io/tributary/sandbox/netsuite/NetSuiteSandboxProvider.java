@@ -1,24 +1,16 @@
 package io.tributary.sandbox.netsuite;
 
 import io.tributary.core.JobContext;
-import io.tributary.core.SourceSandbox;
 import io.tributary.sandbox.JobSimulator;
-import io.tributary.sandbox.SandboxPlatform;
-import io.tributary.sandbox.SandboxPlatformProvider;
+import io.tributary.sandbox.SimulatedPlatform;
 import org.springframework.stereotype.Component;
 
 /** The NetSuite simulator, for {@code ./tributary sandbox} and for a NetSuite job's {@code sandbox:} block. */
 @Component
-public final class NetSuiteSandboxProvider implements SandboxPlatformProvider, SourceSandbox<NetSuiteSandboxConfig> {
+public final class NetSuiteSandboxProvider extends SimulatedPlatform<NetSuiteSandboxConfig> {
 
-  @Override
-  public String name() {
-    return "netsuite";
-  }
-
-  @Override
-  public SandboxPlatform platform() {
-    return NetSuiteSandbox.platform();
+  public NetSuiteSandboxProvider() {
+    super("netsuite", NetSuiteSandbox.platform(), NetSuiteSandboxConfig.class);
   }
 
   @Override
@@ -27,16 +19,6 @@ public final class NetSuiteSandboxProvider implements SandboxPlatformProvider, S
     return "base_url " + baseUrl + ", account_id " + s.account() + ", consumer key/secret " + s.consumerKey() + "/"
         + s.consumerSecret() + ", token id/secret " + s.tokenId() + "/" + s.tokenSecret() + ", timezone "
         + s.timezone() + "; tables customer, transaction, transactionline";
-  }
-
-  @Override
-  public String type() {
-    return name();
-  }
-
-  @Override
-  public Class<NetSuiteSandboxConfig> configType() {
-    return NetSuiteSandboxConfig.class;
   }
 
   /** The job reads the simulator's account, in its time zone, with its token-based credentials. */

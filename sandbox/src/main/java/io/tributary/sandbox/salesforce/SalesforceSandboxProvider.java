@@ -1,27 +1,18 @@
 package io.tributary.sandbox.salesforce;
 
 import io.tributary.core.JobContext;
-import io.tributary.core.SourceSandbox;
 import io.tributary.sandbox.JobSimulator;
-import io.tributary.sandbox.SandboxPlatform;
-import io.tributary.sandbox.SandboxPlatformProvider;
+import io.tributary.sandbox.SimulatedPlatform;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** The Salesforce simulator, for {@code ./tributary sandbox} and for a Salesforce job's {@code sandbox:} block. */
 @Component
-public final class SalesforceSandboxProvider implements SandboxPlatformProvider,
-    SourceSandbox<SalesforceSandboxConfig> {
+public final class SalesforceSandboxProvider extends SimulatedPlatform<SalesforceSandboxConfig> {
 
-  @Override
-  public String name() {
-    return "salesforce";
-  }
-
-  @Override
-  public SandboxPlatform platform() {
-    return SalesforceSandbox.platform();
+  public SalesforceSandboxProvider() {
+    super("salesforce", SalesforceSandbox.platform(), SalesforceSandboxConfig.class);
   }
 
   @Override
@@ -29,16 +20,6 @@ public final class SalesforceSandboxProvider implements SandboxPlatformProvider,
     SalesforceSandboxSettings s = SalesforceSandboxSettings.defaults();
     return "login host " + baseUrl + " (token: " + baseUrl + "/services/oauth2/token), client_id " + s.clientId()
         + ", username " + s.username() + "; objects Account, Contact, Opportunity, User";
-  }
-
-  @Override
-  public String type() {
-    return name();
-  }
-
-  @Override
-  public Class<SalesforceSandboxConfig> configType() {
-    return SalesforceSandboxConfig.class;
   }
 
   /**

@@ -1,24 +1,16 @@
 package io.tributary.sandbox.sap;
 
 import io.tributary.core.JobContext;
-import io.tributary.core.SourceSandbox;
 import io.tributary.sandbox.JobSimulator;
-import io.tributary.sandbox.SandboxPlatform;
-import io.tributary.sandbox.SandboxPlatformProvider;
+import io.tributary.sandbox.SimulatedPlatform;
 import org.springframework.stereotype.Component;
 
 /** The SAP OData simulator, for {@code ./tributary sandbox} and for an SAP job's {@code sandbox:} block. */
 @Component
-public final class SapSandboxProvider implements SandboxPlatformProvider, SourceSandbox<SapSandboxConfig> {
+public final class SapSandboxProvider extends SimulatedPlatform<SapSandboxConfig> {
 
-  @Override
-  public String name() {
-    return "sap";
-  }
-
-  @Override
-  public SandboxPlatform platform() {
-    return SapSandbox.platform();
+  public SapSandboxProvider() {
+    super("sap", SapSandbox.platform(), SapSandboxConfig.class);
   }
 
   @Override
@@ -28,16 +20,6 @@ public final class SapSandboxProvider implements SandboxPlatformProvider, Source
         + " (or client_id/client_secret " + s.clientId() + "/" + s.clientSecret() + ", token_url " + baseUrl
         + SapSandboxSettings.TOKEN_PATH + "); services API_SALES_ORDER_SRV (A_SalesOrder, A_SalesOrderItem),"
         + " API_BUSINESS_PARTNER (A_BusinessPartner)";
-  }
-
-  @Override
-  public String type() {
-    return name();
-  }
-
-  @Override
-  public Class<SapSandboxConfig> configType() {
-    return SapSandboxConfig.class;
   }
 
   /**
