@@ -65,6 +65,8 @@ class HubSpotToPostgresJobIT {
           base_url: "%s"
           access_token: "${file:%s}"
           search_index_lag: 0s
+          search_requests_per_second: 0    # no client caps: the simulator's limits are off (enforce_limits)
+          requests_per_ten_seconds: 0
           http: { initial_backoff: 50ms }
         sink: { type: postgres, url: "%s", user: %s, schema: %s }
         chunk_size: 100

@@ -8,6 +8,7 @@ import io.tributary.core.Sink;
 import io.tributary.core.SinkProvider;
 import io.tributary.core.Source;
 import io.tributary.core.SourceProvider;
+import io.tributary.core.SourceSandbox;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,17 +18,22 @@ import org.springframework.stereotype.Component;
 
 /**
  * Finds the source and sink providers (Spring components in {@code source/*} and {@code sink/*}) by their
- * {@code type} and builds them from a job's blocks, with errors located in the job file.
+ * {@code type} and builds them from a job's blocks, with errors located in the job file. A source block with a
+ * {@code sandbox:} block is built by {@link SourceSandboxes} against a simulator, when the distribution has one.
  */
 @Component
 public class PlatformRegistry {
 
   private final Map<String, SourceProvider<?>> sources = new TreeMap<>();
   private final Map<String, SinkProvider<?>> sinks = new TreeMap<>();
+  private final SourceSandboxes sandboxes;
 
-  public PlatformRegistry(List<SourceProvider<?>> sourceProviders, List<SinkProvider<?>> sinkProviders) {
+  /** {@code simulators} is empty in a distribution without the sandbox module. */
+  public PlatformRegistry(List<SourceProvider<?>> sourceProviders, List<SinkProvider<?>> sinkProviders,
+      List<SourceSandbox<?>> simulators) {
     sourceProviders.forEach(p -> sources.put(p.type(), p));
     sinkProviders.forEach(p -> sinks.put(p.type(), p));
+    this.sandboxes = new SourceSandboxes(simulators);
   }
 
   public Source createSource(LoadedJob job) {
@@ -52,7 +58,11 @@ public class PlatformRegistry {
 
   private <C> Source create(SourceProvider<C> provider, LoadedJob job) {
     SecretFields.checkResolvable(job.binder(), "source", job.config().source());
-    C config = job.binder().bindMap(withoutType(job.config().source()), provider.configType(), "source");
+    Map<String, Object> block = withoutType(job.config().source());
+    if (SourceSandboxes.requested(block)) {
+      return sandboxes.create(provider, job, block, context(job));
+    }
+    C config = job.binder().bindMap(block, provider.configType(), "source");
     return provider.create(config, context(job));
   }
 

@@ -1,6 +1,9 @@
 package io.tributary.sandbox;
 
-/** A fixed one-second window request limit, like the per-second limits many vendors publish. */
+/**
+ * A fixed one-second window request limit, like the per-second limits many vendors publish, on the
+ * {@link SandboxClock}'s milliseconds.
+ */
 final class RequestRateLimiter {
 
   private final int perSecond;

@@ -20,10 +20,11 @@ final class SandboxDispatcher implements HttpHandler {
   private final FaultInjector faults;
   private final RequestRateLimiter rateLimiter;
   private final SandboxOptions options;
+  private final SandboxClock clock;
   private final ScheduledExecutorService scheduler;
 
-  SandboxDispatcher(
-      List<SandboxRoutes> routes, FaultInjector faults, SandboxOptions options, ScheduledExecutorService scheduler) {
+  SandboxDispatcher(List<SandboxRoutes> routes, FaultInjector faults, SandboxOptions options, SandboxClock clock,
+      ScheduledExecutorService scheduler) {
     this.routes = routes.stream()
         .flatMap(r -> r.prefixes().stream().map(p -> Map.entry(p, r)))
         .sorted(Comparator.comparingInt((Map.Entry<String, SandboxRoutes> e) -> -e.getKey().length()))
@@ -31,6 +32,7 @@ final class SandboxDispatcher implements HttpHandler {
     this.faults = faults;
     this.rateLimiter = new RequestRateLimiter(options.requestsPerSecond());
     this.options = options;
+    this.clock = clock;
     this.scheduler = scheduler;
   }
 
@@ -44,7 +46,7 @@ final class SandboxDispatcher implements HttpHandler {
         SandboxHttp.send(exchange, new VendorResponse(404, Map.of("Content-Type", "text/plain"), "no sandbox route"));
         return;
       }
-      if (!rateLimiter.tryAcquire(System.currentTimeMillis())) {
+      if (!rateLimiter.tryAcquire(clock.millis())) {
         sendStatusFault(exchange, target, 429);
         return;
       }
@@ -53,6 +55,7 @@ final class SandboxDispatcher implements HttpHandler {
         target.handle(exchange, false);
         return;
       }
+      // Timeouts and slow answers take real time: they exist to run out the client's own (real) timeouts.
       switch (fault.type()) {
         case STATUS -> sendStatusFault(exchange, target, fault.status());
         case TIMEOUT -> scheduler.schedule(exchange::close, options.timeoutHold().toMillis(), TimeUnit.MILLISECONDS);

@@ -76,7 +76,7 @@ public final class SandboxServer implements AutoCloseable {
     ExecutorService workers = Executors.newFixedThreadPool(options.threads(), r -> daemon(r, "sandbox-worker"));
     ScheduledExecutorService scheduler =
         Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "sandbox-timeouts"));
-    http.createContext("/", new SandboxDispatcher(routes, faults, options, scheduler));
+    http.createContext("/", new SandboxDispatcher(routes, faults, options, clock, scheduler));
     http.setExecutor(workers);
     http.start();
     return new SandboxServer(http, workers, scheduler, context, faults, routes);

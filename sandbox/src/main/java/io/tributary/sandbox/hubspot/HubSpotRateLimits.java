@@ -9,7 +9,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * HubSpot's limits as the simulator enforces them: search at 5 requests a second (CRM search guide) and the private
  * app burst of 100 requests per rolling 10 seconds, plus the daily count. Non-search responses carry the full
- * {@code X-HubSpot-RateLimit-*} set, search responses only the daily pair, as in the recorded responses.
+ * {@code X-HubSpot-RateLimit-*} set, search responses only the daily pair, as in the recorded responses. Windows
+ * are counted on the {@link io.tributary.sandbox.SandboxClock}, so a test lets one pass by advancing it.
  */
 final class HubSpotRateLimits {
 
@@ -21,6 +22,7 @@ final class HubSpotRateLimits {
   private final Deque<Long> search = new ArrayDeque<>();
   private final Deque<Long> burst = new ArrayDeque<>();
   private final AtomicLong daily = new AtomicLong();
+  private final AtomicLong rejected = new AtomicLong();
   private final boolean enforce;
 
   HubSpotRateLimits(boolean enforce) {
@@ -44,10 +46,16 @@ final class HubSpotRateLimits {
       headers.put("X-HubSpot-RateLimit-Remaining", Integer.toString(Math.max(0, BURST_MAX - window.size() - 1)));
     }
     if (enforce && window.size() >= max) {
+      rejected.incrementAndGet();
       return isSearch ? secondlyLimit() : tenSecondlyLimit();
     }
     window.addLast(nowMs);
     return null;
+  }
+
+  /** Calls answered with a rate-limit 429 so far (injected 429 faults not counted). */
+  long rejected() {
+    return rejected.get();
   }
 
   /** The body of the recorded search 429 (fixture recorded_search_429_secondly_limit.json); no Retry-After. */

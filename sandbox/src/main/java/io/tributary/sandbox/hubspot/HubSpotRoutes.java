@@ -70,6 +70,11 @@ public final class HubSpotRoutes implements SandboxRoutes {
     return owners;
   }
 
+  /** Calls refused with a rate-limit 429 (search's 5 a second, the 100 per 10 s burst) so far. */
+  public long limitRejections() {
+    return limits.rejected();
+  }
+
   /** The links the v4 associations API serves (ground truth of the link streams). */
   public HubSpotAssociations associations() {
     return associations;
@@ -102,7 +107,7 @@ public final class HubSpotRoutes implements SandboxRoutes {
     Matcher m = OBJECTS.matcher(path);
     boolean isSearch = m.matches() && "/search".equals(m.group(2));
     Map<String, String> headers = new LinkedHashMap<>();
-    VendorResponse limited = limits.admit(isSearch, System.currentTimeMillis(), headers);
+    VendorResponse limited = limits.admit(isSearch, context.clock().millis(), headers);
     VendorResponse r = limited != null ? limited : route(ex, path, body, corrupt);
     for (Map.Entry<String, String> h : headers.entrySet()) {
       r = r.withHeader(h.getKey(), h.getValue());

@@ -1,7 +1,6 @@
 package io.tributary.source.dynamics;
 
 import io.tributary.core.SecretRef;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -9,8 +8,8 @@ import java.util.Map;
 
 /**
  * The {@code source:} block of a Dynamics 365 / Dataverse job: an app registration in Entra ID (tenant, client id,
- * client secret) that is an application user of the environment at {@code org_url}, or a {@code sandbox:} block to
- * read the in-process simulator.
+ * client secret) that is an application user of the environment at {@code org_url}. A {@code sandbox:} block
+ * (docs/sources/dynamics365.md) sets these to the simulator's.
  *
  * @param orgUrl the environment URL, for example {@code https://contoso.crm.dynamics.com}
  * @param tenantId the Entra ID tenant (directory) id
@@ -24,7 +23,6 @@ import java.util.Map;
  * @param requestsPerFiveMinutes client-side cap on API calls, default 6000 (the published service-protection limit
  *     per user per 5 minutes); 0 disables it
  * @param http overrides of the HTTP client settings ({@code max_attempts}, {@code read_timeout}, ...)
- * @param sandbox start the Dataverse simulator in-process and read from it (demos, benchmarks)
  */
 public record DynamicsConfig(
     String orgUrl,
@@ -36,17 +34,7 @@ public record DynamicsConfig(
     @Positive Integer pageSize,
     @Pattern(regexp = "drop|keep", message = "must be drop or keep") String formattedValues,
     @PositiveOrZero Integer requestsPerFiveMinutes,
-    Map<String, Object> http,
-    @Valid Sandbox sandbox) {
-
-  /**
-   * The in-process simulator.
-   *
-   * @param rows rows per table (account, contact), default 5000
-   * @param faults fault spec such as {@code 429:5%,500:2%}, default none
-   * @param seed dataset seed, default 42
-   */
-  public record Sandbox(@PositiveOrZero Long rows, String faults, Long seed) {}
+    Map<String, Object> http) {
 
   String orgUrlTrimmed() {
     return orgUrl == null ? null : orgUrl.replaceAll("/+$", "");

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Reads Dataverse tables through the Web API. Schema comes from EntityDefinitions; the primary key is the table's
- * primary id attribute. Holds one {@link DynamicsClient}; closing it also stops an in-process sandbox.
+ * primary id attribute. Holds one {@link DynamicsClient}.
  */
 final class DynamicsSource implements Source {
 
@@ -24,13 +24,11 @@ final class DynamicsSource implements Source {
   static final List<String> COMMON_TABLES = List.of("account", "contact");
 
   private final DynamicsClient client;
-  private final AutoCloseable onClose;
   // Definitions change rarely; one fetch per table per run saves two calls per discover/open.
   private final Map<String, DynamicsTable> tables = new java.util.concurrent.ConcurrentHashMap<>();
 
-  DynamicsSource(DynamicsConfig config, URI org, AuthProvider auth, AutoCloseable onClose) {
+  DynamicsSource(DynamicsConfig config, URI org, AuthProvider auth) {
     this.client = new DynamicsClient(org, auth, config, new ObjectMapper());
-    this.onClose = onClose;
   }
 
   @Override
@@ -83,16 +81,5 @@ final class DynamicsSource implements Source {
 
   private DynamicsTable table(String logicalName) {
     return tables.computeIfAbsent(logicalName, client::table);
-  }
-
-  @Override
-  public void close() {
-    if (onClose != null) {
-      try {
-        onClose.close();
-      } catch (Exception e) {
-        throw new IllegalStateException("closing the Dataverse sandbox failed", e);
-      }
-    }
   }
 }

@@ -8,14 +8,10 @@ import io.tributary.core.Source;
 import io.tributary.core.SourceProvider;
 import io.tributary.core.TributaryException;
 import io.tributary.http.AuthProvider;
-import io.tributary.sandbox.SandboxOptions;
-import io.tributary.sandbox.SandboxServer;
-import io.tributary.sandbox.dynamics.DynamicsSandbox;
-import io.tributary.sandbox.dynamics.DynamicsSandboxSettings;
 import java.net.URI;
 import org.springframework.stereotype.Component;
 
-/** Builds the {@code dynamics365} source: Entra ID client credentials, or the in-process simulator. */
+/** Builds the {@code dynamics365} source: Entra ID client credentials of an application user. */
 @Component
 public class DynamicsSourceProvider implements SourceProvider<DynamicsConfig> {
 
@@ -31,15 +27,6 @@ public class DynamicsSourceProvider implements SourceProvider<DynamicsConfig> {
 
   @Override
   public Source create(DynamicsConfig config, JobContext context) {
-    if (config.sandbox() != null) {
-      DynamicsConfig.Sandbox sb = config.sandbox();
-      SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withPlatform(DynamicsSandbox.platform())
-          .withRows(sb.rows() == null ? 5_000 : sb.rows()).withFaults(sb.faults())
-          .withSeed(sb.seed() == null ? 42 : sb.seed()));
-      URI org = URI.create(server.baseUrl());
-      return new DynamicsSource(config, org, auth(org, server.baseUrl(), DynamicsSandboxSettings.TENANT_ID,
-          DynamicsSandboxSettings.CLIENT_ID, DynamicsSandboxSettings.CLIENT_SECRET), server);
-    }
     if (config.orgUrl() == null || config.tenantId() == null || config.clientId() == null
         || config.clientSecret() == null) {
       throw TributaryException.config("the dynamics365 source needs org_url, tenant_id, client_id and client_secret",
@@ -49,7 +36,7 @@ public class DynamicsSourceProvider implements SourceProvider<DynamicsConfig> {
     }
     URI org = URI.create(config.orgUrlTrimmed());
     return new DynamicsSource(config, org, auth(org, config.authorityOrDefault(), config.tenantId(),
-        config.clientId(), config.clientSecret().resolve()), null);
+        config.clientId(), config.clientSecret().resolve()));
   }
 
   /** Client credentials against {@code <authority>/<tenant>/oauth2/v2.0/token} with scope {@code <org>/.default}. */

@@ -20,15 +20,14 @@ final class DynamicsTestSources {
 
   static DynamicsConfig config(String formattedValues) {
     return new DynamicsConfig(null, null, null, null, null, null, null, formattedValues, 0,
-        Map.of("initial_backoff", "50ms", "max_backoff", "2s"), null);
+        Map.of("initial_backoff", "50ms", "max_backoff", "2s"));
   }
 
   /** A source signing in at the sandbox's Entra ID token endpoint with client credentials. */
   static Source source(SandboxServer sandbox, String formattedValues) {
     URI org = URI.create(sandbox.baseUrl());
     return new DynamicsSource(config(formattedValues), org, DynamicsSourceProvider.auth(org, sandbox.baseUrl(),
-        DynamicsSandboxSettings.TENANT_ID, DynamicsSandboxSettings.CLIENT_ID, DynamicsSandboxSettings.CLIENT_SECRET),
-        null);
+        DynamicsSandboxSettings.TENANT_ID, DynamicsSandboxSettings.CLIENT_ID, DynamicsSandboxSettings.CLIENT_SECRET));
   }
 
   static StreamConfig stream(String table, List<String> cursor, Map<String, Object> options) {

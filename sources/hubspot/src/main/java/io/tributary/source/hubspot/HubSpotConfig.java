@@ -1,14 +1,13 @@
 package io.tributary.source.hubspot;
 
 import io.tributary.core.SecretRef;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.PositiveOrZero;
 import java.util.Map;
 
 /**
  * The {@code source:} block of a HubSpot job. Give either {@code access_token} (a private app) or the OAuth trio
  * {@code client_id}, {@code client_secret}, {@code refresh_token} (a public app; access tokens last 1,800 s and are
- * refreshed before they expire), or a {@code sandbox:} block to read the in-process simulator.
+ * refreshed before they expire). A {@code sandbox:} block (docs/sources/hubspot.md) sets these to the simulator's.
  *
  * @param baseUrl API host, default {@code https://api.hubapi.com}
  * @param accessToken secret reference to a private app's access token
@@ -22,7 +21,6 @@ import java.util.Map;
  * @param searchRequestsPerSecond client-side cap on search calls, default 4 (HubSpot allows 5 per second)
  * @param requestsPerTenSeconds client-side cap on other calls, default 90 (private apps get 100 per 10 s)
  * @param http overrides of the HTTP client settings ({@code max_attempts}, {@code read_timeout}, ...)
- * @param sandbox start the HubSpot simulator in-process and read from it (demos, benchmarks)
  */
 public record HubSpotConfig(
     String baseUrl,
@@ -35,18 +33,7 @@ public record HubSpotConfig(
     String searchIndexLag,
     @PositiveOrZero Integer searchRequestsPerSecond,
     @PositiveOrZero Integer requestsPerTenSeconds,
-    Map<String, Object> http,
-    @Valid Sandbox sandbox) {
-
-  /**
-   * The in-process simulator.
-   *
-   * @param rows rows per object, default 5000 (owners: at most 50)
-   * @param faults fault spec such as {@code 429:5%,500:2%}, default none
-   * @param seed dataset seed, default 42
-   * @param customProperties custom properties per object, default 2
-   */
-  public record Sandbox(@PositiveOrZero Long rows, String faults, Long seed, @PositiveOrZero Integer customProperties) {}
+    Map<String, Object> http) {
 
   String baseUrlOrDefault() {
     return baseUrl == null || baseUrl.isBlank() ? "https://api.hubapi.com" : baseUrl.replaceAll("/+$", "");

@@ -22,18 +22,16 @@ import java.util.stream.Collectors;
  * Reads HubSpot CRM objects (contacts, companies, deals, tickets, products, line items), owners, and association link
  * tables ({@code deals_to_companies}). Object schemas come from the Properties API, custom properties included; the
  * primary key is {@code id}, or {@code (from_id, to_id, type_id)} for a link table. Holds one
- * {@link HubSpotClient}; closing it also stops an in-process sandbox the provider started.
+ * {@link HubSpotClient}.
  */
 final class HubSpotSource implements Source {
 
   private final HubSpotClient client;
   private final Duration indexLag;
-  private final AutoCloseable onClose;
 
-  HubSpotSource(HubSpotConfig config, URI base, AuthProvider auth, AutoCloseable onClose) {
+  HubSpotSource(HubSpotConfig config, URI base, AuthProvider auth) {
     this.client = new HubSpotClient(base, auth, config, base.toString(), new ObjectMapper());
     this.indexLag = config.searchIndexLag() == null ? Duration.ofSeconds(60) : Durations.parse(config.searchIndexLag());
-    this.onClose = onClose;
   }
 
   @Override
@@ -97,16 +95,5 @@ final class HubSpotSource implements Source {
       out.add(p);
     }
     return out;
-  }
-
-  @Override
-  public void close() {
-    if (onClose != null) {
-      try {
-        onClose.close();
-      } catch (Exception e) {
-        throw new IllegalStateException("closing the HubSpot sandbox failed", e);
-      }
-    }
   }
 }

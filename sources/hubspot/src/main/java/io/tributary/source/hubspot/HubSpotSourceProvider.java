@@ -10,14 +10,10 @@ import io.tributary.core.Source;
 import io.tributary.core.SourceProvider;
 import io.tributary.core.TributaryException;
 import io.tributary.http.AuthProvider;
-import io.tributary.sandbox.SandboxOptions;
-import io.tributary.sandbox.SandboxServer;
-import io.tributary.sandbox.hubspot.HubSpotSandbox;
-import io.tributary.sandbox.hubspot.HubSpotSandboxSettings;
 import java.net.URI;
 import org.springframework.stereotype.Component;
 
-/** Builds the {@code hubspot} source: a private app token, OAuth with refresh, or the in-process sandbox. */
+/** Builds the {@code hubspot} source: a private app token, or OAuth with refresh. */
 @Component
 public class HubSpotSourceProvider implements SourceProvider<HubSpotConfig> {
 
@@ -33,19 +29,8 @@ public class HubSpotSourceProvider implements SourceProvider<HubSpotConfig> {
 
   @Override
   public Source create(HubSpotConfig config, JobContext context) {
-    if (config.sandbox() != null) {
-      HubSpotConfig.Sandbox sb = config.sandbox();
-      SandboxOptions options = SandboxOptions.defaults().withPlatform(HubSpotSandbox.platform())
-          .withRows(sb.rows() == null ? 5_000 : sb.rows()).withFaults(sb.faults())
-          .withSeed(sb.seed() == null ? 42 : sb.seed())
-          .withSetting("hubspot.custom_properties", String.valueOf(sb.customProperties() == null ? 2
-              : sb.customProperties()));
-      SandboxServer server = SandboxServer.start(options);
-      return new HubSpotSource(config, URI.create(server.baseUrl()),
-          new BearerTokenAuth(HubSpotSandboxSettings.PRIVATE_APP_TOKEN), server);
-    }
     URI base = URI.create(config.baseUrlOrDefault());
-    return new HubSpotSource(config, base, auth(config, context), null);
+    return new HubSpotSource(config, base, auth(config, context));
   }
 
   static AuthProvider auth(HubSpotConfig config, JobContext context) {

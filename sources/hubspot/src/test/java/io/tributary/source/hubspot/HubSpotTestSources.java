@@ -28,14 +28,19 @@ final class HubSpotTestSources {
 
   private HubSpotTestSources() {}
 
+  /**
+   * Without the client's own caps (4 searches a second, 90 calls per 10 s): they only make a test wait in real time.
+   * The simulator still enforces HubSpot's limits on its clock, and a test that reads fast enough to meet them lets
+   * simulated time pass instead (HubSpotSearchWindowsIT); HubSpotClientCapsIT shows the caps keep a client under them.
+   */
   static HubSpotConfig config(String indexLag) {
-    return new HubSpotConfig(null, null, null, null, null, null, null, indexLag, null, null,
-        Map.of("initial_backoff", "50ms", "max_backoff", "2s"), null);
+    return new HubSpotConfig(null, null, null, null, null, null, null, indexLag, 0, 0,
+        Map.of("initial_backoff", "50ms", "max_backoff", "2s"));
   }
 
   static Source privateApp(SandboxServer sandbox) {
     return new HubSpotSource(config("0s"), URI.create(sandbox.baseUrl()),
-        new BearerTokenAuth(HubSpotSandboxSettings.PRIVATE_APP_TOKEN), null);
+        new BearerTokenAuth(HubSpotSandboxSettings.PRIVATE_APP_TOKEN));
   }
 
   static Source oauth(SandboxServer sandbox) {
@@ -46,7 +51,7 @@ final class HubSpotTestSources {
           .withRetry(4, Duration.ofMillis(50), Duration.ofSeconds(1)), tokenUri), HubSpotSandboxSettings.CLIENT_ID,
           HubSpotSandboxSettings.CLIENT_SECRET, ClientAuthMethod.CLIENT_SECRET_POST,
           HubSpotSandboxSettings.REFRESH_TOKEN, new FileRefreshTokenStore(dir), "hubspot-test");
-      return new HubSpotSource(config("0s"), URI.create(sandbox.baseUrl()), auth, null);
+      return new HubSpotSource(config("0s"), URI.create(sandbox.baseUrl()), auth);
     } catch (java.io.IOException e) {
       throw new IllegalStateException(e);
     }

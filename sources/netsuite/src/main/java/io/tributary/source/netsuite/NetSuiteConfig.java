@@ -2,7 +2,6 @@ package io.tributary.source.netsuite;
 
 import io.tributary.core.SecretRef;
 import io.tributary.core.TributaryException;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -22,7 +21,6 @@ import java.util.Map;
  *     (default 5, the smallest account limit)
  * @param baseUrl overrides {@code https://<account>.suitetalk.api.netsuite.com}
  * @param http per-job overrides of the HTTP client settings (see docs/auth.md)
- * @param sandbox when set, the source starts the in-process simulator and reads from it (demos, benchmarks)
  */
 public record NetSuiteConfig(
     String accountId,
@@ -33,19 +31,9 @@ public record NetSuiteConfig(
     String timezone,
     @Positive Integer concurrency,
     String baseUrl,
-    Map<String, Object> http,
-    @Valid Sandbox sandbox) {
+    Map<String, Object> http) {
 
   static final int DEFAULT_CONCURRENCY = 5;
-
-  /**
-   * The in-process simulator block.
-   *
-   * @param rows rows per table (default 5,000)
-   * @param faults fault spec such as {@code 429:5%,500:5%} (default none)
-   * @param seed dataset seed (default 42)
-   */
-  public record Sandbox(@Positive Long rows, String faults, Long seed) {}
 
   int concurrencyOrDefault() {
     return concurrency == null ? DEFAULT_CONCURRENCY : concurrency;

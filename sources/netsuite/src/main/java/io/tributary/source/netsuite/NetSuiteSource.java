@@ -22,23 +22,20 @@ public final class NetSuiteSource implements Source {
 
   private final NetSuiteClient client;
   private final ZoneId zone;
-  private final AutoCloseable onClose;
 
-  NetSuiteSource(NetSuiteClient client, ZoneId zone, AutoCloseable onClose) {
+  NetSuiteSource(NetSuiteClient client, ZoneId zone) {
     this.client = client;
     this.zone = zone;
-    this.onClose = onClose;
   }
 
-  /** A source for an account; {@code onClose} runs when the source closes (the in-process sandbox), may be null. */
+  /** A source for an account. */
   public static NetSuiteSource create(String account, OAuth1Credentials credentials, URI baseUri, ZoneId zone,
-      int concurrency, Map<String, Object> httpOverrides, AutoCloseable onClose) {
+      int concurrency, Map<String, Object> httpOverrides) {
     HttpSettings settings = HttpSettings.defaults("netsuite", baseUri)
         .withOverrides(httpOverrides == null ? Map.of() : httpOverrides);
     ResilientHttpClient http = ResilientHttpClient.builder(settings).auth(new OAuth1Auth(credentials))
         .classifier(new NetSuiteErrors()).account(account).build();
-    return new NetSuiteSource(new NetSuiteClient(http, NetSuiteConcurrency.forAccount(account, concurrency)), zone,
-        onClose);
+    return new NetSuiteSource(new NetSuiteClient(http, NetSuiteConcurrency.forAccount(account, concurrency)), zone);
   }
 
   @Override
@@ -77,16 +74,5 @@ public final class NetSuiteSource implements Source {
           + "), or set options.modified_column");
     }
     return new NetSuiteStreamReader(client, stream, zone, request);
-  }
-
-  @Override
-  public void close() {
-    if (onClose != null) {
-      try {
-        onClose.close();
-      } catch (Exception e) {
-        throw new IllegalStateException("closing the NetSuite sandbox failed", e);
-      }
-    }
   }
 }

@@ -6,10 +6,6 @@ import io.tributary.core.SecretRef;
 import io.tributary.core.Source;
 import io.tributary.core.SourceProvider;
 import io.tributary.core.TributaryException;
-import io.tributary.sandbox.SandboxOptions;
-import io.tributary.sandbox.SandboxServer;
-import io.tributary.sandbox.netsuite.NetSuiteSandbox;
-import io.tributary.sandbox.netsuite.NetSuiteSandboxSettings;
 import java.net.URI;
 import org.springframework.stereotype.Component;
 
@@ -29,28 +25,12 @@ public final class NetSuiteSourceProvider implements SourceProvider<NetSuiteConf
 
   @Override
   public Source create(NetSuiteConfig config, JobContext context) {
-    if (config.sandbox() != null) {
-      return sandbox(config);
-    }
     OAuth1Credentials credentials = new OAuth1Credentials(secret(config.consumerKey(), "consumer_key"),
         secret(config.consumerSecret(), "consumer_secret"), secret(config.tokenId(), "token_id"),
         secret(config.tokenSecret(), "token_secret"), config.accountId());
     URI base = URI.create(config.baseUrlOrDefault());
     return NetSuiteSource.create(config.accountId(), credentials, base, config.zone(),
-        config.concurrencyOrDefault(), config.http(), null);
-  }
-
-  private static Source sandbox(NetSuiteConfig config) {
-    NetSuiteConfig.Sandbox s = config.sandbox();
-    SandboxOptions options = SandboxOptions.defaults().withPlatform(NetSuiteSandbox.platform())
-        .withRows(s.rows() == null ? 5_000 : s.rows())
-        .withFaults(s.faults() == null ? "none" : s.faults())
-        .withSeed(s.seed() == null ? 42 : s.seed());
-    SandboxServer server = SandboxServer.start(options);
-    NetSuiteSandboxSettings ns = NetSuiteSandboxSettings.defaults();
-    return NetSuiteSource.create(ns.account(), new OAuth1Credentials(ns.consumerKey(), ns.consumerSecret(),
-        ns.tokenId(), ns.tokenSecret(), ns.account()), URI.create(server.baseUrl()), ns.timezone(),
-        config.concurrencyOrDefault(), config.http(), server);
+        config.concurrencyOrDefault(), config.http());
   }
 
   private static String secret(SecretRef ref, String field) {

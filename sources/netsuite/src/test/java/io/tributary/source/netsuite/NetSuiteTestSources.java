@@ -29,7 +29,7 @@ final class NetSuiteTestSources {
 
   static NetSuiteSource source(SandboxServer sandbox, NetSuiteSandboxSettings s, int concurrency) {
     return NetSuiteSource.create(s.account(), new OAuth1Credentials(s.consumerKey(), s.consumerSecret(), s.tokenId(),
-        s.tokenSecret(), s.account()), URI.create(sandbox.baseUrl()), s.timezone(), concurrency, FAST_RETRY, null);
+        s.tokenSecret(), s.account()), URI.create(sandbox.baseUrl()), s.timezone(), concurrency, FAST_RETRY);
   }
 
   static StreamConfig stream(String name, List<String> key, List<String> cursor, Map<String, Object> options) {

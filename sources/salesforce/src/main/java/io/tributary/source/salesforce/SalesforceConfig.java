@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
 /**
  * The {@code source:} block of a job reading Salesforce.
  *
- * @param auth how to log in (required unless {@code sandbox} is set)
+ * @param auth how to log in (required; a {@code sandbox:} block sets it to the simulator's app)
  * @param loginHost {@code login.salesforce.com} (production, default), {@code test.salesforce.com} (sandboxes), a My
  *     Domain host like {@code acme.my.salesforce.com}, or a full {@code http(s)://} URL
  * @param apiVersion REST API version, for example {@code 62.0}
@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
  * @param bulkPageSize rows per Bulk results request ({@code maxRecords}); default 100,000
  * @param quotaStopShare share of the org's daily API requests at which the run stops with its cursor saved; 0.9
  * @param http overrides of the HTTP client settings (see docs/auth.md)
- * @param sandbox when set, an in-process Salesforce simulator is started and used instead of a real org
  */
 public record SalesforceConfig(
     @Valid SalesforceAuthConfig auth,
@@ -29,8 +28,7 @@ public record SalesforceConfig(
     @Positive Long bulkThreshold,
     @Positive Integer bulkPageSize,
     @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double quotaStopShare,
-    Map<String, Object> http,
-    @Valid SalesforceSandboxConfig sandbox) {
+    Map<String, Object> http) {
 
   static final String DEFAULT_API_VERSION = "62.0";
   static final long DEFAULT_BULK_THRESHOLD = 50_000;

@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 
 /**
  * Reads Salesforce objects through REST queries or Bulk API 2.0 query jobs. Logs in lazily on first use; one client and
- * one describe cache per source; closes the in-process sandbox it started, if any.
+ * one describe cache per source.
  */
 final class SalesforceSource implements Source {
 
@@ -23,18 +23,15 @@ final class SalesforceSource implements Source {
 
   private final SalesforceConfig config;
   private final Supplier<OAuthTokenFlow> login;
-  private final AutoCloseable onClose;
   private SalesforceClient client;
   private SalesforceCatalog catalog;
 
   /**
    * @param login builds the OAuth flow (called once, on first use)
-   * @param onClose closed with the source (the in-process sandbox), or null
    */
-  SalesforceSource(SalesforceConfig config, Supplier<OAuthTokenFlow> login, AutoCloseable onClose) {
+  SalesforceSource(SalesforceConfig config, Supplier<OAuthTokenFlow> login) {
     this.config = config;
     this.login = login;
-    this.onClose = onClose;
   }
 
   private synchronized SalesforceClient client() {
@@ -97,17 +94,5 @@ final class SalesforceSource implements Source {
       }
     }
     return new SalesforceStreamReader(client(), catalog(), request, options, config);
-  }
-
-  @Override
-  public void close() {
-    if (onClose != null) {
-      try {
-        onClose.close();
-      } catch (Exception e) {
-        throw new TributaryException(Kind.INTERNAL, "closing the Salesforce sandbox failed: " + e.getMessage(), null,
-            e);
-      }
-    }
   }
 }

@@ -5,7 +5,7 @@ import io.tributary.core.Source;
 import io.tributary.core.SourceProvider;
 import org.springframework.stereotype.Component;
 
-/** Builds the {@code salesforce} source, against a real org or the in-process simulator ({@code sandbox:}). */
+/** Builds the {@code salesforce} source from its login host and {@code auth:} block. */
 @Component
 public class SalesforceSourceProvider implements SourceProvider<SalesforceConfig> {
 
@@ -22,12 +22,9 @@ public class SalesforceSourceProvider implements SourceProvider<SalesforceConfig
   @Override
   public Source create(SalesforceConfig config, JobContext context) {
     config.apiVersionOrDefault(); // fail at load, not at the first call
-    if (config.sandbox() != null) {
-      return SalesforceInProcessSandbox.start(config);
-    }
     if (config.auth() == null) {
       SalesforceLogin.flow(config); // throws the "auth is missing" config error with its hint
     }
-    return new SalesforceSource(config, () -> SalesforceLogin.flow(config), null);
+    return new SalesforceSource(config, () -> SalesforceLogin.flow(config));
   }
 }

@@ -23,7 +23,7 @@ class BulkQueryJobCreateTest {
     server.always("/services/oauth2/token", json("{\"access_token\":\"t\",\"token_type\":\"Bearer\",\"instance_url\":\""
         + server.uri() + "\"}"));
     SalesforceConfig config = new SalesforceConfig(null, server.uri().toString(), "62.0", null, null, null,
-        Map.of("initial_backoff", "20ms", "max_backoff", "100ms"), null);
+        Map.of("initial_backoff", "20ms", "max_backoff", "100ms"));
     client = SalesforceClient.connect(config, new io.tributary.auth.ClientCredentialsAuth(
         SalesforceLogin.endpoint(config), "id", "secret", null, io.tributary.auth.ClientAuthMethod.CLIENT_SECRET_POST));
   }

@@ -1,5 +1,7 @@
 package io.tributary.source.salesforce;
 
+import io.tributary.auth.ClientAuthMethod;
+import io.tributary.auth.ClientCredentialsAuth;
 import io.tributary.config.StreamConfig;
 import io.tributary.core.Source;
 import io.tributary.sandbox.SandboxServer;
@@ -20,11 +22,13 @@ final class SalesforceTestSources {
 
   private SalesforceTestSources() {}
 
+  /** A source logging in with the simulator's connected app (client credentials), as a sandbox: block does. */
   static Source source(SandboxServer sandbox, Long bulkThreshold, Integer bulkPageSize) {
     SalesforceConfig config = new SalesforceConfig(null, sandbox.baseUrl(), "62.0", bulkThreshold, bulkPageSize,
-        null, FAST_HTTP, null);
+        null, FAST_HTTP);
     SalesforceSandboxSettings creds = SalesforceSandboxSettings.from(sandbox.options());
-    return new SalesforceSource(config, () -> SalesforceInProcessSandbox.login(config, creds), null);
+    return new SalesforceSource(config, () -> new ClientCredentialsAuth(SalesforceLogin.endpoint(config),
+        creds.clientId(), creds.clientSecret(), null, ClientAuthMethod.CLIENT_SECRET_POST));
   }
 
   static StreamConfig stream(String object, Map<String, Object> options) {

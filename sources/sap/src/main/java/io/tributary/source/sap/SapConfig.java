@@ -1,8 +1,6 @@
 package io.tributary.source.sap;
 
 import io.tributary.core.SecretRef;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Positive;
 import java.util.Map;
 
 /**
@@ -19,7 +17,6 @@ import java.util.Map;
  * @param tokenUrl OAuth 2.0 token endpoint, for example {@code https://host/sap/bc/sec/oauth2/token}
  * @param scope OAuth scopes, space separated, or null
  * @param http per-job overrides of the HTTP client settings (see docs/auth.md)
- * @param sandbox when set, the source starts the in-process simulator and reads from it (demos, benchmarks)
  */
 public record SapConfig(
     String baseUrl,
@@ -31,18 +28,7 @@ public record SapConfig(
     SecretRef clientSecret,
     String tokenUrl,
     String scope,
-    Map<String, Object> http,
-    @Valid Sandbox sandbox) {
-
-  /**
-   * The in-process simulator block.
-   *
-   * @param rows rows per entity set (default 5,000)
-   * @param faults fault spec such as {@code 429:5%,500:5%} (default none)
-   * @param seed dataset seed (default 42)
-   * @param auth {@code basic} (default) or {@code oauth}
-   */
-  public record Sandbox(@Positive Long rows, String faults, Long seed, String auth) {}
+    Map<String, Object> http) {
 
   boolean oauth() {
     return clientId != null || clientSecret != null || (tokenUrl != null && !tokenUrl.isBlank());

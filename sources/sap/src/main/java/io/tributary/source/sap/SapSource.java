@@ -19,26 +19,23 @@ import java.util.Map;
 public final class SapSource implements Source {
 
   private final SapClient client;
-  private final AutoCloseable onClose;
 
-  SapSource(SapClient client, AutoCloseable onClose) {
+  SapSource(SapClient client) {
     this.client = client;
-    this.onClose = onClose;
   }
 
   /**
    * A source against an OData root.
    *
    * @param auth basic or OAuth client credentials
-   * @param onClose runs when the source closes (the in-process sandbox), may be null
    */
   public static SapSource create(URI root, SapODataVersion version, String sapClient, AuthProvider auth,
-      Map<String, Object> httpOverrides, AutoCloseable onClose) {
+      Map<String, Object> httpOverrides) {
     HttpSettings settings = HttpSettings.defaults("sap", root)
         .withOverrides(httpOverrides == null ? Map.of() : httpOverrides);
     ResilientHttpClient http = ResilientHttpClient.builder(settings).auth(auth).classifier(new SapErrors())
         .account(root.getHost()).build();
-    return new SapSource(new SapClient(http, version, sapClient), onClose);
+    return new SapSource(new SapClient(http, version, sapClient));
   }
 
   @Override
@@ -91,16 +88,5 @@ public final class SapSource implements Source {
       throw TributaryException.config("entity set " + s.entitySet() + " declares no key", SapErrors.CONFIG_HINT);
     }
     return set;
-  }
-
-  @Override
-  public void close() {
-    if (onClose != null) {
-      try {
-        onClose.close();
-      } catch (Exception e) {
-        throw new IllegalStateException("closing the SAP sandbox failed", e);
-      }
-    }
   }
 }

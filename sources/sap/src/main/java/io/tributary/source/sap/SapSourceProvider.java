@@ -10,10 +10,6 @@ import io.tributary.core.Source;
 import io.tributary.core.SourceProvider;
 import io.tributary.core.TributaryException;
 import io.tributary.http.AuthProvider;
-import io.tributary.sandbox.SandboxOptions;
-import io.tributary.sandbox.SandboxServer;
-import io.tributary.sandbox.sap.SapSandbox;
-import io.tributary.sandbox.sap.SapSandboxSettings;
 import java.net.URI;
 import org.springframework.stereotype.Component;
 
@@ -33,12 +29,9 @@ public final class SapSourceProvider implements SourceProvider<SapConfig> {
 
   @Override
   public Source create(SapConfig config, JobContext context) {
-    if (config.sandbox() != null) {
-      return sandbox(config);
-    }
     URI root = SapClient.serviceRoot(config.baseUrl());
     return SapSource.create(root, SapODataVersion.parse(config.odataVersion()), config.sapClient(), auth(config),
-        config.http(), null);
+        config.http());
   }
 
   private static AuthProvider auth(SapConfig c) {
@@ -62,20 +55,6 @@ public final class SapSourceProvider implements SourceProvider<SapConfig> {
   static AuthProvider oauth(URI tokenUri, String clientId, String clientSecret, String scope) {
     return new ClientCredentialsAuth(TokenEndpoint.create("sap", tokenUri), clientId, clientSecret, scope,
         ClientAuthMethod.CLIENT_SECRET_BASIC);
-  }
-
-  private static Source sandbox(SapConfig config) {
-    SapConfig.Sandbox s = config.sandbox();
-    SandboxServer server = SandboxServer.start(SandboxOptions.defaults().withPlatform(SapSandbox.platform())
-        .withRows(s.rows() == null ? 5_000 : s.rows())
-        .withFaults(s.faults() == null ? "none" : s.faults())
-        .withSeed(s.seed() == null ? 42 : s.seed()));
-    SapSandboxSettings sap = SapSandboxSettings.from(server.options());
-    URI root = URI.create(server.baseUrl() + SapSandboxSettings.ROOT + "/");
-    AuthProvider auth = "oauth".equalsIgnoreCase(s.auth())
-        ? oauth(URI.create(server.baseUrl() + SapSandboxSettings.TOKEN_PATH), sap.clientId(), sap.clientSecret(), null)
-        : new BasicAuth(sap.user(), sap.password());
-    return SapSource.create(root, SapODataVersion.V2, null, auth, config.http(), server);
   }
 
   private static String secret(SecretRef ref, String field) {

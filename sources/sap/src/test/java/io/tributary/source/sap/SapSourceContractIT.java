@@ -89,7 +89,7 @@ class SapSourceContractIT extends SourceContract {
   void wrongBasicPasswordFailsFastAsAuth() {
     try (SandboxServer sandbox = start(10, "none");
         SapSource source = SapSource.create(SapTestSources.root(sandbox), SapODataVersion.V2, null,
-            new io.tributary.auth.BasicAuth("TRIBUTARY_COMM_USER", "wrong"), SapTestSources.FAST_RETRY, null)) {
+            new io.tributary.auth.BasicAuth("TRIBUTARY_COMM_USER", "wrong"), SapTestSources.FAST_RETRY)) {
       org.assertj.core.api.Assertions.assertThatThrownBy(source::check)
           .isInstanceOf(io.tributary.core.TributaryException.class)
           .satisfies(e -> assertThat(((io.tributary.core.TributaryException) e).kind())

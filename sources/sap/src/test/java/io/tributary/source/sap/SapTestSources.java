@@ -30,14 +30,14 @@ final class SapTestSources {
   static SapSource basic(SandboxServer sandbox) {
     SapSandboxSettings s = SapSandboxSettings.from(sandbox.options());
     return SapSource.create(root(sandbox), SapODataVersion.V2, null, new BasicAuth(s.user(), s.password()),
-        FAST_RETRY, null);
+        FAST_RETRY);
   }
 
   static SapSource oauth(SandboxServer sandbox) {
     SapSandboxSettings s = SapSandboxSettings.from(sandbox.options());
     return SapSource.create(root(sandbox), SapODataVersion.V2, "100", SapSourceProvider.oauth(
         URI.create(sandbox.baseUrl() + SapSandboxSettings.TOKEN_PATH), s.clientId(), s.clientSecret(), null),
-        FAST_RETRY, null);
+        FAST_RETRY);
   }
 
   static StreamConfig stream(String name, List<String> key, List<String> cursor, Map<String, Object> options) {

@@ -65,7 +65,7 @@ class SapV4ReadIT {
 
   private SapSource source() {
     URI root = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/odata4/");
-    return SapSource.create(root, SapODataVersion.V4, null, new BasicAuth("u", "p"), SapTestSources.FAST_RETRY, null);
+    return SapSource.create(root, SapODataVersion.V4, null, new BasicAuth("u", "p"), SapTestSources.FAST_RETRY);
   }
 
   private static final Map<String, Object> OPTIONS = Map.of("service", "api_salesorder", "entity_set", "SalesOrder",
