@@ -6,7 +6,9 @@ import com.google.cloud.bigquery.QueryJobConfiguration;
 import com.google.cloud.bigquery.QueryParameterValue;
 import com.google.cloud.bigquery.TableId;
 import io.tributary.core.CommittedRows;
-import io.tributary.core.WriteMode;
+import io.tributary.core.SystemTables;
+import io.tributary.core.TableSpec;
+import io.tributary.sink.StagedCommittedRows;
 
 /**
  * The committed-rows check of one target ({@link CommittedRows}): the job's sum of {@code target_rows} in
@@ -25,31 +27,33 @@ final class BigQueryCommittedRows {
     this.bigquery = bigquery;
     this.jobs = jobs;
     this.target = target;
-    this.state = BigQueryTableLayout.qualified(target.getProject(), target.getDataset(), BigQueryTableSetup.STATE);
+    this.state = BigQueryTableLayout.qualified(target.getProject(), target.getDataset(), SystemTables.STATE);
     this.job = job;
   }
 
   /**
-   * Whether the target must still hold what was committed before reading on: a replace instance that has not
-   * published yet replaces every row anyway, and a new full refresh accepts the target as it is.
+   * Whether the target must still hold what was committed before reading on ({@link StagedCommittedRows}).
+   *
    * @param instanceHasState whether the state row belongs to this job instance (it published, or rebaselined)
    */
-  static boolean checked(WriteMode mode, boolean fullRefresh, boolean instanceHasState) {
-    if (mode == WriteMode.REPLACE) {
-      return instanceHasState;
-    }
-    return !(fullRefresh && !instanceHasState);
+  static boolean checked(TableSpec spec, boolean instanceHasState) {
+    return StagedCommittedRows.checked(spec.mode(), spec.fullRefresh(), instanceHasState, instanceHasState);
   }
 
-  /** Whether {@code _tributary_state} holds a row of {@code instanceId} for the stream. */
-  boolean instanceHasState(String stream, long instanceId) {
-    QueryJobConfiguration q = QueryJobConfiguration.newBuilder("SELECT position, spool_id FROM " + state
+  /** The query of the stream's state row written by {@code instanceId}: its position and spool id. */
+  static QueryJobConfiguration stateOf(String state, String job, String stream, long instanceId) {
+    return QueryJobConfiguration.newBuilder("SELECT position, spool_id FROM " + state
             + " WHERE job = @job AND stream = @stream AND instance_id = @instance_id")
         .addNamedParameter("job", QueryParameterValue.string(job))
         .addNamedParameter("stream", QueryParameterValue.string(stream))
         .addNamedParameter("instance_id", QueryParameterValue.int64(instanceId))
         .build();
-    return jobs.select(q, "reading the state of stream " + stream).iterator().hasNext();
+  }
+
+  /** Whether {@link SystemTables#STATE} holds a row of {@code instanceId} for the stream. */
+  boolean instanceHasState(String stream, long instanceId) {
+    return jobs.select(stateOf(state, job, stream, instanceId), "reading the state of stream " + stream).iterator()
+        .hasNext();
   }
 
   void verify() {
