@@ -11,12 +11,19 @@ import java.util.stream.Collectors;
  * (Snowflake, BigQuery): a MERGE that keeps the last staged row of each key (by {@link SystemColumns#SEQ}), where a
  * deleted row that carries values replaces the row's values like an update and a key-only delete (every other column
  * NULL) only flags the existing row and updates its run metadata; and the INSERT of append and replace. A warehouse
- * says how it writes a conditional, picks the last row of each key and inserts.
+ * says how it starts a MERGE, writes a conditional, picks the last row of each key and inserts.
  */
 public abstract class StagedMergeSql {
 
+  /** A conditional value in the warehouse's SQL: {@code CASE WHEN ... END}, {@code IF(...)}. */
+  public interface Choice {
+    String of(String condition, String then, String otherwise);
+  }
+
   protected final String target;
   protected final String staging;
+  private final String mergeInto;
+  private final Choice choice;
   private final List<String> columns;
   private final List<String> primaryKey;
   private final List<Boolean> json;
@@ -28,22 +35,19 @@ public abstract class StagedMergeSql {
    * @param columns the stream's columns as the target stores them, in row order
    * @param json for each column, whether it is staged as text and parsed into a JSON column at publish
    * @param quote quotes a column name
+   * @param mergeInto how the warehouse starts a MERGE: {@code MERGE INTO } or {@code MERGE }
    */
   protected StagedMergeSql(String target, String staging, List<String> columns, List<String> primaryKey,
-      List<Boolean> json, UnaryOperator<String> quote) {
+      List<Boolean> json, UnaryOperator<String> quote, String mergeInto, Choice choice) {
     this.target = target;
     this.staging = staging;
+    this.mergeInto = mergeInto;
+    this.choice = choice;
     this.columns = List.copyOf(columns);
     this.primaryKey = List.copyOf(primaryKey);
     this.json = List.copyOf(json);
     this.quote = quote;
   }
-
-  /** {@code MERGE INTO } or {@code MERGE }. */
-  protected abstract String mergeInto();
-
-  /** The value of {@code then} when {@code condition} holds, else of {@code otherwise}. */
-  protected abstract String choose(String condition, String then, String otherwise);
 
   /** A query of the last staged row of each key, its columns as {@link #parsedList()} gives them. */
   protected abstract String latestPerKey();
@@ -56,13 +60,13 @@ public abstract class StagedMergeSql {
     String keyOnly = others.stream().map(c -> " AND s." + q(c) + " IS NULL").collect(Collectors.joining());
     List<String> set = new ArrayList<>();
     for (String c : others) {
-      set.add(q(c) + " = " + choose("s." + q(SystemColumns.DELETED) + keyOnly, "t." + q(c), "s." + q(c)));
+      set.add(q(c) + " = " + choice.of("s." + q(SystemColumns.DELETED) + keyOnly, "t." + q(c), "s." + q(c)));
     }
     for (String meta : SystemColumns.METADATA) {
       set.add(q(meta) + " = s." + q(meta));
     }
     String on = primaryKey.stream().map(k -> "t." + q(k) + " = s." + q(k)).collect(Collectors.joining(" AND "));
-    return mergeInto() + target + " AS t USING (" + latestPerKey() + ") AS s ON " + on
+    return mergeInto + target + " AS t USING (" + latestPerKey() + ") AS s ON " + on
         + " WHEN MATCHED THEN UPDATE SET " + String.join(", ", set)
         + " WHEN NOT MATCHED THEN INSERT (" + list(allColumns()) + ") VALUES (" + plainList() + ")";
   }

@@ -15,20 +15,11 @@ import io.tributary.sink.StagedCommittedRows;
  * {@code _tributary_state} (what its publishes inserted) against the target's row count. Used at open, before the
  * target's setup (which would recreate a dropped table), and when the stream ends, before its publish.
  */
-final class BigQueryCommittedRows {
+record BigQueryCommittedRows(BigQuery bigquery, BigQueryJobs jobs, TableId target, String job) {
 
-  private final BigQuery bigquery;
-  private final BigQueryJobs jobs;
-  private final TableId target;
-  private final String state;
-  private final String job;
-
-  BigQueryCommittedRows(BigQuery bigquery, BigQueryJobs jobs, TableId target, String job) {
-    this.bigquery = bigquery;
-    this.jobs = jobs;
-    this.target = target;
-    this.state = BigQueryTableLayout.qualified(target.getProject(), target.getDataset(), SystemTables.STATE);
-    this.job = job;
+  /** The dataset's state table, qualified. */
+  private String state() {
+    return BigQueryTableLayout.qualified(target.getProject(), target.getDataset(), SystemTables.STATE);
   }
 
   /**
@@ -52,13 +43,13 @@ final class BigQueryCommittedRows {
 
   /** Whether {@link SystemTables#STATE} holds a row of {@code instanceId} for the stream. */
   boolean instanceHasState(String stream, long instanceId) {
-    return jobs.select(stateOf(state, job, stream, instanceId), "reading the state of stream " + stream).iterator()
+    return jobs.select(stateOf(state(), job, stream, instanceId), "reading the state of stream " + stream).iterator()
         .hasNext();
   }
 
   void verify() {
     long committed = single(QueryJobConfiguration.newBuilder("SELECT COALESCE(SUM(target_rows), 0) AS committed FROM "
-        + state + " WHERE job = @job AND target_table = @target_table")
+        + state() + " WHERE job = @job AND target_table = @target_table")
         .addNamedParameter("job", QueryParameterValue.string(job))
         .addNamedParameter("target_table", QueryParameterValue.string(target.getTable())).build());
     if (committed > 0) {
@@ -72,9 +63,9 @@ final class BigQueryCommittedRows {
    */
   void rebaseline(String stream, long instanceId, String startJson) {
     long rows = rowsHeld();
-    jobs.run(QueryJobConfiguration.newBuilder("BEGIN TRANSACTION;\nUPDATE " + state
+    jobs.run(QueryJobConfiguration.newBuilder("BEGIN TRANSACTION;\nUPDATE " + state()
             + " SET target_rows = 0 WHERE job = @job AND target_table = @target_table;\n"
-            + BigQueryPublish.saveState(state, "@rows") + ";\nCOMMIT TRANSACTION;")
+            + BigQueryPublish.saveState(state(), "@rows") + ";\nCOMMIT TRANSACTION;")
         .addNamedParameter("job", QueryParameterValue.string(job))
         .addNamedParameter("stream", QueryParameterValue.string(stream))
         .addNamedParameter("instance_id", QueryParameterValue.int64(instanceId))

@@ -32,7 +32,8 @@ final class BigQueryPublish extends StagedMergeSql {
 
   BigQueryPublish(BigQueryTableLayout layout, String staging, String quarantineStaging, WriteMode mode) {
     super(layout.qualified(), staging, layout.columns(), layout.primaryKey(),
-        layout.types().stream().map(t -> t == StandardSQLTypeName.JSON).toList(), BigQueryTableLayout::quote);
+        layout.types().stream().map(t -> t == StandardSQLTypeName.JSON).toList(), BigQueryTableLayout::quote,
+        "MERGE ", (condition, then, otherwise) -> "IF(" + condition + ", " + then + ", " + otherwise + ")");
     this.layout = layout;
     this.quarantineStaging = quarantineStaging;
     this.mode = mode;
@@ -98,16 +99,6 @@ final class BigQueryPublish extends StagedMergeSql {
         .addNamedParameter("spool_id", QueryParameterValue.string(spoolId))
         .addNamedParameter("target_table", QueryParameterValue.string(layout.table()))
         .build();
-  }
-
-  @Override
-  protected String mergeInto() {
-    return "MERGE ";
-  }
-
-  @Override
-  protected String choose(String condition, String then, String otherwise) {
-    return "IF(" + condition + ", " + then + ", " + otherwise + ")";
   }
 
   @Override

@@ -29,21 +29,7 @@ import java.util.Map;
  * evolves an existing target: new fields are appended through a schema update (tables.patch), and INT64/NUMERIC
  * widen with {@code ALTER COLUMN ... SET DATA TYPE}; anything else fails with a fix. Runs at {@code open()}.
  */
-final class BigQueryTableSetup {
-
-  private final BigQuery bigquery;
-  private final BigQueryJobs jobs;
-  private final String project;
-  private final String dataset;
-  private final String location;
-
-  BigQueryTableSetup(BigQuery bigquery, BigQueryJobs jobs, String project, String dataset, String location) {
-    this.bigquery = bigquery;
-    this.jobs = jobs;
-    this.project = project;
-    this.dataset = dataset;
-    this.location = location;
-  }
+record BigQueryTableSetup(BigQuery bigquery, BigQueryJobs jobs, String project, String dataset, String location) {
 
   void ensureDatasetAndBookkeeping() {
     if (bigquery.getDataset(DatasetId.of(project, dataset)) == null) {

@@ -1,6 +1,5 @@
 package io.tributary.sink.duckdb;
 
-import io.tributary.core.Column;
 import io.tributary.sink.jdbc.SqlDialect;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,22 +14,9 @@ final class DuckDbDialect extends SqlDialect<DuckDbType> {
 
   static final DuckDbDialect INSTANCE = new DuckDbDialect();
 
-  private DuckDbDialect() {}
-
-  @Override
-  public String name() {
-    return "DuckDB";
-  }
-
-  @Override
-  public DuckDbType typeOf(Column column) {
-    return DuckDbType.of(column);
-  }
-
   /** DuckDB reports every type it has; one Tributary does not write fails when a value is appended to it. */
-  @Override
-  public Optional<DuckDbType> typeFromCatalog(String dataType, Integer precision, Integer scale) {
-    return Optional.of(DuckDbType.parse(dataType));
+  private DuckDbDialect() {
+    super("DuckDB", DuckDbType::of, (dataType, precision, scale) -> Optional.of(DuckDbType.parse(dataType)));
   }
 
   @Override

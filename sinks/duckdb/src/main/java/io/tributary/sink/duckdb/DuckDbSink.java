@@ -36,7 +36,7 @@ public final class DuckDbSink extends JdbcSink<DuckDbType> {
   private final DataSource dataSource;
 
   private DuckDbSink(Path file, String schema, DuckDBConnection base, DataSource dataSource) {
-    super(DuckDbDialect.INSTANCE, schema, new JdbcTransactions(DuckDbDialect.INSTANCE, dataSource, DuckDbErrors::at));
+    super(DuckDbDialect.INSTANCE, schema, dataSource, DuckDbErrors::at);
     this.file = file;
     this.base = base;
     this.dataSource = dataSource;

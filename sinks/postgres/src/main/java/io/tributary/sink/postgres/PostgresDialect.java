@@ -1,6 +1,5 @@
 package io.tributary.sink.postgres;
 
-import io.tributary.core.Column;
 import io.tributary.sink.jdbc.SqlDialect;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,21 +17,8 @@ final class PostgresDialect extends SqlDialect<PostgresType> {
 
   static final PostgresDialect INSTANCE = new PostgresDialect();
 
-  private PostgresDialect() {}
-
-  @Override
-  public String name() {
-    return "PostgreSQL";
-  }
-
-  @Override
-  public PostgresType typeOf(Column column) {
-    return PostgresType.forColumn(column);
-  }
-
-  @Override
-  public Optional<PostgresType> typeFromCatalog(String dataType, Integer precision, Integer scale) {
-    return PostgresType.fromCatalog(dataType, precision, scale);
+  private PostgresDialect() {
+    super("PostgreSQL", PostgresType::forColumn, PostgresType::fromCatalog);
   }
 
   /** A date becomes midnight UTC, not midnight in the session's time zone. */

@@ -9,9 +9,9 @@ import io.tributary.core.TableWriter;
 import io.tributary.core.TributaryException;
 import io.tributary.core.WriteMode;
 import io.tributary.sink.TableSpecs;
+import io.tributary.sink.jdbc.JdbcPool;
 import io.tributary.sink.jdbc.JdbcSink;
 import io.tributary.sink.jdbc.JdbcTableWriter;
-import io.tributary.sink.jdbc.JdbcTransactions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -37,11 +37,12 @@ public final class PostgresSink extends JdbcSink<PostgresType> {
   }
 
   private PostgresSink(String schema, PostgresEndpoint endpoint, PGSimpleDataSource direct) {
-    this(schema, new PostgresErrors(endpoint, schema), direct, pool(direct));
+    this(schema, new PostgresErrors(endpoint, schema), direct,
+        JdbcPool.of(direct, "tributary-postgres-sink", 3, 30_000));
   }
 
   private PostgresSink(String schema, PostgresErrors errors, PGSimpleDataSource direct, HikariDataSource pool) {
-    super(PostgresDialect.INSTANCE, schema, new JdbcTransactions(PostgresDialect.INSTANCE, pool, errors::at));
+    super(PostgresDialect.INSTANCE, schema, pool, errors::at);
     this.errors = errors;
     this.direct = direct;
     this.pool = pool;
@@ -58,18 +59,6 @@ public final class PostgresSink extends JdbcSink<PostgresType> {
     }
     direct.setApplicationName("tributary " + context.jobName());
     return direct;
-  }
-
-  private static HikariDataSource pool(PGSimpleDataSource direct) {
-    HikariDataSource pool = new HikariDataSource();
-    pool.setDataSource(direct);
-    pool.setPoolName("tributary-postgres-sink");
-    pool.setMaximumPoolSize(3);
-    pool.setMinimumIdle(0);
-    pool.setConnectionTimeout(30_000);
-    // connection problems surface from check() and the first chunk, classified, not from the constructor
-    pool.setInitializationFailTimeout(-1);
-    return pool;
   }
 
   /** Connects without the pool (so a wrong password fails at once) and proves it may create tables in the schema. */

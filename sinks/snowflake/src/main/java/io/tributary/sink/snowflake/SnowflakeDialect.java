@@ -1,9 +1,7 @@
 package io.tributary.sink.snowflake;
 
-import io.tributary.core.Column;
 import io.tributary.sink.jdbc.SqlDialect;
 import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Snowflake's SQL. Snowflake resolves an unquoted name in upper case (Snowflake docs, "Identifier resolution"), so
@@ -15,21 +13,8 @@ final class SnowflakeDialect extends SqlDialect<SnowflakeType> {
 
   static final SnowflakeDialect INSTANCE = new SnowflakeDialect();
 
-  private SnowflakeDialect() {}
-
-  @Override
-  public String name() {
-    return "Snowflake";
-  }
-
-  @Override
-  public SnowflakeType typeOf(Column column) {
-    return SnowflakeType.forColumn(column);
-  }
-
-  @Override
-  public Optional<SnowflakeType> typeFromCatalog(String dataType, Integer precision, Integer scale) {
-    return SnowflakeType.fromCatalog(dataType, precision, scale);
+  private SnowflakeDialect() {
+    super("Snowflake", SnowflakeType::forColumn, SnowflakeType::fromCatalog);
   }
 
   @Override

@@ -17,6 +17,7 @@ import java.util.List;
 final class SnowflakePublish extends StagedMergeSql {
 
   private static final String RN = SystemColumns.PREFIX + "rn";
+  private static final String MERGE_INTO = "MERGE INTO ";
 
   /** Reads the output of the session's last statement: a MERGE's or INSERT's "number of rows inserted". */
   static final String INSERTED_BY_LAST_STATEMENT =
@@ -27,7 +28,8 @@ final class SnowflakePublish extends StagedMergeSql {
   SnowflakePublish(TableLayout<SnowflakeType> layout, String stagingQualified, WriteMode mode) {
     super(layout.qualified(), stagingQualified, layout.columns(), layout.primaryKey(),
         layout.types().stream().map(t -> t.kind() == SnowflakeType.Kind.VARIANT).toList(),
-        SnowflakeDialect.INSTANCE::quote);
+        SnowflakeDialect.INSTANCE::quote, MERGE_INTO, (condition, then, otherwise) -> "CASE WHEN " + condition
+            + " THEN " + then + " ELSE " + otherwise + " END");
     this.mode = mode;
   }
 
@@ -53,21 +55,11 @@ final class SnowflakePublish extends StagedMergeSql {
 
   /** Whether {@code sql} (one of {@link #statements}) adds rows to the target: its MERGE or INSERT. */
   boolean insertsIntoTarget(String sql) {
-    return sql.startsWith(mergeInto() + target + " ") || sql.startsWith("INSERT INTO " + target + " ");
+    return sql.startsWith(MERGE_INTO + target + " ") || sql.startsWith("INSERT INTO " + target + " ");
   }
 
   String clearStaging() {
     return "DELETE FROM " + staging;
-  }
-
-  @Override
-  protected String mergeInto() {
-    return "MERGE INTO ";
-  }
-
-  @Override
-  protected String choose(String condition, String then, String otherwise) {
-    return "CASE WHEN " + condition + " THEN " + then + " ELSE " + otherwise + " END";
   }
 
   /** Every staged row in load order, or the last staged row of each key. */

@@ -10,8 +10,8 @@ import io.tributary.core.TributaryException;
 import io.tributary.core.WriteMode;
 import io.tributary.sink.TableSpecs;
 import io.tributary.sink.jdbc.CommittedRowsCheck;
+import io.tributary.sink.jdbc.JdbcPool;
 import io.tributary.sink.jdbc.JdbcSink;
-import io.tributary.sink.jdbc.JdbcTransactions;
 import io.tributary.sink.jdbc.QuarantineTable;
 import io.tributary.sink.jdbc.TableLayout;
 import io.tributary.sink.jdbc.TableSetup;
@@ -50,14 +50,14 @@ public final class SnowflakeSink extends JdbcSink<SnowflakeType> {
 
   /** With {@code connections} (tests: a JDBC double) instead of the driver, and a fixed spool directory. */
   SnowflakeSink(SnowflakeSinkConfig config, JobContext context, DataSource connections, Path spoolDir) {
-    this(config, context, errors(config), connections == null ? pool(new SnowflakeConnector(config)) : null,
+    this(config, context, errors(config), connections == null
+        ? JdbcPool.of(new SnowflakeConnector(config), "tributary-snowflake-sink", 2, 60_000) : null,
         connections, spoolDir);
   }
 
   private SnowflakeSink(SnowflakeSinkConfig config, JobContext context, SnowflakeErrors errors, HikariDataSource pool,
       DataSource connections, Path spoolDir) {
-    super(SnowflakeDialect.INSTANCE, schema(config),
-        new JdbcTransactions(SnowflakeDialect.INSTANCE, pool != null ? pool : connections, errors::at));
+    super(SnowflakeDialect.INSTANCE, schema(config), pool != null ? pool : connections, errors::at);
     this.config = config;
     this.stageName = dialect.stored(Identifiers.require(config.stage(), "sink.stage"));
     Identifiers.require(config.database(), "sink.database");
@@ -77,18 +77,6 @@ public final class SnowflakeSink extends JdbcSink<SnowflakeType> {
   private static SnowflakeErrors errors(SnowflakeSinkConfig config) {
     return new SnowflakeErrors(config.account(), config.user(), config.role(), config.warehouse(), config.database(),
         schema(config));
-  }
-
-  private static HikariDataSource pool(SnowflakeConnector connector) {
-    HikariDataSource pool = new HikariDataSource();
-    pool.setDataSource(connector);
-    pool.setPoolName("tributary-snowflake-sink");
-    pool.setMaximumPoolSize(2);
-    pool.setMinimumIdle(0);
-    pool.setConnectionTimeout(60_000);
-    // login problems surface from check() and the first chunk, classified, not from the constructor
-    pool.setInitializationFailTimeout(-1);
-    return pool;
   }
 
   /**

@@ -4,6 +4,7 @@ import io.tributary.core.ChunkTransaction;
 import io.tributary.core.Sink;
 import io.tributary.core.TributaryException;
 import java.sql.Statement;
+import javax.sql.DataSource;
 
 /**
  * What every JDBC warehouse sink does the same way: chunk transactions on its pool, marts in the {@code marts} schema,
@@ -17,11 +18,15 @@ public abstract class JdbcSink<T extends SqlType<T>> implements Sink {
   protected final String schema;
   protected final JdbcTransactions transactions;
 
-  /** @param schema the raw schema, as the warehouse stores its name */
-  protected JdbcSink(SqlDialect<T> dialect, String schema, JdbcTransactions transactions) {
+  /**
+   * @param schema the raw schema, as the warehouse stores its name
+   * @param connections the sink's pool: chunk transactions, setup and marts run on it
+   * @param errors the warehouse's SQL error classifier
+   */
+  protected JdbcSink(SqlDialect<T> dialect, String schema, DataSource connections, JdbcTransactions.SqlErrors errors) {
     this.dialect = dialect;
     this.schema = schema;
-    this.transactions = transactions;
+    this.transactions = new JdbcTransactions(dialect, connections, errors);
   }
 
   public SqlDialect<T> dialect() {

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -20,17 +21,38 @@ import java.util.stream.Collectors;
  */
 public abstract class SqlDialect<T extends SqlType<T>> {
 
-  /** The warehouse's name in messages, e.g. {@code PostgreSQL}. */
-  public abstract String name();
+  /** Reads a column's type from {@code INFORMATION_SCHEMA.COLUMNS}. */
+  public interface CatalogTypes<T> {
+    Optional<T> of(String dataType, Integer precision, Integer scale);
+  }
 
-  /** The type a stream column gets in a new table. */
-  public abstract T typeOf(Column column);
+  private final String name;
+  private final Function<Column, T> types;
+  private final CatalogTypes<T> catalogTypes;
 
   /**
-   * The type of an existing column from {@code INFORMATION_SCHEMA.COLUMNS} ({@code DATA_TYPE},
-   * {@code NUMERIC_PRECISION}, {@code NUMERIC_SCALE}), or empty for a type Tributary does not write.
+   * @param name the warehouse's name in messages, e.g. {@code PostgreSQL}
+   * @param types the type a stream column gets in a new table
+   * @param catalogTypes the type of an existing column ({@code DATA_TYPE}, {@code NUMERIC_PRECISION},
+   *     {@code NUMERIC_SCALE}), or empty for a type Tributary does not write
    */
-  public abstract Optional<T> typeFromCatalog(String dataType, Integer precision, Integer scale);
+  protected SqlDialect(String name, Function<Column, T> types, CatalogTypes<T> catalogTypes) {
+    this.name = name;
+    this.types = types;
+    this.catalogTypes = catalogTypes;
+  }
+
+  public final String name() {
+    return name;
+  }
+
+  public final T typeOf(Column column) {
+    return types.apply(column);
+  }
+
+  public final Optional<T> typeFromCatalog(String dataType, Integer precision, Integer scale) {
+    return catalogTypes.of(dataType, precision, scale);
+  }
 
   /** A validated name as the warehouse stores it: as it is, or upper-cased (Snowflake). */
   public String stored(String identifier) {

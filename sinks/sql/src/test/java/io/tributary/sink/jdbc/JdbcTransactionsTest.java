@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.core.ChunkTransaction;
-import io.tributary.core.Column;
 import io.tributary.core.TributaryException;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -30,19 +29,8 @@ class JdbcTransactionsTest {
   private static final class TestDialect extends SqlDialect<TextType> {
     final List<String> locked = new ArrayList<>();
 
-    @Override
-    public String name() {
-      return "H2";
-    }
-
-    @Override
-    public TextType typeOf(Column column) {
-      return new TextType();
-    }
-
-    @Override
-    public Optional<TextType> typeFromCatalog(String dataType, Integer precision, Integer scale) {
-      return Optional.of(new TextType());
+    TestDialect() {
+      super("H2", column -> new TextType(), (dataType, precision, scale) -> Optional.of(new TextType()));
     }
 
     @Override
