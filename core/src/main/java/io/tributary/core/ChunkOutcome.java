@@ -5,7 +5,7 @@ package io.tributary.core;
  * equal the rows in the table plus the rows in the quarantine.
  *
  * @param written rows loaded into the target (inserted or merged)
- * @param quarantined records put into {@code _tributary_quarantine}: those the mapping refused and those the
+ * @param quarantined records put into {@link SystemTables#QUARANTINE}: those the mapping refused and those the
  *     warehouse refused (a value it cannot store)
  */
 public record ChunkOutcome(int written, int quarantined) {}

@@ -18,8 +18,9 @@ public final class CommittedRows {
     }
     throw new TributaryException(TributaryException.Kind.INTERNAL,
         String.format("table %s holds %,d rows but Tributary committed %,d rows into it (job %s, recorded in"
-            + " _tributary_state): the table was dropped, truncated or had rows deleted outside Tributary, and"
-            + " loading on from the saved position would leave those rows missing", table, held, committed, job),
+            + " %s): the table was dropped, truncated or had rows deleted outside Tributary, and"
+            + " loading on from the saved position would leave those rows missing", table, held, committed, job,
+            SystemTables.STATE),
         "run the job with --full-refresh to read the stream from the start again (the table's rows then are the new"
             + " baseline); for mode append, empty the table first if rows remain, or they are loaded twice", null);
   }

@@ -3,7 +3,7 @@ package io.tributary.core;
 import java.util.List;
 
 /**
- * A record that failed mapping or validation, bound for the {@code _tributary_quarantine} table.
+ * A record that failed mapping or validation, bound for the {@link SystemTables#QUARANTINE} table.
  *
  * @param sourceKey the record's primary key as text ({@code a|b} for composite keys), or null if it had none
  * @param rawJson the record as read from the source, as JSON

@@ -7,7 +7,7 @@ import java.time.Instant;
  *
  * @param job job name
  * @param instanceId the Spring Batch job instance id: the same across a failed run and its restarts
- * @param runId the job execution id, written to {@code _tributary_run_id}
- * @param extractedAt the run's start, written to {@code _tributary_extracted_at}
+ * @param runId the job execution id, written to {@link SystemColumns#RUN_ID}
+ * @param extractedAt the run's start, written to {@link SystemColumns#EXTRACTED_AT}
  */
 public record RunInfo(String job, long instanceId, long runId, Instant extractedAt) {}

@@ -1,6 +1,6 @@
 package io.tributary.core;
 
-import org.springframework.transaction.PlatformTransactionManager;
+import java.util.function.Supplier;
 
 /**
  * A warehouse Tributary loads into. One instance per job run, built by its {@link SinkProvider} from the job's
@@ -11,8 +11,41 @@ public interface Sink extends AutoCloseable {
   /** Tests the connection and permissions; throws {@link TributaryException} with a fix hint on failure. */
   void check();
 
-  /** The transaction manager chunk transactions run in; {@link TableWriter#write} joins its transaction. */
-  PlatformTransactionManager transactionManager();
+  /**
+   * Begins a chunk transaction on the calling thread: {@link TableWriter#load} (and {@link TableWriter#write}) called
+   * on this thread until it commits or rolls back joins it. Called by the engine once per chunk, on the step thread
+   * (each part of a partitioned stream has its own).
+   */
+  ChunkTransaction beginChunk();
+
+  /**
+   * Runs {@code work} in one chunk transaction of this sink: commits when it returns, rolls back when it throws. For
+   * callers outside the engine's steps (tests, benches); the engine drives {@link #beginChunk()} itself.
+   */
+  default <T> T inChunk(Supplier<T> work) {
+    ChunkTransaction chunk = beginChunk();
+    T result;
+    try {
+      result = work.get();
+    } catch (RuntimeException | Error e) {
+      try {
+        chunk.rollback();
+      } catch (RuntimeException rollbackFailed) {
+        e.addSuppressed(rollbackFailed);
+      }
+      throw e;
+    }
+    chunk.commit();
+    return result;
+  }
+
+  /** {@link #inChunk(Supplier)} for work that returns nothing. */
+  default void inChunk(Runnable work) {
+    inChunk(() -> {
+      work.run();
+      return null;
+    });
+  }
 
   /** Creates or evolves the target (and staging) tables for a stream and returns its writer. */
   TableWriter open(TableSpec spec);

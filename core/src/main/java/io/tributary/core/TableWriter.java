@@ -17,9 +17,9 @@ public interface TableWriter extends AutoCloseable {
   Optional<Cursor> committedPosition();
 
   /**
-   * Called once per chunk, inside the chunk transaction of {@link Sink#transactionManager()}: bulk-loads
-   * {@code rows}, inserts {@code quarantined} into {@code _tributary_quarantine}, and records {@code position} in the
-   * state table, all in that one transaction. Must be idempotent under replay of the same rows (merge by key).
+   * Called once per chunk, inside the chunk transaction of {@link Sink#beginChunk()}: bulk-loads {@code rows},
+   * inserts {@code quarantined} into {@link SystemTables#QUARANTINE}, and records {@code position} in the state table,
+   * all in that one transaction. Must be idempotent under replay of the same rows (merge by key).
    */
   void write(List<Row> rows, List<QuarantinedRecord> quarantined, Cursor position);
 

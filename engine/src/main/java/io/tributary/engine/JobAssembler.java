@@ -105,7 +105,7 @@ final class JobAssembler {
       SourceItemReader reader, int chunkSize, StepExecutionListener listener, boolean allowStartIfComplete) {
     return new StepBuilder(name, jobRepository)
         .<SourceItem, MappedItem>chunk(chunkSize)
-        .transactionManager(context.sink().transactionManager())
+        .transactionManager(new SinkTransactionManager(context.sink()))
         .reader(reader)
         .processor(item -> context.mapper().mapWithPosition(item.record(), item))
         .writer(new SinkItemWriter(context))

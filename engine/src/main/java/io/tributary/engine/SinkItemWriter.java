@@ -4,6 +4,7 @@ import io.tributary.core.ChunkOutcome;
 import io.tributary.core.Cursor;
 import io.tributary.core.QuarantinedRecord;
 import io.tributary.core.Row;
+import io.tributary.core.SystemTables;
 import io.tributary.core.TributaryException;
 import io.tributary.mapping.MappedItem;
 import java.util.ArrayList;
@@ -69,7 +70,7 @@ final class SinkItemWriter implements ItemStreamWriter<MappedItem> {
               + " records failed mapping or validation, more than skip_limit " + limit + ". First reasons:\n    "
               + String.join("\n    ", firstReasons),
           "fix the source data or the stream's fields rules, or raise skip_limit in the job file;"
-              + " quarantined records are in _tributary_quarantine",
+              + " quarantined records are in " + SystemTables.QUARANTINE,
           null);
     }
     // counted as landed: the sink may refuse rows itself (a value the warehouse cannot store) and quarantine them

@@ -6,55 +6,50 @@ import com.google.cloud.bigquery.QueryJobConfiguration;
 import com.google.cloud.bigquery.QueryParameterValue;
 import com.google.cloud.bigquery.TableId;
 import io.tributary.core.CommittedRows;
-import io.tributary.core.WriteMode;
+import io.tributary.core.SystemTables;
+import io.tributary.core.TableSpec;
+import io.tributary.sink.StagedCommittedRows;
 
 /**
  * The committed-rows check of one target ({@link CommittedRows}): the job's sum of {@code target_rows} in
  * {@code _tributary_state} (what its publishes inserted) against the target's row count. Used at open, before the
  * target's setup (which would recreate a dropped table), and when the stream ends, before its publish.
  */
-final class BigQueryCommittedRows {
+record BigQueryCommittedRows(BigQuery bigquery, BigQueryJobs jobs, TableId target, String job) {
 
-  private final BigQuery bigquery;
-  private final BigQueryJobs jobs;
-  private final TableId target;
-  private final String state;
-  private final String job;
-
-  BigQueryCommittedRows(BigQuery bigquery, BigQueryJobs jobs, TableId target, String job) {
-    this.bigquery = bigquery;
-    this.jobs = jobs;
-    this.target = target;
-    this.state = BigQueryTableLayout.qualified(target.getProject(), target.getDataset(), BigQueryTableSetup.STATE);
-    this.job = job;
+  /** The dataset's state table, qualified. */
+  private String state() {
+    return BigQueryTableLayout.qualified(target.getProject(), target.getDataset(), SystemTables.STATE);
   }
 
   /**
-   * Whether the target must still hold what was committed before reading on: a replace instance that has not
-   * published yet replaces every row anyway, and a new full refresh accepts the target as it is.
+   * Whether the target must still hold what was committed before reading on ({@link StagedCommittedRows}).
+   *
    * @param instanceHasState whether the state row belongs to this job instance (it published, or rebaselined)
    */
-  static boolean checked(WriteMode mode, boolean fullRefresh, boolean instanceHasState) {
-    if (mode == WriteMode.REPLACE) {
-      return instanceHasState;
-    }
-    return !(fullRefresh && !instanceHasState);
+  static boolean checked(TableSpec spec, boolean instanceHasState) {
+    return StagedCommittedRows.checked(spec.mode(), spec.fullRefresh(), instanceHasState, instanceHasState);
   }
 
-  /** Whether {@code _tributary_state} holds a row of {@code instanceId} for the stream. */
-  boolean instanceHasState(String stream, long instanceId) {
-    QueryJobConfiguration q = QueryJobConfiguration.newBuilder("SELECT position, spool_id FROM " + state
+  /** The query of the stream's state row written by {@code instanceId}: its position and spool id. */
+  static QueryJobConfiguration stateOf(String state, String job, String stream, long instanceId) {
+    return QueryJobConfiguration.newBuilder("SELECT position, spool_id FROM " + state
             + " WHERE job = @job AND stream = @stream AND instance_id = @instance_id")
         .addNamedParameter("job", QueryParameterValue.string(job))
         .addNamedParameter("stream", QueryParameterValue.string(stream))
         .addNamedParameter("instance_id", QueryParameterValue.int64(instanceId))
         .build();
-    return jobs.select(q, "reading the state of stream " + stream).iterator().hasNext();
+  }
+
+  /** Whether {@link SystemTables#STATE} holds a row of {@code instanceId} for the stream. */
+  boolean instanceHasState(String stream, long instanceId) {
+    return jobs.select(stateOf(state(), job, stream, instanceId), "reading the state of stream " + stream).iterator()
+        .hasNext();
   }
 
   void verify() {
     long committed = single(QueryJobConfiguration.newBuilder("SELECT COALESCE(SUM(target_rows), 0) AS committed FROM "
-        + state + " WHERE job = @job AND target_table = @target_table")
+        + state() + " WHERE job = @job AND target_table = @target_table")
         .addNamedParameter("job", QueryParameterValue.string(job))
         .addNamedParameter("target_table", QueryParameterValue.string(target.getTable())).build());
     if (committed > 0) {
@@ -68,9 +63,9 @@ final class BigQueryCommittedRows {
    */
   void rebaseline(String stream, long instanceId, String startJson) {
     long rows = rowsHeld();
-    jobs.run(QueryJobConfiguration.newBuilder("BEGIN TRANSACTION;\nUPDATE " + state
+    jobs.run(QueryJobConfiguration.newBuilder("BEGIN TRANSACTION;\nUPDATE " + state()
             + " SET target_rows = 0 WHERE job = @job AND target_table = @target_table;\n"
-            + BigQueryPublish.saveState(state, "@rows") + ";\nCOMMIT TRANSACTION;")
+            + BigQueryPublish.saveState(state(), "@rows") + ";\nCOMMIT TRANSACTION;")
         .addNamedParameter("job", QueryParameterValue.string(job))
         .addNamedParameter("stream", QueryParameterValue.string(stream))
         .addNamedParameter("instance_id", QueryParameterValue.int64(instanceId))

@@ -36,22 +36,10 @@ import java.util.zip.GZIPInputStream;
  * that must never run twice ({@link #runOnce}) gets an id derived from what it does, so a retry after a crash finds
  * the first attempt instead of starting a second one.
  */
-final class BigQueryJobs {
+record BigQueryJobs(BigQuery bigquery, BigQueryErrors errors, String location, String jobPrefix) {
 
   /** Failed attempts of one {@link #runOnce} job before the run gives up (each rerun starts over). */
   private static final int MAX_ATTEMPTS = 1000;
-
-  private final BigQuery bigquery;
-  private final BigQueryErrors errors;
-  private final String location;
-  private final String jobPrefix;
-
-  BigQueryJobs(BigQuery bigquery, BigQueryErrors errors, String location, String jobPrefix) {
-    this.bigquery = bigquery;
-    this.errors = errors;
-    this.location = location;
-    this.jobPrefix = jobPrefix;
-  }
 
   /** One load job appending nothing: WRITE_TRUNCATE, so a retried load replaces its own earlier attempt. */
   Job load(TableId staging, Schema schema, List<Path> gzipFiles, String doing) {

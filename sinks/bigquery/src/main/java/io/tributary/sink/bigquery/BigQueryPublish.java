@@ -1,43 +1,44 @@
 package io.tributary.sink.bigquery;
 
-import static io.tributary.sink.bigquery.BigQueryTableLayout.quote;
-
 import com.google.cloud.bigquery.QueryJobConfiguration;
 import com.google.cloud.bigquery.QueryParameterValue;
 import com.google.cloud.bigquery.StandardSQLTypeName;
+import io.tributary.core.SystemColumns;
+import io.tributary.core.SystemTables;
 import io.tributary.core.WriteMode;
+import io.tributary.sink.StagedMergeSql;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The one query job that publishes a run: a multi-statement transaction (BigQuery docs, "Multi-statement
- * transactions") that applies the staged rows to the target — MERGE keeping the last staged row of each key, where a
- * deleted row only flags the existing row and updates its run metadata; INSERT for append; DELETE + INSERT for
+ * transactions") that applies the staged rows to the target — MERGE keeping the last staged row of each key
+ * ({@link StagedMergeSql}); INSERT for append; DELETE + INSERT for
  * replace — copies staged quarantine records, and upserts the state row with the spool id, so a publish that
  * committed is recognised and never repeated. A replace empties the target only in the first publish of its job
  * instance: a later one (a restart that read rows after the published position) adds to the copy already there.
  * The state row also counts the rows the publish inserted into the target ({@code target_table}, {@code target_rows}),
  * in the same transaction ({@link io.tributary.core.CommittedRows}).
  */
-final class BigQueryPublish {
+final class BigQueryPublish extends StagedMergeSql {
 
   private static final String ROWS_BEFORE = "target_rows_before";
 
   private final BigQueryTableLayout layout;
-  private final String staging;
   private final String quarantineStaging;
   private final String state;
   private final String quarantine;
   private final WriteMode mode;
 
   BigQueryPublish(BigQueryTableLayout layout, String staging, String quarantineStaging, WriteMode mode) {
+    super(layout.qualified(), staging, layout.columns(), layout.primaryKey(),
+        layout.types().stream().map(t -> t == StandardSQLTypeName.JSON).toList(), BigQueryTableLayout::quote,
+        "MERGE ", (condition, then, otherwise) -> "IF(" + condition + ", " + then + ", " + otherwise + ")");
     this.layout = layout;
-    this.staging = staging;
     this.quarantineStaging = quarantineStaging;
     this.mode = mode;
-    this.state = BigQueryTableLayout.qualified(layout.project(), layout.dataset(), BigQueryTableSetup.STATE);
-    this.quarantine = BigQueryTableLayout.qualified(layout.project(), layout.dataset(), BigQueryTableSetup.QUARANTINE);
+    this.state = BigQueryTableLayout.qualified(layout.project(), layout.dataset(), SystemTables.STATE);
+    this.quarantine = BigQueryTableLayout.qualified(layout.project(), layout.dataset(), SystemTables.QUARANTINE);
   }
 
   /**
@@ -100,51 +101,17 @@ final class BigQueryPublish {
         .build();
   }
 
-  private String merge() {
-    List<String> set = new ArrayList<>();
-    // A delete that carries values replaces the row's values like an update; a key-only delete (every other column
-    // NULL) only flags the existing row.
-    String keyOnly = layout.columns().stream().filter(c -> !layout.primaryKey().contains(c))
-        .map(c -> " AND s." + quote(c) + " IS NULL").collect(Collectors.joining());
-    for (String c : layout.columns()) {
-      if (!layout.primaryKey().contains(c)) {
-        set.add(quote(c) + " = IF(s." + quote(BigQueryTableLayout.DELETED) + keyOnly + ", t." + quote(c) + ", s."
-            + quote(c) + ")");
-      }
-    }
-    for (String meta : BigQueryTableLayout.METADATA) {
-      set.add(quote(meta) + " = s." + quote(meta));
-    }
-    String on = layout.primaryKey().stream().map(k -> "t." + quote(k) + " = s." + quote(k))
-        .collect(Collectors.joining(" AND "));
-    String columns = BigQueryTableLayout.list(layout.allColumns());
-    String values = layout.allColumns().stream().map(c -> "s." + quote(c)).collect(Collectors.joining(", "));
-    return "MERGE " + layout.qualified() + " AS t USING (" + latestPerKey() + ") AS s ON " + on
-        + " WHEN MATCHED THEN UPDATE SET " + String.join(", ", set)
-        + " WHEN NOT MATCHED THEN INSERT (" + columns + ") VALUES (" + values + ")";
-  }
-
-  private String insert(boolean latestPerKey) {
-    return "INSERT INTO " + layout.qualified() + " (" + BigQueryTableLayout.list(layout.allColumns()) + ") "
+  @Override
+  public String insert(boolean latestPerKey) {
+    return "INSERT INTO " + target + " (" + list(allColumns()) + ") "
         + (latestPerKey ? latestPerKey() : "SELECT " + parsedList() + " FROM " + staging + " AS s");
   }
 
   /** BigQuery requires a WHERE, GROUP BY or HAVING next to QUALIFY. */
-  private String latestPerKey() {
+  @Override
+  protected String latestPerKey() {
     return "SELECT " + parsedList() + " FROM " + staging + " AS s WHERE TRUE QUALIFY ROW_NUMBER() OVER (PARTITION BY "
-        + layout.primaryKey().stream().map(k -> "s." + quote(k)).collect(Collectors.joining(", "))
-        + " ORDER BY s." + quote(BigQueryTableLayout.SEQ) + " DESC) = 1";
-  }
-
-  private String parsedList() {
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < layout.columns().size(); i++) {
-      String q = quote(layout.columns().get(i));
-      out.add(layout.types().get(i) == StandardSQLTypeName.JSON ? "PARSE_JSON(s." + q + ") AS " + q : "s." + q);
-    }
-    for (String meta : BigQueryTableLayout.METADATA) {
-      out.add("s." + quote(meta));
-    }
-    return String.join(", ", out);
+        + String.join(", ", primaryKey().stream().map(k -> "s." + q(k)).toList()) + " ORDER BY s."
+        + q(SystemColumns.SEQ) + " DESC) = 1";
   }
 }

@@ -6,6 +6,7 @@ import com.google.cloud.bigquery.StandardSQLTypeName;
 import io.tributary.core.QuarantinedRecord;
 import io.tributary.core.Row;
 import io.tributary.core.RunInfo;
+import io.tributary.core.SystemColumns;
 import io.tributary.sink.WarehouseJson;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -59,10 +60,10 @@ final class BigQueryRowEncoder {
         for (int c = 0; c < layout.columns().size(); c++) {
           g.writeObjectField(layout.columns().get(c), values.get(c));
         }
-        g.writeStringField(BigQueryTableLayout.EXTRACTED_AT, TIMESTAMP.format(run.extractedAt()));
-        g.writeStringField(BigQueryTableLayout.RUN_ID, Long.toString(run.runId()));
-        g.writeBooleanField(BigQueryTableLayout.DELETED, row.deleted());
-        g.writeStringField(BigQueryTableLayout.SEQ, Long.toString(firstSeq + i));
+        g.writeStringField(SystemColumns.EXTRACTED_AT, TIMESTAMP.format(run.extractedAt()));
+        g.writeStringField(SystemColumns.RUN_ID, Long.toString(run.runId()));
+        g.writeBooleanField(SystemColumns.DELETED, row.deleted());
+        g.writeStringField(SystemColumns.SEQ, Long.toString(firstSeq + i));
         g.writeEndObject();
         g.writeRaw('\n');
         written++;

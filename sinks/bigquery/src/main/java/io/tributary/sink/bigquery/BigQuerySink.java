@@ -6,24 +6,26 @@ import com.google.cloud.bigquery.BigQueryException;
 import com.google.cloud.bigquery.DatasetId;
 import com.google.cloud.bigquery.QueryJobConfiguration;
 import com.google.cloud.bigquery.TableId;
+import io.tributary.core.ChunkTransaction;
 import io.tributary.core.Identifiers;
 import io.tributary.core.JobContext;
 import io.tributary.core.Sink;
+import io.tributary.core.SystemTables;
 import io.tributary.core.TableSpec;
 import io.tributary.core.TableWriter;
 import io.tributary.core.TributaryException;
 import io.tributary.core.WriteMode;
+import io.tributary.sink.TableSpecs;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
-import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * A BigQuery warehouse: raw tables, {@code _tributary_state} and {@code _tributary_quarantine} in the configured
- * dataset, marts in {@code marts}. BigQuery has no transaction a chunk can join, so chunk transactions are
- * resourceless and commit the local spool instead (see {@link BigQueryTableWriter}); the client is built on first
- * use, after the credentials resolve.
+ * A BigQuery warehouse: raw tables, {@link SystemTables#STATE} and {@link SystemTables#QUARANTINE} in the configured
+ * dataset, marts in {@code marts}. BigQuery has no transaction a chunk can join, so chunk transactions commit the
+ * local spool ({@link BigQueryChunks}) and a run publishes once (see {@link BigQueryTableWriter}); the client is built
+ * on first use, after the credentials resolve.
  */
 public final class BigQuerySink implements Sink {
 
@@ -34,7 +36,7 @@ public final class BigQuerySink implements Sink {
   private final String dataset;
   private final Path spoolRoot;
   private final BigQueryErrors errors;
-  private final PlatformTransactionManager transactionManager = new ResourcelessTransactionManager();
+  private final BigQueryChunks chunks = new BigQueryChunks();
   private BigQuery bigquery;
 
   public BigQuerySink(BigQuerySinkConfig config, JobContext context) {
@@ -72,25 +74,14 @@ public final class BigQuerySink implements Sink {
   }
 
   @Override
-  public PlatformTransactionManager transactionManager() {
-    return transactionManager;
+  public ChunkTransaction beginChunk() {
+    return chunks.begin();
   }
 
   @Override
   public TableWriter open(TableSpec spec) {
-    String table = Identifiers.require(spec.table(), "table of stream " + spec.stream());
-    for (String c : spec.schema().columnNames()) {
-      Identifiers.require(c, "column of stream " + spec.stream());
-      if (c.startsWith("_tributary_")) {
-        throw TributaryException.config("column '" + c + "' of stream " + spec.stream()
-            + " collides with Tributary's metadata columns", "rename the field in the job's mapping");
-      }
-    }
-    boolean keyed = !spec.schema().primaryKey().isEmpty();
-    if (spec.mode() == WriteMode.MERGE && !keyed) {
-      throw TributaryException.config("stream " + spec.stream() + " is loaded with mode merge but has no primary key",
-          "set primary_key for the stream in the job file, or use mode append");
-    }
+    // BigQuery compares column names in any case (BigQuery docs, "Column names")
+    String table = TableSpecs.validate(spec, name -> name.toLowerCase(Locale.ROOT));
     BigQuery bq = client();
     BigQueryJobs jobs = new BigQueryJobs(bq, errors, config.location(), "tributary_" + jobIdSafe(spec.run().job()));
     BigQueryTableSetup setup = new BigQueryTableSetup(bq, jobs, config.project(), dataset, config.location());
@@ -99,7 +90,7 @@ public final class BigQuerySink implements Sink {
       BigQueryCommittedRows committed = new BigQueryCommittedRows(bq, jobs,
           TableId.of(config.project(), dataset, table), spec.run().job());
       boolean instanceHasState = committed.instanceHasState(spec.stream(), spec.run().instanceId());
-      if (BigQueryCommittedRows.checked(spec.mode(), spec.fullRefresh(), instanceHasState)) {
+      if (BigQueryCommittedRows.checked(spec, instanceHasState)) {
         // before a restart resumes or a run reads on from the watermark; before the setup below, which would
         // recreate a dropped target
         committed.verify();
@@ -111,9 +102,10 @@ public final class BigQuerySink implements Sink {
       }
       BigQuerySpool spool = new BigQuerySpool(spoolRoot.resolve(jobIdSafe(spec.run().job()))
           .resolve(jobIdSafe(spec.stream())), spec.run().instanceId());
-      TableId staging = TableId.of(config.project(), dataset, "_tributary_stg_" + table + partSuffix(spec.stream()));
+      TableId staging = TableId.of(config.project(), dataset,
+          SystemTables.STAGING_PREFIX + table + partSuffix(spec.stream()));
       TableId quarantineStaging = TableId.of(config.project(), dataset,
-          "_tributary_stgq_" + table + partSuffix(spec.stream()));
+          SystemTables.working("stgq_") + table + partSuffix(spec.stream()));
       Runnable drop = () -> {
         try {
           bq.delete(staging);
@@ -122,7 +114,7 @@ public final class BigQuerySink implements Sink {
           throw errors.at(e, "dropping the staging tables of " + table);
         }
       };
-      return new BigQueryTableWriter(jobs, spec, layout, spool, staging, quarantineStaging, drop, committed);
+      return new BigQueryTableWriter(jobs, chunks, spec, layout, spool, staging, quarantineStaging, drop, committed);
     } catch (BigQueryException e) {
       throw errors.at(e, "preparing table " + dataset + "." + table);
     }

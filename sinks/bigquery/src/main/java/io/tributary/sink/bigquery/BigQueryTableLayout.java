@@ -1,7 +1,6 @@
 package io.tributary.sink.bigquery;
 
 import com.google.cloud.bigquery.StandardSQLTypeName;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -12,12 +11,6 @@ import java.util.stream.Collectors;
  */
 record BigQueryTableLayout(String project, String dataset, String table, List<String> columns,
     List<StandardSQLTypeName> types, List<String> primaryKey) {
-
-  static final String EXTRACTED_AT = "_tributary_extracted_at";
-  static final String RUN_ID = "_tributary_run_id";
-  static final String DELETED = "_tributary_deleted";
-  static final String SEQ = "_tributary_seq";
-  static final List<String> METADATA = List.of(EXTRACTED_AT, RUN_ID, DELETED);
 
   BigQueryTableLayout {
     columns = List.copyOf(columns);
@@ -32,12 +25,6 @@ record BigQueryTableLayout(String project, String dataset, String table, List<St
 
   String qualified() {
     return qualified(project, dataset, table);
-  }
-
-  List<String> allColumns() {
-    List<String> all = new ArrayList<>(columns);
-    all.addAll(METADATA);
-    return all;
   }
 
   static String quote(String column) {

@@ -15,6 +15,8 @@ import com.google.cloud.bigquery.TableId;
 import com.google.cloud.bigquery.TableInfo;
 import com.google.cloud.bigquery.TimePartitioning;
 import io.tributary.core.StreamSchema;
+import io.tributary.core.SystemColumns;
+import io.tributary.core.SystemTables;
 import io.tributary.core.TributaryException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,41 +29,24 @@ import java.util.Map;
  * evolves an existing target: new fields are appended through a schema update (tables.patch), and INT64/NUMERIC
  * widen with {@code ALTER COLUMN ... SET DATA TYPE}; anything else fails with a fix. Runs at {@code open()}.
  */
-final class BigQueryTableSetup {
-
-  static final String STATE = "_tributary_state";
-  static final String QUARANTINE = "_tributary_quarantine";
-
-  private final BigQuery bigquery;
-  private final BigQueryJobs jobs;
-  private final String project;
-  private final String dataset;
-  private final String location;
-
-  BigQueryTableSetup(BigQuery bigquery, BigQueryJobs jobs, String project, String dataset, String location) {
-    this.bigquery = bigquery;
-    this.jobs = jobs;
-    this.project = project;
-    this.dataset = dataset;
-    this.location = location;
-  }
+record BigQueryTableSetup(BigQuery bigquery, BigQueryJobs jobs, String project, String dataset, String location) {
 
   void ensureDatasetAndBookkeeping() {
     if (bigquery.getDataset(DatasetId.of(project, dataset)) == null) {
       bigquery.create(DatasetInfo.newBuilder(project, dataset).setLocation(location).build());
     }
-    createIfMissing(STATE, Schema.of(required("job", StandardSQLTypeName.STRING),
+    createIfMissing(SystemTables.STATE, Schema.of(required("job", StandardSQLTypeName.STRING),
         required("stream", StandardSQLTypeName.STRING), required("instance_id", StandardSQLTypeName.INT64),
         required("position", StandardSQLTypeName.STRING), required("spool_id", StandardSQLTypeName.STRING),
         Field.of("updated_at", StandardSQLTypeName.TIMESTAMP), Field.of("target_table", StandardSQLTypeName.STRING),
         Field.of("target_rows", StandardSQLTypeName.INT64)), null, null);
     addCommittedRows();
-    createIfMissing(QUARANTINE, quarantineSchema(), null, null);
+    createIfMissing(SystemTables.QUARANTINE, quarantineSchema(), null, null);
   }
 
   /** A state table created before the committed rows were kept gains their fields (rows of old: not counted). */
   private void addCommittedRows() {
-    Table existing = bigquery.getTable(TableId.of(project, dataset, STATE));
+    Table existing = bigquery.getTable(TableId.of(project, dataset, SystemTables.STATE));
     FieldList fields = existing.getDefinition().getSchema().getFields();
     if (fields.stream().anyMatch(f -> f.getName().equals("target_rows"))) {
       return;
@@ -153,9 +138,9 @@ final class BigQueryTableSetup {
   }
 
   static List<Field> metadataFields() {
-    return List.of(Field.of(BigQueryTableLayout.EXTRACTED_AT, StandardSQLTypeName.TIMESTAMP),
-        Field.of(BigQueryTableLayout.RUN_ID, StandardSQLTypeName.INT64),
-        Field.of(BigQueryTableLayout.DELETED, StandardSQLTypeName.BOOL));
+    return List.of(Field.of(SystemColumns.EXTRACTED_AT, StandardSQLTypeName.TIMESTAMP),
+        Field.of(SystemColumns.RUN_ID, StandardSQLTypeName.INT64),
+        Field.of(SystemColumns.DELETED, StandardSQLTypeName.BOOL));
   }
 
   private TimePartitioning partitioning(BigQuerySinkConfig.TableOptions options, List<String> names,

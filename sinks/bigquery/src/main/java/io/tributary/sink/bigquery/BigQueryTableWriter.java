@@ -1,11 +1,8 @@
 package io.tributary.sink.bigquery;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.cloud.bigquery.Field;
 import com.google.cloud.bigquery.FieldValueList;
 import com.google.cloud.bigquery.QueryJobConfiguration;
-import com.google.cloud.bigquery.QueryParameterValue;
 import com.google.cloud.bigquery.Schema;
 import com.google.cloud.bigquery.StandardSQLTypeName;
 import com.google.cloud.bigquery.TableId;
@@ -13,9 +10,13 @@ import io.tributary.core.ChunkOutcome;
 import io.tributary.core.Cursor;
 import io.tributary.core.QuarantinedRecord;
 import io.tributary.core.Row;
+import io.tributary.core.SystemColumns;
+import io.tributary.core.SystemTables;
 import io.tributary.core.TableSpec;
 import io.tributary.core.TableWriter;
 import io.tributary.core.WriteMode;
+import io.tributary.sink.CursorJson;
+import io.tributary.sink.RefusedRow;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -23,17 +24,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Loads one stream into BigQuery with one load job and one query job per run, never one per chunk (a table allows
  * about 1,500 load jobs a day). Each chunk is spooled to local disk and committed with its position in the spool
- * manifest when the chunk transaction commits. {@link #finish()} uploads every spooled chunk to the staging table in
+ * manifest when the chunk transaction commits ({@link BigQueryChunks}). {@link #finish()} uploads every spooled chunk to the staging table in
  * one load job, then one multi-statement transaction publishes the rows and upserts {@code _tributary_state} with the
  * spool id. That state row is the one truth of what this job instance has published: a spool whose id it names was
  * published (whatever the job repository says) and is started over at open, and a replace empties the target only
@@ -41,9 +39,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  */
 final class BigQueryTableWriter implements TableWriter {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final BigQueryJobs jobs;
+  private final BigQueryChunks chunks;
   private final TableSpec spec;
   private final BigQueryTableLayout layout;
   private final BigQuerySpool spool;
@@ -57,9 +54,11 @@ final class BigQueryTableWriter implements TableWriter {
   /** The staging tables of a published spool may be left over (its clean-up failed): dropped at finish. */
   private boolean stagingLeftOver;
 
-  BigQueryTableWriter(BigQueryJobs jobs, TableSpec spec, BigQueryTableLayout layout, BigQuerySpool spool,
-      TableId staging, TableId quarantineStaging, Runnable dropStaging, BigQueryCommittedRows committedRows) {
+  BigQueryTableWriter(BigQueryJobs jobs, BigQueryChunks chunks, TableSpec spec, BigQueryTableLayout layout,
+      BigQuerySpool spool, TableId staging, TableId quarantineStaging, Runnable dropStaging,
+      BigQueryCommittedRows committedRows) {
     this.jobs = jobs;
+    this.chunks = chunks;
     this.spec = spec;
     this.layout = layout;
     this.spool = spool;
@@ -108,7 +107,7 @@ final class BigQueryTableWriter implements TableWriter {
   /** Before the publish: the target must still hold every row this job's publishes inserted into it. */
   @Override
   public void verifyCommittedRows() {
-    if (BigQueryCommittedRows.checked(spec.mode(), spec.fullRefresh(), publishedState().isPresent())) {
+    if (BigQueryCommittedRows.checked(spec, publishedState().isPresent())) {
       committedRows.verify();
     }
   }
@@ -116,7 +115,8 @@ final class BigQueryTableWriter implements TableWriter {
   /** Rows the encoder refuses (a value BigQuery cannot hold exactly) go to the quarantine and are counted there. */
   @Override
   public ChunkOutcome load(List<Row> rows, List<QuarantinedRecord> quarantined, Cursor position) {
-    List<QuarantinedRecord> bad = new ArrayList<>(quarantined);
+    List<RefusedRow> refused = new ArrayList<>(0);
+    List<QuarantinedRecord> bad = quarantined;
     String chunk = null;
     String q = null;
     long firstSeq = spool.committed().nextSeq();
@@ -124,9 +124,9 @@ final class BigQueryTableWriter implements TableWriter {
       if (!rows.isEmpty()) {
         chunk = String.format("chunk-%06d.ndjson.gz", ++chunkNo);
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(spool.file(chunk)), 1 << 16)) {
-          encoder.writeRows(out, rows, firstSeq, (i, reason) -> bad.add(new QuarantinedRecord(null,
-              String.valueOf(java.util.Arrays.asList(rows.get(i).values())), List.of(reason))));
+          encoder.writeRows(out, rows, firstSeq, (i, reason) -> refused.add(new RefusedRow(i, reason)));
         }
+        bad = RefusedRow.quarantine(quarantined, refused, rows, spec.schema());
       }
       if (!bad.isEmpty()) {
         q = String.format("quarantine-%06d.ndjson.gz", ++chunkNo);
@@ -138,35 +138,15 @@ final class BigQueryTableWriter implements TableWriter {
       throw new UncheckedIOException("cannot spool a chunk of stream " + spec.stream(), e);
     }
     BigQuerySpool.Manifest next = spool.next(position, rows.size(), chunk, q);
-    commitWithChunkTransaction(next, chunk, q);
-    int refused = bad.size() - quarantined.size();
-    return new ChunkOutcome(rows.size() - refused, bad.size());
-  }
-
-  /** The manifest is replaced just before the chunk transaction commits; a rolled-back chunk's files are deleted. */
-  private void commitWithChunkTransaction(BigQuerySpool.Manifest next, String chunk, String q) {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      spool.commit(next);
-      return;
+    List<String> files = new ArrayList<>(2);
+    if (chunk != null) {
+      files.add(chunk);
     }
-    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-      @Override
-      public void beforeCommit(boolean readOnly) {
-        spool.commit(next);
-      }
-
-      @Override
-      public void afterCompletion(int status) {
-        if (status != STATUS_COMMITTED) {
-          if (chunk != null) {
-            spool.delete(chunk);
-          }
-          if (q != null) {
-            spool.delete(q);
-          }
-        }
-      }
-    });
+    if (q != null) {
+      files.add(q);
+    }
+    chunks.enlist(spool, next, files);
+    return new ChunkOutcome(rows.size() - refused.size(), bad.size());
   }
 
   @Override
@@ -189,7 +169,7 @@ final class BigQueryTableWriter implements TableWriter {
       return;
     }
     QueryJobConfiguration query = publish.query(withRows, withQuarantine, replacing, spec.run().job(), spec.stream(),
-        spec.run().instanceId(), positionJson(m.cursor()), m.spoolId());
+        spec.run().instanceId(), CursorJson.write(m.cursor()), m.spoolId());
     String identity = publishIdentity(query, m);
     String doing = "publishing " + spec.stream() + " into " + layout.table();
     // A publish submitted before a crash may still run: reloading its staging table under it is never needed.
@@ -215,7 +195,7 @@ final class BigQueryTableWriter implements TableWriter {
   /** What one publish does: the script, its parameters and the spooled batch it publishes (never the run id). */
   private String publishIdentity(QueryJobConfiguration query, BigQuerySpool.Manifest m) {
     return String.join("\n", spec.run().job(), spec.stream(), Long.toString(spec.run().instanceId()), m.spoolId(),
-        positionJson(m.cursor()), m.chunks().toString(), m.quarantine().toString(), query.getQuery(),
+        CursorJson.write(m.cursor()), m.chunks().toString(), m.quarantine().toString(), query.getQuery(),
         String.valueOf(new TreeMap<>(query.getNamedParameters())));
   }
 
@@ -230,7 +210,7 @@ final class BigQueryTableWriter implements TableWriter {
       fields.add(Field.of(layout.columns().get(i), BigQueryType.staged(layout.types().get(i))));
     }
     fields.addAll(BigQueryTableSetup.metadataFields());
-    fields.add(Field.of(BigQueryTableLayout.SEQ, StandardSQLTypeName.INT64));
+    fields.add(Field.of(SystemColumns.SEQ, StandardSQLTypeName.INT64));
     return Schema.of(fields);
   }
 
@@ -241,36 +221,14 @@ final class BigQueryTableWriter implements TableWriter {
   private record PublishedState(Cursor position, String spoolId) {}
 
   private Optional<PublishedState> publishedState() {
-    QueryJobConfiguration q = QueryJobConfiguration.newBuilder("SELECT position, spool_id FROM "
-            + BigQueryTableLayout.qualified(layout.project(), layout.dataset(), BigQueryTableSetup.STATE)
-            + " WHERE job = @job AND stream = @stream AND instance_id = @instance_id")
-        .addNamedParameter("job", QueryParameterValue.string(spec.run().job()))
-        .addNamedParameter("stream", QueryParameterValue.string(spec.stream()))
-        .addNamedParameter("instance_id", QueryParameterValue.int64(spec.run().instanceId()))
-        .build();
+    QueryJobConfiguration q = BigQueryCommittedRows.stateOf(
+        BigQueryTableLayout.qualified(layout.project(), layout.dataset(), SystemTables.STATE), spec.run().job(),
+        spec.stream(), spec.run().instanceId());
     for (FieldValueList row : jobs.select(q, "reading the state of stream " + spec.stream())) {
-      return Optional.of(new PublishedState(new Cursor(parse(row.get("position").getStringValue())),
+      return Optional.of(new PublishedState(CursorJson.read(row.get("position").getStringValue()),
           row.get("spool_id").getStringValue()));
     }
     return Optional.empty();
-  }
-
-  private static String positionJson(Cursor c) {
-    try {
-      return JSON.writeValueAsString(new TreeMap<>(c.values()));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static Map<String, String> parse(String json) {
-    try {
-      return JSON.readValue(json, Map.class);
-    } catch (JsonProcessingException e) {
-      throw io.tributary.core.TributaryException.config("_tributary_state holds a position that is not JSON",
-          "delete the stream's row from _tributary_state and run with --full-refresh");
-    }
   }
 
   private static String qualified(TableId id) {

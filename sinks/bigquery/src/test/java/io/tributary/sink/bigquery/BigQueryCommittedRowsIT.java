@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finding 7 (the warehouse is verified, not trusted) through the real client and {@link BigQueryStub}: the publishing
@@ -68,8 +67,7 @@ class BigQueryCommittedRowsIT {
     BigQuerySink sink = sink();
     load(sink, spec(WriteMode.APPEND, 1, 1, false), List.of(row(1, "Ada"), row(2, "Grace"), row(3, "Linus")), 1);
     try (TableWriter writer = sink.open(spec(WriteMode.APPEND, 2, 2, false))) {
-      new TransactionTemplate(sink.transactionManager()).executeWithoutResult(
-          s -> writer.write(List.of(row(4, "Ken")), List.of(), Cursor.of("updated_at", "chunk-2")));
+      sink.inChunk(() -> writer.write(List.of(row(4, "Ken")), List.of(), Cursor.of("updated_at", "chunk-2")));
       // the run fails here, before its publish
     }
     stub.dropTable(TARGET);
@@ -83,8 +81,7 @@ class BigQueryCommittedRowsIT {
     BigQuerySink sink = sink();
     load(sink, spec(WriteMode.MERGE, 1, 1, false), List.of(row(1, "Ada"), row(2, "Grace")), 1);
     try (TableWriter writer = sink.open(spec(WriteMode.MERGE, 2, 2, false))) {
-      new TransactionTemplate(sink.transactionManager()).executeWithoutResult(
-          s -> writer.write(List.of(row(3, "Linus")), List.of(), Cursor.of("updated_at", "chunk-2")));
+      sink.inChunk(() -> writer.write(List.of(row(3, "Linus")), List.of(), Cursor.of("updated_at", "chunk-2")));
       stub.deleteRows(TARGET, 1);
       assertThatThrownBy(writer::verifyCommittedRows)
           .hasMessageContaining("table raw.customers holds 1 rows but Tributary committed 2 rows into it");
@@ -137,8 +134,7 @@ class BigQueryCommittedRowsIT {
   /** Opens, writes {@code rows} as one chunk ending at {@code chunk-<n>}, checks the target, finishes. */
   private static void load(BigQuerySink sink, TableSpec spec, List<Row> rows, int n) {
     try (TableWriter writer = sink.open(spec)) {
-      new TransactionTemplate(sink.transactionManager()).executeWithoutResult(
-          s -> writer.write(rows, List.of(), Cursor.of("updated_at", "chunk-" + n)));
+      sink.inChunk(() -> writer.write(rows, List.of(), Cursor.of("updated_at", "chunk-" + n)));
       writer.verifyCommittedRows();
       writer.finish();
     }

@@ -24,7 +24,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finding 17 through the real client and {@link BigQueryStub}, whose publish applies PARSE_JSON's documented default
@@ -64,8 +63,7 @@ class BigQueryJsonValuesIT {
         row(3, "{\"ratio\":0.1,\"big\":18446744073709551615,\"small\":-9223372036854775808}"),
         row(4, "[1, 2.5, {\"deep\": 1e400}]"));
     try (TableWriter writer = sink.open(spec)) {
-      new TransactionTemplate(sink.transactionManager()).executeWithoutResult(
-          s -> writer.write(rows, List.of(), Cursor.of("id", "4")));
+      sink.inChunk(() -> writer.write(rows, List.of(), Cursor.of("id", "4")));
       writer.finish();
     }
     assertThat(stub.publishScripts()).hasSize(1);

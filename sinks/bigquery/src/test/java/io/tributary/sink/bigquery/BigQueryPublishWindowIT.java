@@ -25,7 +25,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The window between BigQuery's commit of a publish and the job repository's step completion, through the real
@@ -130,8 +129,7 @@ class BigQueryPublishWindowIT {
     try (TableWriter writer = sink.open(spec)) {
       Cursor position = Cursor.of("updated_at", "chunk-" + n);
       if (!rows.isEmpty() && !writer.committedPosition().equals(java.util.Optional.of(position))) {
-        new TransactionTemplate(sink.transactionManager()).executeWithoutResult(
-            s -> writer.write(rows, List.of(), position));
+        sink.inChunk(() -> writer.write(rows, List.of(), position));
       }
       writer.finish();
     }

@@ -31,7 +31,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The real google-cloud-bigquery client against {@link BigQueryStub} on loopback. Pins every call and job
@@ -190,10 +189,9 @@ class BigQuerySinkContractIT {
           start = i + 1;
         }
       }
-      TransactionTemplate chunkTransaction = new TransactionTemplate(sink.transactionManager());
       for (int i = start; i < chunks.size(); i++) {
         int k = i;
-        chunkTransaction.executeWithoutResult(s -> writer.write(chunks.get(k), List.of(), position(k)));
+        sink.inChunk(() -> writer.write(chunks.get(k), List.of(), position(k)));
       }
       writer.finish();
     }

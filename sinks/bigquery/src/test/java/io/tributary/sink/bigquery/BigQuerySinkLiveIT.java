@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Against real BigQuery, only when {@code TRIBUTARY_IT_BIGQUERY_PROJECT} is set (with
@@ -68,8 +67,7 @@ class BigQuerySinkLiveIT {
 
   private static void run(BigQuerySink sink, TableSpec spec, List<Row> rows) {
     try (TableWriter writer = sink.open(spec)) {
-      new TransactionTemplate(sink.transactionManager())
-          .executeWithoutResult(s -> writer.write(rows, List.of(), Cursor.of("id", "x")));
+      sink.inChunk(() -> writer.write(rows, List.of(), Cursor.of("id", "x")));
       writer.finish();
     }
   }

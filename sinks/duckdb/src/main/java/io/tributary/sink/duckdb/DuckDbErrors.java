@@ -10,6 +10,8 @@ import java.util.regex.Pattern;
 final class DuckDbErrors {
 
   private static final Pattern LOCK_HOLDER = Pattern.compile("lock is held in (.*?) \\(PID (\\d+)\\)");
+  private static final Pattern CONFIG_ERRORS =
+      Pattern.compile("(Catalog|Parser|Binder|Permission|Not implemented|Dependency) Error");
 
   private DuckDbErrors() {}
 
@@ -37,20 +39,24 @@ final class DuckDbErrors {
         e);
   }
 
-  /** A statement failed inside a load: transient from the engine's view, the chunk rolls back and may be retried. */
-  static TributaryException onWrite(String what, SQLException e) {
-    return new TributaryException(
-        TributaryException.Kind.INTERNAL,
-        "DuckDB failed to " + what + ": " + firstLine(String.valueOf(e.getMessage())),
+  /**
+   * A statement failed: its error class (the message's prefix, DuckDB's "Catalog Error", "Conversion Error", ...)
+   * says whether a name or statement is wrong (config), another transaction conflicted (transient, the chunk rolled
+   * back and a rerun resumes), or something else went wrong while loading (internal).
+   */
+  static TributaryException at(SQLException e, String doing) {
+    String message = String.valueOf(e.getMessage()).strip();
+    String what = "DuckDB failed while " + doing + ": ";
+    if (CONFIG_ERRORS.matcher(message).lookingAt()) {
+      return new TributaryException(TributaryException.Kind.CONFIG, what + message,
+          "fix the table, column or SQL the message names (DuckDB dialect), then run again", e);
+    }
+    if (message.startsWith("TransactionContext Error") || message.startsWith("IO Error")) {
+      return TributaryException.transientFailure(what + firstLine(message), e);
+    }
+    return new TributaryException(TributaryException.Kind.INTERNAL, what + firstLine(message),
         "the chunk was rolled back; fix the cause and run the job again, it resumes after the last committed chunk",
         e);
-  }
-
-  /** DDL at stream start or a mart statement failed. */
-  static TributaryException onDdl(String what, SQLException e, String hint) {
-    return new TributaryException(
-        TributaryException.Kind.CONFIG, "DuckDB failed to " + what + ": " + String.valueOf(e.getMessage()).strip(),
-        hint, e);
   }
 
   static String firstLine(String message) {

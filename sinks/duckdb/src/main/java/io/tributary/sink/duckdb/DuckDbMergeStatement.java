@@ -5,6 +5,8 @@ import static io.tributary.core.Identifiers.quote;
 import io.tributary.core.Column;
 import io.tributary.core.RunInfo;
 import io.tributary.core.StreamSchema;
+import io.tributary.core.SystemColumns;
+import io.tributary.core.SystemTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -16,16 +18,16 @@ import java.util.stream.Collectors;
 
 /**
  * Merges a staged chunk into its target by primary key, inside the chunk transaction: the staging rows are
- * deduplicated (last {@code _seq} of each key wins), rows marked deleted only flag an existing row (a deleted
+ * deduplicated (the last load ordinal of each key wins), rows marked deleted only flag an existing row (a deleted
  * record may carry nothing but its key), and every other row replaces the target's row of that key by
- * DELETE + INSERT. The target has no PRIMARY KEY; see {@link DuckDbTableDdl}.
+ * DELETE + INSERT. The target has no PRIMARY KEY; see {@link DuckDbDialect}.
  */
 final class DuckDbMergeStatement {
 
-  static final String STAGE = "_tributary_stage";
+  static final String STAGE = SystemTables.working("stage");
   /** Per-connection table of a chunk's keys only, for {@link #deleteStagedKeys}. */
-  static final String KEYS = "_tributary_keys";
-  private static final String LATEST = "_tributary_latest";
+  static final String KEYS = SystemTables.working("keys");
+  private static final String LATEST = SystemTables.working("latest");
 
   private final String target;
   private final String columnList;
@@ -59,11 +61,11 @@ final class DuckDbMergeStatement {
   /** DDL of the per-connection staging table; creating it is also the chunk transaction's first statement. */
   static String createStage(StreamSchema stream) {
     StringBuilder sql = new StringBuilder("CREATE OR REPLACE TEMP TABLE " + quote(STAGE) + " (")
-        .append(quote(DuckDbRowAppender.SEQ)).append(" BIGINT");
+        .append(quote(SystemColumns.SEQ)).append(" BIGINT");
     for (Column column : stream.columns()) {
       sql.append(", ").append(quote(column.name())).append(' ').append(DuckDbType.of(column).ddl());
     }
-    return sql.append(", ").append(quote(DuckDbTableDdl.DELETED)).append(" BOOLEAN)").toString();
+    return sql.append(", ").append(quote(SystemColumns.DELETED)).append(" BOOLEAN)").toString();
   }
 
   /** DDL of the per-connection key table; creating it is also the chunk transaction's first statement. */
@@ -95,11 +97,11 @@ final class DuckDbMergeStatement {
    */
   long apply(Connection c, RunInfo run, boolean duplicateKeys, boolean anyDeleted) throws SQLException {
     String latest = quote(duplicateKeys ? LATEST : STAGE);
-    String deleted = quote(DuckDbTableDdl.DELETED);
+    String deleted = quote(SystemColumns.DELETED);
     if (duplicateKeys) {
       try (Statement s = c.createStatement()) {
         s.execute("CREATE OR REPLACE TEMP TABLE " + latest + " AS SELECT * FROM " + quote(STAGE)
-            + " QUALIFY row_number() OVER (PARTITION BY " + keyList + " ORDER BY " + quote(DuckDbRowAppender.SEQ)
+            + " QUALIFY row_number() OVER (PARTITION BY " + keyList + " ORDER BY " + quote(SystemColumns.SEQ)
             + " DESC) = 1");
       }
     }
@@ -115,7 +117,7 @@ final class DuckDbMergeStatement {
         ? " OR NOT EXISTS (SELECT 1 FROM " + target + " AS t WHERE " + keyMatch + ")"
         : "";
     try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + target + " (" + columnList + ", "
-        + quote(DuckDbTableDdl.RUN_ID) + ", " + quote(DuckDbTableDdl.EXTRACTED_AT) + ", " + deleted + ") SELECT "
+        + quote(SystemColumns.RUN_ID) + ", " + quote(SystemColumns.EXTRACTED_AT) + ", " + deleted + ") SELECT "
         + selectList + ", ?, ?, s." + deleted + " FROM " + latest + " AS s WHERE NOT s." + deleted
         + newDeletedKeys)) {
       bindRun(ps, run, 1);
@@ -124,9 +126,9 @@ final class DuckDbMergeStatement {
   }
 
   private void softDelete(Connection c, RunInfo run, String latest) throws SQLException {
-    String deleted = quote(DuckDbTableDdl.DELETED);
+    String deleted = quote(SystemColumns.DELETED);
     try (PreparedStatement ps = c.prepareStatement("UPDATE " + target + " AS t SET " + keepOnDelete + deleted + " = true, "
-        + quote(DuckDbTableDdl.RUN_ID) + " = ?, " + quote(DuckDbTableDdl.EXTRACTED_AT) + " = ? FROM " + latest
+        + quote(SystemColumns.RUN_ID) + " = ?, " + quote(SystemColumns.EXTRACTED_AT) + " = ? FROM " + latest
         + " AS s WHERE s." + deleted + " AND " + keyMatch)) {
       bindRun(ps, run, 1);
       ps.executeUpdate();

@@ -4,6 +4,7 @@ import io.tributary.core.Column;
 import io.tributary.core.Row;
 import io.tributary.core.RunInfo;
 import io.tributary.core.StreamSchema;
+import io.tributary.core.SystemColumns;
 import io.tributary.core.TributaryException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -28,9 +29,6 @@ import org.duckdb.DuckDBConnection;
  * rows would survive a rollback.
  */
 final class DuckDbRowAppender {
-
-  /** Column name of the row ordinal in staging tables; the merge keeps the last row of each key by it. */
-  static final String SEQ = "_seq";
 
   @FunctionalInterface
   private interface Slot {
@@ -75,7 +73,7 @@ final class DuckDbRowAppender {
     return range.refusal(row);
   }
 
-  /** Appends every row; {@code _seq} counts from 0 in list order. */
+  /** Appends every row; the load ordinal counts from 0 in list order. */
   void append(DuckDBConnection connection, List<Row> rows) throws SQLException {
     joinTransaction(connection);
     appendInStartedTransaction(connection, rows);
@@ -110,14 +108,14 @@ final class DuckDbRowAppender {
 
   private static Slot slot(String name, DuckDbType type, List<Column> streamColumns, RunInfo run, String table) {
     switch (name) {
-      case SEQ:
+      case SystemColumns.SEQ:
         return (a, row, seq) -> a.append(seq);
-      case DuckDbTableDdl.DELETED:
+      case SystemColumns.DELETED:
         return (a, row, seq) -> a.append(row.deleted());
-      case DuckDbTableDdl.RUN_ID:
+      case SystemColumns.RUN_ID:
         long runId = run.runId();
         return (a, row, seq) -> a.append(runId);
-      case DuckDbTableDdl.EXTRACTED_AT:
+      case SystemColumns.EXTRACTED_AT:
         long micros = epochMicros(run.extractedAt());
         return (a, row, seq) -> a.appendEpochMicros(micros);
       default:

@@ -2,6 +2,7 @@ package io.tributary.sink.duckdb;
 
 import io.tributary.core.Column;
 import io.tributary.core.TributaryException;
+import io.tributary.sink.jdbc.SqlType;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * {@code BIGINT}, {@code DECIMAL}, {@code DOUBLE}, {@code BOOLEAN}, {@code DATE}, {@code TIMESTAMPTZ}, {@code JSON})
  * or, for a column someone else created, whatever DuckDB reports.
  */
-record DuckDbType(String base, int precision, int scale) {
+record DuckDbType(String base, int precision, int scale) implements SqlType<DuckDbType> {
 
   static final int MAX_DECIMAL_PRECISION = 38;
   /** Used when a source does not know a decimal's precision (PostgreSQL {@code numeric}, JSON numbers). */
@@ -70,12 +71,14 @@ record DuckDbType(String base, int precision, int scale) {
     return base.equals("DECIMAL");
   }
 
-  String ddl() {
+  @Override
+  public String ddl() {
     return isDecimal() ? "DECIMAL(" + precision + "," + scale + ")" : base;
   }
 
   /** True when every value of {@code incoming} fits in a column of this type without loss. */
-  boolean canHold(DuckDbType incoming) {
+  @Override
+  public boolean holds(DuckDbType incoming) {
     if (isDecimal() && incoming.isDecimal()) {
       return scale >= incoming.scale && precision - scale >= incoming.precision - incoming.scale;
     }
@@ -95,8 +98,9 @@ record DuckDbType(String base, int precision, int scale) {
    * The type an existing column of this type must be altered to so it also holds {@code incoming}, or empty when no
    * safe widening exists. Only called when this type cannot already hold {@code incoming}.
    */
-  Optional<DuckDbType> widenFor(DuckDbType incoming) {
-    if (incoming.canHold(this)) {
+  @Override
+  public Optional<DuckDbType> widenedFor(DuckDbType incoming) {
+    if (incoming.holds(this)) {
       return Optional.of(incoming);
     }
     if (isDecimal() && incoming.isDecimal()) {

@@ -23,7 +23,6 @@ import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** The committed-rows record of DuckDB's {@code _tributary_state}, compared with {@code count(*)} of the table. */
 class DuckDbCommittedRowsTest {
@@ -31,7 +30,7 @@ class DuckDbCommittedRowsTest {
   @TempDir Path dir;
 
   private static void write(DuckDbSink sink, TableWriter w, List<io.tributary.core.Row> rows, String at) {
-    new TransactionTemplate(sink.transactionManager()).executeWithoutResult(s ->
+    sink.inChunk(() ->
         w.write(rows, List.of(), Cursor.of("id", at)));
   }
 

@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Micro benchmark, not a test: loads N rows of 12 columns in chunks through the real writer (APPEND and MERGE) and
@@ -61,12 +60,11 @@ public final class DuckDbSinkBenchmark {
   private static double load(DuckDbSink sink, WriteMode mode, String table, List<Row> rows, int chunk) {
     TableWriter writer = sink.open(new TableSpec("bench", table, SCHEMA, mode,
         new RunInfo("bench", 1, 1, Instant.now())));
-    TransactionTemplate tx = new TransactionTemplate(sink.transactionManager());
     long start = System.nanoTime();
     for (int from = 0; from < rows.size(); from += chunk) {
       List<Row> part = rows.subList(from, Math.min(rows.size(), from + chunk));
       Cursor position = Cursor.of("id", Integer.toString(from + part.size()));
-      tx.executeWithoutResult(s -> writer.write(part, List.of(), position));
+      sink.inChunk(() -> writer.write(part, List.of(), position));
     }
     return rows.size() / ((System.nanoTime() - start) / 1e9);
   }

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Run 1 (full), then run 2 (incremental with updates, a new key and a delete), compared with a golden JSONL. */
 class DuckDbSinkGoldenTest {
@@ -74,8 +73,8 @@ class DuckDbSinkGoldenTest {
   }
 
   private static void write(DuckDbSink sink, TableWriter w, List<io.tributary.core.Row> rows, Cursor position) {
-    new TransactionTemplate(sink.transactionManager()).executeWithoutResult(
-        s -> w.write(rows, List.<QuarantinedRecord>of(), position));
+    sink.inChunk(
+        () -> w.write(rows, List.<QuarantinedRecord>of(), position));
   }
 
   private static List<Map<String, Object>> table(DuckDbSink sink) throws Exception {

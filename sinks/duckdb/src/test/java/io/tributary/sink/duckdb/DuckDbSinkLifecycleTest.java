@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.transaction.support.TransactionTemplate;
 
 class DuckDbSinkLifecycleTest {
 
@@ -28,7 +27,7 @@ class DuckDbSinkLifecycleTest {
     Path file = dir.resolve("restart.duckdb");
     try (DuckDbSink sink = DuckDbSink.open(file, "raw")) {
       TableWriter w = sink.open(spec("accounts", ACCOUNTS, WriteMode.MERGE, 3, 30));
-      new TransactionTemplate(sink.transactionManager()).executeWithoutResult(s ->
+      sink.inChunk(() ->
           w.write(List.of(account(1, "a", "1.00")), List.of(), Cursor.of("id", "1")));
     }
     try (DuckDbSink reopened = DuckDbSink.open(file, "raw")) {

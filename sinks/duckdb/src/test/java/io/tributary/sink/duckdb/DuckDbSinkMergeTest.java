@@ -28,7 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.transaction.support.TransactionTemplate;
 
 class DuckDbSinkMergeTest {
 
@@ -46,7 +45,7 @@ class DuckDbSinkMergeTest {
   }
 
   private void inTx(Runnable work) {
-    new TransactionTemplate(sink.transactionManager()).executeWithoutResult(s -> work.run());
+    sink.inChunk(work);
   }
 
   @Test

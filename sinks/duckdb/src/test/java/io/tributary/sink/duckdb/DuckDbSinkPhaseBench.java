@@ -1,5 +1,6 @@
 package io.tributary.sink.duckdb;
 
+import io.tributary.core.ChunkTransaction;
 import io.tributary.core.Column;
 import io.tributary.core.ColumnType;
 import io.tributary.core.Cursor;
@@ -18,9 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.TransactionStatus;
 
 /**
  * Benchmark, not a test: the DuckDB writer alone on the rows bench/run-all's CSV maps to (same 12 columns and
@@ -76,16 +74,15 @@ public final class DuckDbSinkPhaseBench {
   private static double load(DuckDbSink sink, List<Row> rows, ThreadMXBean threads) {
     TableWriter writer = sink.open(new TableSpec("bench", "t", SCHEMA, WriteMode.MERGE,
         new RunInfo("bench", 1, 1, Instant.now())));
-    PlatformTransactionManager tm = sink.transactionManager();
     int chunk = 20_000;
     long commitNanos = 0;
     for (int from = 0; from < rows.size(); from += chunk) {
       List<Row> part = rows.subList(from, Math.min(rows.size(), from + chunk));
       Cursor position = Cursor.of("record", Integer.toString(from + part.size()));
-      TransactionStatus tx = tm.getTransaction(TransactionDefinition.withDefaults());
+      ChunkTransaction tx = sink.beginChunk();
       writer.write(part, List.of(), position);
       long before = threads.getCurrentThreadCpuTime();
-      tm.commit(tx);
+      tx.commit();
       commitNanos += threads.getCurrentThreadCpuTime() - before;
     }
     writer.finish();

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 16, fencing after a lost run lock, for DuckDB: two writers of the same job and stream (the run that lost its
@@ -28,7 +27,7 @@ class DuckDbWriterFenceTest {
   @TempDir Path dir;
 
   private static void write(DuckDbSink sink, TableWriter w, List<Row> rows, String at) {
-    new TransactionTemplate(sink.transactionManager()).executeWithoutResult(s ->
+    sink.inChunk(() ->
         w.write(rows, List.of(), Cursor.of("id", at)));
   }
 

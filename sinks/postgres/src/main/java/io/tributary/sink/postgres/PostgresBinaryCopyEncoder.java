@@ -1,6 +1,7 @@
 package io.tributary.sink.postgres;
 
 import io.tributary.core.Row;
+import io.tributary.sink.jdbc.TableLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.math.BigDecimal;
@@ -62,7 +63,7 @@ final class PostgresBinaryCopyEncoder {
   private int pos;
   private short[] digits = new short[32];
 
-  PostgresBinaryCopyEncoder(PostgresTableLayout layout) {
+  PostgresBinaryCopyEncoder(TableLayout<PostgresType> layout) {
     int n = layout.columns().size();
     names = layout.columns();
     kinds = new PostgresType.Kind[n];

@@ -2,6 +2,8 @@ package io.tributary.sink.postgres;
 
 import io.tributary.core.Row;
 import io.tributary.core.RunInfo;
+import io.tributary.sink.RefusedRow;
+import io.tributary.sink.jdbc.TableLayout;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -15,26 +17,23 @@ import org.postgresql.copy.CopyIn;
  */
 final class PostgresCopyLoad {
 
-  /** A row the encoder refused, by its index in the chunk. */
-  record Rejected(int rowIndex, String reason) {}
-
   private final PostgresBinaryCopyEncoder encoder;
   private final RunInfo run;
 
-  PostgresCopyLoad(PostgresTableLayout layout, RunInfo run) {
+  PostgresCopyLoad(TableLayout<PostgresType> layout, RunInfo run) {
     this.encoder = new PostgresBinaryCopyEncoder(layout);
     this.run = run;
   }
 
   /** Copies {@code rows} into {@code qualifiedTable}; returns the rows the encoder refused, which were skipped. */
-  List<Rejected> copy(Connection connection, String qualifiedTable, String columnList, List<Row> rows,
+  List<RefusedRow> copy(Connection connection, String qualifiedTable, String columnList, List<Row> rows,
       boolean withSeq) throws SQLException {
     String sql = "COPY " + qualifiedTable + " (" + columnList + ") FROM STDIN (FORMAT binary)";
     CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
-    List<Rejected> rejected = new ArrayList<>(0);
+    List<RefusedRow> rejected = new ArrayList<>(0);
     try {
       encoder.encode(copy, rows, run.extractedAt(), run.runId(), withSeq,
-          (index, reason) -> rejected.add(new Rejected(index, reason)));
+          (index, reason) -> rejected.add(new RefusedRow(index, reason)));
       copy.endCopy();
       return rejected;
     } finally {

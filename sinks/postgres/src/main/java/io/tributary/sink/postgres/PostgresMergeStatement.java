@@ -2,6 +2,9 @@ package io.tributary.sink.postgres;
 
 import static io.tributary.core.Identifiers.quote;
 
+import io.tributary.core.SystemColumns;
+import io.tributary.core.SystemTables;
+import io.tributary.sink.jdbc.TableLayout;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,18 +16,18 @@ import java.util.List;
  */
 final class PostgresMergeStatement {
 
-  static final String SEQ = "_tributary_seq";
+  private static final String SEQ = SystemColumns.SEQ;
 
-  private final PostgresTableLayout layout;
+  private final TableLayout<PostgresType> layout;
   private final String staging;
 
-  PostgresMergeStatement(PostgresTableLayout layout) {
+  PostgresMergeStatement(TableLayout<PostgresType> layout) {
     this.layout = layout;
     // Named after the target and its current shape: a pooled session that still holds the staging table of an
     // earlier shape (before ALTER TABLE) gets a fresh one, and two long table names never share one after
     // PostgreSQL truncates identifiers to 63 bytes.
     String shape = layout.qualified() + layout.columns() + layout.types();
-    this.staging = "pg_temp." + quote("_tributary_stg_" + Integer.toHexString(shape.hashCode()));
+    this.staging = "pg_temp." + quote(SystemTables.STAGING_PREFIX + Integer.toHexString(shape.hashCode()));
   }
 
   String staging() {
@@ -51,11 +54,11 @@ final class PostgresMergeStatement {
     for (String c : layout.columns()) {
       if (!layout.primaryKey().contains(c)) {
         String q = quote(c);
-        set.add(q + " = CASE WHEN EXCLUDED." + quote(PostgresTableLayout.DELETED) + " AND " + keyOnly + " THEN t." + q
+        set.add(q + " = CASE WHEN EXCLUDED." + quote(SystemColumns.DELETED) + " AND " + keyOnly + " THEN t." + q
             + " ELSE EXCLUDED." + q + " END");
       }
     }
-    for (String meta : PostgresTableLayout.METADATA) {
+    for (String meta : SystemColumns.METADATA) {
       set.add(quote(meta) + " = EXCLUDED." + quote(meta));
     }
     return "INSERT INTO " + layout.qualified() + " AS t (" + columns + ") SELECT DISTINCT ON (" + key + ") "

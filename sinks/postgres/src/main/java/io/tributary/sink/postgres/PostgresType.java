@@ -1,6 +1,7 @@
 package io.tributary.sink.postgres;
 
 import io.tributary.core.Column;
+import io.tributary.sink.jdbc.SqlType;
 import java.util.Optional;
 
 /**
@@ -10,7 +11,7 @@ import java.util.Optional;
  * @param precision numeric precision, 0 for unconstrained {@code numeric}; unused by other kinds
  * @param scale numeric scale
  */
-record PostgresType(Kind kind, int precision, int scale) {
+record PostgresType(Kind kind, int precision, int scale) implements SqlType<PostgresType> {
 
   enum Kind {
     TEXT("text"),
@@ -71,7 +72,8 @@ record PostgresType(Kind kind, int precision, int scale) {
     return Optional.empty();
   }
 
-  String ddl() {
+  @Override
+  public String ddl() {
     if (kind == Kind.NUMERIC && precision > 0) {
       return "numeric(" + precision + "," + scale + ")";
     }
@@ -79,7 +81,8 @@ record PostgresType(Kind kind, int precision, int scale) {
   }
 
   /** Whether every value of {@code other} fits this type unchanged, so a column of this type can take it. */
-  boolean holds(PostgresType other) {
+  @Override
+  public boolean holds(PostgresType other) {
     if (kind == other.kind) {
       return kind != Kind.NUMERIC || precision == 0
           || (other.precision > 0 && scale >= other.scale
@@ -97,7 +100,8 @@ record PostgresType(Kind kind, int precision, int scale) {
    * The type an existing column of this type must become to also hold {@code wanted}, or empty when no safe widening
    * exists (bigint → numeric/double, numeric precision up, date → timestamptz).
    */
-  Optional<PostgresType> widenedFor(PostgresType wanted) {
+  @Override
+  public Optional<PostgresType> widenedFor(PostgresType wanted) {
     if (kind == Kind.NUMERIC && wanted.kind == Kind.NUMERIC) {
       if (wanted.precision == 0) {
         return Optional.of(wanted);

@@ -3,6 +3,7 @@ package io.tributary.sink.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.core.Row;
+import io.tributary.sink.jdbc.TableLayout;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,7 +18,7 @@ class PostgresEncoderRangeTest {
 
   @Test
   void valuesBeyondPostgresRangesAreRefusedRowByRowAndTheOthersAreEncoded() throws Exception {
-    PostgresTableLayout layout = new PostgresTableLayout("s", "t", List.of("id", "at", "day", "amount"),
+    TableLayout<PostgresType> layout = new TableLayout<>(PostgresDialect.INSTANCE, "s", "t", List.of("id", "at", "day", "amount"),
         List.of(PostgresType.of(PostgresType.Kind.BIGINT), PostgresType.of(PostgresType.Kind.TIMESTAMPTZ),
             PostgresType.of(PostgresType.Kind.DATE), PostgresType.of(PostgresType.Kind.NUMERIC)),
         List.of("id"));

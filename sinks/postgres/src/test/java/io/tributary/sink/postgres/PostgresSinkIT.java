@@ -29,7 +29,6 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.support.TransactionTemplate;
 
 class PostgresSinkIT {
 
@@ -89,9 +88,7 @@ class PostgresSinkIT {
   void aRolledBackChunkLeavesTargetQuarantineAndStateUnchanged() {
     TableWriter w = sink.open(spec(accounts(), WriteMode.MERGE, run(1, 11, RUN_1_AT)));
     w.write(List.of(row(1L, "a", new BigDecimal("1.00"))), List.of(quarantined("q1")), at("t1"));
-    TransactionTemplate chunk = new TransactionTemplate(sink.transactionManager());
-
-    assertThatThrownBy(() -> chunk.executeWithoutResult(status -> {
+    assertThatThrownBy(() -> sink.inChunk(() -> {
       w.write(List.of(row(1L, "changed", null), row(2L, "new", null)), List.of(quarantined("q2")), at("t2"));
       throw new IllegalStateException("processor failed after the write");
     })).hasMessage("processor failed after the write");

@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.Driver;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Opt-in benchmark ({@code -Dtributary.bench=true}, needs {@code psql} on the PATH): the sink's chunked binary COPY
@@ -61,7 +60,6 @@ class PostgresSinkThroughputIT {
   private double sinkLoad(String schema, String table, WriteMode mode) {
     try (PostgresSink sink = PostgresSinkTestSupport.sink(schema)) {
       TableWriter w = sink.open(new io.tributary.core.TableSpec("bench", table, WIDE, mode, run(1, 1, Instant.now())));
-      TransactionTemplate tx = new TransactionTemplate(sink.transactionManager());
       long start = System.nanoTime();
       for (int from = 0; from < ROWS; from += CHUNK) {
         List<Row> chunk = new ArrayList<>(CHUNK);
@@ -69,7 +67,7 @@ class PostgresSinkThroughputIT {
           chunk.add(new Row(values(i), false));
         }
         Cursor pos = Cursor.of("id", String.valueOf(from));
-        tx.executeWithoutResult(s -> w.write(chunk, List.of(), pos));
+        sink.inChunk(() -> w.write(chunk, List.of(), pos));
       }
       return ROWS / ((System.nanoTime() - start) / 1e9);
     }

@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Issue 16, fencing after a lost run lock: a run whose lock session was cut keeps loading while another run took the
@@ -87,7 +86,7 @@ class PostgresWriterFenceIT {
     CountDownLatch written = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     CompletableFuture<Void> chunk = CompletableFuture.runAsync(() ->
-        new TransactionTemplate(stale.transactionManager()).executeWithoutResult(s -> {
+        stale.inChunk(() -> {
           a.write(List.of(row(1L, "a", null), row(2L, "b", null)), List.of(), at("2"));
           written.countDown();
           await(release);

@@ -2,7 +2,9 @@ package io.tributary.sink.snowflake;
 
 import io.tributary.core.Row;
 import io.tributary.core.RunInfo;
+import io.tributary.sink.RefusedRow;
 import io.tributary.sink.WarehouseJson;
+import io.tributary.sink.jdbc.TableLayout;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,11 +33,8 @@ import org.apache.commons.csv.QuoteMode;
  */
 final class SnowflakeChunkFile {
 
-  /** A row left out of the file, by its index in the chunk. */
-  record Rejected(int rowIndex, String reason) {}
-
-  /** What was written. */
-  record Written(Path file, int rows, List<Rejected> rejected) {}
+  /** What was written, and the rows left out of the file. */
+  record Written(Path file, int rows, List<RefusedRow> rejected) {}
 
   /** The COPY file format matching what this class writes (Snowflake docs, "Format type options: CSV"). */
   static final String FILE_FORMAT = "FILE_FORMAT = (TYPE = CSV COMPRESSION = GZIP FIELD_OPTIONALLY_ENCLOSED_BY = '\"'"
@@ -51,17 +50,17 @@ final class SnowflakeChunkFile {
   private static final Instant MIN_TIMESTAMP = Instant.parse("0000-01-01T00:00:00Z");
   private static final Instant END_TIMESTAMP = Instant.parse("+10000-01-01T00:00:00Z");
 
-  private final SnowflakeTableLayout layout;
+  private final TableLayout<SnowflakeType> layout;
   private final RunInfo run;
 
-  SnowflakeChunkFile(SnowflakeTableLayout layout, RunInfo run) {
+  SnowflakeChunkFile(TableLayout<SnowflakeType> layout, RunInfo run) {
     this.layout = layout;
     this.run = run;
   }
 
   /** Writes {@code rows} to {@code file}; the load ordinal of row i is {@code firstSeq + i}. */
   Written write(Path file, List<Row> rows, long firstSeq) throws IOException {
-    List<Rejected> rejected = new ArrayList<>(0);
+    List<RefusedRow> rejected = new ArrayList<>(0);
     int written = 0;
     String extractedAt = TIMESTAMP.format(run.extractedAt());
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(file), 1 << 16);
@@ -73,7 +72,7 @@ final class SnowflakeChunkFile {
         values.clear();
         String reason = encode(row, values);
         if (reason != null) {
-          rejected.add(new Rejected(i, reason));
+          rejected.add(new RefusedRow(i, reason));
           continue;
         }
         values.add(extractedAt);

@@ -56,7 +56,7 @@ final class SnowflakeConnector extends AbstractDataSource {
     }
     p.put("warehouse", config.warehouse());
     p.put("db", config.database());
-    p.put("schema", SnowflakeNames.stored(config.schema()));
+    p.put("schema", SnowflakeDialect.INSTANCE.stored(config.schema()));
     // Results as JSON: the Arrow format needs extra JVM opens and gains nothing for Tributary's tiny result sets.
     p.put("JDBC_QUERY_RESULT_FORMAT", "JSON");
     // Keeps the master token alive across long extractions (else 390114 after 4 idle hours).

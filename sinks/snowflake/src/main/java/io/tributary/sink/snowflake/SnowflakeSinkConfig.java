@@ -1,7 +1,9 @@
 package io.tributary.sink.snowflake;
 
 import io.tributary.core.SecretRef;
+import io.tributary.core.SystemTables;
 import jakarta.validation.constraints.NotBlank;
+import java.util.Locale;
 
 /**
  * The job's {@code sink:} block for {@code type: snowflake}, bound by the engine with snake_case keys.
@@ -23,7 +25,7 @@ public record SnowflakeSinkConfig(@NotBlank String account, @NotBlank String use
     String stage) {
 
   public static final String DEFAULT_SCHEMA = "RAW";
-  public static final String DEFAULT_STAGE = "_TRIBUTARY_STAGE";
+  public static final String DEFAULT_STAGE = SystemTables.working("stage").toUpperCase(Locale.ROOT);
 
   public SnowflakeSinkConfig {
     if (schema == null || schema.isBlank()) {

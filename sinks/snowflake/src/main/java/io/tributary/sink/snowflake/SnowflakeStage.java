@@ -12,7 +12,13 @@ final class SnowflakeStage {
   private final String location;
 
   SnowflakeStage(String schema, String stage, RunInfo run, String stream) {
-    this.location = "@" + SnowflakeNames.qualified(schema, stage) + "/" + segment(run.job()) + "/" + segment(stream);
+    this.location = "@" + SnowflakeDialect.INSTANCE.qualified(schema, stage) + "/" + segment(run.job()) + "/" + segment(stream);
+  }
+
+  /** The stage of {@code schema}, created when missing. */
+  static String create(String schema, String stage) {
+    // An internal named stage: files PUT here are encrypted at rest and cost only storage until REMOVEd.
+    return "CREATE STAGE IF NOT EXISTS " + SnowflakeDialect.INSTANCE.qualified(schema, stage);
   }
 
   /** The files are already gzip: PUT must not compress them again. */

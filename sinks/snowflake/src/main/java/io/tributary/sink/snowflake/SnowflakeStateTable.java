@@ -1,23 +1,21 @@
 package io.tributary.sink.snowflake;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.core.Cursor;
-import io.tributary.core.TributaryException;
+import io.tributary.core.SystemTables;
+import io.tributary.sink.CursorJson;
+import io.tributary.sink.jdbc.CommittedRowsCheck;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
- * {@code _TRIBUTARY_STATE}: one row per job and stream with the position of the last committed chunk, whether the
- * chunks staged so far have been published into the target, and the position this job instance has published up to
+ * {@link SystemTables#STATE} (upper-case, as Snowflake stores names): one row per job and stream with the position of
+ * the last committed chunk, whether the chunks staged so far have been published into the target, and the position
+ * this job instance has published up to
  * ({@code PUBLISHED_POSITION}, null before its first publish). Written in the chunk's transaction (position,
  * {@code PUBLISHED = FALSE}, the published position kept) and in the publishing transaction ({@code PUBLISHED = TRUE},
  * the published position set). It is the one truth of a stream's progress in a run: the job repository's step status
@@ -35,13 +33,12 @@ final class SnowflakeStateTable {
     }
   }
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<Map<String, String>> CURSOR_MAP = new TypeReference<>() {};
-
+  private final String schema;
   private final String table;
 
   SnowflakeStateTable(String schema) {
-    this.table = SnowflakeNames.qualified(schema, "_TRIBUTARY_STATE");
+    this.schema = schema;
+    this.table = SnowflakeDialect.INSTANCE.qualified(schema, SystemTables.STATE);
   }
 
   String create() {
@@ -72,19 +69,6 @@ final class SnowflakeStateTable {
     }
   }
 
-  /** The rows the job's publishes inserted into {@code targetTable}, over every stream or part that loads it. */
-  long committedRows(Connection c, String job, String targetTable) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT COALESCE(SUM(\"TARGET_ROWS\"), 0) FROM " + table
-        + " WHERE \"JOB\" = ? AND \"TARGET_TABLE\" = ?")) {
-      ps.setString(1, job);
-      ps.setString(2, targetTable);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
-
   /**
    * Makes {@code rows} the job's committed count of {@code targetTable}, kept on this stream's row, which now belongs
    * to {@code instanceId} at the start, unpublished: a full refresh accepts the table as it is, and its restart
@@ -92,17 +76,8 @@ final class SnowflakeStateTable {
    */
   void rebaseline(Connection c, String job, String stream, long instanceId, String targetTable, long rows)
       throws SQLException {
-    zeroCommittedRows(c, job, targetTable);
+    forget(c, job, targetTable);
     save(c, job, stream, instanceId, Cursor.START, false, null, targetTable, rows);
-  }
-
-  private void zeroCommittedRows(Connection c, String job, String targetTable) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("UPDATE " + table + " SET \"TARGET_ROWS\" = 0"
-        + " WHERE \"JOB\" = ? AND \"TARGET_TABLE\" = ?")) {
-      ps.setString(1, job);
-      ps.setString(2, targetTable);
-      ps.executeUpdate();
-    }
   }
 
   /** The state of {@code instanceId}, or empty when there is none or another job instance wrote it. */
@@ -117,8 +92,8 @@ final class SnowflakeStateTable {
           return Optional.empty();
         }
         String publishedPosition = rs.getString(4);
-        return Optional.of(new Entry(new Cursor(parse(rs.getString(2))), rs.getBoolean(3),
-            publishedPosition == null ? null : new Cursor(parse(publishedPosition))));
+        return Optional.of(new Entry(CursorJson.read(rs.getString(2)), rs.getBoolean(3),
+            publishedPosition == null ? null : CursorJson.read(publishedPosition)));
       }
     }
   }
@@ -158,7 +133,7 @@ final class SnowflakeStateTable {
   void savePublished(Connection c, String job, String stream, long instanceId, Cursor position, String targetTable,
       long insertedRows, boolean replaced) throws SQLException {
     if (replaced) {
-      zeroCommittedRows(c, job, targetTable);
+      forget(c, job, targetTable);
     }
     save(c, job, stream, instanceId, position, true, position, targetTable, insertedRows);
   }
@@ -169,29 +144,16 @@ final class SnowflakeStateTable {
       ps.setString(1, job);
       ps.setString(2, stream);
       ps.setLong(3, instanceId);
-      ps.setString(4, toJson(position));
+      ps.setString(4, CursorJson.write(position));
       ps.setBoolean(5, published);
-      ps.setString(6, publishedPosition == null ? null : toJson(publishedPosition));
+      ps.setString(6, publishedPosition == null ? null : CursorJson.write(publishedPosition));
       ps.setString(7, targetTable);
       ps.setLong(8, addedRows);
       ps.executeUpdate();
     }
   }
 
-  static String toJson(Cursor position) {
-    try {
-      return JSON.writeValueAsString(new TreeMap<>(position.values()));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a map of strings always serializes", e);
-    }
-  }
-
-  private static Map<String, String> parse(String json) {
-    try {
-      return JSON.readValue(json, CURSOR_MAP);
-    } catch (JsonProcessingException e) {
-      throw TributaryException.config("_TRIBUTARY_STATE holds a position that is not a JSON object of strings",
-          "delete the stream's row from _TRIBUTARY_STATE and run with --full-refresh");
-    }
+  private void forget(Connection c, String job, String targetTable) throws SQLException {
+    new CommittedRowsCheck(SnowflakeDialect.INSTANCE, schema, job, targetTable).forget(c);
   }
 }

@@ -1,17 +1,19 @@
 package io.tributary.sink.snowflake;
 
-import io.tributary.sink.jdbc.JdbcTransactions;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tributary.core.ChunkOutcome;
 import io.tributary.core.Cursor;
 import io.tributary.core.QuarantinedRecord;
 import io.tributary.core.Row;
+import io.tributary.core.SystemColumns;
 import io.tributary.core.TableSpec;
 import io.tributary.core.TableWriter;
 import io.tributary.core.WriteMode;
+import io.tributary.sink.RefusedRow;
+import io.tributary.sink.StagedCommittedRows;
+import io.tributary.sink.jdbc.CommittedRowsCheck;
+import io.tributary.sink.jdbc.JdbcTransactions;
+import io.tributary.sink.jdbc.QuarantineTable;
+import io.tributary.sink.jdbc.TableLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,12 +22,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.StringJoiner;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -43,26 +41,26 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 final class SnowflakeTableWriter implements TableWriter {
 
   private static final Logger LOG = LoggerFactory.getLogger(SnowflakeTableWriter.class);
-  private static final ObjectMapper ROW_JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private final JdbcTransactions transactions;
   private final SnowflakeStateTable state;
-  private final SnowflakeQuarantineTable quarantine;
+  private final QuarantineTable quarantine;
   private final TableSpec spec;
-  private final SnowflakeTableLayout layout;
+  private final TableLayout<SnowflakeType> layout;
   private final String staging;
   private final SnowflakeStage stage;
   private final SnowflakeChunkFile encoder;
   private final SnowflakePublish publish;
+  /** The target's columns, then the load ordinal: the columns of each chunk file. */
+  private final String stagingColumns;
   private final Path spoolDir;
-  private final SnowflakeCommittedRows committedRows;
+  private final CommittedRowsCheck committedRows;
   private long nextSeq;
   private int chunkNo;
 
-  SnowflakeTableWriter(JdbcTransactions transactions, SnowflakeStateTable state,
-      SnowflakeQuarantineTable quarantine, TableSpec spec, SnowflakeTableLayout layout, String staging,
-      SnowflakeStage stage, Path spoolDir, long nextSeq, SnowflakeCommittedRows committedRows) {
+  SnowflakeTableWriter(JdbcTransactions transactions, SnowflakeStateTable state, QuarantineTable quarantine,
+      TableSpec spec, TableLayout<SnowflakeType> layout, String staging, SnowflakeStage stage, Path spoolDir,
+      long nextSeq, CommittedRowsCheck committedRows) {
     this.transactions = transactions;
     this.state = state;
     this.quarantine = quarantine;
@@ -72,6 +70,7 @@ final class SnowflakeTableWriter implements TableWriter {
     this.stage = stage;
     this.encoder = new SnowflakeChunkFile(layout, spec.run());
     this.publish = new SnowflakePublish(layout, staging, spec.mode());
+    this.stagingColumns = layout.loadColumnList() + ", " + layout.dialect().quote(SystemColumns.SEQ);
     this.spoolDir = spoolDir;
     this.nextSeq = nextSeq;
     this.committedRows = committedRows;
@@ -92,21 +91,11 @@ final class SnowflakeTableWriter implements TableWriter {
   @Override
   public ChunkOutcome load(List<Row> rows, List<QuarantinedRecord> quarantined, Cursor position) {
     return transactions.run("loading " + rows.size() + " rows of " + spec.stream() + " into " + staging, c -> {
-      List<QuarantinedRecord> bad = quarantined;
-      int refused = 0;
-      if (!rows.isEmpty()) {
-        List<SnowflakeChunkFile.Rejected> rejected = stageChunk(c, rows);
-        if (!rejected.isEmpty()) {
-          bad = new ArrayList<>(quarantined);
-          for (SnowflakeChunkFile.Rejected r : rejected) {
-            bad.add(quarantineRecord(rows.get(r.rowIndex()), r.reason()));
-          }
-          refused = rejected.size();
-        }
-      }
+      List<RefusedRow> refused = rows.isEmpty() ? List.of() : stageChunk(c, rows);
+      List<QuarantinedRecord> bad = RefusedRow.quarantine(quarantined, refused, rows, spec.schema());
       quarantine.insert(c, spec.run(), spec.stream(), bad);
       state.saveStaged(c, spec.run().job(), spec.stream(), spec.run().instanceId(), position, layout.table());
-      return new ChunkOutcome(rows.size() - refused, bad.size());
+      return new ChunkOutcome(rows.size() - refused.size(), bad.size());
     });
   }
 
@@ -114,14 +103,14 @@ final class SnowflakeTableWriter implements TableWriter {
   @Override
   public void verifyCommittedRows() {
     transactions.run("checking the rows of " + layout.qualified(), c -> {
-      if (SnowflakeCommittedRows.checked(spec.mode(), spec.fullRefresh(), readState(c))) {
+      if (checksCommittedRows(spec, readState(c))) {
         committedRows.verify(c);
       }
       return null;
     });
   }
 
-  private List<SnowflakeChunkFile.Rejected> stageChunk(Connection c, List<Row> rows) throws SQLException {
+  private List<RefusedRow> stageChunk(Connection c, List<Row> rows) throws SQLException {
     String fileName = "run" + spec.run().runId() + "-" + String.format("%06d", ++chunkNo) + ".csv.gz";
     Path file = spoolDir.resolve(fileName);
     try {
@@ -130,7 +119,7 @@ final class SnowflakeTableWriter implements TableWriter {
       if (written.rows() > 0) {
         execute(c, stage.put(file));
         removeAfterTransaction(c, fileName);
-        execute(c, stage.copy(staging, layout.stagingColumnList(), fileName));
+        execute(c, stage.copy(staging, stagingColumns, fileName));
       }
       return written.rejected();
     } catch (IOException e) {
@@ -221,25 +210,9 @@ final class SnowflakeTableWriter implements TableWriter {
     }
   }
 
-  private QuarantinedRecord quarantineRecord(Row row, String reason) {
-    Map<String, Object> values = new LinkedHashMap<>();
-    List<String> names = spec.schema().columnNames();
-    for (int i = 0; i < names.size() && i < row.values().length; i++) {
-      values.put(names.get(i), row.values()[i]);
-    }
-    values.put("_tributary_deleted", row.deleted());
-    StringJoiner key = new StringJoiner("|");
-    for (String k : spec.schema().primaryKey()) {
-      int i = names.indexOf(k);
-      key.add(i < row.values().length ? String.valueOf(row.values()[i]) : "");
-    }
-    String json;
-    try {
-      json = ROW_JSON.writeValueAsString(values);
-    } catch (JsonProcessingException e) {
-      json = String.valueOf(values);
-    }
-    return new QuarantinedRecord(spec.schema().primaryKey().isEmpty() ? null : key.toString(), json,
-        List.of(reason));
+  /** See {@link StagedCommittedRows}: the state row says whether this instance has state, and has published. */
+  static boolean checksCommittedRows(TableSpec spec, Optional<SnowflakeStateTable.Entry> entry) {
+    return StagedCommittedRows.checked(spec.mode(), spec.fullRefresh(), entry.isPresent(),
+        entry.map(SnowflakeStateTable.Entry::publishedBefore).orElse(false));
   }
 }

@@ -1,6 +1,7 @@
 package io.tributary.sink.snowflake;
 
 import io.tributary.core.Column;
+import io.tributary.sink.jdbc.SqlType;
 import java.util.Optional;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Optional;
  * @param precision NUMBER precision (1..38); unused by other kinds
  * @param scale NUMBER scale
  */
-record SnowflakeType(Kind kind, int precision, int scale) {
+record SnowflakeType(Kind kind, int precision, int scale) implements SqlType<SnowflakeType> {
 
   enum Kind {
     TEXT("VARCHAR"),
@@ -71,7 +72,8 @@ record SnowflakeType(Kind kind, int precision, int scale) {
     };
   }
 
-  String ddl() {
+  @Override
+  public String ddl() {
     return kind == Kind.NUMBER ? "NUMBER(" + precision + "," + scale + ")" : kind.ddl;
   }
 
@@ -81,7 +83,8 @@ record SnowflakeType(Kind kind, int precision, int scale) {
   }
 
   /** Whether a column of this type takes every value of {@code other} unchanged. */
-  boolean holds(SnowflakeType other) {
+  @Override
+  public boolean holds(SnowflakeType other) {
     if (kind == other.kind) {
       return kind != Kind.NUMBER || (scale >= other.scale && precision - scale >= other.precision - other.scale);
     }
@@ -93,7 +96,8 @@ record SnowflakeType(Kind kind, int precision, int scale) {
   }
 
   /** The wider type this column can be altered to so it holds {@code wanted}, or empty when Snowflake cannot. */
-  Optional<SnowflakeType> widenedFor(SnowflakeType wanted) {
+  @Override
+  public Optional<SnowflakeType> widenedFor(SnowflakeType wanted) {
     if (kind == Kind.NUMBER && wanted.kind == Kind.NUMBER && scale == wanted.scale
         && wanted.precision > precision) {
       return Optional.of(number(wanted.precision, scale));

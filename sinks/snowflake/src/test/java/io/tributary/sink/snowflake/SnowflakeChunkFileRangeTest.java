@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.core.Row;
 import io.tributary.core.RunInfo;
+import io.tributary.sink.jdbc.TableLayout;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,7 +20,7 @@ class SnowflakeChunkFileRangeTest {
 
   @Test
   void valuesBeyondSnowflakeRangeAreRefusedRowByRow() throws Exception {
-    SnowflakeTableLayout layout = new SnowflakeTableLayout("S", "T", List.of("ID", "AT", "DAY"),
+    TableLayout<SnowflakeType> layout = new TableLayout<>(SnowflakeDialect.INSTANCE, "S", "T", List.of("ID", "AT", "DAY"),
         List.of(SnowflakeType.number(38, 0), SnowflakeType.of(SnowflakeType.Kind.TIMESTAMP_TZ),
             SnowflakeType.of(SnowflakeType.Kind.DATE)), List.of("ID"));
     List<Row> rows = List.of(

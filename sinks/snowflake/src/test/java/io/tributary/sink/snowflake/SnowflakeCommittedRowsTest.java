@@ -29,7 +29,6 @@ import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Finding 7 (the warehouse is verified, not trusted) at Snowflake's JDBC seam: the rows a publish inserted are kept in
@@ -62,8 +61,7 @@ class SnowflakeCommittedRowsTest {
       TableSpec run2 = new TableSpec("customers", "customers", RUN_2_SCHEMA, WriteMode.MERGE,
           new RunInfo("erp", 2, 2, RUN_2_AT));
       try (TableWriter writer = sink.open(run2)) {
-        new TransactionTemplate(sink.transactionManager())
-            .executeWithoutResult(s -> writer.write(RUN_2.get(0), List.of(), position(0)));
+        sink.inChunk(() -> writer.write(RUN_2.get(0), List.of(), position(0)));
         // the run fails here, before its publish
       }
       h2(db, "DROP TABLE \"RAW\".\"CUSTOMERS\"");
@@ -82,8 +80,7 @@ class SnowflakeCommittedRowsTest {
     try (SnowflakeSink sink = SnowflakeSinkTestSupport.sink(db, spool)) {
       load(sink, spec(WriteMode.APPEND, 1, 1, false), RUN_1);
       try (TableWriter writer = sink.open(spec(WriteMode.APPEND, 2, 2, false))) {
-        new TransactionTemplate(sink.transactionManager())
-            .executeWithoutResult(s -> writer.write(RUN_1.get(1), List.of(), position(1)));
+        sink.inChunk(() -> writer.write(RUN_1.get(1), List.of(), position(1)));
         h2(db, "DELETE FROM \"RAW\".\"CUSTOMERS\" WHERE \"ID\" = 1");
         assertThatThrownBy(writer::verifyCommittedRows)
             .hasMessageContaining("table RAW.CUSTOMERS holds 2 rows but Tributary committed 3 rows into it");
@@ -111,8 +108,7 @@ class SnowflakeCommittedRowsTest {
       load(sink, spec(WriteMode.APPEND, 1, 1, false), RUN_1);
       h2(db, "DELETE FROM \"RAW\".\"CUSTOMERS\"");
       try (TableWriter writer = sink.open(spec(WriteMode.APPEND, 2, 2, true))) {
-        new TransactionTemplate(sink.transactionManager())
-            .executeWithoutResult(s -> writer.write(RUN_1.get(0), List.of(), position(0)));
+        sink.inChunk(() -> writer.write(RUN_1.get(0), List.of(), position(0)));
         writer.verifyCommittedRows();
         writer.finish();
       }
@@ -143,8 +139,7 @@ class SnowflakeCommittedRowsTest {
     try (SnowflakeSink sink = SnowflakeSinkTestSupport.sink(db, spool);
         TableWriter writer = sink.open(spec(WriteMode.MERGE, 1, 1, false))) {
       List<Row> rows = List.of(row(1, "1.5"), row(2, "1.234"), row(3, "2"));
-      ChunkOutcome outcome = new TransactionTemplate(sink.transactionManager())
-          .execute(s -> writer.load(rows, List.of(), position(0)));
+      ChunkOutcome outcome = sink.inChunk(() -> writer.load(rows, List.of(), position(0)));
       writer.finish();
       // 1.234 has more decimal places than NUMBER(12,2)
       assertThat(outcome).isEqualTo(new ChunkOutcome(2, 1));

@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Two parts of a partitioned stream ({@code customers#p0}, {@code customers#p1}) load one table through the JDBC
@@ -31,11 +30,10 @@ class SnowflakePartitionedLoadTest {
   void eachPartitionKeepsItsOwnStagedRowsAndPublishesThem() throws Exception {
     SnowflakeJdbcDouble db = new SnowflakeJdbcDouble(spool);
     try (SnowflakeSink sink = SnowflakeSinkTestSupport.sink(db, spool)) {
-      TransactionTemplate chunk = new TransactionTemplate(sink.transactionManager());
       TableWriter p0 = sink.open(part("p0"));
-      chunk.executeWithoutResult(s -> p0.write(RUN_1.get(0), List.of(), position(0)));
+      sink.inChunk(() -> p0.write(RUN_1.get(0), List.of(), position(0)));
       TableWriter p1 = sink.open(part("p1"));
-      chunk.executeWithoutResult(s -> p1.write(RUN_1.get(1), List.of(), position(1)));
+      sink.inChunk(() -> p1.write(RUN_1.get(1), List.of(), position(1)));
       p1.finish();
       p0.finish();
       p0.close();

@@ -31,7 +31,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.StringJoiner;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Two runs of a {@code customers} stream against the JDBC double, driven the way the engine drives a sink: open,
@@ -93,10 +92,9 @@ final class SnowflakeSinkTestSupport {
           start = i + 1;
         }
       }
-      TransactionTemplate chunkTransaction = new TransactionTemplate(sink.transactionManager());
       for (int i = start; i < chunks.size(); i++) {
         int k = i;
-        chunkTransaction.executeWithoutResult(status -> writer.write(chunks.get(k), List.of(), position(k)));
+        sink.inChunk(() -> writer.write(chunks.get(k), List.of(), position(k)));
       }
       writer.finish();
     }

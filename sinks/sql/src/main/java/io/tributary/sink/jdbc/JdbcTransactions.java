@@ -1,20 +1,24 @@
 package io.tributary.sink.jdbc;
 
+import io.tributary.core.ChunkTransaction;
 import io.tributary.core.TributaryException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Runs JDBC work of a JDBC warehouse sink on its pool inside a transaction of the sink's transaction manager: it joins
- * the chunk transaction when the engine has one open, else it is its own. Work never commits or closes the connection
- * itself. SQL failures leave here classified by the warehouse's own classifier.
+ * The transactions of a JDBC warehouse sink, Spring JDBC transactions on its pool. A chunk transaction
+ * ({@link #beginChunk()}) binds its connection to the step thread, so everything of the chunk joins it: {@link #run}
+ * work, and a bulk loader that takes its connection with {@link DataSourceUtils#getConnection} (a COPY, an Appender).
+ * Work never commits or closes the connection itself. SQL failures leave here classified by the warehouse's own
+ * classifier.
  */
 public final class JdbcTransactions {
 
@@ -28,20 +32,59 @@ public final class JdbcTransactions {
     TributaryException at(SQLException e, String doing);
   }
 
-  private final String warehouse;
+  private final SqlDialect<?> dialect;
   private final DataSource dataSource;
+  private final DataSourceTransactionManager manager;
   private final TransactionTemplate joinOrBegin;
   private final TransactionTemplate own;
   private final SqlErrors errors;
+  /** Serializes this process's DDL on the warehouse (the parts of a partitioned stream open tables at once). */
+  private final Object ddl = new Object();
 
-  public JdbcTransactions(String warehouse, DataSource dataSource, PlatformTransactionManager manager,
-      SqlErrors errors) {
-    this.warehouse = warehouse;
+  public JdbcTransactions(SqlDialect<?> dialect, DataSource dataSource, SqlErrors errors) {
+    this.dialect = dialect;
     this.dataSource = dataSource;
+    this.manager = new DataSourceTransactionManager(dataSource);
+    // A failed COMMIT must not be followed by the autocommit reset alone: JDBC commits an open transaction then.
+    manager.setRollbackOnCommitFailure(true);
     this.joinOrBegin = new TransactionTemplate(manager);
     this.own = new TransactionTemplate(manager);
     this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     this.errors = errors;
+  }
+
+  /**
+   * Begins a chunk transaction on the calling thread. It runs Spring's transaction synchronization itself, so a
+   * callback registered during the chunk runs at its end on the chunk's connection, before that is released.
+   */
+  public ChunkTransaction beginChunk() {
+    TransactionStatus status;
+    try {
+      status = manager.getTransaction(TransactionDefinition.withDefaults());
+    } catch (TransactionException e) {
+      throw failed(e, "beginning a chunk transaction");
+    }
+    return new ChunkTransaction() {
+      private boolean ended;
+
+      @Override
+      public void commit() {
+        ended = true;
+        try {
+          manager.commit(status);
+        } catch (TransactionException e) {
+          throw failed(e, "committing a chunk");
+        }
+      }
+
+      @Override
+      public void rollback() {
+        if (!ended) {
+          ended = true;
+          manager.rollback(status);
+        }
+      }
+    };
   }
 
   /** Joins the current transaction or starts one; {@code doing} names the work in error messages. */
@@ -52,6 +95,19 @@ public final class JdbcTransactions {
   /** Always a transaction of its own, committed when {@code work} returns. */
   public <T> T runAlone(String doing, Work<T> work) {
     return execute(own, doing, work);
+  }
+
+  /**
+   * A transaction of its own that changes tables of {@code schema}: one at a time in this process, and it first takes
+   * the warehouse's lock on the schema's DDL ({@link SqlDialect#lockSchema}) for other processes.
+   */
+  public <T> T runDdl(String schema, String doing, Work<T> work) {
+    synchronized (ddl) {
+      return runAlone(doing, c -> {
+        dialect.lockSchema(c, schema);
+        return work.run(c);
+      });
+    }
   }
 
   private <T> T execute(TransactionTemplate template, String doing, Work<T> work) {
@@ -67,12 +123,16 @@ public final class JdbcTransactions {
         }
       });
     } catch (CannotGetJdbcConnectionException | TransactionException e) {
-      if (e.getCause() instanceof SQLException sql) {
-        throw errors.at(sql, doing);
-      }
-      throw new TributaryException(TributaryException.Kind.TRANSIENT,
-          warehouse + " transaction failed while " + doing + ": " + e.getMessage(),
-          "run the job again: it resumes after the last committed chunk", e);
+      throw failed(e, doing);
     }
+  }
+
+  private TributaryException failed(RuntimeException e, String doing) {
+    if (e.getCause() instanceof SQLException sql) {
+      return errors.at(sql, doing);
+    }
+    return new TributaryException(TributaryException.Kind.TRANSIENT,
+        dialect.name() + " transaction failed while " + doing + ": " + e.getMessage(),
+        "run the job again: it resumes after the last committed chunk", e);
   }
 }

@@ -1,5 +1,6 @@
 package io.tributary.source.jdbc;
 
+import io.tributary.core.SystemColumns;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -21,7 +22,7 @@ record JdbcKeysetQuery(String from, List<String> keyRefs, boolean nullableCursor
   }
 
   /** Name of the computed column holding a nullable cursor with NULL replaced by a sentinel. */
-  static final String SORT_COLUMN = "_tributary_cursor";
+  static final String SORT_COLUMN = SystemColumns.PREFIX + "cursor";
 
   /** Rows from the start. */
   String first(int limit) {

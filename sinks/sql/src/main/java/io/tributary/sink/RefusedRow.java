@@ -1,4 +1,4 @@
-package io.tributary.sink.duckdb;
+package io.tributary.sink;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,46 +7,50 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.tributary.core.QuarantinedRecord;
 import io.tributary.core.Row;
 import io.tributary.core.StreamSchema;
+import io.tributary.core.SystemColumns;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
-/** The rows of a chunk DuckDB cannot hold (see {@link DuckDbValueRange}), as quarantine records, and the rest. */
-record DuckDbRefusedRows(List<Row> loadable, List<QuarantinedRecord> records) {
+/**
+ * A row of a chunk the warehouse cannot hold (a value out of its range, text it cannot store), by its index in the
+ * chunk: the sink leaves it out of the load and quarantines it with {@code reason}, so it does not fail the chunk on
+ * every run.
+ */
+public record RefusedRow(int rowIndex, String reason) {
 
   private static final ObjectMapper ROW_JSON = new ObjectMapper().registerModule(new JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-  /** Null when every row can be loaded (the usual case: no copy of the chunk is made). */
-  static DuckDbRefusedRows screen(List<Row> rows, DuckDbRowAppender appender, StreamSchema schema) {
-    List<Row> loadable = null;
-    List<QuarantinedRecord> records = null;
-    for (int i = 0; i < rows.size(); i++) {
-      String reason = appender.refusal(rows.get(i));
-      if (reason != null && loadable == null) {
-        loadable = new ArrayList<>(rows.subList(0, i));
-        records = new ArrayList<>();
-      }
-      if (reason != null) {
-        records.add(record(rows.get(i), reason, schema));
-      } else if (loadable != null) {
-        loadable.add(rows.get(i));
-      }
+  /**
+   * The records the chunk quarantines: {@code quarantined} (refused by the mapping) followed by the {@code refused}
+   * rows of {@code rows}; {@code quarantined} itself when the warehouse refused none.
+   */
+  public static List<QuarantinedRecord> quarantine(List<QuarantinedRecord> quarantined, List<RefusedRow> refused,
+      List<Row> rows, StreamSchema schema) {
+    if (refused.isEmpty()) {
+      return quarantined;
     }
-    return loadable == null ? null : new DuckDbRefusedRows(loadable, records);
+    List<QuarantinedRecord> all = new ArrayList<>(quarantined);
+    for (RefusedRow r : refused) {
+      all.add(r.record(rows.get(r.rowIndex()), schema));
+    }
+    return all;
   }
 
-  private static QuarantinedRecord record(Row row, String reason, StreamSchema schema) {
+  /** The row as a quarantine record: its values as JSON by column name, its key, and the reason. */
+  public QuarantinedRecord record(Row row, StreamSchema schema) {
     List<String> names = schema.columnNames();
     Map<String, Object> values = new LinkedHashMap<>();
     for (int i = 0; i < names.size() && i < row.values().length; i++) {
       values.put(names.get(i), row.values()[i]);
     }
+    values.put(SystemColumns.DELETED, row.deleted());
     StringJoiner key = new StringJoiner("|");
     for (String k : schema.primaryKey()) {
-      int i = names.indexOf(schema.column(k).map(io.tributary.core.Column::name).orElse(k));
+      int i = names.indexOf(k);
       key.add(i >= 0 && i < row.values().length ? String.valueOf(row.values()[i]) : "");
     }
     String json;
