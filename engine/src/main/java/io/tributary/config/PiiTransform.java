@@ -1,4 +1,4 @@
-package io.tributary.mapping;
+package io.tributary.config;
 
 import io.tributary.core.TributaryException;
 import java.nio.charset.StandardCharsets;
@@ -12,7 +12,8 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Per-field PII handling: {@code mask} keeps the last 4 characters, {@code hash} is HMAC-SHA256 with the job's
  * {@code pii_key} (stable across runs, so hashed columns still join), {@code drop} never loads the field. Applied to
- * the loaded row and to the quarantined copy of the record alike.
+ * the loaded row and to the quarantined copy of the record alike. A word of the job file, checked when it loads
+ * ({@code hash} needs {@code pii_key}); the mapping applies it.
  */
 public enum PiiTransform {
   MASK,
@@ -30,7 +31,7 @@ public enum PiiTransform {
   }
 
   /** The transformed text, or null for null. {@code key} is needed for HASH only. */
-  String apply(Object value, byte[] key) {
+  public String apply(Object value, byte[] key) {
     if (value == null) {
       return null;
     }
