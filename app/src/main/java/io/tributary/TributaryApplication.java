@@ -1,7 +1,9 @@
 package io.tributary;
 
 import io.tributary.cli.DeferredJdbcDrivers;
+import io.tributary.cli.EngineContext;
 import io.tributary.cli.TributaryCommand;
+import java.io.PrintStream;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
@@ -36,7 +38,12 @@ public class TributaryApplication {
   public static void main(String[] args) {
     DeferredJdbcDrivers.install();
     preinitializeReactiveAdapters();
-    System.exit(TributaryCommand.execute(args));
+    System.exit(execute(System.out, System.err, args));
+  }
+
+  /** Runs the command line in this JVM, the Spring context of this application started on first use; the exit code. */
+  public static int execute(PrintStream out, PrintStream err, String... args) {
+    return TributaryCommand.execute(new EngineContext(TributaryApplication.class), out, err, args);
   }
 
   /**

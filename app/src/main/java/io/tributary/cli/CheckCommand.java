@@ -7,6 +7,7 @@ import io.tributary.config.StreamConfig;
 import io.tributary.core.Sink;
 import io.tributary.core.Source;
 import io.tributary.engine.PlatformRegistry;
+import io.tributary.engine.partition.ScaleOut;
 import io.tributary.mapping.RecordMapper;
 import io.tributary.mart.MartBuilder;
 import java.nio.file.Path;
@@ -24,8 +25,9 @@ final class CheckCommand extends CliCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LoadedJob job = JobConfigLoader.load(jobFile);
+    engine().bean(ScaleOut.class).check(job);
     out().println("✓ " + jobFile + " is valid (" + job.config().streams().size() + " streams)");
-    PlatformRegistry platforms = TributaryCommand.ENGINE.bean(PlatformRegistry.class);
+    PlatformRegistry platforms = engine().bean(PlatformRegistry.class);
     try (Source source = platforms.createSource(job);
         Sink sink = platforms.createSink(job)) {
       source.check();

@@ -24,7 +24,7 @@ final class DiscoverCommand extends CliCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LoadedJob job = JobConfigLoader.load(jobFile);
-    PlatformRegistry platforms = TributaryCommand.ENGINE.bean(PlatformRegistry.class);
+    PlatformRegistry platforms = engine().bean(PlatformRegistry.class);
     try (Source source = platforms.createSource(job)) {
       List<StreamSchema> schemas = new ArrayList<>();
       for (StreamConfig stream : job.config().streams()) {

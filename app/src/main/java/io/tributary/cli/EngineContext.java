@@ -1,17 +1,22 @@
 package io.tributary.cli;
 
-import io.tributary.TributaryApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts the Spring context (job repository, providers, engine) on first use and closes it at exit. */
-final class EngineContext implements AutoCloseable {
+public final class EngineContext implements AutoCloseable {
 
+  private final Class<?> configuration;
   private ConfigurableApplicationContext context;
   private java.nio.file.Path owner;
   /** The command line being run, recorded as the H2 repository's owner. */
   String command = "";
+
+  /** @param configuration the Spring Boot application class whose context holds the engine */
+  public EngineContext(Class<?> configuration) {
+    this.configuration = configuration;
+  }
 
   <T> T bean(Class<T> type) {
     return context().getBean(type);
@@ -24,7 +29,7 @@ final class EngineContext implements AutoCloseable {
   private ConfigurableApplicationContext context() {
     if (context == null) {
       try {
-        context = new SpringApplicationBuilder(TributaryApplication.class)
+        context = new SpringApplicationBuilder(configuration)
             .web(WebApplicationType.NONE)
             .logStartupInfo(false)
             .run();

@@ -2,14 +2,13 @@ package io.tributary.cli;
 
 import io.tributary.config.JobConfigLoader;
 import io.tributary.config.LoadedJob;
-import io.tributary.engine.JobRunner;
-import io.tributary.engine.RunOptions;
-import io.tributary.engine.RunResult;
+import io.tributary.engine.run.JobRunner;
+import io.tributary.engine.run.RunResult;
+import io.tributary.engine.step.RunOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,18 +25,15 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
   @Option(names = "--restart", description = "only resume the last failed run; fail if there is none")
   boolean restart;
 
-  @Mixin
-  InjectedFailureOptions injected = new InjectedFailureOptions();
-
   @Override
   public Integer call() {
     PrintWriter out = out();
     LoadedJob job = JobConfigLoader.load(jobFile);
-    JobRunner runner = TributaryCommand.ENGINE.bean(JobRunner.class);
+    JobRunner runner = engine().bean(JobRunner.class);
     RunResult result = runner.run(job,
-        new RunOptions(fullRefresh, restart, job.config().skipLimitOrDefault(), injected.failAfterChunks,
-            job.config().reconcileOrDefault() == io.tributary.config.JobConfig.Reconcile.STRICT,
-            injected.failPartition), out);
+        new RunOptions(fullRefresh, restart, job.config().skipLimitOrDefault(),
+            job.config().reconcileOrDefault() == io.tributary.config.JobConfig.Reconcile.STRICT), out,
+        streams -> new ProgressPrinter(streams, out, 2000));
     SummaryPrinter.print(job.name(), result, out);
     return result.exitCode();
   }

@@ -34,7 +34,7 @@ final class SandboxCommand extends CliCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Map<String, SandboxPlatformProvider> known = new TreeMap<>();
-    TributaryCommand.ENGINE.beans(SandboxPlatformProvider.class).forEach(p -> known.put(p.name(), p));
+    engine().beans(SandboxPlatformProvider.class).forEach(p -> known.put(p.name(), p));
     List<SandboxPlatformProvider> chosen = new ArrayList<>();
     for (String name : platforms.isEmpty() ? List.copyOf(known.keySet()) : platforms) {
       SandboxPlatformProvider p = known.get(name);

@@ -1,6 +1,8 @@
 package io.tributary.cli;
 
-import io.tributary.engine.WatermarkStore;
+import io.tributary.engine.run.RunLockHolder;
+import io.tributary.engine.run.RunLocks;
+import io.tributary.engine.state.WatermarkStore;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -31,10 +33,10 @@ final class StatusCommand extends CliCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobRepository repository = TributaryCommand.ENGINE.bean(JobRepository.class);
-    WatermarkStore watermarks = TributaryCommand.ENGINE.bean(WatermarkStore.class);
+    JobRepository repository = engine().bean(JobRepository.class);
+    WatermarkStore watermarks = engine().bean(WatermarkStore.class);
     List<String> names = job == null ? repository.getJobNames() : List.of(jobName(job));
-    io.tributary.engine.RunLocks locks = TributaryCommand.ENGINE.bean(io.tributary.engine.RunLocks.class);
+    RunLocks locks = engine().bean(RunLocks.class);
     if (json) {
       JsonOutput.print(out(), names.stream().map(n -> StatusJson.job(n, runs, repository, watermarks,
           locks.runningHolder(n))).toList());
@@ -45,7 +47,7 @@ final class StatusCommand extends CliCommand implements Callable<Integer> {
     }
     for (String name : names) {
       out().println("Job " + name);
-      io.tributary.engine.RunLockHolder running = locks.runningHolder(name);
+      RunLockHolder running = locks.runningHolder(name);
       if (running != null) {
         out().println("  running now: on host " + running.host() + " (pid " + running.pid() + ") since "
             + running.since());

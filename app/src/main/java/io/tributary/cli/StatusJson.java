@@ -1,7 +1,7 @@
 package io.tributary.cli;
 
-import io.tributary.engine.RunLockHolder;
-import io.tributary.engine.WatermarkStore;
+import io.tributary.engine.run.RunLockHolder;
+import io.tributary.engine.state.WatermarkStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

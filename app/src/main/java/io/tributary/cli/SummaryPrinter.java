@@ -1,7 +1,7 @@
 package io.tributary.cli;
 
-import io.tributary.engine.RunResult;
-import io.tributary.engine.StreamProgress;
+import io.tributary.engine.run.RunResult;
+import io.tributary.engine.step.StreamProgress;
 import java.io.PrintWriter;
 
 /** The end-of-run summary table. */

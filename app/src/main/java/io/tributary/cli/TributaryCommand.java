@@ -22,10 +22,18 @@ public final class TributaryCommand implements Callable<Integer> {
   public static final int CONFIG = 2;
   public static final int BUSY = 3;
 
-  static final EngineContext ENGINE = new EngineContext();
+  private final EngineContext engine;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
+
+  private TributaryCommand(EngineContext engine) {
+    this.engine = engine;
+  }
+
+  EngineContext engine() {
+    return engine;
+  }
 
   @Override
   public Integer call() {
@@ -33,13 +41,9 @@ public final class TributaryCommand implements Callable<Integer> {
     return CONFIG;
   }
 
-  /** Runs the command line and returns the process exit code. */
-  public static int execute(String... args) {
-    return execute(System.out, System.err, args);
-  }
-
-  public static int execute(PrintStream out, PrintStream err, String... args) {
-    CommandLine cli = new CommandLine(new TributaryCommand());
+  /** Runs the command line with {@code engine} (started on first use, closed at the end) and returns the exit code. */
+  public static int execute(EngineContext engine, PrintStream out, PrintStream err, String... args) {
+    CommandLine cli = new CommandLine(new TributaryCommand(engine));
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setExitCodeExceptionMapper(e -> e instanceof TributaryException te ? te.kind().exitCode() : RESTARTABLE);
@@ -57,11 +61,11 @@ public final class TributaryCommand implements Callable<Integer> {
       err.println("error: " + e);
       return RESTARTABLE;
     });
-    ENGINE.command = String.join(" ", args);
+    engine.command = String.join(" ", args);
     try {
       return cli.execute(args);
     } finally {
-      ENGINE.close();
+      engine.close();
     }
   }
 }

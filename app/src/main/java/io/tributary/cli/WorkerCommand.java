@@ -2,13 +2,12 @@ package io.tributary.cli;
 
 import io.tributary.config.JobConfigLoader;
 import io.tributary.config.LoadedJob;
-import io.tributary.engine.PartitionWorker;
-import io.tributary.engine.RunOptions;
+import io.tributary.engine.partition.ScaleOut;
+import io.tributary.engine.step.RunOptions;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,9 +24,6 @@ final class WorkerCommand extends CliCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "1", description = "partitions this worker runs at once (default 1)")
   int threads;
 
-  @Mixin
-  InjectedFailureOptions injected = new InjectedFailureOptions();
-
   @Override
   public Integer call() throws InterruptedException {
     if (threads < 1 || threads > 64) {
@@ -39,9 +35,8 @@ final class WorkerCommand extends CliCommand implements Callable<Integer> {
     Thread hook = new Thread(stop::countDown, "tributary-worker-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      RunOptions options = new RunOptions(false, false, job.config().skipLimitOrDefault(),
-          injected.failAfterChunks, false, injected.failPartition);
-      TributaryCommand.ENGINE.bean(PartitionWorker.class).serve(job, threads, options, out(), stop);
+      RunOptions options = new RunOptions(false, false, job.config().skipLimitOrDefault(), false);
+      engine().bean(ScaleOut.class).serve(job, threads, options, out(), stop);
     } finally {
       try {
         Runtime.getRuntime().removeShutdownHook(hook);

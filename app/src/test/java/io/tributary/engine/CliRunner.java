@@ -1,6 +1,6 @@
 package io.tributary.engine;
 
-import io.tributary.cli.TributaryCommand;
+import io.tributary.cli.TestCommandLine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +33,7 @@ final class CliRunner {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     PrintStream capture = new PrintStream(new TeeStream(buffer, System.out), true, StandardCharsets.UTF_8);
     try {
-      int code = TributaryCommand.execute(capture, capture, args);
+      int code = TestCommandLine.execute(capture, capture, args);
       return new Result(code, buffer.toString(StandardCharsets.UTF_8));
     } finally {
       System.clearProperty("spring.datasource.url");

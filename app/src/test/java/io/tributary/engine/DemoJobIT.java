@@ -2,6 +2,7 @@ package io.tributary.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.engine.run.JobRunner;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

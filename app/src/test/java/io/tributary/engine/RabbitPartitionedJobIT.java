@@ -5,6 +5,7 @@ import static io.tributary.engine.PartitionedJdbcJobIT.repositoryUrl;
 import static io.tributary.engine.PartitionedJdbcJobIT.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.tributary.engine.partition.PartitionPlan;
 import io.tributary.testsupport.TestPostgres;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -282,7 +283,7 @@ class RabbitPartitionedJobIT {
         "-Dspring.datasource.url=" + repositoryUrl(repo),
         "-Dspring.datasource.username=" + TestPostgres.user(),
         "-Dtributary.state-dir=" + dir.resolve("worker" + i),
-        "io.tributary.TributaryApplication", "worker", jobFile.toString()));
+        "io.tributary.cli.TestCommandLine", "worker", jobFile.toString()));
     cmd.addAll(List.of(options));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log(i).toFile());
     pb.environment().put("TRIBUTARY_LOG_FILE", dir.resolve("worker" + i + "-tributary.log").toString());

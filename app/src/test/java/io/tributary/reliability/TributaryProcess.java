@@ -42,7 +42,7 @@ final class TributaryProcess {
         "-cp", System.getProperty("java.class.path"),
         "-Dspring.datasource.url=" + repositoryUrl,
         "-Dtributary.state-dir=" + stateDir,
-        "io.tributary.TributaryApplication"));
+        "io.tributary.cli.TestCommandLine"));
     cmd.addAll(List.of(args));
     Files.createDirectories(log.getParent());
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile());

@@ -126,17 +126,17 @@ public final class JobConfigLoader {
           continue;
         }
         String at = "streams[" + i + "].fields[" + j + "].pii";
-        io.tributary.mapping.PiiTransform t;
+        PiiTransform t;
         try {
-          t = io.tributary.mapping.PiiTransform.parse(f.pii());
+          t = PiiTransform.parse(f.pii());
         } catch (TributaryException e) {
           throw binder.error(at, e.getMessage(), e.hint());
         }
-        if (t == io.tributary.mapping.PiiTransform.HASH && config.piiKey() == null) {
+        if (t == PiiTransform.HASH && config.piiKey() == null) {
           throw binder.error(at, "pii: hash needs the job's pii_key",
               "add 'pii_key: \"${env:TRIBUTARY_PII_KEY}\"' at the top of the job (keep the key stable: hashes join across runs)");
         }
-        if (s.primaryKeyOrEmpty().contains(f.fromOrName()) && t != io.tributary.mapping.PiiTransform.HASH) {
+        if (s.primaryKeyOrEmpty().contains(f.fromOrName()) && t != PiiTransform.HASH) {
           throw binder.error(at, "a primary key field can only be hashed, not " + f.pii(),
               "use 'pii: hash' so merges still find the row");
         }

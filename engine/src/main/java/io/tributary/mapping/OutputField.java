@@ -1,5 +1,6 @@
 package io.tributary.mapping;
 
+import io.tributary.config.PiiTransform;
 import io.tributary.core.Column;
 import java.math.BigDecimal;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.tributary.mapping;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.config.PiiTransform;
 import io.tributary.core.Identifiers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package io.tributary.mapping;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.config.FieldSpec;
 import io.tributary.config.FieldType;
+import io.tributary.config.PiiTransform;
 import io.tributary.core.NameSuggester;
 import io.tributary.config.StreamConfig;
 import io.tributary.core.Column;
@@ -143,11 +144,8 @@ public final class RecordMapper {
     ZoneId zone = f.timezone() == null ? ZoneOffset.UTC : zone(config, f);
     boolean required = Boolean.TRUE.equals(f.required()) || config.primaryKeyOrEmpty().contains(from)
         || config.primaryKeyOrEmpty().contains(f.name());
+    // JobConfigLoader has checked the word, and that a job with 'pii: hash' has a pii_key.
     PiiTransform pii = f.pii() == null ? null : PiiTransform.parse(f.pii());
-    if (pii == PiiTransform.HASH && piiKey == null) {
-      throw TributaryException.config("stream '" + config.name() + "' field '" + f.name() + "' is hashed but no pii_key"
-          + " was resolved", "set pii_key at the top of the job");
-    }
     // A masked or hashed value is text whatever it was.
     Column column = pii == null
         ? new Column(f.name(), type.type(), type.precision(), type.scale(), !required)

@@ -72,6 +72,29 @@ class JobConfigLoaderTest {
   }
 
   @Test
+  void piiHashWithoutAPiiKeyIsRefusedAtTheField() throws IOException {
+    TributaryException e = failure(VALID.replace("- { name: amount, type: \"decimal(18,2)\", min: 0 }",
+        "- { name: email, pii: hash }"));
+    assertThat(e.getMessage()).contains("streams[0].fields[1].pii").contains("pii: hash needs the job's pii_key");
+    assertThat(e.hint()).contains("pii_key:");
+    LoadedJob keyed = JobConfigLoader.load(write("keyed.yml", "pii_key: \"${env:TRIBUTARY_PII_KEY}\"\n"
+        + VALID.replace("- { name: amount, type: \"decimal(18,2)\", min: 0 }", "- { name: email, pii: hash }")));
+    assertThat(keyed.config().streams().get(0).fields().get(1).pii()).isEqualTo("hash");
+  }
+
+  @Test
+  void piiOnAPrimaryKeyMustBeAHashAndTheWordMustBeKnown() throws IOException {
+    TributaryException masked = failure(VALID.replace("- { name: id, type: integer }",
+        "- { name: id, type: integer, pii: mask }"));
+    assertThat(masked.getMessage()).contains("streams[0].fields[0].pii")
+        .contains("a primary key field can only be hashed, not mask");
+    TributaryException unknown = failure(VALID.replace("- { name: id, type: integer }",
+        "- { name: id, type: integer, pii: scramble }"));
+    assertThat(unknown.getMessage()).contains("'scramble' is not a PII transform");
+    assertThat(unknown.hint()).isEqualTo("use mask, hash or drop");
+  }
+
+  @Test
   void wrongTypeNamesThePathAndExpectedType() throws IOException {
     TributaryException e = failure(VALID.replace("chunk_size: 500", "chunk_size: lots"));
     assertThat(e.getMessage()).contains("chunk_size").contains("'lots' is not a valid");

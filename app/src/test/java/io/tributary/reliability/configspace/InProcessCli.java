@@ -1,6 +1,6 @@
 package io.tributary.reliability.configspace;
 
-import io.tributary.cli.TributaryCommand;
+import io.tributary.cli.TestCommandLine;
 import io.tributary.testsupport.TestPostgres;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * The real command line, in this JVM (fast: no JVM start), against the case's own state folder and job repository
- * (an H2 file, or a PostgreSQL schema). Not thread-safe: the engine context is a static of the CLI.
+ * (an H2 file, or a PostgreSQL schema). Not thread-safe: the repository and the injected failures are system
+ * properties.
  */
 final class InProcessCli {
 
@@ -39,7 +40,7 @@ final class InProcessCli {
     PrintStream capture = new PrintStream(buffer, true, StandardCharsets.UTF_8);
     long t0 = System.nanoTime();
     try {
-      int code = TributaryCommand.execute(capture, capture, args);
+      int code = TestCommandLine.execute(capture, capture, args);
       if (Boolean.getBoolean("configspace.timing")) {
         System.err.printf("[timing] %s %d ms%n", String.join(" ", args).replaceAll(".*/", ""), (System.nanoTime() - t0) / 1_000_000);
       }
@@ -74,7 +75,7 @@ final class InProcessCli {
     if (postgresRepository) {
       cmd.add("-Dspring.datasource.username=" + TestPostgres.user());
     }
-    cmd.add("io.tributary.TributaryApplication");
+    cmd.add("io.tributary.cli.TestCommandLine");
     cmd.addAll(List.of(args));
     return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
   }

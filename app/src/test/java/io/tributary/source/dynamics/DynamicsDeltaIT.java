@@ -6,7 +6,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import io.tributary.cli.TributaryCommand;
+import io.tributary.cli.TestCommandLine;
 import io.tributary.core.Cursor;
 import io.tributary.core.Source;
 import io.tributary.core.SourceRecord;
@@ -201,7 +201,7 @@ class DynamicsDeltaIT {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8);
     try {
-      int code = TributaryCommand.execute(out, out, "run", job.toString());
+      int code = TestCommandLine.execute(out, out, "run", job.toString());
       System.out.println(buffer.toString(StandardCharsets.UTF_8));
       return code;
     } finally {

@@ -2,7 +2,7 @@ package io.tributary.source.dynamics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.cli.TributaryCommand;
+import io.tributary.cli.TestCommandLine;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +30,7 @@ class DynamicsExampleJobIT {
     ByteArrayOutputStream buffer = new ByteArrayOutputStream();
     int code;
     try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-      code = TributaryCommand.execute(out, out, "run", job.toString());
+      code = TestCommandLine.execute(out, out, "run", job.toString());
     } finally {
       System.clearProperty("spring.datasource.url");
       System.clearProperty("tributary.state-dir");

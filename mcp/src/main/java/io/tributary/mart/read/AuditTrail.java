@@ -1,6 +1,6 @@
 package io.tributary.mart.read;
 
-import io.tributary.engine.QueryAuditSpool;
+import io.tributary.engine.run.QueryAuditSpool;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;

@@ -2,7 +2,7 @@ package io.tributary.mart.read;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.config.LoadedJob;
-import io.tributary.engine.QueryAuditSpool;
+import io.tributary.engine.run.QueryAuditSpool;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;

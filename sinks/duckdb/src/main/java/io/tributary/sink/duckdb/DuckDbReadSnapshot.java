@@ -54,8 +54,9 @@ public final class DuckDbReadSnapshot {
       }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (SQLException e) {
-      throw DuckDbErrors.onDdl("publish the read snapshot " + target, e,
-          "check free disk space beside the warehouse file; the marts themselves are built");
+      throw new TributaryException(TributaryException.Kind.INTERNAL, "DuckDB could not publish the read snapshot "
+          + target + ": " + DuckDbErrors.firstLine(String.valueOf(e.getMessage())),
+          "check free disk space beside the warehouse file; the marts themselves are built", e);
     } catch (IOException e) {
       throw new TributaryException(TributaryException.Kind.CONFIG, "cannot publish the read snapshot " + target
           + ": " + e.getMessage(), "make the warehouse directory writable", e);
