@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tributary", mixinStandardHelpOptions = true, version = "tributary 0.1.0",
     description = "Extract business-system data and load it into your warehouse.",
     subcommands = {RunCommand.class, CheckCommand.class, DiscoverCommand.class, StatusCommand.class,
-        ListCommand.class, SandboxCommand.class, WorkerCommand.class})
+        ListCommand.class, WorkerCommand.class})
 public final class TributaryCommand implements Callable<Integer> {
 
   public static final int OK = 0;
@@ -39,6 +39,9 @@ public final class TributaryCommand implements Callable<Integer> {
 
   public static int execute(PrintStream out, PrintStream err, String... args) {
     CommandLine cli = new CommandLine(new TributaryCommand());
+    if (simulatorsPresent()) {
+      cli.addSubcommand(new SandboxCommand());
+    }
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setExitCodeExceptionMapper(e -> e instanceof TributaryException te ? te.kind().exitCode() : RESTARTABLE);
@@ -61,6 +64,19 @@ public final class TributaryCommand implements Callable<Integer> {
       return cli.execute(args);
     } finally {
       ENGINE.close();
+    }
+  }
+
+  /**
+   * The simulators (tributary-sandbox) are in the default distribution and left out of slim ones
+   * (docs/distributions.md); {@code sandbox} is offered only where they are, so its class is never loaded without them.
+   */
+  static boolean simulatorsPresent() {
+    try {
+      Class.forName("io.tributary.sandbox.SandboxServer", false, TributaryCommand.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
     }
   }
 }
