@@ -16,8 +16,10 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 jar="$home/target/tributary.jar"
-if [ ! -f "$jar" ] || [ -n "$(find "$home/src/main" "$home/pom.xml" -newer "$jar" -print -quit)" ]; then
-  (cd "$home" && ./mvnw -q -B -o -DskipTests package)
+# any module's main sources or pom newer than the jar (the launcher's test)
+if [ ! -f "$jar" ] || [ -n "$(find "$home" -path '*/target' -prune -o \( -path '*/src/main/*' -o -name pom.xml \) \
+    -newer "$jar" -print -quit)" ]; then
+  (cd "$home" && ./mvnw -q -B -o -DskipTests package -pl app -am)
 fi
 
 psql -q -v ON_ERROR_STOP=1 -c "DROP SCHEMA IF EXISTS $schema CASCADE; CREATE SCHEMA $schema;"

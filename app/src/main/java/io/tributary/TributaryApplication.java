@@ -36,14 +36,25 @@ import org.springframework.core.ReactiveAdapterRegistry;
 public class TributaryApplication {
 
   public static void main(String[] args) {
-    DeferredJdbcDrivers.install();
-    preinitializeReactiveAdapters();
+    if (mayStartEngine(args)) {
+      DeferredJdbcDrivers.install();
+      preinitializeReactiveAdapters();
+    }
     System.exit(execute(System.out, System.err, args));
   }
 
   /** Runs the command line in this JVM, the Spring context of this application started on first use; the exit code. */
   public static int execute(PrintStream out, PrintStream err, String... args) {
     return TributaryCommand.execute(new EngineContext(TributaryApplication.class), out, err, args);
+  }
+
+  /**
+   * {@code --version} and {@code --help} (options without a command) never start the engine, so they skip the
+   * start-up work done for it: registering the JDBC drivers and warming Reactor cost them ~0.4 s of CPU
+   * (docs/performance.md, "Start-up of the distributions").
+   */
+  static boolean mayStartEngine(String[] args) {
+    return args.length > 0 && !args[0].startsWith("-");
   }
 
   /**

@@ -13,8 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tributary", mixinStandardHelpOptions = true, version = "tributary 0.1.0",
     description = "Extract business-system data and load it into your warehouse.",
     subcommands = {RunCommand.class, CheckCommand.class, DiscoverCommand.class, StatusCommand.class,
-        ListCommand.class, SandboxCommand.class, WorkerCommand.class, MartsCommand.class,
-        QueryCommand.class, McpCommand.class})
+        ListCommand.class, WorkerCommand.class, MartsCommand.class, QueryCommand.class, McpCommand.class})
 public final class TributaryCommand implements Callable<Integer> {
 
   public static final int OK = 0;
@@ -44,6 +43,9 @@ public final class TributaryCommand implements Callable<Integer> {
   /** Runs the command line with {@code engine} (started on first use, closed at the end) and returns the exit code. */
   public static int execute(EngineContext engine, PrintStream out, PrintStream err, String... args) {
     CommandLine cli = new CommandLine(new TributaryCommand(engine));
+    if (simulatorsPresent()) {
+      cli.addSubcommand(new SandboxCommand());
+    }
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setExitCodeExceptionMapper(e -> e instanceof TributaryException te ? te.kind().exitCode() : RESTARTABLE);
@@ -66,6 +68,19 @@ public final class TributaryCommand implements Callable<Integer> {
       return cli.execute(args);
     } finally {
       engine.close();
+    }
+  }
+
+  /**
+   * The simulators (tributary-sandbox) are in the default distribution and left out of slim ones
+   * (docs/distributions.md); {@code sandbox} is offered only where they are, so its class is never loaded without them.
+   */
+  static boolean simulatorsPresent() {
+    try {
+      Class.forName("io.tributary.sandbox.SandboxServer", false, TributaryCommand.class.getClassLoader());
+      return true;
+    } catch (ClassNotFoundException e) {
+      return false;
     }
   }
 }

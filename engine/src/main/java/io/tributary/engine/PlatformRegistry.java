@@ -13,13 +13,17 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Finds the source and sink providers (Spring components in {@code source/*} and {@code sink/*}) by their
  * {@code type} and builds them from a job's blocks, with errors located in the job file. A source block with a
- * {@code sandbox:} block is built by {@link SourceSandboxes} against a simulator, when the distribution has one.
+ * {@code sandbox:} block is built by {@link SourceSandboxes} against a simulator, when the distribution has one. A slim
+ * distribution ({@code tributary.distribution} other than {@code default}, docs/distributions.md) has only some
+ * platforms: an unknown type there says so.
  */
 @Component
 public class PlatformRegistry {
@@ -27,21 +31,23 @@ public class PlatformRegistry {
   private final Map<String, SourceProvider<?>> sources = new TreeMap<>();
   private final Map<String, SinkProvider<?>> sinks = new TreeMap<>();
   private final SourceSandboxes sandboxes;
+  private final String distribution;
 
   /** {@code simulators} is empty in a distribution without the sandbox module. */
   public PlatformRegistry(List<SourceProvider<?>> sourceProviders, List<SinkProvider<?>> sinkProviders,
-      List<SourceSandbox<?>> simulators) {
+      List<SourceSandbox<?>> simulators, @Value("${tributary.distribution:default}") String distribution) {
     sourceProviders.forEach(p -> sources.put(p.type(), p));
     sinkProviders.forEach(p -> sinks.put(p.type(), p));
     this.sandboxes = new SourceSandboxes(simulators);
+    this.distribution = distribution;
   }
 
   public Source createSource(LoadedJob job) {
     String type = job.config().sourceType();
     SourceProvider<?> provider = sources.get(type);
     if (provider == null) {
-      throw job.binder().error("source.type", "unknown source type '" + type + "'",
-          NameSuggester.didYouMean(type, sources.keySet()) + "available: " + String.join(", ", sources.keySet()));
+      throw job.binder().error("source.type", "unknown source type '" + type + "'", unknownHint(type,
+          sources.keySet(), "sources"));
     }
     return create(provider, job);
   }
@@ -50,8 +56,8 @@ public class PlatformRegistry {
     String type = job.config().sinkType();
     SinkProvider<?> provider = sinks.get(type);
     if (provider == null) {
-      throw job.binder().error("sink.type", "unknown sink type '" + type + "'",
-          NameSuggester.didYouMean(type, sinks.keySet()) + "available: " + String.join(", ", sinks.keySet()));
+      throw job.binder().error("sink.type", "unknown sink type '" + type + "'", unknownHint(type, sinks.keySet(),
+          "warehouses"));
     }
     return create(provider, job);
   }
@@ -70,6 +76,16 @@ public class PlatformRegistry {
     SecretFields.checkResolvable(job.binder(), "sink", job.config().sink());
     C config = job.binder().bindMap(withoutType(job.config().sink()), provider.configType(), "sink");
     return provider.create(config, context(job));
+  }
+
+  private String unknownHint(String type, Set<String> known, String kind) {
+    String hint = NameSuggester.didYouMean(type, known) + "available: " + String.join(", ", known);
+    if ("default".equals(distribution)) {
+      return hint;
+    }
+    return hint + " (this is the slim '" + distribution + "' distribution of Tributary, without the other " + kind
+        + ": use the default one, ./tributary or target/tributary.jar, or build one that has '" + type
+        + "', see docs/distributions.md)";
   }
 
   static JobContext context(LoadedJob job) {

@@ -131,7 +131,7 @@ class SourceSandboxesTest {
   }
 
   private PlatformRegistry registry(List<SourceSandbox<?>> simulators) {
-    return new PlatformRegistry(List.of(provider), List.of(), simulators);
+    return new PlatformRegistry(List.of(provider), List.of(), simulators, "default");
   }
 
   @Test
@@ -212,7 +212,7 @@ class SourceSandboxesTest {
       throw TributaryException.config("no such org", "check base_url");
     });
     LoadedJob job = job("{ type: fake, sandbox: {} }");
-    assertThatThrownBy(() -> new PlatformRegistry(List.of(failing), List.of(), List.of(simulator)).createSource(job))
+    assertThatThrownBy(() -> new PlatformRegistry(List.of(failing), List.of(), List.of(simulator), "default").createSource(job))
         .hasMessage("no such org");
     assertThat(events).containsExactly("started FakeSandboxConfig[rows=null, faults=null]", "simulator stopped");
   }

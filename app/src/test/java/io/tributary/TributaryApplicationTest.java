@@ -1,0 +1,17 @@
+package io.tributary;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TributaryApplicationTest {
+
+  @Test
+  void onlyACommandPaysForTheEngineStartUpWork() {
+    assertThat(TributaryApplication.mayStartEngine(new String[] {"--version"})).isFalse();
+    assertThat(TributaryApplication.mayStartEngine(new String[] {"-h"})).isFalse();
+    assertThat(TributaryApplication.mayStartEngine(new String[] {})).isFalse();
+    assertThat(TributaryApplication.mayStartEngine(new String[] {"run", "jobs/demo.yml"})).isTrue();
+    assertThat(TributaryApplication.mayStartEngine(new String[] {"status"})).isTrue();
+  }
+}
