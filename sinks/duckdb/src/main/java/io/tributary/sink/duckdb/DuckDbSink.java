@@ -132,8 +132,8 @@ public final class DuckDbSink extends JdbcSink<DuckDbType> implements io.tributa
 
   @Override
   public void publishReadSnapshot() {
-    // under the marts schema's DDL lock, like the mart statements: the copy sees no half-rebuilt mart
-    transactions.runDdl(dialect.stored(MARTS), "publishing the read snapshot", c -> {
+    // not beside a mart statement of this process: the copy sees no half-rebuilt mart
+    transactions.runBesideDdl("publishing the read snapshot", c -> {
       DuckDbReadSnapshot.publish(c, file);
       return null;
     });

@@ -110,6 +110,20 @@ public final class JdbcTransactions {
     }
   }
 
+  /**
+   * Work on an autocommit connection of its own (statements DuckDB refuses inside a transaction, such as DETACH),
+   * never at the same time as this process's DDL, so it sees no half-rebuilt table.
+   */
+  public <T> T runBesideDdl(String doing, Work<T> work) {
+    synchronized (ddl) {
+      try (Connection c = dataSource.getConnection()) {
+        return work.run(c);
+      } catch (SQLException e) {
+        throw errors.at(e, doing);
+      }
+    }
+  }
+
   private <T> T execute(TransactionTemplate template, String doing, Work<T> work) {
     try {
       return template.execute(status -> {
