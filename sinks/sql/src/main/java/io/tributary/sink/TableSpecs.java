@@ -37,7 +37,8 @@ public final class TableSpecs {
       }
       if (!seen.add(stored.apply(c.name()))) {
         throw TributaryException.config("stream " + spec.stream() + " has two columns named '"
-            + stored.apply(c.name()) + "' as the warehouse stores names", "rename one of the fields in the job's mapping");
+            + stored.apply(c.name()) + "' as the warehouse stores names",
+            "rename one of the fields in the job's mapping");
       }
     }
     List<String> keys = spec.schema().primaryKey();

@@ -31,11 +31,11 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Loads one stream into BigQuery with one load job and one query job per run, never one per chunk (a table allows
  * about 1,500 load jobs a day). Each chunk is spooled to local disk and committed with its position in the spool
- * manifest when the chunk transaction commits ({@link BigQueryChunks}). {@link #finish()} uploads every spooled chunk to the staging table in
- * one load job, then one multi-statement transaction publishes the rows and upserts {@code _tributary_state} with the
- * spool id. That state row is the one truth of what this job instance has published: a spool whose id it names was
- * published (whatever the job repository says) and is started over at open, and a replace empties the target only
- * in the instance's first publish. Used by the step thread only.
+ * manifest when the chunk transaction commits ({@link BigQueryChunks}). {@link #finish()} uploads every spooled chunk
+ * to the staging table in one load job, then one multi-statement transaction publishes the rows and upserts
+ * {@code _tributary_state} with the spool id. That state row is the one truth of what this job instance has
+ * published: a spool whose id it names was published (whatever the job repository says) and is started over at open,
+ * and a replace empties the target only in the instance's first publish. Used by the step thread only.
  */
 final class BigQueryTableWriter implements TableWriter {
 

@@ -19,47 +19,48 @@ class BigQueryChunksTest {
   @TempDir
   Path dir;
 
-  private static BigQuerySpool.Manifest spooled(BigQuerySpool spool, String file, String position) throws Exception {
-    Files.writeString(spool.file(file), "rows");
-    return spool.next(Cursor.of("id", position), 1, file, null);
+  private static final String FILE = "chunk-000001.ndjson.gz";
+
+  private final BigQueryChunks chunks = new BigQueryChunks();
+
+  /** Spools one chunk's file and enlists its manifest with the chunk transaction open on this thread, if any. */
+  private BigQuerySpool spoolOneChunk() throws Exception {
+    BigQuerySpool spool = new BigQuerySpool(dir, 1);
+    Files.writeString(spool.file(FILE), "rows");
+    chunks.enlist(spool, spool.next(Cursor.of("id", "1"), 1, FILE, null), List.of(FILE));
+    return spool;
   }
 
   @Test
   void aCommittedChunkIsInTheManifestWithItsPosition() throws Exception {
-    BigQueryChunks chunks = new BigQueryChunks();
-    BigQuerySpool spool = new BigQuerySpool(dir, 1);
     ChunkTransaction chunk = chunks.begin();
-    chunks.enlist(spool, spooled(spool, "chunk-000001.ndjson.gz", "1"), List.of("chunk-000001.ndjson.gz"));
+    spoolOneChunk();
     assertThat(dir.resolve("manifest.json")).as("nothing committed before the commit").doesNotExist();
 
     chunk.commit();
 
     BigQuerySpool.Manifest reread = new BigQuerySpool(dir, 1).committed();
-    assertThat(reread.chunks()).containsExactly("chunk-000001.ndjson.gz");
+    assertThat(reread.chunks()).containsExactly(FILE);
     assertThat(reread.cursor()).isEqualTo(Cursor.of("id", "1"));
   }
 
   @Test
   void aRolledBackChunkLeavesNoManifestEntryAndNoFile() throws Exception {
-    BigQueryChunks chunks = new BigQueryChunks();
-    BigQuerySpool spool = new BigQuerySpool(dir, 1);
     ChunkTransaction chunk = chunks.begin();
-    chunks.enlist(spool, spooled(spool, "chunk-000001.ndjson.gz", "1"), List.of("chunk-000001.ndjson.gz"));
+    BigQuerySpool spool = spoolOneChunk();
 
     chunk.rollback();
 
+    assertThat(spool.file(FILE)).doesNotExist();
     assertThat(new BigQuerySpool(dir, 1).committed().chunks()).isEmpty();
-    assertThat(spool.file("chunk-000001.ndjson.gz")).doesNotExist();
   }
 
   @Test
   void withoutAnOpenChunkASpooledChunkCommitsAtOnce() throws Exception {
-    BigQueryChunks chunks = new BigQueryChunks();
-    BigQuerySpool spool = new BigQuerySpool(dir, 1);
     chunks.begin().commit();
 
-    chunks.enlist(spool, spooled(spool, "chunk-000001.ndjson.gz", "1"), List.of("chunk-000001.ndjson.gz"));
+    spoolOneChunk();
 
-    assertThat(new BigQuerySpool(dir, 1).committed().chunks()).containsExactly("chunk-000001.ndjson.gz");
+    assertThat(new BigQuerySpool(dir, 1).committed().chunks()).containsExactly(FILE);
   }
 }

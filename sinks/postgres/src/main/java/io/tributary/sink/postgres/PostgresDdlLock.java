@@ -15,8 +15,8 @@ import java.sql.SQLException;
  * drops or renames tables in the schema first takes this transaction-scoped advisory lock (PostgreSQL manual,
  * "Advisory Locks"); it is released at commit or rollback, so a dead process never keeps it.
  *
- * <p>One key per schema, not per table: the state and quarantine tables ({@link io.tributary.core.SystemTables}) are shared by
- * every table of the schema and are created in the same transaction as the target.
+ * <p>One key per schema, not per table: the state and quarantine tables ({@link io.tributary.core.SystemTables}) are
+ * shared by every table of the schema and are created in the same transaction as the target.
  */
 final class PostgresDdlLock {
 

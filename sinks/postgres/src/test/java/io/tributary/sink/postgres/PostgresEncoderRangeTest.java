@@ -18,7 +18,8 @@ class PostgresEncoderRangeTest {
 
   @Test
   void valuesBeyondPostgresRangesAreRefusedRowByRowAndTheOthersAreEncoded() throws Exception {
-    TableLayout<PostgresType> layout = new TableLayout<>(PostgresDialect.INSTANCE, "s", "t", List.of("id", "at", "day", "amount"),
+    TableLayout<PostgresType> layout = new TableLayout<>(PostgresDialect.INSTANCE, "s", "t",
+        List.of("id", "at", "day", "amount"),
         List.of(PostgresType.of(PostgresType.Kind.BIGINT), PostgresType.of(PostgresType.Kind.TIMESTAMPTZ),
             PostgresType.of(PostgresType.Kind.DATE), PostgresType.of(PostgresType.Kind.NUMERIC)),
         List.of("id"));

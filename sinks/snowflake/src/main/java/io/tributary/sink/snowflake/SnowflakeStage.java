@@ -12,7 +12,8 @@ final class SnowflakeStage {
   private final String location;
 
   SnowflakeStage(String schema, String stage, RunInfo run, String stream) {
-    this.location = "@" + SnowflakeDialect.INSTANCE.qualified(schema, stage) + "/" + segment(run.job()) + "/" + segment(stream);
+    this.location = "@" + SnowflakeDialect.INSTANCE.qualified(schema, stage) + "/" + segment(run.job()) + "/"
+        + segment(stream);
   }
 
   /** The stage of {@code schema}, created when missing. */

@@ -20,7 +20,8 @@ class SnowflakeChunkFileRangeTest {
 
   @Test
   void valuesBeyondSnowflakeRangeAreRefusedRowByRow() throws Exception {
-    TableLayout<SnowflakeType> layout = new TableLayout<>(SnowflakeDialect.INSTANCE, "S", "T", List.of("ID", "AT", "DAY"),
+    TableLayout<SnowflakeType> layout = new TableLayout<>(SnowflakeDialect.INSTANCE, "S", "T",
+        List.of("ID", "AT", "DAY"),
         List.of(SnowflakeType.number(38, 0), SnowflakeType.of(SnowflakeType.Kind.TIMESTAMP_TZ),
             SnowflakeType.of(SnowflakeType.Kind.DATE)), List.of("ID"));
     List<Row> rows = List.of(
