@@ -22,6 +22,6 @@ public final class DynamicsSandboxProvider implements SandboxPlatformProvider {
   public String usage(String baseUrl) {
     return "org_url " + baseUrl + ", authority_url " + baseUrl + ", tenant_id " + DynamicsSandboxSettings.TENANT_ID
         + ", client_id " + DynamicsSandboxSettings.CLIENT_ID + ", client secret "
-        + DynamicsSandboxSettings.CLIENT_SECRET + "; tables account, contact";
+        + DynamicsSandboxSettings.CLIENT_SECRET + "; tables account, contact, opportunity";
   }
 }
