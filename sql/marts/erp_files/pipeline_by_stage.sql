@@ -9,9 +9,9 @@ SELECT
   COUNT(*) AS opportunities,
   SUM(o.amount) AS total_amount,
   ROUND(AVG(o.amount), 2) AS avg_amount,
-  SUM(CASE WHEN o.stage NOT IN ('Closed Won', 'Closed Lost') AND o.close_date < CURRENT_DATE THEN 1 ELSE 0 END)
+  SUM(CASE WHEN o.stage NOT IN ('Closed Won', 'Closed Lost') AND o.close_date < {{as_of}} THEN 1 ELSE 0 END)
     AS overdue_opportunities,
-  ROUND(AVG(CAST(CURRENT_DATE - CAST(o.created_at AS DATE) AS DOUBLE PRECISION)), 1) AS avg_age_days,
+  ROUND(AVG(CAST({{as_of}} - CAST(o.created_at AS DATE) AS DOUBLE PRECISION)), 1) AS avg_age_days,
   MAX(o.updated_at) AS last_updated_at
 FROM {{raw}}.opportunities o
 WHERE NOT o._tributary_deleted

@@ -1,12 +1,11 @@
 -- Aging of open Salesforce opportunities: how old they are and how long since anyone changed them.
 -- Grain: one row per (age bucket, stage). Only open, not deleted opportunities.
--- Ages are relative to the as-of date: the day of the most recent change loaded (SystemModstamp), which is today for
--- a live org and the end of the data for a snapshot such as the demo's (2023); as_of_date says which.
+-- Ages are relative to the as-of date {{as_of}}: today, unless the job sets mart_variables.as_of to a date (the
+-- demo's data is from 2023, so jobs/demo.yml measures to the end of its data); as_of_date says which.
 DROP TABLE IF EXISTS marts.sf_opportunity_aging;
 CREATE TABLE marts.sf_opportunity_aging AS
 WITH as_of AS (
-  SELECT COALESCE(CAST(MAX(system_modstamp) AS DATE), CURRENT_DATE) AS as_of_date
-  FROM {{raw}}.opportunities
+  SELECT {{as_of}} AS as_of_date
 ), aged AS (
   SELECT
     o.stage_name,
@@ -28,11 +27,11 @@ SELECT
   END AS age_bucket,
   a.stage_name,
   MAX(a.as_of_date) AS as_of_date,
-  COUNT(*) AS open_opportunities,
+  CAST(COUNT(*) AS BIGINT) AS open_opportunities,
   CAST(SUM(a.amount) AS DECIMAL(18, 2)) AS open_amount,
-  ROUND(AVG(CAST(a.age_days AS DOUBLE PRECISION)), 1) AS avg_age_days,
-  ROUND(AVG(CAST(a.days_since_change AS DOUBLE PRECISION)), 1) AS avg_days_since_change,
-  MAX(a.days_since_change) AS max_days_since_change,
+  CAST(AVG(CAST(a.age_days AS DOUBLE PRECISION)) AS DECIMAL(10, 1)) AS avg_age_days,
+  CAST(AVG(CAST(a.days_since_change AS DOUBLE PRECISION)) AS DECIMAL(10, 1)) AS avg_days_since_change,
+  CAST(MAX(a.days_since_change) AS BIGINT) AS max_days_since_change,
   CAST(SUM(CASE WHEN a.close_date < a.as_of_date THEN 1 ELSE 0 END) AS BIGINT) AS past_close_date
 FROM aged a
 GROUP BY 1, a.stage_name;

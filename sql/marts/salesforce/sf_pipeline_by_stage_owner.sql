@@ -10,8 +10,8 @@ SELECT
   COUNT(*) AS opportunities,
   CAST(SUM(o.amount) AS DECIMAL(18, 2)) AS total_amount,
   CAST(ROUND(AVG(o.amount), 2) AS DECIMAL(18, 2)) AS avg_amount,
-  -- money stays DECIMAL: probability is a percentage (0-100), cast before multiplying
-  CAST(SUM(o.amount * CAST(o.probability AS DECIMAL(5, 2)) / 100) AS DECIMAL(18, 2)) AS weighted_amount,
+  -- money stays DECIMAL: probability is a percentage (0-100); DuckDB divides decimals into a DOUBLE, so × 0.01
+  CAST(SUM(o.amount * CAST(o.probability AS DECIMAL(5, 2)) * CAST(0.01 AS DECIMAL(3, 2))) AS DECIMAL(18, 2)) AS weighted_amount,
   CAST(SUM(CASE WHEN o.is_won THEN o.amount ELSE 0 END) AS DECIMAL(18, 2)) AS won_amount,
   MAX(o.system_modstamp) AS last_changed_at
 FROM {{raw}}.opportunities o

@@ -44,7 +44,15 @@ class DemoJobIT {
       assertThat(count(c, "raw.opportunities")).isEqualTo(opportunities - bad.get("opportunities.csv"));
       assertThat(count(c, "raw.invoices")).isEqualTo(invoices - bad.get("invoices.jsonl"));
       assertThat(count(c, "raw._tributary_quarantine")).isEqualTo(bad.values().stream().mapToLong(Long::longValue).sum());
-      assertThat(count(c, "marts.account_360")).isEqualTo(accounts - bad.get("accounts.csv"));
+      assertThat(scalar(c, "SELECT count(*) FROM marts.account_360 WHERE account_loaded"))
+          .isEqualTo(accounts - bad.get("accounts.csv"));
+      // opportunities of a quarantined account are kept on a row of their own, flagged, not dropped
+      assertThat(scalar(c, "SELECT sum(opportunities) FROM marts.account_360")).isEqualTo(opportunities - bad.get(
+          "opportunities.csv"));
+      long orphans = opportunitiesOfAccountsNotLoaded();
+      assertThat(orphans).isEqualTo(14);
+      assertThat(scalar(c, "SELECT sum(opportunities) FROM marts.account_360 WHERE NOT account_loaded"))
+          .isEqualTo(orphans);
       assertThat(scalar(c, "SELECT sum(opportunities) FROM marts.pipeline_by_stage"))
           .isEqualTo(opportunities - bad.get("opportunities.csv"));
       assertThat(scalar(c, "SELECT count(*) FROM raw._tributary_quarantine WHERE reasons LIKE '%stage:%is not one of%'"))
@@ -99,6 +107,24 @@ class DemoJobIT {
   private static long dataLines(String file) throws IOException {
     try (var lines = Files.lines(Path.of("demo/drop", file))) {
       return lines.filter(l -> !l.isBlank()).count() - (file.endsWith(".csv") ? 1 : 0);
+    }
+  }
+
+  /** Good opportunity rows of the files whose account_id names no good account row (the bad ones are quarantined). */
+  private static long opportunitiesOfAccountsNotLoaded() throws IOException {
+    java.util.Set<String> badRecords;
+    try (var lines = Files.lines(Path.of("demo/BAD_ROWS.md"))) {
+      badRecords = lines.filter(l -> l.matches("\\| [a-z]+\\.(csv|jsonl) \\|.*")).map(l -> l.split("\\|")[2].strip())
+          .collect(Collectors.toSet());
+    }
+    java.util.Set<String> goodAccounts;
+    try (var lines = Files.lines(Path.of("demo/drop/accounts.csv"))) {
+      goodAccounts = lines.skip(1).map(l -> l.split(",", 2)[0]).filter(id -> !id.isEmpty() && !badRecords.contains(id))
+          .collect(Collectors.toSet());
+    }
+    try (var lines = Files.lines(Path.of("demo/drop/opportunities.csv"))) {
+      return lines.skip(1).filter(l -> !l.isBlank()).map(l -> l.split(",", 3))
+          .filter(f -> !f[0].isEmpty() && !badRecords.contains(f[0]) && !goodAccounts.contains(f[1])).count();
     }
   }
 

@@ -200,7 +200,9 @@ class McpServerIT {
       Files.writeString(CLIENT_DIR.resolve("package.json"),
           "{\"name\":\"tributary-mcp-it-client\",\"private\":true,\"type\":\"module\"}");
       Process npm = new ProcessBuilder("npm", "install", "--no-audit", "--no-fund", SDK).directory(CLIENT_DIR.toFile())
-          .inheritIO().start();
+          // not inheritIO(): npm would share the fork's stdin and set it non-blocking, and failsafe's command
+          // reader then fails with "std/in stream corrupted" (Resource temporarily unavailable)
+          .redirectOutput(ProcessBuilder.Redirect.INHERIT).redirectError(ProcessBuilder.Redirect.INHERIT).start();
       assertThat(npm.waitFor(300, TimeUnit.SECONDS)).isTrue();
       assertThat(npm.exitValue()).as("npm install " + SDK).isEqualTo(0);
     }

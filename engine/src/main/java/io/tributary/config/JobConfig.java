@@ -13,7 +13,8 @@ import java.util.Map;
  * One job file ({@code jobs/*.yml}), bound with snake_case keys. The {@code source:} and {@code sink:} blocks stay
  * maps here: the platform's provider binds them into its own typed config. {@code pii_key} is the HMAC key of
  * fields with {@code pii: hash}. {@code scale} (optional) sends the partitions of partitioned streams to worker
- * processes over a broker (docs/scaling.md).
+ * processes over a broker (docs/scaling.md). {@code mart_variables} fills the marts' placeholders: {@code as_of}
+ * (the date aging marts measure to, default today) and other jobs' schemas for cross-source marts (docs/marts.md).
  */
 public record JobConfig(
     String name,
@@ -26,6 +27,7 @@ public record JobConfig(
     String schedule,
     Reconcile reconcile,
     List<String> marts,
+    Map<String, String> martVariables,
     io.tributary.core.SecretRef piiKey,
     @Valid ScaleConfig scale) {
 

@@ -151,6 +151,7 @@ public final class JobConfigLoader {
       String entry = marts.get(i);
       located(binder, "marts[" + i + "]", () -> MartLocations.files(Path.of("").toAbsolutePath(), entry));
     }
+    located(binder, "mart_variables", () -> io.tributary.mart.MartVariables.of(config.martVariables()));
   }
 
   private static void located(ConfigBinder binder, String path, Runnable check) {

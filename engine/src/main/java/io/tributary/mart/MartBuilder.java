@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * Builds the curated marts after the loads: reads {@code sql/marts/*.sql}, orders them by their declared
- * dependencies, replaces {@code {{raw}}} with the sink's raw schema and runs each statement through the sink. A
+ * dependencies, replaces {@code {{raw}}}, {@code {{as_of}}} and the job's mart variables and runs each statement through the sink. A
  * failing mart names its file and the database's message.
  */
 public final class MartBuilder {
@@ -46,11 +46,16 @@ public final class MartBuilder {
     return order(byName);
   }
 
-  /** Runs the marts in order and returns their names. */
+  /** Runs the marts in order with only the built-in variables ({{raw}}, {{as_of}} = today). */
   public static List<String> build(List<MartFile> marts, Sink sink) {
+    return build(marts, sink, MartVariables.of(null));
+  }
+
+  /** Runs the marts in order, placeholders replaced ({@link MartVariables}), and returns their names. */
+  public static List<String> build(List<MartFile> marts, Sink sink, MartVariables variables) {
     List<String> built = new ArrayList<>();
     for (MartFile mart : marts) {
-      String sql = mart.sql().replace("{{raw}}", sink.rawSchema());
+      String sql = variables.apply(mart.sql(), sink.rawSchema(), mart);
       List<String> statements = SqlStatements.split(sql);
       for (int i = 0; i < statements.size(); i++) {
         try {

@@ -21,7 +21,13 @@ public final class MartsDoc {
         .append(" the `marts` schema. Each mart is declared\nin the data dictionary, a `<mart>.yml` beside its SQL")
         .append(" (description, grain, inputs, staleness limit, columns with\ntype, meaning, unit and PII flag): the")
         .append(" warehouse `COMMENT`s, the catalog (`./tributary marts`, the MCP tool\n`list_marts`) and this page")
-        .append(" come from it. How agents and analysts read the marts: docs/agents.md.\n");
+        .append(" come from it. How agents and analysts read the marts: docs/agents.md.\n\n")
+        .append("As-of date: `{{as_of}}` is the date aging marts measure to, today unless the job sets")
+        .append(" `mart_variables: { as_of: 2024-01-01 }`\n(jobs/demo.yml does: its data ends there). Other names under")
+        .append(" `mart_variables:` are the raw schemas of other jobs\nwriting the same warehouse, for cross-source marts")
+        .append(" (`customer_360` reads `{{crm}}`; jobs/customer_360/). Rows whose\nparent is not loaded (quarantined,")
+        .append(" deleted or not read) are never dropped silently: they are kept with a flag (`account_loaded`,\n")
+        .append("`owner_known`, `customer_known`) or counted (`opportunities_without_account`).\n");
     String family = null;
     for (MartDeclaration m : marts) {
       if (!m.family().equals(family)) {

@@ -71,7 +71,8 @@ public final class JobAssembler {
     List<String> marts = job.config().martsOrEmpty();
     if (!marts.isEmpty()) {
       List<MartFile> files = MartBuilder.load(Path.of("").toAbsolutePath(), marts);
-      steps.add(martStep(job.name(), files, sink, martsBuilt));
+      steps.add(martStep(job.name(), files, sink, martsBuilt,
+          io.tributary.mart.MartVariables.of(job.config().martVariables())));
     }
     SimpleJobBuilder builder = new JobBuilder(job.name(), jobRepository).start(steps.get(0));
     for (Step s : steps.subList(1, steps.size())) {
@@ -116,10 +117,11 @@ public final class JobAssembler {
         .build();
   }
 
-  private Step martStep(String jobName, List<MartFile> files, Sink sink, List<String> martsBuilt) {
+  private Step martStep(String jobName, List<MartFile> files, Sink sink, List<String> martsBuilt,
+      io.tributary.mart.MartVariables variables) {
     return new StepBuilder("marts", jobRepository)
         .tasklet((contribution, chunkContext) -> {
-          List<String> built = MartBuilder.build(files, sink);
+          List<String> built = MartBuilder.build(files, sink, variables);
           martsBuilt.addAll(built);
           // freshness for readers, who must not open the job repository (docs/agents.md)
           io.tributary.mart.MartManifest.of(jobName, built, watermarks.audits(jobName, 500)).write();

@@ -58,10 +58,17 @@ public final class DynamicsCatalog {
       new Attribute("parentcustomerid", "Customer"), new Attribute("statecode", "State"),
       new Attribute("createdon", "DateTime"), new Attribute("modifiedon", "DateTime")));
 
+  static final Table OPPORTUNITY = new Table("opportunity", "opportunities", "opportunityid", List.of(
+      new Attribute("opportunityid", "Uniqueidentifier"), new Attribute("name", "String"),
+      new Attribute("parentaccountid", "Lookup"), new Attribute("estimatedvalue", "Money"),
+      new Attribute("closeprobability", "Integer"), new Attribute("stepname", "String"),
+      new Attribute("statecode", "State"), new Attribute("estimatedclosedate", "DateTime"),
+      new Attribute("createdon", "DateTime"), new Attribute("modifiedon", "DateTime")));
+
   private DynamicsCatalog() {}
 
   public static List<Table> all() {
-    return List.of(ACCOUNT, CONTACT);
+    return List.of(ACCOUNT, CONTACT, OPPORTUNITY);
   }
 
   public static Table byLogicalName(String name) {

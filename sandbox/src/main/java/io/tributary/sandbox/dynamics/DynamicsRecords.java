@@ -27,6 +27,7 @@ public final class DynamicsRecords {
       "Contoso Pharmaceuticals", "Blue Yonder Airlines", "A. Datum Corporation", "Coho Winery");
   private static final List<String> PEOPLE = List.of("Maria Cambell", "Nancy Anderson", "Susanna Stubberod",
       "Rene Valdes", "Paul Cannon", "Sidney Higa", "Scott Konersmann");
+  private static final List<String> STEPS = List.of("1-Qualify", "2-Develop", "3-Propose", "4-Close");
   private static final List<String> TITLES = List.of("Accounts Manager", "Purchasing Agent", "Owner", "CFO");
 
   private final SandboxDataset dataset;
@@ -66,21 +67,26 @@ public final class DynamicsRecords {
       SplittableRandom changing) {
     long i = row.index();
     return switch (a.logicalName()) {
-      case "accountid", "contactid" -> t.id(i);
+      case "accountid", "contactid", "opportunityid" -> t.id(i);
       case "name" -> NAMES.get(fixed.nextInt(NAMES.size())) + " " + i;
       case "fullname" -> PEOPLE.get(fixed.nextInt(PEOPLE.size())) + " " + i;
-      case "accountnumber" -> fixed.nextInt(4) == 0 ? null : "AC-" + (10_000 + i);
+      // the ERP customer number, as account numbers usually are: NetSuite's simulated entityid of the same index
+      case "accountnumber" -> fixed.nextInt(4) == 0 ? null : "CUST" + (i + 1);
       case "telephone1" -> "555-" + String.format(Locale.ROOT, "%04d", changing.nextInt(10_000));
       case "jobtitle" -> TITLES.get(changing.nextInt(TITLES.size()));
-      case "revenue", "annualincome" -> changing.nextInt(8) == 0 ? null
+      case "revenue", "annualincome", "estimatedvalue" -> changing.nextInt(8) == 0 ? null
           : BigDecimal.valueOf(changing.nextLong(0, 100_000_000L), 2).setScale(4);
       case "numberofemployees" -> (long) fixed.nextInt(1, 5_000);
       case "industrycode" -> (long) (1 + changing.nextInt(30));
-      case "statecode" -> row.deleted() ? 1L : 0L;
+      // opportunity: 0 Open, 1 Won, 2 Lost; other tables: 0 Active, 1 Inactive
+      case "statecode" -> t == DynamicsCatalog.OPPORTUNITY ? (long) changing.nextInt(3) : row.deleted() ? 1L : 0L;
+      case "closeprobability" -> (long) changing.nextInt(0, 101);
+      case "stepname" -> STEPS.get(changing.nextInt(STEPS.size()));
+      case "estimatedclosedate" -> ISO.format(row.createdAt().plusSeconds(86_400L * fixed.nextInt(1, 120)));
       case "donotphone" -> changing.nextBoolean();
       case "exchangerate" -> new BigDecimal("1.0000000000");
       case "primarycontactid" -> DynamicsCatalog.CONTACT.id(fixed.nextLong(0, Math.max(1, i + 1)));
-      case "parentcustomerid" -> DynamicsCatalog.ACCOUNT.id(fixed.nextLong(0, Math.max(1, i + 1)));
+      case "parentcustomerid", "parentaccountid" -> DynamicsCatalog.ACCOUNT.id(fixed.nextLong(0, Math.max(1, i + 1)));
       case "createdon" -> ISO.format(row.createdAt());
       case "modifiedon" -> ISO.format(row.modifiedAt());
       default -> null;

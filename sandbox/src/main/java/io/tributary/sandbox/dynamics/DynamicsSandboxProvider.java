@@ -17,7 +17,7 @@ public final class DynamicsSandboxProvider extends SimulatedPlatform<DynamicsSan
   public String usage(String baseUrl) {
     return "org_url " + baseUrl + ", authority_url " + baseUrl + ", tenant_id " + DynamicsSandboxSettings.TENANT_ID
         + ", client_id " + DynamicsSandboxSettings.CLIENT_ID + ", client secret "
-        + DynamicsSandboxSettings.CLIENT_SECRET + "; tables account, contact";
+        + DynamicsSandboxSettings.CLIENT_SECRET + "; tables account, contact, opportunity";
   }
 
   /** The simulator is both the environment and its Entra ID authority; the job signs in with its app registration. */

@@ -81,7 +81,9 @@ public final class HubSpotRecords {
       case "pipeline" -> "default";
       case "hs_ticket_priority" -> pick(changing, List.of("LOW", "MEDIUM", "HIGH"));
       case "closedate" -> ISO_MILLIS.format(row.createdAt().plusSeconds(86_400L * fixed.nextInt(1, 90)));
-      case "hubspot_owner_id", "hs_product_id" -> Long.toString(100 + fixed.nextInt(0, 20));
+      // a deal's owner is one of the first 20 owners (the owners API's ids), so marts can name the rep
+      case "hubspot_owner_id" -> HubSpotOwners.TYPE.id(fixed.nextInt(0, 20));
+      case "hs_product_id" -> Long.toString(100 + fixed.nextInt(0, 20));
       case "content" -> changing.nextInt(0, 4) == 0 ? null : "Line one\nline \"two\"";
       case "hs_sku" -> "SKU-" + row.index();
       default -> prop.type().equals("number") ? number(name, changing) : custom(prop, row, changing);
