@@ -2,8 +2,10 @@ package io.tributary;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("sandbox")
 class TributaryApplicationTest {
 
   @Test

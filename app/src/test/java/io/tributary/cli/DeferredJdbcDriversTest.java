@@ -16,8 +16,10 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Properties;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("db")
 class DeferredJdbcDriversTest {
 
   private final ClassLoader loader = getClass().getClassLoader();

@@ -7,12 +7,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The failure-injection options are the test command line's: it takes them off the arguments (both spellings) for
  * {@link ChunkFailureInjector}, and the production command line does not know them.
  */
+@Tag("sandbox")
 class InjectedFailureOptionsTest {
 
   @AfterEach

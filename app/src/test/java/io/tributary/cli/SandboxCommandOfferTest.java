@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The default distribution has the simulators, so it offers {@code sandbox}; a slim one without them does not
  * (PostgresDistributionIT runs that jar).
  */
+@Tag("sandbox")
 class SandboxCommandOfferTest {
 
   @Test

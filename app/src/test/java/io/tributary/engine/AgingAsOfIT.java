@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * 365 days"), or the job's {@code mart_variables.as_of} (jobs/demo.yml sets the end of its data, and shows several
  * buckets). Expected buckets are computed here from the raw opportunities, on DuckDB and PostgreSQL.
  */
+@Tag("sandbox")
 class AgingAsOfIT {
 
   private static final String DEMO_AS_OF = "mart_variables: { as_of: 2024-01-01 }";

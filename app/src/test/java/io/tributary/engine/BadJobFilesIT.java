@@ -3,11 +3,13 @@ package io.tributary.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Malformed job files through the real CLI: each exits 2 with a message naming the file, the field and a fix. */
+@Tag("unit")
 class BadJobFilesIT {
 
   @TempDir

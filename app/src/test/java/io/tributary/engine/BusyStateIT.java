@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * never "restartable" (1) or "configuration" (2): the job repository's H2 file (a second job, or {@code status}
  * during a run) and the DuckDB warehouse file (an analyst's read-only session).
  */
+@Tag("db")
 class BusyStateIT {
 
   @TempDir

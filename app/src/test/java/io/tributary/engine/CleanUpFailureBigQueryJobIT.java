@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the same job instance, resumes after the spooled position and reads them. They must be published, not cleaned up
  * with a batch the warehouse had already marked done.
  */
+@Tag("db")
+@Tag("sandbox")
 class CleanUpFailureBigQueryJobIT {
 
   @TempDir

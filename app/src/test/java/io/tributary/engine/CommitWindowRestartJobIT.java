@@ -13,6 +13,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * step is FAILED. The restart of the same job instance must complete without re-reading into the table, and a later
  * run with nothing new at the source must change nothing. The expected rows are the source's, counted by SQL.
  */
+@Tag("db")
 class CommitWindowRestartJobIT {
 
   private static final int FIRST = 300;

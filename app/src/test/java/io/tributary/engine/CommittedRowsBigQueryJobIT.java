@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Tributary, between two runs or between a failed run and its restart, fails the next run loudly (exit 1, the table
  * and both counts) instead of loading on from the watermark or the spool; {@code --full-refresh} reloads it.
  */
+@Tag("db")
+@Tag("sandbox")
 class CommittedRowsBigQueryJobIT {
 
   @TempDir

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * started together: both prepare the schema, {@code _tributary_state}, {@code _tributary_quarantine} and their
  * tables at the same moment. Each process has its own working directory and job repository, as on two hosts.
  */
+@Tag("db")
+@Tag("process")
 class ConcurrentFirstRunsIT {
 
   private static final int ROWS = 2000;

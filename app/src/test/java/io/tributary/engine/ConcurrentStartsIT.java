@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
@@ -27,6 +28,8 @@ import org.springframework.amqp.rabbit.core.RabbitAdmin;
  * creation; both jobs load exactly their source. {@code TRIBUTARY_CONCURRENT_TRIALS} (bench/concurrent-starts) sets
  * how many times; the suite runs it once.
  */
+@Tag("db")
+@Tag("process")
 class ConcurrentStartsIT {
 
   private static final int ROWS = 4000;

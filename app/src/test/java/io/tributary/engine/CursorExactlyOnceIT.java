@@ -27,6 +27,7 @@ import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.ShrinkingMode;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 
@@ -37,6 +38,7 @@ import net.jqwik.api.constraints.LongRange;
  * failure, resumes, gets new rows at and after the watermark (ties included), loads again, and runs once more with
  * nothing new. After every run the warehouse's (id, note) rows are compared with the source table read with SQL.
  */
+@Tag("db")
 class CursorExactlyOnceIT {
 
   private static final List<String> ZONES =

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The bundled ERP file-drop demo, in-process: {@code run jobs/erp_files_demo.yml} over the bundled files into DuckDB,
  * with quarantine and marts. Expected counts come from the files and from demo/BAD_ROWS.md, which lists each bad row.
  */
+@Tag("sandbox")
 class DemoJobIT {
 
   @TempDir

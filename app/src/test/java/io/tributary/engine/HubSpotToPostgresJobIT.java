@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * → PostgreSQL, compared with the simulator's ground truth row by row. Covers owners, the deal→company and
  * deal→contact link tables, and a resumed incremental run that must pick up what changed while it was down.
  */
+@Tag("db")
+@Tag("sandbox")
 class HubSpotToPostgresJobIT {
 
   @TempDir

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * an injected failure and after kill -9, incremental runs with changes and soft deletes, quarantine. The warehouse is
  * compared with the source table row by row.
  */
+@Tag("db")
+@Tag("process")
 class JdbcToPostgresJobIT {
 
   @TempDir

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A {@code timestamp without time zone} cursor over a DST gap and a DST overlap (issue 16, finding 2): every source row
  * is loaded exactly once, the saved watermark is the column's own wall-clock value, and a second run loads nothing.
  */
+@Tag("db")
 class JdbcWallClockCursorIT {
 
   @TempDir

@@ -8,6 +8,7 @@ import io.tributary.testsupport.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * different tables into different schemas. They must never share watermarks silently: the second is refused (exit 2)
  * naming both files and the fix, and loads everything once it has a distinct {@code name:}.
  */
+@Tag("db")
 class JobIdentityIT {
 
   @TempDir

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.catalina.startup.Tomcat;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
  * promise: a reader holds the published marts open while the job runs again, the run completes, and the reader sees
  * the new data. Expected values are computed from the raw tables, not with the mart SQL.
  */
+@Tag("process")
+@Tag("sandbox")
 class McpServerIT {
 
   private static final String SDK = "@modelcontextprotocol/sdk@1.32.2";

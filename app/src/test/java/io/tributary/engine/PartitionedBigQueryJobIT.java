@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * BigQuery sink tests use: the HTTP stub on loopback. Every partition must publish its own rows (one load job and one
  * publishing script each, with its state row) before the stream's watermark moves.
  */
+@Tag("db")
+@Tag("sandbox")
 class PartitionedBigQueryJobIT {
 
   private static final int ROWS = 2_000;

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (PostgreSQL) → PostgreSQL warehouse, with the job repository in PostgreSQL so the partition step executions can be
  * read back. 20,000 source rows; the key ranges are [..5001), [5001, 10001), [10001, 15001), [15001, ..).
  */
+@Tag("db")
 class PartitionedJdbcJobIT {
 
   private static final int ROWS = 20_000;

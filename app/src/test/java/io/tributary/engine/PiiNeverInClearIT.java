@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
  * value and a truncated or mistyped JSON line (the source could not split them into fields), a hashed field failing
  * its {@code regex}, a masked field failing its type, and a hashed primary key of a quarantined record.
  */
+@Tag("db")
 class PiiNeverInClearIT {
 
   /** Every PII value of the bad records, as written in the files. */

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * its shipped job (with the simulator) on DuckDB and on PostgreSQL, compared with the same figures computed here in
  * Java from the raw rows the job loaded: the mart SQL is never run or repeated to get the expectation.
  */
+@Tag("sandbox")
 class PlatformMartsIT {
 
   @TempDir

@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
@@ -38,6 +39,8 @@ import org.springframework.batch.core.repository.dao.DefaultExecutionContextSeri
  * PostgreSQL job repository. The warehouse must equal the source, and every partition must have been run by one of
  * the workers, never by the manager's JVM.
  */
+@Tag("db")
+@Tag("process")
 class RabbitPartitionedJobIT {
 
   private static final String HOST = "127.0.0.1";

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * run, loads four objects into DuckDB, quarantines the records the simulator corrupts and builds the marts. The
  * expected row counts are the object sizes the job's {@code sandbox:} block asks for.
  */
+@Tag("sandbox")
 class ReadmeDemoIT {
 
   @TempDir

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
  * watermark, so a replace stream that read from the watermark swapped in an empty table on a run with no new file,
  * and only the new file's rows on a run with one.
  */
+@Tag("unit")
 class ReplaceIsAFullCopyIT {
 
   @TempDir

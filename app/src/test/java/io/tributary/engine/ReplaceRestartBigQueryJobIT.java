@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the job repository, not a hook in the product: a PostgreSQL trigger makes the audit row's INSERT — written after
  * {@code finish()} — fail once. The rerun restarts the same job instance; it must not touch the published copy.
  */
+@Tag("db")
+@Tag("sandbox")
 class ReplaceRestartBigQueryJobIT {
 
   @TempDir

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
  * run 2 is incremental and reads only the 18 changed rows (REST, below the threshold), deletes via queryAll becoming
  * soft deletes. The warehouse is compared with the simulator's ground truth row by row.
  */
+@Tag("db")
+@Tag("sandbox")
 class SalesforceToPostgresJobIT {
 
   @TempDir

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -12,6 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * A {@code sandbox:} block the simulators cannot serve, through the real CLI: exit 2 and exactly one located error
  * with its fix, before any simulator or warehouse is touched.
  */
+@Tag("sandbox")
 class SandboxBlockErrorsIT {
 
   @TempDir

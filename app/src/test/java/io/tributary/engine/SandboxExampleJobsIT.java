@@ -9,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * their own ITs) run as shipped, faults included, with 300 rows instead of 5,000: the simulator starts inside the run,
  * the real connector reads it, and every object table holds the rows the block asks for.
  */
+@Tag("sandbox")
 class SandboxExampleJobsIT {
 
   private static final long ROWS = 300;

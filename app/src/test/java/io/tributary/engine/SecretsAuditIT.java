@@ -16,6 +16,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Tributary wrote (job repository tables including job parameters and ExecutionContexts, the log file, warehouse
  * tables, quarantine rows, status output) for the markers. There must be no hit.
  */
+@Tag("db")
 class SecretsAuditIT {
 
   private static final String SOURCE_MARKER = "MARKER-src-7f3a9c";

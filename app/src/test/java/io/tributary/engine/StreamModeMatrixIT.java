@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * table), so the whole matrix costs six runs, not a hundred and fifty.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("db")
 class StreamModeMatrixIT {
 
   private static final int INITIAL = 120;

@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * quarantine with a reason naming the field, the value and the limit; the good rows of the same chunk load; the run
  * exits 0 and the next run loads nothing new. Expected rows and reasons are written out here, not read from Tributary.
  */
+@Tag("db")
 class UnholdableValuesIT {
 
   @TempDir

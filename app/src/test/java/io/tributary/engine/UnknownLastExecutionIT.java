@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that is gone once we hold the job's lock: the next run resumes that same job instance from its warehouse position,
  * never a new instance from the old watermark. An append stream makes a second read visible as duplicates.
  */
+@Tag("db")
 class UnknownLastExecutionIT {
 
   private static final int ROWS = 5000;

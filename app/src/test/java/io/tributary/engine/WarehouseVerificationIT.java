@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * and its restart, truncated or dropped between two completed runs) fails the run loudly instead of a COMPLETED run
  * with rows missing; and the summary and audit counts are the rows that landed in the table and the quarantine.
  */
+@Tag("db")
 class WarehouseVerificationIT {
 
   private static final int ROWS = 5000;

@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
  * configuration error (exit 2) that names the missing module, for {@code run}, {@code worker} and {@code check}
  * alike, before anything is read or written.
  */
+@Tag("db")
+@Tag("process")
 class WithoutScaleModuleIT {
 
   /** What the slim class path leaves out: the module, and the libraries only it needs. */

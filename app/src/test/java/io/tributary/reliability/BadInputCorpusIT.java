@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * from the input here, not read back from the engine. The outcome of each case goes to
  * {@code target/reliability/bad-input.md}, the table in docs/reliability.md.
  */
+@Tag("db")
 class BadInputCorpusIT {
 
   private static final Map<String, String> REPORT = new ConcurrentSkipListMap<>();

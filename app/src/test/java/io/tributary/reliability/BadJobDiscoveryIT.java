@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * and field settings that cannot compile (time zone, date format, regex, type). Each exits 2 with the problem, a fix
  * hint and no stack trace.
  */
+@Tag("db")
 class BadJobDiscoveryIT {
 
   @TempDir

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * the other exits 3 (busy) naming the holder; the target has no duplicates. The stream appends, so a second load
  * would show as duplicate rows. The environment variable {@code TRIBUTARY_CONCURRENT_TRIALS} sets how many times (bench/concurrent-runs: 20).
  */
+@Tag("db")
+@Tag("process")
 class ConcurrentRunsIT {
 
   private static final int ROWS = 4000;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
  * at a seeded random moment, changes the source, reruns (in-process here, to keep the suite fast) until exit 0, and
  * compares the warehouse with the source row by row: nothing missing, duplicated, stale or extra.
  */
+@Tag("db")
+@Tag("process")
+@Tag("sandbox")
 class CrashMatrixIT {
 
   @TempDir

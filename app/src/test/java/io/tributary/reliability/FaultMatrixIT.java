@@ -3,6 +3,7 @@ package io.tributary.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
  * pages and everything together; each table equals the fault-free run's (records corrupted by a malformed fault are
  * quarantined, every other row identical).
  */
+@Tag("sandbox")
 class FaultMatrixIT {
 
   @TempDir

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,6 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * marts open and answers a query; {@code tributary run jobs/demo.yml} in another JVM then loads 100 more
  * opportunities and completes; the same MCP process, never restarted, answers the same query with the new total.
  */
+@Tag("process")
+@Tag("sandbox")
 class ReaderDuringRunIT {
 
   private static final String TOTAL = "SELECT SUM(open_opportunities) AS n FROM marts.sf_opportunity_aging";

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
  * its other connections live on. It must take the lock again; if another process took it first, it must stop at its
  * next chunk, never keep writing beside that process, and a later run resumes it with no duplicates.
  */
+@Tag("db")
+@Tag("process")
 class RunLockLossIT {
 
   private static final int ROWS = 4000;

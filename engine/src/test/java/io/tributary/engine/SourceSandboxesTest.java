@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the real provider gets the job's block pointed at the simulator, closing the source stops the simulator, and every
  * mistake is a located configuration error.
  */
+@Tag("sandbox")
 class SourceSandboxesTest {
 
   @TempDir

@@ -13,12 +13,14 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The hand parser against the JDK's formatters on many generated strings, valid and not: whenever it answers, the
  * formatter gives the same value; and it does answer for the everyday shapes.
  */
+@Tag("unit")
 class IsoDateTimeFastPathTest {
 
   private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");

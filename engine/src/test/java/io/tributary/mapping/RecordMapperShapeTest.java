@@ -12,9 +12,11 @@ import io.tributary.core.StreamSchema;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A record whose nesting differs from the mapping is quarantined with the reason, never loaded as a silent null. */
+@Tag("unit")
 class RecordMapperShapeTest {
 
   private static final StreamSchema SCHEMA = new StreamSchema("inv",

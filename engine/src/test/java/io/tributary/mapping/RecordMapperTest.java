@@ -21,8 +21,10 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class RecordMapperTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -7,8 +7,10 @@ import io.tributary.core.TributaryException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class MartVariablesTest {
 
   private static final MartFile MART = new MartFile("m", Path.of("sql/marts/x/m.sql"), List.of(), "");

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** docs/marts.md is what the data dictionary says today, and every mart SQL file has its dictionary entry. */
+@Tag("unit")
 class MartsDocTest {
 
   @Test

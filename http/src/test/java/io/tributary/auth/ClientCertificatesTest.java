@@ -9,9 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Test-only self-signed client certificate made with: openssl req -x509 -newkey rsa:2048 -nodes ... CN=tributary-test-client. */
+@Tag("sandbox")
 class ClientCertificatesTest {
 
   private static final Path DIR = Path.of("http/src/test/resources/auth");

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Reproduces the published NetSuite TBA HMAC-SHA256 vectors from the shared fixtures exactly. */
+@Tag("unit")
 class OAuth1SignerConformanceTest {
 
   private static final Path VECTORS =

@@ -10,8 +10,10 @@ import io.tributary.http.ResilientHttpClient;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("sandbox")
 class OAuth1SignerTest {
 
   @Test

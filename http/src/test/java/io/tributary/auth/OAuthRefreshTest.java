@@ -13,8 +13,10 @@ import io.tributary.http.ResilientHttpClient;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("sandbox")
 class OAuthRefreshTest {
 
   private static final String EXPIRED =

@@ -8,8 +8,10 @@ import io.tributary.core.TributaryException.Kind;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class HttpSettingsTest {
 
   private final HttpSettings defaults = HttpSettings.defaults("hubspot", URI.create("https://api.hubapi.com"));

@@ -8,9 +8,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.tributary.core.TributaryException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A create marked {@link HttpCall#notRepeatable()} is repeated only when the server surely did not process it. */
+@Tag("sandbox")
 class NotRepeatableCallTest {
 
   private LoopbackServer server;

@@ -15,10 +15,12 @@ import io.tributary.core.TributaryException;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
 /** A known marker secret goes through every path that logs or throws; it must never come out. */
+@Tag("sandbox")
 class RedactionLoggingTest {
 
   private static final String MARKER = "MARKER-SECRET-7f3a9c";

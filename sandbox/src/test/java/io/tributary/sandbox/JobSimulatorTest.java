@@ -26,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * block), the job's source block pointed at it (URLs and credentials replaced, other keys kept, secrets as references
  * resolving to the simulator's test credentials), and closing it (server stopped, credential files deleted).
  */
+@Tag("sandbox")
 class JobSimulatorTest {
 
   private static final JobContext CONTEXT = new JobContext("job", Path.of("job.yml"), Path.of("."));

@@ -10,9 +10,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Fault spec parsing, the fault sequence, options parsing and the dataset's order and mutations. */
+@Tag("sandbox")
 class SandboxFrameworkTest {
 
   private static final Instant EPOCH = SandboxDataset.DEFAULT_EPOCH;

@@ -9,12 +9,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code --rate-limit=N}: N requests per second of the simulator's clock, then the platform's own 429 with
  * {@code Retry-After: 1}; advancing the clock a second lets the next one through, no sleeping.
  */
+@Tag("sandbox")
 class SandboxRateLimitTest {
 
   private final HttpClient http = HttpClient.newHttpClient();

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A fixed seed keeps the suite deterministic; {@code -Dconfigspace.seed}, {@code -Dconfigspace.tries} and
  * {@code -Dconfigspace.seconds} change it.
  */
+@Tag("db")
 class ConfigSpaceIT {
 
   @TempDir

@@ -15,6 +15,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
 import net.jqwik.api.constraints.IntRange;
 
 /**
@@ -22,6 +23,7 @@ import net.jqwik.api.constraints.IntRange;
  * clock never goes backwards, DST readings are the ones the zone allows, and the model's expectations are
  * idempotent where the job semantics say a re-read is harmless.
  */
+@Tag("unit")
 class ConfigSpaceModelTest {
 
   @Property(tries = 200)

@@ -11,6 +11,7 @@ import io.tributary.reliability.configspace.Step.Tamper;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * every time (shrunk by hand from generated cases). Each must be clean: the warehouse equals the model after every
  * step, and the exit codes are the documented ones.
  */
+@Tag("db")
 class ConfigSpaceRegressionIT {
 
   @TempDir

@@ -30,9 +30,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The Salesforce simulator over loopback, checked against the dataset's ground truth and known arithmetic. */
+@Tag("sandbox")
 class SalesforceSandboxIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -42,6 +43,7 @@ import org.slf4j.LoggerFactory;
  * deletes, then the stored delta link returns exactly those changes (deletes as soft deletes); an expired delta link
  * falls back to a full reload with a WARN line; and the same through the real CLI into DuckDB.
  */
+@Tag("sandbox")
 class DynamicsDeltaIT {
 
   private static final DynamicsCatalog.Table ACCOUNT = DynamicsCatalog.byLogicalName("account");

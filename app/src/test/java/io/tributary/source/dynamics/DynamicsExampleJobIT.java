@@ -11,10 +11,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** jobs/dynamics_example.yml runs as shipped (in-process sandbox, with faults) and loads every sandbox row. */
+@Tag("sandbox")
 class DynamicsExampleJobIT {
 
   @Test

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.jar.JarFile;
 import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * before this test runs) started with {@code java -jar}, a JDBC → PostgreSQL and a file → PostgreSQL job against
  * the local server (schemas dist_pg_*), and a job naming a warehouse the jar leaves out.
  */
+@Tag("db")
+@Tag("process")
 class PostgresDistributionIT {
 
   private static final Path JAR = Path.of("target", "tributary-postgres.jar").toAbsolutePath();

@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
@@ -22,6 +23,7 @@ import org.springframework.beans.factory.support.StaticListableBeanFactory;
  * with {@code scale:} must be refused as a configuration error (exit 2) naming the missing module, before anything
  * connects; a job without {@code scale:} runs its partitions locally and needs no module.
  */
+@Tag("db")
 class ScaleOutTest {
 
   private static final String JOB = """

@@ -3,9 +3,11 @@ package io.tributary.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** What changes a job's identity fingerprint (where it reads and writes) and what does not (secrets, tuning). */
+@Tag("db")
 class JobIdentityTest {
 
   private static final Map<String, Object> SOURCE = Map.of("type", "jdbc", "url", "jdbc:postgresql://erp/erp",

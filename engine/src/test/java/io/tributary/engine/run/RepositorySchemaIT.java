@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -18,6 +19,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * create its tables at once. Check-then-create, and even {@code CREATE TABLE IF NOT EXISTS}, race in PostgreSQL
  * ("duplicate key value violates unique constraint pg_type_typname_nsp_index"); every starter must succeed.
  */
+@Tag("db")
 class RepositorySchemaIT {
 
   private static final int STARTERS = 4;

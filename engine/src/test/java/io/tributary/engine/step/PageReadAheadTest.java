@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class PageReadAheadTest {
 
   /** Pages "0", "1", ... with no records; page 3 fails when {@code failAt} is 3; records each call's thread. */

@@ -9,6 +9,7 @@ import io.tributary.core.TableSpec;
 import io.tributary.core.TableWriter;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.UnexpectedRollbackException;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -17,6 +18,7 @@ import org.springframework.transaction.support.TransactionSynchronizationUtils;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The chunk step's transaction manager over a sink's chunk transaction: begin, join, commit, roll back, callbacks. */
+@Tag("unit")
 class SinkTransactionManagerTest {
 
   /** A sink that records what happens to its chunk transactions. */

@@ -8,12 +8,14 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The PostgreSQL reader against the real server (database of its own): reads the marts, and the database refuses
  * writes, COPY … TO a file, raw tables, role switches and several statements.
  */
+@Tag("db")
 class PostgresMartWarehouseIT {
 
   private static final String DB = "tributary_mcp_reader_it";

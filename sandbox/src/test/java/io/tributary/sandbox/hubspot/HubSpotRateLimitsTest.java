@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * 6th with the recorded "secondly limit" 429 (no Retry-After); other calls allow 100 per rolling 10 s, report what
  * is left in {@code X-HubSpot-RateLimit-*} and answer the 101st with the TEN_SECONDLY_ROLLING 429.
  */
+@Tag("sandbox")
 class HubSpotRateLimitsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * "Authentication credentials not found. …", an expired OAuth token "The OAuth token used to make this call expired N
  * second(s) ago." with category EXPIRED_AUTHENTICATION and the expiry under context."expire time".
  */
+@Tag("sandbox")
 class HubSpotSandboxAuthTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

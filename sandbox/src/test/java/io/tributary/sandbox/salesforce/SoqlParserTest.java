@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.sandbox.RowKey;
 import java.time.Instant;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The SOQL shapes the sandbox accepts, ids, and Salesforce's errors for everything else. */
+@Tag("unit")
 class SoqlParserTest {
 
   private static final Instant T = Instant.parse("2024-01-01T00:00:00Z");

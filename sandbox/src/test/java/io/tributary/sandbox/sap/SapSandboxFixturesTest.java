@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * every property it shares with the API_SALES_ORDER_SRV OpenAPI extract has the matching EDM type and facets, and
  * its Gateway error has the recorded 404's structure.
  */
+@Tag("sandbox")
 class SapSandboxFixturesTest {
 
   private static final Path SHARED = Path.of("..", "shared", "fixtures", "sap");

@@ -14,9 +14,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The checks every warehouse makes before it creates anything for a stream. */
+@Tag("unit")
 class TableSpecsTest {
 
   private static final UnaryOperator<String> AS_IS = name -> name;

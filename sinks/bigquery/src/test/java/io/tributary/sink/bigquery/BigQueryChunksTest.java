@@ -7,6 +7,7 @@ import io.tributary.core.Cursor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * BigQuery's chunk transaction is the spool's: a chunk's rows and position become durable together when it commits,
  * and a rolled-back chunk leaves neither a manifest entry nor its files.
  */
+@Tag("unit")
 class BigQueryChunksTest {
 
   @TempDir

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * job's publishes inserted fails the next open or the end of the stream, naming the table and both counts. The
  * expected counts are the distinct keys each test loads.
  */
+@Tag("sandbox")
 class BigQueryCommittedRowsIT {
 
   private static final StreamSchema SCHEMA = new StreamSchema("customers", List.of(

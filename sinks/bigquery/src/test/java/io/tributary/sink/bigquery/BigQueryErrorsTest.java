@@ -6,10 +6,12 @@ import com.google.cloud.bigquery.BigQueryError;
 import com.google.cloud.bigquery.BigQueryException;
 import io.tributary.core.TributaryException.Kind;
 import java.io.IOException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Reasons and messages as BigQuery reports them (shared/fixtures/bigquery/recorded_error_messages_notes.txt). */
+@Tag("unit")
 class BigQueryErrorsTest {
 
   private final BigQueryErrors errors = new BigQueryErrors("acme-analytics", "raw");

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one publishing job, and every rerun the same way. Such a record is quarantined with a reason at encode time; a
  * duplicate key resolves last-wins; the rest of the chunk publishes.
  */
+@Tag("sandbox")
 class BigQueryJsonValuesIT {
 
   private static final StreamSchema SCHEMA = new StreamSchema("events", List.of(

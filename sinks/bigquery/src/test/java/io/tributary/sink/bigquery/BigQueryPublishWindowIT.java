@@ -23,6 +23,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
  * after its clean-up failed), followed by a restart of the same job instance with a new run id, which resumes from
  * what the warehouse recorded and may read rows that arrived since.
  */
+@Tag("sandbox")
 class BigQueryPublishWindowIT {
 
   private static final StreamSchema SCHEMA = new StreamSchema("customers", List.of(

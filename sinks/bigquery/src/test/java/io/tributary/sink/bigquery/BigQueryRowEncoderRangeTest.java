@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A date or timestamp beyond BigQuery's 0001..9999 refuses its row, not the load (issue 16, finding 8). */
+@Tag("unit")
 class BigQueryRowEncoderRangeTest {
 
   @Test

@@ -9,10 +9,12 @@ import io.tributary.core.TributaryException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code check} resolves the credentials before any network call and says exactly what is missing. */
+@Tag("sandbox")
 class BigQuerySinkCheckTest {
 
   @TempDir

@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code status.errorResult} fails {@code finish} with the position kept, and the rerun publishes once; a crash after
  * the publishing transaction committed never publishes twice.
  */
+@Tag("sandbox")
 class BigQuerySinkContractIT {
 
   private static final Instant RUN_1_AT = Instant.parse("2024-05-01T00:00:00Z");

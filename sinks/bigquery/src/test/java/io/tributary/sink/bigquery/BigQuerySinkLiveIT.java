@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code TRIBUTARY_IT_BIGQUERY_LOCATION}); skipped with a message otherwise. Merges two runs into a fresh dataset,
  * which it deletes afterwards.
  */
+@Tag("live")
+@Tag("sandbox")
 class BigQuerySinkLiveIT {
 
   @TempDir

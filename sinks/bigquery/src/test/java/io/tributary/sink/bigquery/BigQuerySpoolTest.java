@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
  * still in the page cache. So each chunk file and then the spool directory are fsynced before the manifest that
  * names them is written, and the directory again after the manifest's rename.
  */
+@Tag("unit")
 class BigQuerySpoolTest {
 
   @TempDir

@@ -21,10 +21,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The committed-rows record of DuckDB's {@code _tributary_state}, compared with {@code count(*)} of the table. */
+@Tag("unit")
 class DuckDbCommittedRowsTest {
 
   @TempDir Path dir;

@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * DuckDB lets one process write a file, so concurrent setup happens between threads of one run (the parts of a
  * partitioned stream, or streams run side by side): several threads preparing the same fresh schema at once.
  */
+@Tag("unit")
 class DuckDbConcurrentSetupTest {
 
   private static final int THREADS = 6;

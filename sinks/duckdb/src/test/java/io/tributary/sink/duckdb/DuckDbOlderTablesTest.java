@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * table with {@code quarantined_at} NOT NULL and no default (as that Tributary created them, DDL copied from it). A
  * run on it loads, quarantines and resumes as on a new file.
  */
+@Tag("unit")
 class DuckDbOlderTablesTest {
 
   @TempDir Path dir;

@@ -24,10 +24,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Run 1 (full), then run 2 (incremental with updates, a new key and a delete), compared with a golden JSONL. */
+@Tag("unit")
 class DuckDbSinkGoldenTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -15,9 +15,12 @@ import io.tributary.core.WriteMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@Tag("process")
+@Tag("sandbox")
 class DuckDbSinkLifecycleTest {
 
   @TempDir Path dir;

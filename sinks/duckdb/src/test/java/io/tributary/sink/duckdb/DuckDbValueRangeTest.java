@@ -11,9 +11,11 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Values the DuckDB Appender would overflow on are refused row by row (issue 16, finding 8). */
+@Tag("unit")
 class DuckDbValueRangeTest {
 
   @Test

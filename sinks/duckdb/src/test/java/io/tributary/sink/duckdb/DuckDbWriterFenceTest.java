@@ -14,6 +14,7 @@ import io.tributary.core.TributaryException;
 import io.tributary.core.WriteMode;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * lock and the run that took it over); the stale writer's next chunk and replace swap fail and roll back, so the table
  * never holds a chunk twice. Rows are counted by SQL.
  */
+@Tag("unit")
 class DuckDbWriterFenceTest {
 
   @TempDir Path dir;

@@ -24,12 +24,14 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The committed-rows record of {@code _tributary_state} and what a chunk reports as landed, at the sink: the counts
  * are compared with {@code count(*)} of the table and the quarantine, read independently of the sink.
  */
+@Tag("db")
 class PostgresCommittedRowsIT {
 
   private String schema;

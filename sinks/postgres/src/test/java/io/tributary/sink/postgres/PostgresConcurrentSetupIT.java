@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,8 @@ import org.junit.jupiter.api.Test;
  * advisory lock, {@code CREATE SCHEMA/TABLE IF NOT EXISTS} failed in one of them with {@code duplicate key value
  * violates unique constraint "pg_namespace_nspname_index"} or {@code "pg_type_typname_nsp_index"}.
  */
+@Tag("db")
+@Tag("sandbox")
 class PostgresConcurrentSetupIT {
 
   private static final int SINKS = 6;

@@ -10,10 +10,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.postgresql.copy.CopyIn;
 
 /** A value PostgreSQL cannot hold refuses its row, never the chunk (issue 16, finding 8: the encoder's own guard). */
+@Tag("unit")
 class PostgresEncoderRangeTest {
 
   @Test

@@ -16,6 +16,7 @@ import io.tributary.core.WriteMode;
 import io.tributary.testsupport.TestPostgres;
 import java.math.BigDecimal;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
  * its quarantine table as that Tributary created it (DDL copied from it). A run on it gets the new columns, loads,
  * quarantines, counts and resumes as on a new schema.
  */
+@Tag("db")
 class PostgresOlderTablesIT {
 
   @Test

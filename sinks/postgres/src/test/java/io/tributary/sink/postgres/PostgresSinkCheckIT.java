@@ -11,11 +11,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.postgresql.Driver;
 
 /** check() and mart statements against the real server, and the fix hints their failures carry. */
+@Tag("db")
+@Tag("sandbox")
 class PostgresSinkCheckIT {
 
   private static final String PASSWORD = "s3cr3t-Value-that-must-not-leak";

@@ -27,6 +27,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
  * in one chunk, a soft delete carrying only its key, a lookback replay), in chunks of two; the final table must equal
  * {@code expected.jsonl}, written by hand in PostgreSQL's text output (UTC).
  */
+@Tag("db")
 class PostgresSinkGoldenIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();

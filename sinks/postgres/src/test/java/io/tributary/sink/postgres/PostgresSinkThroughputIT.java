@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,6 +33,8 @@ import org.postgresql.Driver;
  * machines. Prints rows/s and asserts the ratio the engine's end-to-end benchmark expects.
  */
 @EnabledIfSystemProperty(named = "tributary.bench", matches = "true")
+@Tag("db")
+@Tag("process")
 class PostgresSinkThroughputIT {
 
   private static final int ROWS = Integer.getInteger("tributary.bench.rows", 500_000);

@@ -25,9 +25,11 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every column type goes through binary COPY and comes back through plain JDBC exactly as it went in. */
+@Tag("db")
 class PostgresTypeRoundTripIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.core.Column;
 import io.tributary.core.ColumnType;
 import io.tributary.sink.postgres.PostgresType.Kind;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("unit")
 class PostgresTypeTest {
 
   private static PostgresType numeric(int p, int s) {

@@ -20,6 +20,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * lock and opened the same stream. Two sinks (two processes' pools) write the same job and stream; the stale writer's
  * next chunk must fail and roll back, so the table never holds a chunk twice. Rows are counted by SQL.
  */
+@Tag("db")
 class PostgresWriterFenceIT {
 
   private String schema;

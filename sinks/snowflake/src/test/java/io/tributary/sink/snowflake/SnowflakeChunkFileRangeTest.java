@@ -9,10 +9,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A date or timestamp beyond Snowflake's years 0..9999 refuses its row, not the chunk (issue 16, finding 8). */
+@Tag("unit")
 class SnowflakeChunkFileRangeTest {
 
   @TempDir

@@ -27,6 +27,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code _TRIBUTARY_STATE} with the publish, and a target that holds fewer fails the next open or the end of the
  * stream, naming the table and both counts. The expected counts are the distinct keys each test loads.
  */
+@Tag("unit")
 class SnowflakeCommittedRowsTest {
 
   @TempDir

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.core.TributaryException.Kind;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Vendor codes and messages as Snowflake reports them (codes quoted in snowflake-jdbc and connector issues). */
+@Tag("unit")
 class SnowflakeErrorsTest {
 
   private final SnowflakeErrors errors = new SnowflakeErrors("acme-prod", "TRIBUTARY", "LOADER", "LOAD_WH",

@@ -11,6 +11,7 @@ import io.tributary.core.Row;
 import io.tributary.core.WriteMode;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * strict PARSE_JSON rejects used to fail the run's one publishing statement, and every rerun the same way. The value
  * must reach the warehouse in the form the mapper's semantics give it.
  */
+@Tag("unit")
 class SnowflakeJsonValuesTest {
 
   @TempDir

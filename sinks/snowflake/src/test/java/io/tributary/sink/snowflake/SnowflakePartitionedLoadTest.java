@@ -13,6 +13,7 @@ import io.tributary.core.TableWriter;
 import io.tributary.core.WriteMode;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * double the way the partition steps drive it: each opens its writer when its step starts (p1 after p0 has staged a
  * chunk), writes its own chunks and publishes its own rows when it completes.
  */
+@Tag("unit")
 class SnowflakePartitionedLoadTest {
 
   @TempDir

@@ -13,6 +13,7 @@ import io.tributary.core.WriteMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * reached the job repository (the kill falls after {@code finish()} returns). The restart is the same job instance
  * with a new run id; it resumes after the committed position and reads the rows that arrived in between.
  */
+@Tag("unit")
 class SnowflakePublishWindowTest {
 
   private static final String COLUMNS = "\"ID\", \"NAME\"";

@@ -6,9 +6,11 @@ import io.tributary.core.JobContext;
 import io.tributary.core.SecretRef;
 import io.tributary.core.TributaryException;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** {@code check} resolves the credentials before any network call and says exactly what is missing. */
+@Tag("sandbox")
 class SnowflakeSinkCheckTest {
 
   private static final JobContext JOB = new JobContext("erp", Path.of("jobs/erp.yml"), Path.of("."));

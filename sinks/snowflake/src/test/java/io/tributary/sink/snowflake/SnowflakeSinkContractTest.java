@@ -17,6 +17,7 @@ import io.tributary.core.WriteMode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.TransactionSystemException;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the target still holds exactly run 1's rows, and the restarted run (same job instance, next execution) completes
  * to the same table as an undisturbed run 2, with no duplicate rows.
  */
+@Tag("unit")
 class SnowflakeSinkContractTest {
 
   /** Data columns and the delete flag: the run id differs between a first attempt and its restart, by design. */

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.tributary.core.WriteMode;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  * column and widens a NUMBER), stage (PUT), COPY, publish (MERGE / INSERT / DELETE+INSERT), state, cleanup (REMOVE),
  * with the transaction boundaries. The final tables are compared with rows written by hand.
  */
+@Tag("unit")
 class SnowflakeSinkGoldenTest {
 
   private static final String ADA = "1|Ada|12.50|2024-01-02|2024-03-01 10:00:00.123456+00|TRUE|1.5|{\"tier\":\"gold\"}"

@@ -20,6 +20,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code _PRIVATE_KEY_FILE}, {@code _WAREHOUSE} and {@code _DATABASE} (and optionally {@code _ROLE}) are set; skipped
  * with a message otherwise. Loads the two golden runs in merge mode into a fresh schema and drops it afterwards.
  */
+@Tag("live")
+@Tag("sandbox")
 class SnowflakeSinkLiveIT {
 
   private static final String PREFIX = "TRIBUTARY_IT_SNOWFLAKE_";

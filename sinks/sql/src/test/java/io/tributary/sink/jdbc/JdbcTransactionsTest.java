@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 
@@ -23,6 +24,7 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
  * {@link DataSourceUtils#getConnection} and the work run through {@link JdbcTransactions#run} land in it together,
  * commit together, and roll back together.
  */
+@Tag("unit")
 class JdbcTransactionsTest {
 
   /** Just enough dialect for the transactions: a name, and the lock calls recorded. */

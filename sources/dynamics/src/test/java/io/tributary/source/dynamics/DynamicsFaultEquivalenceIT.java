@@ -12,12 +12,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The same change-tracked reads (a full load, then a delta with touched, added and deleted rows) with faults
  * {@code 429:5%,500:5%} yield exactly the records of a fault-free run, contents and delete flags included.
  */
+@Tag("sandbox")
 class DynamicsFaultEquivalenceIT {
 
   // One fixed instant for both runs (so modifiedon values match), two days ahead: delta tokens stay young.

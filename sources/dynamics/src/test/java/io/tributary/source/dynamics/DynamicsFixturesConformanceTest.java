@@ -17,9 +17,11 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every Dynamics 365 file in ../shared/fixtures/dynamics365 through the page parser or the error classifier. */
+@Tag("unit")
 class DynamicsFixturesConformanceTest {
 
   private static final Path DIR = Path.of("..", "shared", "fixtures", "dynamics365");

@@ -13,9 +13,11 @@ import java.math.BigDecimal;
 import java.net.http.HttpHeaders;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The fixtures under src/test/resources/source/dynamics through the parsers, so a clone without ../shared tests them. */
+@Tag("unit")
 class DynamicsLocalFixturesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
  * also returns the rows changed while it was down, behind its position: the crash matrix found a resumed delta run
  * that ended without them, so they only arrived with the run after.
  */
+@Tag("sandbox")
 class DynamicsResumeIT {
 
   private static final DynamicsCatalog.Table ACCOUNT = DynamicsCatalog.byLogicalName("account");

@@ -18,9 +18,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The simulator answers in the wire format of the shared fixtures: headers, envelopes, links, error bodies. */
+@Tag("sandbox")
 class DynamicsSandboxWireFormatIT {
 
   private static final Path DIR = Path.of("..", "shared", "fixtures", "dynamics365");

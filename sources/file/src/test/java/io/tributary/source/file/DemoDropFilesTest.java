@@ -14,9 +14,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The bundled demo exports (demo/generate.py) read completely, bad rows included, with the counts it writes. */
+@Tag("sandbox")
 class DemoDropFilesTest {
 
   private final Source source = new FileSourceProvider().create(new FileSourceConfig("demo/drop"),

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
  * simulator enforcing it in real time; the same read without the caps meets the limit. The one HubSpot test that
  * waits for real time on purpose: the caps are the client's real-time rate limiter.
  */
+@Tag("sandbox")
 class HubSpotClientCapsIT {
 
   private static final Instant CHANGED = Instant.parse("2025-05-06T07:08:09.100Z");

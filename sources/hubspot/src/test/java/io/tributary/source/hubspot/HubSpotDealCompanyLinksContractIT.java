@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * {@code paging.next.after} is followed too. Keys are {@code from|to|typeId}; ground truth is the simulator's
  * association function.
  */
+@Tag("sandbox")
 class HubSpotDealCompanyLinksContractIT extends SourceContract {
 
   @Override

@@ -16,9 +16,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The same reads with faults 429:5%,500:5% yield exactly the records of a fault-free run, contents included. */
+@Tag("sandbox")
 class HubSpotFaultEquivalenceIT {
 
   private static final Instant CHANGED = Instant.parse("2025-02-01T10:00:00.250Z");

@@ -25,12 +25,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every HubSpot file in ../shared/fixtures/hubspot goes through the parser, classifier or quota reader that handles
  * its kind, with expected values read off the files by hand; plus this repo's own fixtures in the same formats.
  */
+@Tag("unit")
 class HubSpotFixturesConformanceTest {
 
   private static final Path DIR = Path.of("..", "shared", "fixtures", "hubspot");

@@ -24,9 +24,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Incremental search past HubSpot's 10,000-results-per-query cap, against the simulator that enforces it. */
+@Tag("sandbox")
 class HubSpotSearchWindowsIT {
 
   private static final Instant BULK_UPDATE = Instant.parse("2025-03-04T05:06:07.891Z");

@@ -8,9 +8,11 @@ import io.tributary.core.TributaryException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Saved cursor text read back as the column's own type (issue 16, finding 2). */
+@Tag("unit")
 class CursorTextTest {
 
   private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");

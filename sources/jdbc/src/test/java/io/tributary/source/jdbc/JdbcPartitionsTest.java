@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Splitting a jdbc stream into key ranges, and reading one range (also from a resume position), on H2. */
+@Tag("unit")
 class JdbcPartitionsTest {
 
   private String url;

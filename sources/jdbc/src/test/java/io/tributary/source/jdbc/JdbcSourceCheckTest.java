@@ -14,10 +14,12 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** check() and option validation: typed failures with fixes, and the password never shows. */
+@Tag("db")
 class JdbcSourceCheckTest {
 
   private static final JobContext CONTEXT = new JobContext("t", Path.of("t.yml"), Path.of("."));

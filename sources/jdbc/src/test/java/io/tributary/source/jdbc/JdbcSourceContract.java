@@ -26,6 +26,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  * position, incremental reads with ties across page boundaries, lookback, empty tables, type round trips and
  * discovery. Subclasses supply a fresh, empty namespace per test and the dialect's DDL for the types table.
  */
+@Tag("unit")
 abstract class JdbcSourceContract {
 
   /** 30 items; updated_at = BASE + ((7 * id) mod 5) hours, so 6 ids share each timestamp, out of id order. */

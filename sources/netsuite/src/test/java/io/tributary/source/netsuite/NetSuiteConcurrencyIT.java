@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** One concurrency budget per account across sources and streams; concurrency errors are retried, however worded. */
+@Tag("sandbox")
 class NetSuiteConcurrencyIT {
 
   private static final List<String> STREAMS = List.of("customers", "transactions", "transaction_lines");

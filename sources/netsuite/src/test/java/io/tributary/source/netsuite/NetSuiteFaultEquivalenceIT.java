@@ -9,9 +9,11 @@ import io.tributary.sandbox.SandboxServer;
 import io.tributary.sandbox.netsuite.NetSuiteSandbox;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The same streams read with faults {@code 429:5%,500:5%} yield exactly the records of a fault-free run. */
+@Tag("sandbox")
 class NetSuiteFaultEquivalenceIT {
 
   @Test

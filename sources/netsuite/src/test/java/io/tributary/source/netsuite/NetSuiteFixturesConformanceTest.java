@@ -20,12 +20,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every NetSuite fixture in ../shared/fixtures/netsuite through this package's parsers, plus this package's own
  * fixtures (so a clone without ../shared still tests parsing). Expected values are read off the files by hand.
  */
+@Tag("unit")
 class NetSuiteFixturesConformanceTest {
 
   private static final Path SHARED = Path.of("..", "shared", "fixtures", "netsuite");

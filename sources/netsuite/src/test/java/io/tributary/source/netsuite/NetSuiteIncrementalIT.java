@@ -17,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * timestamps with a key tie-break, so nothing is dropped at a bound that falls inside one second, and datetimes
  * come back as the exact instants the simulator stored.
  */
+@Tag("sandbox")
 class NetSuiteIncrementalIT {
 
   private static final List<String> CURSOR = List.of("lastmodifieddate");

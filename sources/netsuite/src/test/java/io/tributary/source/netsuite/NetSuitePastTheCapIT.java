@@ -15,12 +15,14 @@ import java.util.BitSet;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * A 250,000-row customer table read completely although SuiteQL stops every query at 100,000 results: the
  * simulator refuses offsets at or past the cap with NetSuite's 400, and the reader re-queries by key.
  */
+@Tag("sandbox")
 class NetSuitePastTheCapIT {
 
   static final int ROWS = 250_000;

@@ -15,9 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The shared source contract against the NetSuite simulator (customers, 2,500 rows, pages of 500). */
+@Tag("sandbox")
 class NetSuiteSourceContractIT extends SourceContract {
 
   @Override

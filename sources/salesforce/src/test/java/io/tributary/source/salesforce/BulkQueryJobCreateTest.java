@@ -8,9 +8,11 @@ import io.tributary.http.LoopbackServer;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** A Bulk job create whose answer is lost (500) adopts the job it did create, or creates once more if none appeared. */
+@Tag("sandbox")
 class BulkQueryJobCreateTest {
 
   private static final String JOBS = "/services/data/v62.0/jobs/query";

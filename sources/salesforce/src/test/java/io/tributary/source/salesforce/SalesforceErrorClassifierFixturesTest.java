@@ -13,12 +13,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The source's HTTP-level classifier and record factory on the shared vendor fixtures (the parsers themselves are
  * covered file by file by SalesforceFixturesConformanceTest). Expected classes were read off the files by hand.
  */
+@Tag("sandbox")
 class SalesforceErrorClassifierFixturesTest {
 
   private static final Path DIR = Path.of("..", "shared", "fixtures", "salesforce");

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
  * after 60 s (the sandbox clock jumps 61 s every few pages) and one simulated process restart mid-results (a new source
  * resuming from the saved cursor) yield exactly the records of a fault-free run: same ids, same field values.
  */
+@Tag("sandbox")
 class SalesforceFaultRunIT {
 
   private static final long ROWS = 200_000;

@@ -24,12 +24,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Runs every file of the shared Salesforce fixtures (../shared/fixtures/salesforce, vendor docs and recorded traffic)
  * through the parsers and the classifier. Expected values were read off the fixture files by hand.
  */
+@Tag("unit")
 class SalesforceFixturesConformanceTest {
 
   private static final Path DIR = Path.of("..", "shared", "fixtures", "salesforce");

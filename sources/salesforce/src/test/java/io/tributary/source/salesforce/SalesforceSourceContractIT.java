@@ -13,9 +13,11 @@ import io.tributary.sandbox.SandboxServer;
 import io.tributary.sandbox.salesforce.SalesforceSandbox;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The source contract for Salesforce REST queries (query/queryAll with nextRecordsUrl) against the simulator. */
+@Tag("sandbox")
 class SalesforceSourceContractIT extends io.tributary.source.SourceContract {
 
   @Override

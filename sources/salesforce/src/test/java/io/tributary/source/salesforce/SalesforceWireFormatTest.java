@@ -22,9 +22,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The parsers on Tributary's own samples (src/test/resources/source/salesforce), in the vendor's formats. */
+@Tag("sandbox")
 class SalesforceWireFormatTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

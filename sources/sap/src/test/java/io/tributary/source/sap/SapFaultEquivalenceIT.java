@@ -12,9 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** The same streams read with faults {@code 429:5%,500:5%} yield exactly the records of a fault-free run. */
+@Tag("sandbox")
 class SapFaultEquivalenceIT {
 
   private static final List<String> FAULTS = new CopyOnWriteArrayList<>();

@@ -20,12 +20,14 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every SAP fixture in ../shared/fixtures/sap through this package's parsers and classifier. Expected values are
  * read off the files by hand. Hand-written fixtures (a clone without ../shared) are covered by SapParsingTest.
  */
+@Tag("unit")
 class SapFixturesConformanceTest {
 
   private static final Path SHARED = Path.of("..", "shared", "fixtures", "sap");

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * adds rows stamped exactly at run 1's watermark timestamp (with higher keys). Run 2 must return exactly those rows,
  * including the ones that share the watermark's timestamp, for the single-key header and the composite-key items.
  */
+@Tag("sandbox")
 class SapIncrementalIT {
 
   private static final List<String> CURSOR = List.of("LastChangeDateTime");

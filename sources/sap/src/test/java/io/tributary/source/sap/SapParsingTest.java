@@ -10,9 +10,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Parsing of the hand-written v2 and v4 fixtures in src/test/resources/source/sap, and filter building. */
+@Tag("unit")
 class SapParsingTest {
 
   private static InputStream resource(String name) {

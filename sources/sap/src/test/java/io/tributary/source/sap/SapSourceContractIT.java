@@ -17,12 +17,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The shared source contract against the SAP simulator: A_SalesOrder, 2,500 rows, server pages of 100, OAuth 2.0
  * client credentials (so the expired-token case is real). A basic-auth read is checked separately below.
  */
+@Tag("sandbox")
 class SapSourceContractIT extends SourceContract {
 
   @Override

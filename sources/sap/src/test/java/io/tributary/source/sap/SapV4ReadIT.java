@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * v4 pages (value + relative {@code @odata.nextLink}); the reader asks with {@code Prefer: odata.maxpagesize},
  * follows the link against the service root, and builds v4 filter literals for an incremental read.
  */
+@Tag("sandbox")
 class SapV4ReadIT {
 
   private HttpServer server;
