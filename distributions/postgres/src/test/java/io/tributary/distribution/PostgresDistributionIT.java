@@ -6,8 +6,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.tributary.testsupport.TestPostgres;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,14 +25,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The slim PostgreSQL distribution as a user gets it: target/tributary-postgres.jar (written in the package phase,
  * before this test runs) started with {@code java -jar}, a JDBC → PostgreSQL and a file → PostgreSQL job against
- * the local server (schemas dist_pg_*), and a job naming a warehouse the jar leaves out.
+ * the test PostgreSQL (schemas dist_pg_*), and a job naming a warehouse the jar leaves out.
  */
 @Tag("db")
 @Tag("process")
 class PostgresDistributionIT {
 
   private static final Path JAR = Path.of("target", "tributary-postgres.jar").toAbsolutePath();
-  private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
+  /** The job files' connection: URL, user and, where the server has one, a password passed by reference. */
+  private static final String CONNECTION = "url: " + TestPostgres.url() + ", user: " + TestPostgres.user()
+      + (TestPostgres.password().isEmpty() ? "" : ", password: \"${env:DIST_PG_PASSWORD}\"");
 
   @TempDir
   static Path work;
@@ -66,15 +68,15 @@ class PostgresDistributionIT {
   @Test
   void aJdbcToPostgresJobLoadsItsRows() throws Exception {
     Path job = job("customers.yml", """
-        source: { type: jdbc, url: %s, user: postgres, schema: dist_pg_src }
-        sink: { type: postgres, url: %s, user: postgres, schema: dist_pg_dst }
+        source: { type: jdbc, %s, schema: dist_pg_src }
+        sink: { type: postgres, %s, schema: dist_pg_dst }
         streams:
           - name: customers
             mode: merge
             primary_key: [id]
             cursor: [updated_at]
             options: { table: dist_pg_src.customers }
-        """.formatted(URL, URL));
+        """.formatted(CONNECTION, CONNECTION));
 
     Run run = tributary("run", job.toString());
 
@@ -89,12 +91,12 @@ class PostgresDistributionIT {
     Files.writeString(drop.resolve("orders.csv"), "order_id,amount\n10,4.50\n11,7.25\n");
     Path job = job("orders.yml", """
         source: { type: file, dir: %s }
-        sink: { type: postgres, url: %s, user: postgres, schema: dist_pg_dst }
+        sink: { type: postgres, %s, schema: dist_pg_dst }
         streams:
           - name: orders
             primary_key: [order_id]
             options: { pattern: "orders*.csv" }
-        """.formatted(drop, URL));
+        """.formatted(drop, CONNECTION));
 
     Run run = tributary("run", job.toString());
 
@@ -106,13 +108,13 @@ class PostgresDistributionIT {
   @Test
   void aWarehouseLeftOutOfTheJarIsAConfigurationErrorThatSaysSo() throws Exception {
     Path job = job("to_snowflake.yml", """
-        source: { type: jdbc, url: %s, user: postgres, schema: dist_pg_src }
+        source: { type: jdbc, %s, schema: dist_pg_src }
         sink: { type: snowflake, account: xy12345, user: loader, database: ANALYTICS, schema: RAW }
         streams:
           - name: customers
             primary_key: [id]
             options: { table: dist_pg_src.customers }
-        """.formatted(URL));
+        """.formatted(CONNECTION));
 
     Run run = tributary("run", job.toString());
 
@@ -138,8 +140,10 @@ class PostgresDistributionIT {
         "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString()));
     cmd.addAll(List.of(args));
     Path log = Files.createTempFile(work, "tributary", ".log");
-    Process p = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile()).redirectErrorStream(true)
+        .redirectOutput(log.toFile());
+    pb.environment().put("DIST_PG_PASSWORD", TestPostgres.password());
+    Process p = pb.start();
     if (!p.waitFor(180, TimeUnit.SECONDS)) {
       p.destroyForcibly().waitFor();
       throw new IllegalStateException("java -jar " + JAR + " " + String.join(" ", args) + " did not finish in 180 s");
@@ -153,7 +157,7 @@ class PostgresDistributionIT {
 
   private static List<String> rows(String query) throws SQLException {
     List<String> rows = new ArrayList<>();
-    try (Connection c = DriverManager.getConnection(URL, "postgres", "");
+    try (Connection c = TestPostgres.connect();
         Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(query)) {
       while (rs.next()) {
@@ -164,7 +168,7 @@ class PostgresDistributionIT {
   }
 
   private static void sql(String... statements) throws SQLException {
-    try (Connection c = DriverManager.getConnection(URL, "postgres", "");
+    try (Connection c = TestPostgres.connect();
         Statement s = c.createStatement()) {
       for (String statement : statements) {
         s.execute(statement);
