@@ -65,6 +65,21 @@ public record SandboxOptions(
     return settings.getOrDefault(key, fallback);
   }
 
+  /** A whole-number platform setting from {@code min} to {@code max}, or {@code fallback}; else a config error. */
+  public int setting(String key, int fallback, int min, int max) {
+    String v = setting(key, Integer.toString(fallback));
+    try {
+      int n = Integer.parseInt(v);
+      if (n < min || n > max) {
+        throw new NumberFormatException();
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw TributaryException.config("sandbox setting " + key + "=" + v + " is invalid", max == Integer.MAX_VALUE
+          ? "use a whole number of at least " + min : "use a whole number from " + min + " to " + max);
+    }
+  }
+
   public SandboxOptions withPort(int p) {
     return new SandboxOptions(p, seed, rowsPerObject, rowsByObject, faults, threads, requestsPerSecond,
         dailyApiLimit, timeoutHold, settings, platforms);

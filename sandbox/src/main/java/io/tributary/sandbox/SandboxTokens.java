@@ -18,6 +18,11 @@ public final class SandboxTokens {
     this.lifetime = lifetime;
   }
 
+  /** The token of an {@code Authorization: Bearer <token>} header, or null when the header is absent or another scheme. */
+  public static String bearer(String authorization) {
+    return authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : null;
+  }
+
   public void register(String token) {
     issued.put(token, clock.now());
   }

@@ -36,6 +36,27 @@ class SandboxFrameworkTest {
   }
 
   @Test
+  void wholeNumberSettingsKeepTheirRange() {
+    SandboxOptions o = SandboxOptions.defaults().withSetting("sap.page-size", "250")
+        .withSetting("netsuite.concurrency", "1001").withSetting("salesforce.bulk-polls", "x");
+    assertThat(o.setting("sap.page-size", 1000, 1, Integer.MAX_VALUE)).isEqualTo(250);
+    assertThat(o.setting("sap.unset", 1000, 1, Integer.MAX_VALUE)).isEqualTo(1000);
+    for (String[] bad : new String[][] {{"netsuite.concurrency", "netsuite.concurrency=1001 is invalid",
+        "use a whole number from 1 to 1000"}, {"salesforce.bulk-polls", "salesforce.bulk-polls=x is invalid",
+        "use a whole number from 1 to 1000"}}) {
+      assertThatThrownBy(() -> o.setting(bad[0], 2, 1, 1000)).as(bad[0])
+          .isInstanceOfSatisfying(TributaryException.class, e -> {
+            assertThat(e.kind()).isEqualTo(TributaryException.Kind.CONFIG);
+            assertThat(e.getMessage()).contains(bad[1]);
+            assertThat(e.hint()).isEqualTo(bad[2]);
+          });
+    }
+    assertThatThrownBy(() -> o.withSetting("sap.page-size", "0").setting("sap.page-size", 1000, 1, Integer.MAX_VALUE))
+        .isInstanceOfSatisfying(TributaryException.class,
+            e -> assertThat(e.hint()).isEqualTo("use a whole number of at least 1"));
+  }
+
+  @Test
   void badFaultSpecsNameTheEntry() {
     for (String[] bad : new String[][] {
         {"429:5", "must be a percentage"}, {"404:1%", "only 429 and 5xx"}, {"slow:5%", "slow needs a delay"},

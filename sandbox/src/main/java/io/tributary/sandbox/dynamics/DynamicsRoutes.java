@@ -1,16 +1,16 @@
 package io.tributary.sandbox.dynamics;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.tributary.sandbox.AccessTokenMint;
 import io.tributary.sandbox.SandboxContext;
 import io.tributary.sandbox.SandboxHttp;
 import io.tributary.sandbox.SandboxRoutes;
+import io.tributary.sandbox.SandboxTokens;
 import io.tributary.sandbox.VendorResponse;
 import java.io.IOException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,7 +29,7 @@ public final class DynamicsRoutes implements SandboxRoutes {
 
   private final SandboxContext context;
   private final DynamicsCollectionEndpoint collections;
-  private final SplittableRandom random;
+  private final AccessTokenMint mint;
   private final AtomicLong malformedDraws = new AtomicLong();
 
   DynamicsRoutes(SandboxContext context, DynamicsSandboxSettings settings) {
@@ -38,7 +38,7 @@ public final class DynamicsRoutes implements SandboxRoutes {
       context.dataset().define(t.logicalName(), context.options().rowsFor(t.logicalName()));
     }
     this.collections = new DynamicsCollectionEndpoint(context.dataset(), settings);
-    this.random = new SplittableRandom(context.options().seed() ^ 0xD365L);
+    this.mint = new AccessTokenMint(context, 0xD365L);
   }
 
   @Override
@@ -59,8 +59,7 @@ public final class DynamicsRoutes implements SandboxRoutes {
       SandboxHttp.send(ex, token(body));
       return;
     }
-    String auth = ex.getRequestHeaders().getFirst("Authorization");
-    String bearer = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : null;
+    String bearer = SandboxTokens.bearer(ex.getRequestHeaders().getFirst("Authorization"));
     if (!context.tokens().isValid(bearer)) {
       // Dataverse answers an expired or missing token with 401 and a WWW-Authenticate challenge, no JSON body.
       SandboxHttp.send(ex, new VendorResponse(401, Map.of("WWW-Authenticate", "Bearer error=\"invalid_token\","
@@ -112,13 +111,7 @@ public final class DynamicsRoutes implements SandboxRoutes {
       return entraError("invalid_scope", "AADSTS1002012: The provided value for scope is not valid. Client"
           + " credential flows must have a scope value with /.default suffixed to the resource identifier.");
     }
-    String token;
-    synchronized (random) {
-      byte[] bytes = new byte[48];
-      random.nextBytes(bytes);
-      token = "eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-    context.tokens().register(token);
+    String token = mint.issue("eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.", 48);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("token_type", "Bearer");
     out.put("expires_in", 3599);

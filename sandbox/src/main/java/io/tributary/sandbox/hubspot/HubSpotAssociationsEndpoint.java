@@ -62,12 +62,7 @@ final class HubSpotAssociationsEndpoint {
       int offset = in.hasNonNull("after") ? decode(in.get("after").asText()) : 0;
       results.add(result(fromType.id(index), associations.of(row, to), offset, corrupt && results.isEmpty()));
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("status", "COMPLETE");
-    out.put("results", results);
-    out.put("startedAt", HubSpotRecords.ISO_MILLIS.format(now));
-    out.put("completedAt", HubSpotRecords.ISO_MILLIS.format(now.plusMillis(9)));
-    return HubSpotJson.ok(out);
+    return HubSpotJson.batch(results, now, 9);
   }
 
   private Map<String, Object> result(String fromId, List<HubSpotAssociations.Link> links, int offset,

@@ -3,12 +3,13 @@ package io.tributary.sandbox.hubspot;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.sandbox.VendorResponse;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** HubSpot's JSON bodies: the v3 {@code Error} shape and the serializer every endpoint shares. */
+/** HubSpot's JSON bodies: the v3 {@code Error} and batch-read shapes and the serializer every endpoint shares. */
 final class HubSpotJson {
 
   static final ObjectMapper MAPPER = new ObjectMapper();
@@ -25,6 +26,16 @@ final class HubSpotJson {
 
   static VendorResponse ok(Object body) {
     return VendorResponse.json(200, write(body));
+  }
+
+  /** A completed batch read's body; {@code tookMillis} after {@code now} is its {@code completedAt}. */
+  static VendorResponse batch(List<Object> results, Instant now, long tookMillis) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("status", "COMPLETE");
+    out.put("results", results);
+    out.put("startedAt", HubSpotRecords.ISO_MILLIS.format(now));
+    out.put("completedAt", HubSpotRecords.ISO_MILLIS.format(now.plusMillis(tookMillis)));
+    return ok(out);
   }
 
   /**

@@ -2,22 +2,16 @@ package io.tributary.sandbox.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.sandbox.RowState;
-import io.tributary.sandbox.SandboxDataset;
 import io.tributary.sandbox.VendorResponse;
 import java.io.IOException;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The list, batch read and properties endpoints of CRM v3. List pages are in id order, at most 100 a page;
- * the {@code after} token is opaque and, like the spec's example {@code "NTI1Cg%3D%3D"} (base64 of "525\n"),
- * already percent-encoded in the JSON, so a client must decode it once before sending it back.
+ * The list, batch read and properties endpoints of CRM v3. List pages ({@link HubSpotListPage}) hold at most 100.
  */
 final class HubSpotObjectsEndpoint {
 
@@ -32,49 +26,10 @@ final class HubSpotObjectsEndpoint {
 
   /** GET /crm/v3/objects/{type}?limit&after&properties&archived. */
   VendorResponse list(HubSpotCatalog.ObjectType type, Map<String, String> query, boolean corrupt) {
-    int limit = Math.min(MAX_LIST_LIMIT, Integer.parseInt(query.getOrDefault("limit", "10")));
-    boolean archived = Boolean.parseBoolean(query.getOrDefault("archived", "false"));
-    long from = 0;
-    if (query.containsKey("after")) {
-      from = decodeAfter(type, query.get("after"));
-      if (from < 0) {
-        return HubSpotJson.error(400, "VALIDATION_ERROR", "after '" + query.get("after") + "' is not a valid"
-            + " paging cursor token");
-      }
-    }
     List<String> props = query.containsKey("properties") && !query.get("properties").isBlank()
         ? List.of(query.get("properties").split(",")) : List.of();
-    SandboxDataset ds = records.dataset();
-    long size = ds.size(type.name());
-    List<Object> results = new ArrayList<>();
-    long i = from;
-    for (; i < size && results.size() < limit; i++) {
-      RowState row = ds.row(type.name(), i);
-      if (row.deleted() == archived) {
-        results.add(records.object(row, props, corrupt && results.isEmpty()));
-      }
-    }
-    while (i < size && ds.row(type.name(), i).deleted() != archived) {
-      i++;
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("results", results);
-    if (i < size) {
-      String token = URLEncoder.encode(Base64.getEncoder().encodeToString(
-          (type.id(i) + "\n").getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
-      out.put("paging", Map.of("next", Map.of("after", token, "link", "?after=" + token)));
-    }
-    return HubSpotJson.ok(out);
-  }
-
-  /** The row index a list token points at, or -1. The query decoder already removed one level of %-encoding. */
-  private static long decodeAfter(HubSpotCatalog.ObjectType type, String token) {
-    try {
-      String id = new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8).trim();
-      return type.index(id);
-    } catch (IllegalArgumentException e) {
-      return -1;
-    }
+    return HubSpotListPage.of(records.dataset(), type, query, 10, MAX_LIST_LIMIT, corrupt,
+        (row, bad) -> records.object(row, props, bad));
   }
 
   /** POST /crm/v3/objects/{type}/batch/read: up to 100 ids; unknown or archived ids are left out. */
@@ -98,12 +53,7 @@ final class HubSpotObjectsEndpoint {
         }
       }
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("status", "COMPLETE");
-    out.put("results", results);
-    out.put("startedAt", HubSpotRecords.ISO_MILLIS.format(now));
-    out.put("completedAt", HubSpotRecords.ISO_MILLIS.format(now.plusMillis(12)));
-    return HubSpotJson.ok(out);
+    return HubSpotJson.batch(results, now, 12);
   }
 
   /** GET /crm/v3/properties/{type}: {@code {"results":[Property...]}} shaped like the official spec example. */

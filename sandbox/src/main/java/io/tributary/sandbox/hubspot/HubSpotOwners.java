@@ -3,10 +3,7 @@ package io.tributary.sandbox.hubspot;
 import io.tributary.sandbox.RowState;
 import io.tributary.sandbox.SandboxDataset;
 import io.tributary.sandbox.VendorResponse;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,43 +70,6 @@ public final class HubSpotOwners {
 
   /** GET /crm/v3/owners/: live owners, or only archived ones with {@code archived=true}. */
   VendorResponse list(Map<String, String> query, boolean corrupt) {
-    int limit = Math.min(MAX_LIMIT, Integer.parseInt(query.getOrDefault("limit", "100")));
-    boolean archived = Boolean.parseBoolean(query.getOrDefault("archived", "false"));
-    long from = 0;
-    if (query.containsKey("after")) {
-      from = decodeAfter(query.get("after"));
-      if (from < 0) {
-        return HubSpotJson.error(400, "VALIDATION_ERROR", "after '" + query.get("after") + "' is not a valid"
-            + " paging cursor token");
-      }
-    }
-    long size = dataset.size("owners");
-    List<Object> results = new ArrayList<>();
-    long i = from;
-    for (; i < size && results.size() < limit; i++) {
-      RowState row = dataset.row("owners", i);
-      if (row.deleted() == archived) {
-        results.add(owner(row, corrupt && results.isEmpty()));
-      }
-    }
-    while (i < size && dataset.row("owners", i).deleted() != archived) {
-      i++;
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("results", results);
-    if (i < size) {
-      String token = URLEncoder.encode(Base64.getEncoder().encodeToString(
-          (TYPE.id(i) + "\n").getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
-      out.put("paging", Map.of("next", Map.of("after", token, "link", "?after=" + token)));
-    }
-    return HubSpotJson.ok(out);
-  }
-
-  private static long decodeAfter(String token) {
-    try {
-      return TYPE.index(new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8).trim());
-    } catch (IllegalArgumentException e) {
-      return -1;
-    }
+    return HubSpotListPage.of(dataset, TYPE, query, 100, MAX_LIMIT, corrupt, this::owner);
   }
 }

@@ -1,18 +1,18 @@
 package io.tributary.sandbox.hubspot;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.tributary.sandbox.AccessTokenMint;
 import io.tributary.sandbox.SandboxContext;
 import io.tributary.sandbox.SandboxHttp;
 import io.tributary.sandbox.SandboxRoutes;
+import io.tributary.sandbox.SandboxTokens;
 import io.tributary.sandbox.VendorResponse;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,7 +37,7 @@ public final class HubSpotRoutes implements SandboxRoutes {
   private final HubSpotAssociations associations;
   private final HubSpotAssociationsEndpoint associationsEndpoint;
   private final HubSpotRateLimits limits;
-  private final SplittableRandom random;
+  private final AccessTokenMint mint;
 
   HubSpotRoutes(SandboxContext context, HubSpotSandboxSettings settings) {
     this.context = context;
@@ -57,7 +57,7 @@ public final class HubSpotRoutes implements SandboxRoutes {
     this.search = new HubSpotSearchEndpoint(records);
     this.objects = new HubSpotObjectsEndpoint(records);
     this.limits = new HubSpotRateLimits(settings.enforceLimits());
-    this.random = new SplittableRandom(context.options().seed() ^ 0x4B5L);
+    this.mint = new AccessTokenMint(context, 0x4B5L);
   }
 
   /** Property values of the dataset's rows: the ground truth for every endpoint. */
@@ -98,8 +98,7 @@ public final class HubSpotRoutes implements SandboxRoutes {
       SandboxHttp.send(ex, token(body));
       return;
     }
-    String auth = ex.getRequestHeaders().getFirst("Authorization");
-    String bearer = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : null;
+    String bearer = SandboxTokens.bearer(ex.getRequestHeaders().getFirst("Authorization"));
     if (!settings.privateAppToken().equals(bearer) && !context.tokens().isValid(bearer)) {
       SandboxHttp.send(ex, unauthorized(context.tokens().expiredAt(bearer)));
       return;
@@ -180,13 +179,7 @@ public final class HubSpotRoutes implements SandboxRoutes {
       return VendorResponse.json(400, "{\"status\":\"BAD_REFRESH_TOKEN\",\"message\":\"missing or invalid"
           + " refresh token\"}");
     }
-    String token;
-    synchronized (random) {
-      byte[] bytes = new byte[40];
-      random.nextBytes(bytes);
-      token = "CIrT" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-    context.tokens().register(token);
+    String token = mint.issue("CIrT", 40);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("token_type", "bearer");
     out.put("refresh_token", settings.refreshToken());

@@ -35,17 +35,7 @@ public record NetSuiteSandboxSettings(String account, String consumerKey, String
       throw TributaryException.config("sandbox setting netsuite.timezone=" + zone + " is not a time zone",
           "use a region id such as America/Los_Angeles");
     }
-    String concurrency = o.setting(PREFIX + "concurrency", Integer.toString(d.concurrency()));
-    int n;
-    try {
-      n = Integer.parseInt(concurrency);
-    } catch (NumberFormatException e) {
-      n = -1;
-    }
-    if (n < 1 || n > 1000) {
-      throw TributaryException.config("sandbox setting netsuite.concurrency=" + concurrency + " is invalid",
-          "use a whole number from 1 to 1000");
-    }
+    int n = o.setting(PREFIX + "concurrency", d.concurrency(), 1, 1000);
     return new NetSuiteSandboxSettings(
         o.setting(PREFIX + "account", d.account()),
         o.setting(PREFIX + "consumer-key", d.consumerKey()),

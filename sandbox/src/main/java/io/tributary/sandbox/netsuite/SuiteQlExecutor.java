@@ -1,10 +1,10 @@
 package io.tributary.sandbox.netsuite;
 
+import io.tributary.sandbox.LookaheadIterator;
 import io.tributary.sandbox.RowState;
 import io.tributary.sandbox.SandboxDataset;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 /** Runs a parsed query over the dataset: the matching rows' typed values, in the query's order, lazily. */
 final class SuiteQlExecutor {
@@ -22,10 +22,9 @@ final class SuiteQlExecutor {
     Iterator<RowState> states = q.order() == SuiteQlQuery.Order.MODIFIED_KEY
         ? dataset.scan(table, q.modifiedAfter(), null, false)
         : byKey(table, q.keyAbove() == null ? 0 : Math.max(0, q.keyAbove()));
-    return new Iterator<>() {
-      private Map<String, Object> next = advance();
-
-      private Map<String, Object> advance() {
+    return new LookaheadIterator<>() {
+      @Override
+      protected Map<String, Object> advance() {
         while (states.hasNext()) {
           Map<String, Object> v = records.values(table, states.next());
           if (q.where().test(v)) {
@@ -34,31 +33,16 @@ final class SuiteQlExecutor {
         }
         return null;
       }
-
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
-
-      @Override
-      public Map<String, Object> next() {
-        if (next == null) {
-          throw new NoSuchElementException();
-        }
-        Map<String, Object> out = next;
-        next = advance();
-        return out;
-      }
     };
   }
 
   /** Live rows from index {@code from} in key (= index) order. */
   private Iterator<RowState> byKey(String table, long from) {
-    return new Iterator<>() {
+    return new LookaheadIterator<>() {
       private long i = from;
-      private RowState next = advance();
 
-      private RowState advance() {
+      @Override
+      protected RowState advance() {
         long size = dataset.size(table);
         while (i < size) {
           RowState s = dataset.row(table, i++);
@@ -67,21 +51,6 @@ final class SuiteQlExecutor {
           }
         }
         return null;
-      }
-
-      @Override
-      public boolean hasNext() {
-        return next != null;
-      }
-
-      @Override
-      public RowState next() {
-        if (next == null) {
-          throw new NoSuchElementException();
-        }
-        RowState out = next;
-        next = advance();
-        return out;
       }
     };
   }

@@ -6,6 +6,7 @@ import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpExchange;
+import io.tributary.sandbox.AccessTokenMint;
 import io.tributary.sandbox.SandboxContext;
 import io.tributary.sandbox.SandboxHttp;
 import io.tributary.sandbox.VendorResponse;
@@ -17,7 +18,6 @@ import java.text.ParseException;
 import java.util.Base64;
 import java.util.Date;
 import java.util.Map;
-import java.util.SplittableRandom;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -34,14 +34,14 @@ final class SalesforceOAuthEndpoint {
   private final SalesforceSandboxSettings settings;
   private final String orgId;
   private final String userId;
-  private final SplittableRandom random;
+  private final AccessTokenMint mint;
 
   SalesforceOAuthEndpoint(SandboxContext context, SalesforceSandboxSettings settings, String orgId, String userId) {
     this.context = context;
     this.settings = settings;
     this.orgId = orgId;
     this.userId = userId;
-    this.random = new SplittableRandom(context.options().seed() ^ 0x0A17L);
+    this.mint = new AccessTokenMint(context, 0x0A17L);
   }
 
   void handle(HttpExchange ex) throws IOException {
@@ -107,13 +107,7 @@ final class SalesforceOAuthEndpoint {
   }
 
   private VendorResponse issue(boolean jwt) {
-    String token;
-    synchronized (random) {
-      byte[] bytes = new byte[48];
-      random.nextBytes(bytes);
-      token = orgId.substring(0, 15) + "!" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-    context.tokens().register(token);
+    String token = mint.issue(orgId.substring(0, 15) + "!", 48);
     String base = context.baseUrl().get();
     String id = base + "/id/" + orgId + "/" + userId;
     String issuedAt = Long.toString(context.clock().now().toEpochMilli());

@@ -4,6 +4,7 @@ import com.sun.net.httpserver.HttpExchange;
 import io.tributary.sandbox.SandboxContext;
 import io.tributary.sandbox.SandboxHttp;
 import io.tributary.sandbox.SandboxRoutes;
+import io.tributary.sandbox.SandboxTokens;
 import io.tributary.sandbox.VendorResponse;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -76,8 +77,7 @@ public final class SalesforceRoutes implements SandboxRoutes {
       SandboxHttp.send(ex, notFound());
       return;
     }
-    String auth = ex.getRequestHeaders().getFirst("Authorization");
-    String token = auth != null && auth.startsWith("Bearer ") ? auth.substring(7).trim() : null;
+    String token = SandboxTokens.bearer(ex.getRequestHeaders().getFirst("Authorization"));
     if (!context.tokens().isValid(token)) {
       SandboxHttp.body(ex);
       SandboxHttp.send(ex, SalesforceJson.error(401, "INVALID_SESSION_ID", "Session expired or invalid")

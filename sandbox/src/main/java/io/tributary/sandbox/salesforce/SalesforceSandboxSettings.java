@@ -1,6 +1,5 @@
 package io.tributary.sandbox.salesforce;
 
-import io.tributary.core.TributaryException;
 import io.tributary.sandbox.SandboxOptions;
 import java.security.interfaces.RSAPublicKey;
 
@@ -41,9 +40,9 @@ public record SalesforceSandboxSettings(
         o.setting(PREFIX + "audience", d.audience()),
         o.setting(PREFIX + "refresh-token", d.refreshToken()),
         null,
-        integer(o, "batch-size", d.batchSize(), 1, 2000),
+        o.setting(PREFIX + "batch-size", d.batchSize(), 1, 2000),
         Boolean.parseBoolean(o.setting(PREFIX + "irregular-batches", "false")),
-        integer(o, "bulk-polls", d.bulkPolls(), 0, 1000));
+        o.setting(PREFIX + "bulk-polls", d.bulkPolls(), 0, 1000));
   }
 
   public SalesforceSandboxSettings withPublicKey(RSAPublicKey key) {
@@ -59,19 +58,5 @@ public record SalesforceSandboxSettings(
   public SalesforceSandboxSettings withBulkPolls(int polls) {
     return new SalesforceSandboxSettings(clientId, clientSecret, username, audience, refreshToken, publicKey,
         batchSize, irregularBatches, polls);
-  }
-
-  private static int integer(SandboxOptions o, String key, int fallback, int min, int max) {
-    String v = o.setting(PREFIX + key, Integer.toString(fallback));
-    try {
-      int n = Integer.parseInt(v);
-      if (n < min || n > max) {
-        throw new NumberFormatException();
-      }
-      return n;
-    } catch (NumberFormatException e) {
-      throw TributaryException.config("sandbox setting " + PREFIX + key + "=" + v + " is invalid",
-          "use a whole number from " + min + " to " + max);
-    }
   }
 }

@@ -1,12 +1,12 @@
 package io.tributary.sandbox.sap;
 
+import io.tributary.sandbox.LookaheadIterator;
 import io.tributary.sandbox.RowKey;
 import io.tributary.sandbox.RowState;
 import io.tributary.sandbox.SandboxDataset;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.function.Predicate;
 
 /**
@@ -14,7 +14,7 @@ import java.util.function.Predicate;
  * predicate. The skiptoken names the last row served (its index, and its stamp in change order), so rows changed
  * between pages are neither skipped nor served twice within a read.
  */
-final class SapCollection implements Iterator<SapCollection.Entry> {
+final class SapCollection extends LookaheadIterator<SapCollection.Entry> {
 
   /** A row and its typed values. */
   record Entry(RowState row, Map<String, Object> values) {}
@@ -23,7 +23,6 @@ final class SapCollection implements Iterator<SapCollection.Entry> {
   private final SapEntity entity;
   private final Predicate<Map<String, Object>> filter;
   private final Iterator<RowState> rows;
-  private Entry next;
 
   SapCollection(SandboxDataset dataset, SapEntity entity, SapOrder order, String skiptoken,
       Predicate<Map<String, Object>> filter) {
@@ -32,7 +31,6 @@ final class SapCollection implements Iterator<SapCollection.Entry> {
     this.filter = filter;
     this.rows = order.changeField() == null ? byKey(after(skiptoken)) : dataset.scan(entity.set(),
         skiptoken == null ? null : rowKey(skiptoken), null, false);
-    advance();
   }
 
   /** The skiptoken of a row in the given order. */
@@ -76,8 +74,8 @@ final class SapCollection implements Iterator<SapCollection.Entry> {
     };
   }
 
-  private void advance() {
-    next = null;
+  @Override
+  protected Entry advance() {
     while (rows.hasNext()) {
       RowState r = rows.next();
       if (r.deleted()) {
@@ -85,24 +83,9 @@ final class SapCollection implements Iterator<SapCollection.Entry> {
       }
       Map<String, Object> v = entity.values().apply(r, dataset.random(entity.set(), r.index(), r.version()));
       if (filter.test(v)) {
-        next = new Entry(r, v);
-        return;
+        return new Entry(r, v);
       }
     }
-  }
-
-  @Override
-  public boolean hasNext() {
-    return next != null;
-  }
-
-  @Override
-  public Entry next() {
-    if (next == null) {
-      throw new NoSuchElementException();
-    }
-    Entry e = next;
-    advance();
-    return e;
+    return null;
   }
 }

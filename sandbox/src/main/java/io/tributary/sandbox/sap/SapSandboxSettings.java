@@ -1,6 +1,5 @@
 package io.tributary.sandbox.sap;
 
-import io.tributary.core.TributaryException;
 import io.tributary.sandbox.SandboxOptions;
 
 /**
@@ -28,17 +27,7 @@ public record SapSandboxSettings(String user, String password, String clientId, 
 
   public static SapSandboxSettings from(SandboxOptions o) {
     SapSandboxSettings d = defaults();
-    String size = o.setting(PREFIX + "page-size", Integer.toString(d.pageSize()));
-    int n;
-    try {
-      n = Integer.parseInt(size);
-    } catch (NumberFormatException e) {
-      n = -1;
-    }
-    if (n < 1) {
-      throw TributaryException.config("sandbox setting sap.page-size=" + size + " is invalid",
-          "use a whole number of at least 1");
-    }
+    int n = o.setting(PREFIX + "page-size", d.pageSize(), 1, Integer.MAX_VALUE);
     return new SapSandboxSettings(o.setting(PREFIX + "user", d.user()), o.setting(PREFIX + "password", d.password()),
         o.setting(PREFIX + "client-id", d.clientId()), o.setting(PREFIX + "client-secret", d.clientSecret()), n);
   }

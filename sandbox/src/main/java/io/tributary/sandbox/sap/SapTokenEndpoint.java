@@ -1,6 +1,7 @@
 package io.tributary.sandbox.sap;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.tributary.sandbox.AccessTokenMint;
 import io.tributary.sandbox.SandboxContext;
 import io.tributary.sandbox.SandboxHttp;
 import io.tributary.sandbox.VendorResponse;
@@ -8,7 +9,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * {@code POST /sap/bc/sec/oauth2/token} with {@code grant_type=client_credentials}; the client authenticates with
@@ -17,14 +17,12 @@ import java.util.SplittableRandom;
  */
 final class SapTokenEndpoint {
 
-  private final SandboxContext context;
   private final SapSandboxSettings settings;
-  private final SplittableRandom random;
+  private final AccessTokenMint mint;
 
   SapTokenEndpoint(SandboxContext context, SapSandboxSettings settings) {
-    this.context = context;
     this.settings = settings;
-    this.random = new SplittableRandom(context.options().seed() ^ 0x5A9L);
+    this.mint = new AccessTokenMint(context, 0x5A9L);
   }
 
   void handle(HttpExchange ex) throws IOException {
@@ -50,13 +48,7 @@ final class SapTokenEndpoint {
       SandboxHttp.send(ex, error(401, "invalid_client", "Client authentication failed"));
       return;
     }
-    String token;
-    synchronized (random) {
-      byte[] bytes = new byte[32];
-      random.nextBytes(bytes);
-      token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-    context.tokens().register(token);
+    String token = mint.issue("", 32);
     SandboxHttp.send(ex, VendorResponse.json(200, "{\"access_token\":\"" + token
         + "\",\"token_type\":\"Bearer\",\"expires_in\":3600,\"scope\":\"\"}"));
   }
