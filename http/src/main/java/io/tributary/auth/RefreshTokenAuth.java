@@ -1,7 +1,6 @@
 package io.tributary.auth;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -9,11 +8,8 @@ import java.util.Map;
  * {@code storeKey} if one exists, else from the configured one; persists a rotated refresh token as soon as the
  * token endpoint returns it, so the next run does not use a revoked one.
  */
-public final class RefreshTokenAuth extends OAuthTokenFlow {
+public final class RefreshTokenAuth extends ClientTokenFlow {
 
-  private final String clientId;
-  private final String clientSecret;
-  private final ClientAuthMethod method;
   private final RefreshTokenStore store;
   private final String storeKey;
   private volatile String refreshToken;
@@ -30,29 +26,16 @@ public final class RefreshTokenAuth extends OAuthTokenFlow {
 
   public RefreshTokenAuth(TokenEndpoint endpoint, String clientId, String clientSecret, ClientAuthMethod method,
       String initialRefreshToken, RefreshTokenStore store, String storeKey, Clock clock) {
-    super(endpoint, clock);
-    this.clientId = clientId;
-    this.clientSecret = clientSecret;
-    this.method = method;
+    super(endpoint, clock, clientId, clientSecret, method);
     this.store = store;
     this.storeKey = storeKey;
     this.refreshToken = store.load(storeKey).orElse(initialRefreshToken);
   }
 
   @Override
-  protected Map<String, String> tokenForm() {
-    Map<String, String> form = new LinkedHashMap<>();
+  protected void putGrant(Map<String, String> form) {
     form.put("grant_type", "refresh_token");
     form.put("refresh_token", refreshToken);
-    method.apply(form, new LinkedHashMap<>(), clientId, clientSecret);
-    return form;
-  }
-
-  @Override
-  protected Map<String, String> tokenHeaders() {
-    Map<String, String> headers = new LinkedHashMap<>();
-    method.apply(new LinkedHashMap<>(), headers, clientId, clientSecret);
-    return headers;
   }
 
   @Override

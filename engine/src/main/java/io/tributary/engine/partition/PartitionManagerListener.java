@@ -121,28 +121,25 @@ final class PartitionManagerListener implements StepExecutionListener {
       // The partitions ran in worker processes: their counters are known here only through the job repository.
       countWorkerRows(stepExecution);
     }
-    try {
-      List<Cursor> marks = new ArrayList<>();
-      for (String name : plan.names()) {
-        StepExecution part = jobRepository.getLastStepExecution(stepExecution.getJobExecution().getJobInstance(),
-            partitionStepPrefix + name);
-        Cursor mark = part == null ? null
-            : CursorCodec.decode(part.getExecutionContext().getString(SourceItemReader.WATERMARK_KEY, null));
-        if (mark != null && !mark.isStart()) {
-          marks.add(mark);
-        }
-      }
-      Cursor after = marks.isEmpty() ? null : plan.lowestWatermark(marks);
+    return step.completeStep(stepExecution, () -> {
+      Cursor after = lowestPartitionWatermark(stepExecution);
       step.writer().verifyCommittedRows();
       step.complete(watermarks, after, PartitionPlan.runner());
-      return stepExecution.getExitStatus();
-    } catch (RuntimeException e) {
-      stepExecution.setStatus(BatchStatus.FAILED);
-      stepExecution.addFailureException(e);
-      step.progress().end(StreamProgress.State.FAILED);
-      return ExitStatus.FAILED.addExitDescription(e);
-    } finally {
-      step.closeWriter();
+    });
+  }
+
+  /** The lowest watermark the partitions kept, or null when none read anything. */
+  private Cursor lowestPartitionWatermark(StepExecution stepExecution) {
+    List<Cursor> marks = new ArrayList<>();
+    for (String name : plan.names()) {
+      StepExecution part = jobRepository.getLastStepExecution(stepExecution.getJobExecution().getJobInstance(),
+          partitionStepPrefix + name);
+      Cursor mark = part == null ? null
+          : CursorCodec.decode(part.getExecutionContext().getString(SourceItemReader.WATERMARK_KEY, null));
+      if (mark != null && !mark.isStart()) {
+        marks.add(mark);
+      }
     }
+    return marks.isEmpty() ? null : plan.lowestWatermark(marks);
   }
 }

@@ -18,17 +18,7 @@ import java.time.Instant;
  * only has to order runs inside one process, and the OS releases it when the process dies, even by {@code kill -9}.
  * The file holds the holder's host, pid and start, for the message of a refused run.
  */
-final class FileRunLock implements RunLock {
-
-  private final FileChannel channel;
-  private final FileLock lock;
-  private final RunLockHolder holder;
-
-  private FileRunLock(FileChannel channel, FileLock lock, RunLockHolder holder) {
-    this.channel = channel;
-    this.lock = lock;
-    this.holder = holder;
-  }
+record FileRunLock(FileChannel channel, FileLock lock, RunLockHolder holder) implements RunLock {
 
   static FileRunLock acquire(Path stateDir, String job) {
     Path file = stateDir.resolve("locks").resolve(job + ".lock");
@@ -69,11 +59,6 @@ final class FileRunLock implements RunLock {
     ByteBuffer buffer = ByteBuffer.allocate(512);
     channel.read(buffer, 0);
     return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8).strip();
-  }
-
-  @Override
-  public RunLockHolder holder() {
-    return holder;
   }
 
   @Override

@@ -19,7 +19,10 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 
 /**
  * Everything one stream's step needs while it runs: built in {@link StreamStepListener#beforeStep} (discovery,
@@ -158,6 +161,24 @@ public final class StreamStepContext {
 
   public ReadRequest readRequest() {
     return readRequest;
+  }
+
+  /**
+   * Ends a step whose chunks all committed: runs {@code completion} (publish, advance the watermark, audit), then
+   * closes the writer. A failure in it fails the step, its exit status and the stream's progress line.
+   */
+  public ExitStatus completeStep(StepExecution stepExecution, Runnable completion) {
+    try {
+      completion.run();
+      return stepExecution.getExitStatus();
+    } catch (RuntimeException e) {
+      stepExecution.setStatus(BatchStatus.FAILED);
+      stepExecution.addFailureException(e);
+      progress.end(StreamProgress.State.FAILED);
+      return ExitStatus.FAILED.addExitDescription(e);
+    } finally {
+      closeWriter();
+    }
   }
 
   public void closeWriter() {

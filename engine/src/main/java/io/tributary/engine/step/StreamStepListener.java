@@ -40,29 +40,23 @@ final class StreamStepListener implements StepExecutionListener {
       step.closeWriter();
       return stepExecution.getExitStatus();
     }
-    try {
-      // Checked before the table is finished and the watermark moves, so a strict failure changes nothing visible.
-      String reconciliation = reconcile();
-      step.progress().reconciliation(reconciliation);
-      if (reconciliation.startsWith("MISMATCH") && step.options().strictReconcile()) {
-        throw new io.tributary.core.TributaryException(io.tributary.core.TributaryException.Kind.RECORD,
-            "stream '" + step.stream().name() + "': reconciliation failed: " + reconciliation,
-            "compare the source with the warehouse (records changed during the run can explain it);"
-                + " set 'reconcile: warn' to load anyway", null);
-      }
-      step.writer().verifyCommittedRows();
-      step.writer().finish();
-      Cursor after = reader.watermark();
-      step.complete(watermarks, after, host());
-      return stepExecution.getExitStatus();
-    } catch (RuntimeException e) {
-      stepExecution.setStatus(BatchStatus.FAILED);
-      stepExecution.addFailureException(e);
-      step.progress().end(StreamProgress.State.FAILED);
-      return ExitStatus.FAILED.addExitDescription(e);
-    } finally {
-      step.closeWriter();
+    return step.completeStep(stepExecution, this::publish);
+  }
+
+  /** Reconciles, publishes the table and only then advances the stream's watermark. */
+  private void publish() {
+    // Checked before the table is finished and the watermark moves, so a strict failure changes nothing visible.
+    String reconciliation = reconcile();
+    step.progress().reconciliation(reconciliation);
+    if (reconciliation.startsWith("MISMATCH") && step.options().strictReconcile()) {
+      throw new io.tributary.core.TributaryException(io.tributary.core.TributaryException.Kind.RECORD,
+          "stream '" + step.stream().name() + "': reconciliation failed: " + reconciliation,
+          "compare the source with the warehouse (records changed during the run can explain it);"
+              + " set 'reconcile: warn' to load anyway", null);
     }
+    step.writer().verifyCommittedRows();
+    step.writer().finish();
+    step.complete(watermarks, reader.watermark(), host());
   }
 
   /** Compares a platform-reported count with what this run loaded; empty when the platform reports none. */

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.core.Column;
 import io.tributary.core.NameSuggester;
 import io.tributary.core.ReadRequest;
-import io.tributary.core.Source;
 import io.tributary.core.StreamReader;
 import io.tributary.core.StreamSchema;
 import io.tributary.core.TributaryException;
+import io.tributary.core.TypedOptionsSource;
 import io.tributary.http.AuthProvider;
 import java.net.URI;
 import java.util.ArrayList;
@@ -18,7 +18,7 @@ import java.util.Map;
  * Reads Dataverse tables through the Web API. Schema comes from EntityDefinitions; the primary key is the table's
  * primary id attribute. Holds one {@link DynamicsClient}.
  */
-final class DynamicsSource implements Source {
+final class DynamicsSource extends TypedOptionsSource<DynamicsStreamOptions> {
 
   /** Tables listed by {@link #discover()}; any other table is read by naming its logical name as a stream. */
   static final List<String> COMMON_TABLES = List.of("account", "contact");
@@ -28,6 +28,7 @@ final class DynamicsSource implements Source {
   private final Map<String, DynamicsTable> tables = new java.util.concurrent.ConcurrentHashMap<>();
 
   DynamicsSource(DynamicsConfig config, URI org, AuthProvider auth) {
+    super(DynamicsStreamOptions::parse);
     this.client = new DynamicsClient(org, auth, config, new ObjectMapper());
   }
 
@@ -47,7 +48,7 @@ final class DynamicsSource implements Source {
 
   @Override
   public StreamSchema discover(String stream, Map<String, Object> options) {
-    DynamicsStreamOptions opts = DynamicsStreamOptions.parse(stream, options);
+    DynamicsStreamOptions opts = options(stream, options);
     DynamicsTable table = table(stream);
     List<Column> cols = table.columns();
     if (!opts.select().isEmpty()) {
@@ -67,13 +68,7 @@ final class DynamicsSource implements Source {
   }
 
   @Override
-  public void validateStream(String stream, Map<String, Object> options) {
-    DynamicsStreamOptions.parse(stream, options);
-  }
-
-  @Override
-  public StreamReader open(ReadRequest request) {
-    DynamicsStreamOptions opts = DynamicsStreamOptions.parse(request.stream(), request.options());
+  protected StreamReader open(ReadRequest request, DynamicsStreamOptions opts) {
     DynamicsTable table = table(request.stream());
     List<String> select = opts.select().isEmpty() ? table.columnNames() : opts.select();
     return new DynamicsStreamReader(client, table, request, select);

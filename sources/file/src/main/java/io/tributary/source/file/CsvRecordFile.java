@@ -39,7 +39,7 @@ final class CsvRecordFile implements RecordFile {
       this.names = new FieldNames(header);
       this.records = parser.iterator();
     } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-      closeQuietly(reader);
+      RecordFile.closeQuietly(reader);
       throw RecordFile.unreadable(name, 1, "its header row cannot be read: " + why(e),
           "the first row must name each column once; check options.delimiter and options.encoding");
     }
@@ -85,11 +85,7 @@ final class CsvRecordFile implements RecordFile {
 
   @Override
   public void close() {
-    try {
-      parser.close();
-    } catch (IOException e) {
-      // a file opened only for reading loses nothing on a failed close
-    }
+    RecordFile.closeQuietly(parser);
   }
 
   private static String why(Exception e) {
@@ -98,13 +94,5 @@ final class CsvRecordFile implements RecordFile {
       return "it is not valid in the configured encoding";
     }
     return String.valueOf(cause.getMessage());
-  }
-
-  private static void closeQuietly(Reader reader) {
-    try {
-      reader.close();
-    } catch (IOException ignored) {
-      // the parse failure is the one worth reporting
-    }
   }
 }

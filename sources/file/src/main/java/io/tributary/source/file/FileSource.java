@@ -4,10 +4,10 @@ import io.tributary.core.Column;
 import io.tributary.core.ColumnType;
 import io.tributary.core.Identifiers;
 import io.tributary.core.ReadRequest;
-import io.tributary.core.Source;
 import io.tributary.core.StreamReader;
 import io.tributary.core.StreamSchema;
 import io.tributary.core.TributaryException;
+import io.tributary.core.TypedOptionsSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,11 +16,12 @@ import java.util.Map;
  * Loads CSV and JSON Lines files dropped into one folder. Each stream picks its files with a glob; each file is
  * loaded once, tracked by name, size and content hash in the stream's watermark.
  */
-final class FileSource implements Source {
+final class FileSource extends TypedOptionsSource<FileStreamOptions> {
 
   private final java.nio.file.Path dir;
 
   FileSource(java.nio.file.Path dir) {
+    super(FileStreamOptions::parse);
     this.dir = dir;
   }
 
@@ -45,7 +46,7 @@ final class FileSource implements Source {
 
   @Override
   public StreamSchema discover(String stream, Map<String, Object> options) {
-    FileStreamOptions opts = FileStreamOptions.parse(stream, options);
+    FileStreamOptions opts = options(stream, options);
     List<FileDrop.DroppedFile> files = new FileDrop(dir, opts).files();
     if (files.isEmpty()) {
       throw TributaryException.config("stream '" + stream + "': no file in " + dir + " matches '"
@@ -55,13 +56,7 @@ final class FileSource implements Source {
   }
 
   @Override
-  public void validateStream(String stream, Map<String, Object> options) {
-    FileStreamOptions.parse(stream, options);
-  }
-
-  @Override
-  public StreamReader open(ReadRequest request) {
-    FileStreamOptions opts = FileStreamOptions.parse(request.stream(), request.options());
+  protected StreamReader open(ReadRequest request, FileStreamOptions opts) {
     return new FileDropReader(request, opts, new FileDrop(dir, opts));
   }
 

@@ -69,11 +69,7 @@ final class JsonlRecordFile implements RecordFile {
 
   @Override
   public void close() {
-    try {
-      reader.close();
-    } catch (IOException e) {
-      // a file opened only for reading loses nothing on a failed close
-    }
+    RecordFile.closeQuietly(reader);
   }
 
   private Map<String, Object> malformed(String line, String why) {

@@ -2,6 +2,7 @@ package io.tributary.source.file;
 
 import io.tributary.core.TributaryException;
 import java.io.BufferedReader;
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PushbackReader;
@@ -62,5 +63,14 @@ interface RecordFile extends AutoCloseable {
 
   static TributaryException unreadable(String file, long line, String why, String fix) {
     return TributaryException.config("file " + file + " is unreadable at line " + line + ": " + why, fix);
+  }
+
+  /** Closes what a record file reads from; a failed close loses nothing, the file having only been read. */
+  static void closeQuietly(Closeable input) {
+    try {
+      input.close();
+    } catch (IOException ignored) {
+      // nothing was written; a failure being reported at the time is the one worth reporting
+    }
   }
 }

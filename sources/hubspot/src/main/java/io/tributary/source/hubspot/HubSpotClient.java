@@ -91,7 +91,7 @@ final class HubSpotClient {
     if (after != null) {
       call = call.query("after", URLDecoder.decode(after, StandardCharsets.UTF_8));
     }
-    return api.send(call, (status, headers, body) -> HubSpotOwnerRecords.parse(json, body));
+    return api.send(call, (status, headers, body) -> HubSpotPage.parse(json, body, HubSpotOwnerRecords::flatten));
   }
 
   /**

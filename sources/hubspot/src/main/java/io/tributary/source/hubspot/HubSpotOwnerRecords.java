@@ -1,12 +1,8 @@
 package io.tributary.source.hubspot;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.core.Column;
 import io.tributary.core.ColumnType;
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +22,6 @@ final class HubSpotOwnerRecords {
         Column.of("userIdIncludingInactive", ColumnType.INTEGER), Column.of("createdAt", ColumnType.TIMESTAMP),
         Column.of("updatedAt", ColumnType.TIMESTAMP), Column.of("archived", ColumnType.BOOLEAN),
         Column.of("teams", ColumnType.JSON));
-  }
-
-  static HubSpotPage parse(ObjectMapper json, InputStream body) throws IOException {
-    JsonNode root = json.readTree(body);
-    List<Map<String, Object>> records = new ArrayList<>();
-    for (JsonNode o : root.path("results")) {
-      records.add(flatten(o));
-    }
-    JsonNode after = root.path("paging").path("next").path("after");
-    return new HubSpotPage(records, after.isMissingNode() || after.isNull() ? null : after.asText(), -1);
   }
 
   static Map<String, Object> flatten(JsonNode o) {

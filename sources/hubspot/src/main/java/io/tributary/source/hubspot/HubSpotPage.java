@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One page of a CRM v3 list, search or batch response: {@code results} (SimplePublicObject), {@code paging.next.after}
@@ -22,10 +23,16 @@ import java.util.Map;
 record HubSpotPage(List<Map<String, Object>> records, String after, long total) {
 
   static HubSpotPage parse(ObjectMapper json, InputStream body) throws IOException {
+    return parse(json, body, HubSpotPage::flatten);
+  }
+
+  /** A page whose {@code results} are flattened by {@code flatten}: CRM objects, or owners of the Owners API. */
+  static HubSpotPage parse(ObjectMapper json, InputStream body, Function<JsonNode, Map<String, Object>> flatten)
+      throws IOException {
     JsonNode root = json.readTree(body);
     List<Map<String, Object>> records = new ArrayList<>();
     for (JsonNode o : root.path("results")) {
-      records.add(flatten(o));
+      records.add(flatten.apply(o));
     }
     JsonNode after = root.path("paging").path("next").path("after");
     return new HubSpotPage(records, after.isMissingNode() || after.isNull() ? null : after.asText(),

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.core.Durations;
 import io.tributary.core.NameSuggester;
 import io.tributary.core.ReadRequest;
-import io.tributary.core.Source;
 import io.tributary.core.StreamReader;
 import io.tributary.core.StreamSchema;
 import io.tributary.core.TributaryException;
+import io.tributary.core.TypedOptionsSource;
 import io.tributary.http.AuthProvider;
 import java.net.URI;
 import java.time.Clock;
@@ -24,12 +24,13 @@ import java.util.stream.Collectors;
  * primary key is {@code id}, or {@code (from_id, to_id, type_id)} for a link table. Holds one
  * {@link HubSpotClient}.
  */
-final class HubSpotSource implements Source {
+final class HubSpotSource extends TypedOptionsSource<HubSpotStreamOptions> {
 
   private final HubSpotClient client;
   private final Duration indexLag;
 
   HubSpotSource(HubSpotConfig config, URI base, AuthProvider auth) {
+    super(HubSpotStreamOptions::parse);
     this.client = new HubSpotClient(base, auth, config, base.toString(), new ObjectMapper());
     this.indexLag = config.searchIndexLag() == null ? Duration.ofSeconds(60) : Durations.parse(config.searchIndexLag());
   }
@@ -50,7 +51,7 @@ final class HubSpotSource implements Source {
 
   @Override
   public StreamSchema discover(String stream, Map<String, Object> options) {
-    HubSpotStreamOptions opts = HubSpotStreamOptions.parse(stream, options);
+    HubSpotStreamOptions opts = options(stream, options);
     return switch (opts.stream().kind()) {
       case OBJECT -> new StreamSchema(stream, HubSpotProperties.columns(selected(stream, opts)), List.of("id"));
       case OWNERS -> new StreamSchema(stream, HubSpotOwnerRecords.columns(), List.of("id"));
@@ -59,13 +60,7 @@ final class HubSpotSource implements Source {
   }
 
   @Override
-  public void validateStream(String stream, Map<String, Object> options) {
-    HubSpotStreamOptions.parse(stream, options);
-  }
-
-  @Override
-  public StreamReader open(ReadRequest request) {
-    HubSpotStreamOptions opts = HubSpotStreamOptions.parse(request.stream(), request.options());
+  protected StreamReader open(ReadRequest request, HubSpotStreamOptions opts) {
     if (opts.stream().kind() == HubSpotStreams.Kind.OWNERS) {
       return new HubSpotOwnersReader(client, opts.includeArchived(), Clock.systemUTC());
     }

@@ -23,6 +23,9 @@ final class JdbcCatalog {
   /** A resolved table: catalog (MariaDB database) or schema, and the exact name. */
   record TableRef(String catalog, String schema, String name) {}
 
+  /** What one stream reads: a FROM item and the table's primary key (empty for a query, which declares none). */
+  record StreamFrom(String fromItem, List<String> primaryKey) {}
+
   private final Connection connection;
   private final DatabaseMetaData meta;
   private final boolean catalogsAreDatabases;
@@ -92,6 +95,15 @@ final class JdbcCatalog {
   }
 
   /** Primary key columns in key order, empty when the table has none. */
+  /** The stream's {@code options.query} as a derived table, or its resolved table. */
+  StreamFrom streamFrom(String stream, JdbcStreamOptions options) throws SQLException {
+    if (options.query() != null) {
+      return new StreamFrom("(" + options.query() + ")", List.of());
+    }
+    TableRef table = resolve(stream, options.table());
+    return new StreamFrom(fromItem(table), primaryKey(table));
+  }
+
   List<String> primaryKey(TableRef table) throws SQLException {
     TreeMap<Short, String> key = new TreeMap<>();
     try (ResultSet rs = meta.getPrimaryKeys(table.catalog(), table.schema(), table.name())) {

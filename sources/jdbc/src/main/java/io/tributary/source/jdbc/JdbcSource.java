@@ -4,9 +4,9 @@ import io.tributary.core.Column;
 import io.tributary.core.Cursor;
 import io.tributary.core.PartitionableSource;
 import io.tributary.core.ReadRequest;
-import io.tributary.core.Source;
 import io.tributary.core.StreamReader;
 import io.tributary.core.StreamSchema;
+import io.tributary.core.TypedOptionsSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -22,11 +22,12 @@ import java.util.Properties;
  * connection per {@link #check}/{@link #discover} call and one per stream reader; holds none itself. A stream with a
  * single integer primary key can be split into key ranges ({@code partitions:}, see {@link JdbcPartitions}).
  */
-final class JdbcSource implements PartitionableSource {
+final class JdbcSource extends TypedOptionsSource<JdbcStreamOptions> implements PartitionableSource {
 
   private final JdbcSourceConfig config;
 
   JdbcSource(JdbcSourceConfig config) {
+    super(JdbcStreamOptions::parse);
     this.config = config;
   }
 
@@ -55,44 +56,27 @@ final class JdbcSource implements PartitionableSource {
 
   @Override
   public StreamSchema discover(String stream, Map<String, Object> options) {
-    JdbcStreamOptions opts = JdbcStreamOptions.parse(stream, options);
+    JdbcStreamOptions opts = options(stream, options);
     try (Connection c = connect()) {
       JdbcCatalog catalog = new JdbcCatalog(c, config.schema());
-      if (opts.query() != null) {
-        return schema(stream, catalog.columns("(" + opts.query() + ")"), List.of());
-      }
-      JdbcCatalog.TableRef table = catalog.resolve(stream, opts.table());
-      return schema(stream, catalog.columns(catalog.fromItem(table)), catalog.primaryKey(table));
+      JdbcCatalog.StreamFrom from = catalog.streamFrom(stream, opts);
+      return schema(stream, catalog.columns(from.fromItem()), from.primaryKey());
     } catch (SQLException e) {
       throw JdbcErrors.read(e, "stream '" + stream + "'");
     }
   }
 
   @Override
-  public void validateStream(String stream, Map<String, Object> options) {
-    JdbcStreamOptions.parse(stream, options);
-  }
-
-  @Override
-  public StreamReader open(ReadRequest request) {
-    JdbcStreamOptions opts = JdbcStreamOptions.parse(request.stream(), request.options());
+  protected StreamReader open(ReadRequest request, JdbcStreamOptions opts) {
     Connection c = connect();
     try {
       // PostgreSQL streams a result set only inside a transaction with a fetch size
       c.setAutoCommit(false);
       JdbcCatalog catalog = new JdbcCatalog(c, config.schema());
-      String baseFrom;
-      List<String> discoveredKey = List.of();
-      if (opts.query() != null) {
-        baseFrom = "(" + opts.query() + ")";
-      } else {
-        JdbcCatalog.TableRef table = catalog.resolve(request.stream(), opts.table());
-        baseFrom = catalog.fromItem(table);
-        discoveredKey = catalog.primaryKey(table);
-      }
-      List<JdbcColumn> columns = catalog.columns(baseFrom);
+      JdbcCatalog.StreamFrom from = catalog.streamFrom(request.stream(), opts);
+      List<JdbcColumn> columns = catalog.columns(from.fromItem());
       c.commit();
-      JdbcReadPlan plan = JdbcReadPlan.build(request, baseFrom, columns, discoveredKey, catalog);
+      JdbcReadPlan plan = JdbcReadPlan.build(request, from.fromItem(), columns, from.primaryKey(), catalog);
       return new JdbcStreamReader(c, request, plan, new JdbcValues(config.zone()), config.fetchSizeOrDefault());
     } catch (SQLException | RuntimeException e) {
       closeQuietly(c);
@@ -106,18 +90,12 @@ final class JdbcSource implements PartitionableSource {
   /** One {@code SELECT min(key), max(key)} over the stream, then contiguous key ranges. */
   @Override
   public List<Map<String, String>> partitions(ReadRequest request, int count) {
-    JdbcStreamOptions opts = JdbcStreamOptions.parse(request.stream(), request.options());
+    JdbcStreamOptions opts = options(request.stream(), request.options());
     try (Connection c = connect()) {
       JdbcCatalog catalog = new JdbcCatalog(c, config.schema());
-      String baseFrom;
-      List<String> pk = request.primaryKey();
-      if (opts.query() != null) {
-        baseFrom = "(" + opts.query() + ")";
-      } else {
-        JdbcCatalog.TableRef table = catalog.resolve(request.stream(), opts.table());
-        baseFrom = catalog.fromItem(table);
-        pk = pk.isEmpty() ? catalog.primaryKey(table) : pk;
-      }
+      JdbcCatalog.StreamFrom from = catalog.streamFrom(request.stream(), opts);
+      String baseFrom = from.fromItem();
+      List<String> pk = request.primaryKey().isEmpty() ? from.primaryKey() : request.primaryKey();
       JdbcColumn key = JdbcPartitions.requireIntegerKey(request.stream(), catalog.columns(baseFrom), pk);
       String ref = "s." + catalog.quote(key.label());
       try (Statement s = c.createStatement();

@@ -3,10 +3,10 @@ package io.tributary.source.netsuite;
 import io.tributary.auth.OAuth1Auth;
 import io.tributary.auth.OAuth1Credentials;
 import io.tributary.core.ReadRequest;
-import io.tributary.core.Source;
 import io.tributary.core.StreamReader;
 import io.tributary.core.StreamSchema;
 import io.tributary.core.TributaryException;
+import io.tributary.core.TypedOptionsSource;
 import io.tributary.http.HttpSettings;
 import io.tributary.http.ResilientHttpClient;
 import java.net.URI;
@@ -18,12 +18,13 @@ import java.util.Map;
  * NetSuite through SuiteQL over REST with Token-Based Authentication (OAuth 1.0a, HMAC-SHA256). One per job run;
  * the HTTP client and the account's concurrency budget are shared by every stream it opens.
  */
-public final class NetSuiteSource implements Source {
+public final class NetSuiteSource extends TypedOptionsSource<NetSuiteStream> {
 
   private final NetSuiteClient client;
   private final ZoneId zone;
 
   NetSuiteSource(NetSuiteClient client, ZoneId zone) {
+    super(NetSuiteStreams::resolve);
     this.client = client;
     this.zone = zone;
   }
@@ -57,17 +58,11 @@ public final class NetSuiteSource implements Source {
 
   @Override
   public StreamSchema discover(String stream, Map<String, Object> options) {
-    return NetSuiteStreams.resolve(stream, options).schema();
+    return options(stream, options).schema();
   }
 
   @Override
-  public void validateStream(String stream, Map<String, Object> options) {
-    NetSuiteStreams.resolve(stream, options);
-  }
-
-  @Override
-  public StreamReader open(ReadRequest request) {
-    NetSuiteStream stream = NetSuiteStreams.resolve(request.stream(), request.options());
+  protected StreamReader open(ReadRequest request, NetSuiteStream stream) {
     if (!request.cursorFields().isEmpty() && !request.cursorFields().equals(List.of(stream.modified()))) {
       throw TributaryException.config("stream '" + request.stream() + "': cursor " + request.cursorFields()
           + " is not supported", "use cursor: [" + stream.modified() + "] (ties are broken by " + stream.key()

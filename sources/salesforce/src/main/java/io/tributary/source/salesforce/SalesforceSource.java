@@ -2,11 +2,11 @@ package io.tributary.source.salesforce;
 
 import io.tributary.auth.OAuthTokenFlow;
 import io.tributary.core.ReadRequest;
-import io.tributary.core.Source;
 import io.tributary.core.StreamReader;
 import io.tributary.core.StreamSchema;
 import io.tributary.core.TributaryException;
 import io.tributary.core.TributaryException.Kind;
+import io.tributary.core.TypedOptionsSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  * Reads Salesforce objects through REST queries or Bulk API 2.0 query jobs. Logs in lazily on first use; one client and
  * one describe cache per source.
  */
-final class SalesforceSource implements Source {
+final class SalesforceSource extends TypedOptionsSource<SalesforceStreamOptions> {
 
   /** Objects {@link #discover()} describes when no streams are declared. */
   static final List<String> CORE_OBJECTS = List.of("Account", "Contact", "Opportunity", "User", "Lead", "Case");
@@ -30,6 +30,7 @@ final class SalesforceSource implements Source {
    * @param login builds the OAuth flow (called once, on first use)
    */
   SalesforceSource(SalesforceConfig config, Supplier<OAuthTokenFlow> login) {
+    super(SalesforceStreamOptions::parse);
     this.config = config;
     this.login = login;
   }
@@ -75,17 +76,11 @@ final class SalesforceSource implements Source {
 
   @Override
   public StreamSchema discover(String stream, Map<String, Object> options) {
-    return catalog().schema(stream, SalesforceStreamOptions.parse(stream, options));
+    return catalog().schema(stream, options(stream, options));
   }
 
   @Override
-  public void validateStream(String stream, Map<String, Object> options) {
-    SalesforceStreamOptions.parse(stream, options);
-  }
-
-  @Override
-  public StreamReader open(ReadRequest request) {
-    SalesforceStreamOptions options = SalesforceStreamOptions.parse(request.stream(), request.options());
+  protected StreamReader open(ReadRequest request, SalesforceStreamOptions options) {
     for (String c : request.cursorFields()) {
       if (!c.equalsIgnoreCase(SalesforceCursor.MODSTAMP)) {
         throw TributaryException.config("stream '" + request.stream() + "': cursor '" + c + "' is not supported",

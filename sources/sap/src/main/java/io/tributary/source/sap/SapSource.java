@@ -1,10 +1,10 @@
 package io.tributary.source.sap;
 
 import io.tributary.core.ReadRequest;
-import io.tributary.core.Source;
 import io.tributary.core.StreamReader;
 import io.tributary.core.StreamSchema;
 import io.tributary.core.TributaryException;
+import io.tributary.core.TypedOptionsSource;
 import io.tributary.http.AuthProvider;
 import io.tributary.http.HttpSettings;
 import io.tributary.http.ResilientHttpClient;
@@ -16,11 +16,12 @@ import java.util.Map;
  * SAP S/4HANA and Gateway OData services (v2 or v4), read-only. One per job run; the HTTP client and the
  * {@code $metadata} cache are shared by every stream it opens.
  */
-public final class SapSource implements Source {
+public final class SapSource extends TypedOptionsSource<SapStream> {
 
   private final SapClient client;
 
   SapSource(SapClient client) {
+    super(SapStreams::resolve);
     this.client = client;
   }
 
@@ -51,18 +52,12 @@ public final class SapSource implements Source {
 
   @Override
   public StreamSchema discover(String stream, Map<String, Object> options) {
-    SapStream s = SapStreams.resolve(stream, options);
+    SapStream s = options(stream, options);
     return entitySet(s).schema(stream);
   }
 
   @Override
-  public void validateStream(String stream, Map<String, Object> options) {
-    SapStreams.resolve(stream, options);
-  }
-
-  @Override
-  public StreamReader open(ReadRequest request) {
-    SapStream stream = SapStreams.resolve(request.stream(), request.options());
+  protected StreamReader open(ReadRequest request, SapStream stream) {
     if (!request.cursorFields().isEmpty() && !request.cursorFields().equals(
         stream.changeField() == null ? List.of() : List.of(stream.changeField()))) {
       throw TributaryException.config("stream '" + request.stream() + "': cursor " + request.cursorFields()
