@@ -59,10 +59,12 @@ class PostgresDistributionIT {
       }
     }
     assertThat(libs.stream().filter(n -> n.startsWith("tributary-")).map(n -> n.replace("-0.1.0-SNAPSHOT.jar", "")))
-        .containsExactlyInAnyOrder("tributary-app", "tributary-core", "tributary-engine", "tributary-sink-sql",
-            "tributary-sink-postgres", "tributary-source-jdbc", "tributary-source-file");
+        .containsExactlyInAnyOrder("tributary-app", "tributary-core", "tributary-engine", "tributary-mcp",
+            "tributary-sink-sql", "tributary-sink-postgres", "tributary-source-jdbc", "tributary-source-file");
+    // no other warehouse's driver, no simulators, no RabbitMQ scale-out (the marts readers and MCP server stay)
     assertThat(libs).noneMatch(n -> n.startsWith("snowflake-jdbc") || n.startsWith("duckdb_jdbc")
-        || n.startsWith("google-cloud-bigquery") || n.startsWith("grpc-"));
+        || n.startsWith("google-cloud-bigquery") || n.startsWith("grpc-") || n.startsWith("spring-rabbit")
+        || n.startsWith("amqp-client") || n.startsWith("spring-integration"));
   }
 
   @Test
