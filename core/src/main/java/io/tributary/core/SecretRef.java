@@ -15,31 +15,24 @@ import java.util.regex.Pattern;
  * only references; the value is read at connection time and kept out of logs, job parameters and the job repository.
  * {@link #toString()} prints the reference.
  */
-public final class SecretRef {
+public record SecretRef(String reference) {
 
   private static final Pattern REF = Pattern.compile("^\\$\\{(env|file):([^}]+)}$");
 
-  private final String reference;
-  private final String scheme;
-  private final String target;
-
-  private SecretRef(String reference, String scheme, String target) {
-    this.reference = reference;
-    this.scheme = scheme;
-    this.target = target;
-  }
-
-  /** Parses a reference; a literal value is rejected with a fix hint. */
-  @JsonCreator
-  public static SecretRef parse(String text) {
-    Matcher m = REF.matcher(text == null ? "" : text.trim());
-    if (!m.matches()) {
+  /** A literal value is rejected with a fix hint. */
+  public SecretRef {
+    if (reference == null || !REF.matcher(reference).matches()) {
       throw TributaryException.config(
           "a literal value is not allowed in a secret field",
           "put the secret in an environment variable or a file and reference it as \"${env:NAME}\" or"
               + " \"${file:/path/to/secret}\"");
     }
-    return new SecretRef(m.group(0), m.group(1), m.group(2).trim());
+  }
+
+  /** Parses a reference (surrounding white space is dropped); a literal value is rejected with a fix hint. */
+  @JsonCreator
+  public static SecretRef parse(String text) {
+    return new SecretRef(text == null ? "" : text.trim());
   }
 
   @JsonValue
@@ -54,7 +47,10 @@ public final class SecretRef {
 
   /** Reads the secret, with an explicit environment (tests). */
   public String resolve(Map<String, String> env) {
-    if (scheme.equals("env")) {
+    Matcher m = REF.matcher(reference);
+    m.matches(); // the constructor checked the form
+    String target = m.group(2).trim();
+    if (m.group(1).equals("env")) {
       String value = env.get(target);
       if (value == null || value.isEmpty()) {
         throw TributaryException.config(
@@ -76,15 +72,5 @@ public final class SecretRef {
   @Override
   public String toString() {
     return reference;
-  }
-
-  @Override
-  public boolean equals(Object o) {
-    return o instanceof SecretRef s && s.reference.equals(reference);
-  }
-
-  @Override
-  public int hashCode() {
-    return reference.hashCode();
   }
 }
