@@ -19,19 +19,24 @@ public final class Durations {
     String t = text.trim();
     Matcher m = SHORT.matcher(t);
     if (m.matches()) {
-      long n = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(n);
-        case "s" -> Duration.ofSeconds(n);
-        case "m" -> Duration.ofMinutes(n);
-        case "h" -> Duration.ofHours(n);
-        default -> Duration.ofDays(n);
-      };
+      return of(Long.parseLong(m.group(1)), m.group(2));
     }
     try {
       return Duration.parse(t);
     } catch (RuntimeException e) {
       throw TributaryException.config("'" + text + "' is not a duration", "write it like 90s, 10m, 2h, 1d or PT1H");
     }
+  }
+
+  /** {@code amount} of a short unit ({@code ms}, {@code s}, {@code m}, {@code h} or {@code d}), as written in a file. */
+  public static Duration of(long amount, String unit) {
+    return switch (unit) {
+      case "ms" -> Duration.ofMillis(amount);
+      case "s" -> Duration.ofSeconds(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      case "h" -> Duration.ofHours(amount);
+      case "d" -> Duration.ofDays(amount);
+      default -> throw new IllegalArgumentException("unknown duration unit '" + unit + "'");
+    };
   }
 }

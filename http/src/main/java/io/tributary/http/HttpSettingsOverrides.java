@@ -1,5 +1,6 @@
 package io.tributary.http;
 
+import io.tributary.core.Durations;
 import io.tributary.core.TributaryException;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -59,13 +60,7 @@ final class HttpSettingsOverrides {
     String text = String.valueOf(value).trim().toLowerCase(Locale.ROOT);
     Matcher m = SHORT_DURATION.matcher(text);
     if (m.matches()) {
-      long amount = Long.parseLong(m.group(1));
-      return switch (m.group(2)) {
-        case "ms" -> Duration.ofMillis(amount);
-        case "s" -> Duration.ofSeconds(amount);
-        case "m" -> Duration.ofMinutes(amount);
-        default -> Duration.ofHours(amount);
-      };
+      return Durations.of(Long.parseLong(m.group(1)), m.group(2));
     }
     try {
       return Duration.parse(text.toUpperCase(Locale.ROOT));

@@ -1,5 +1,6 @@
 package io.tributary.sandbox;
 
+import io.tributary.core.Durations;
 import io.tributary.core.TributaryException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -113,13 +114,7 @@ public record FaultSpec(List<FaultRule> rules, Duration tokenLifetime) {
     if (!m.matches()) {
       throw bad(entry, "duration '" + value + "' must look like 200ms, 30s, 5m or 1h");
     }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(n);
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      default -> Duration.ofHours(n);
-    };
+    return Durations.of(Long.parseLong(m.group(1)), m.group(2));
   }
 
   private static TributaryException bad(String entry, String what) {
