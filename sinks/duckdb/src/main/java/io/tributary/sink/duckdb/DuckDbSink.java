@@ -1,6 +1,7 @@
 package io.tributary.sink.duckdb;
 
 import io.tributary.core.Identifiers;
+import io.tributary.core.JobContext;
 import io.tributary.core.SystemTables;
 import io.tributary.core.TableSpec;
 import io.tributary.core.TableWriter;
@@ -40,6 +41,13 @@ public final class DuckDbSink extends JdbcSink<DuckDbType> implements io.tributa
     this.file = file;
     this.base = base;
     this.dataSource = dataSource;
+  }
+
+  /** Opens the database a job's {@code sink:} block names (no block: the defaults), relative to the job's folder. */
+  public static DuckDbSink open(DuckDbSinkConfig config, JobContext context) {
+    DuckDbSinkConfig effective = config == null ? new DuckDbSinkConfig(null, null) : config;
+    String schema = Identifiers.require(effective.schemaOrDefault(), "sink.schema");
+    return open(context.resolve(effective.pathOrDefault(context.jobName())), schema);
   }
 
   /** Opens (creating if needed) the database file and its parent directories. */

@@ -4,6 +4,7 @@ import io.tributary.auth.ClientAuthMethod;
 import io.tributary.auth.ClientCredentialsAuth;
 import io.tributary.auth.TokenEndpoint;
 import io.tributary.core.JobContext;
+import io.tributary.core.PluginProvider;
 import io.tributary.core.Source;
 import io.tributary.core.SourceProvider;
 import io.tributary.core.TributaryException;
@@ -13,20 +14,14 @@ import org.springframework.stereotype.Component;
 
 /** Builds the {@code dynamics365} source: Entra ID client credentials of an application user. */
 @Component
-public class DynamicsSourceProvider implements SourceProvider<DynamicsConfig> {
+public class DynamicsSourceProvider extends PluginProvider<DynamicsConfig, Source>
+    implements SourceProvider<DynamicsConfig> {
 
-  @Override
-  public String type() {
-    return "dynamics365";
+  public DynamicsSourceProvider() {
+    super("dynamics365", DynamicsConfig.class, DynamicsSourceProvider::source);
   }
 
-  @Override
-  public Class<DynamicsConfig> configType() {
-    return DynamicsConfig.class;
-  }
-
-  @Override
-  public Source create(DynamicsConfig config, JobContext context) {
+  private static Source source(DynamicsConfig config, JobContext context) {
     if (config.orgUrl() == null || config.tenantId() == null || config.clientId() == null
         || config.clientSecret() == null) {
       throw TributaryException.config("the dynamics365 source needs org_url, tenant_id, client_id and client_secret",

@@ -6,6 +6,7 @@ import io.tributary.auth.FileRefreshTokenStore;
 import io.tributary.auth.RefreshTokenAuth;
 import io.tributary.auth.TokenEndpoint;
 import io.tributary.core.JobContext;
+import io.tributary.core.PluginProvider;
 import io.tributary.core.Source;
 import io.tributary.core.SourceProvider;
 import io.tributary.core.TributaryException;
@@ -15,22 +16,12 @@ import org.springframework.stereotype.Component;
 
 /** Builds the {@code hubspot} source: a private app token, or OAuth with refresh. */
 @Component
-public class HubSpotSourceProvider implements SourceProvider<HubSpotConfig> {
+public class HubSpotSourceProvider extends PluginProvider<HubSpotConfig, Source>
+    implements SourceProvider<HubSpotConfig> {
 
-  @Override
-  public String type() {
-    return "hubspot";
-  }
-
-  @Override
-  public Class<HubSpotConfig> configType() {
-    return HubSpotConfig.class;
-  }
-
-  @Override
-  public Source create(HubSpotConfig config, JobContext context) {
-    URI base = URI.create(config.baseUrlOrDefault());
-    return new HubSpotSource(config, base, auth(config, context));
+  public HubSpotSourceProvider() {
+    super("hubspot", HubSpotConfig.class,
+        (config, context) -> new HubSpotSource(config, URI.create(config.baseUrlOrDefault()), auth(config, context)));
   }
 
   static AuthProvider auth(HubSpotConfig config, JobContext context) {

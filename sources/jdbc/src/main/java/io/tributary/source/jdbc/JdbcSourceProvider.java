@@ -1,27 +1,19 @@
 package io.tributary.source.jdbc;
 
-import io.tributary.core.JobContext;
+import io.tributary.core.PluginProvider;
 import io.tributary.core.Source;
 import io.tributary.core.SourceProvider;
 import org.springframework.stereotype.Component;
 
 /** Builds the {@code jdbc} source: PostgreSQL, MariaDB/MySQL and H2 through their JDBC drivers. */
 @Component
-public class JdbcSourceProvider implements SourceProvider<JdbcSourceConfig> {
+public class JdbcSourceProvider extends PluginProvider<JdbcSourceConfig, Source>
+    implements SourceProvider<JdbcSourceConfig> {
 
-  @Override
-  public String type() {
-    return "jdbc";
-  }
-
-  @Override
-  public Class<JdbcSourceConfig> configType() {
-    return JdbcSourceConfig.class;
-  }
-
-  @Override
-  public Source create(JdbcSourceConfig config, JobContext context) {
-    config.zone(); // fail at load, not at the first timestamp
-    return new JdbcSource(config);
+  public JdbcSourceProvider() {
+    super("jdbc", JdbcSourceConfig.class, (config, context) -> {
+      config.zone(); // fail at load, not at the first timestamp
+      return new JdbcSource(config);
+    });
   }
 }

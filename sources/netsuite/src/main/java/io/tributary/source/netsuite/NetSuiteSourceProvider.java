@@ -2,6 +2,7 @@ package io.tributary.source.netsuite;
 
 import io.tributary.auth.OAuth1Credentials;
 import io.tributary.core.JobContext;
+import io.tributary.core.PluginProvider;
 import io.tributary.core.SecretRef;
 import io.tributary.core.Source;
 import io.tributary.core.SourceProvider;
@@ -11,20 +12,14 @@ import org.springframework.stereotype.Component;
 
 /** {@code source.type: netsuite}. */
 @Component
-public final class NetSuiteSourceProvider implements SourceProvider<NetSuiteConfig> {
+public final class NetSuiteSourceProvider extends PluginProvider<NetSuiteConfig, Source>
+    implements SourceProvider<NetSuiteConfig> {
 
-  @Override
-  public String type() {
-    return "netsuite";
+  public NetSuiteSourceProvider() {
+    super("netsuite", NetSuiteConfig.class, NetSuiteSourceProvider::source);
   }
 
-  @Override
-  public Class<NetSuiteConfig> configType() {
-    return NetSuiteConfig.class;
-  }
-
-  @Override
-  public Source create(NetSuiteConfig config, JobContext context) {
+  private static Source source(NetSuiteConfig config, JobContext context) {
     OAuth1Credentials credentials = new OAuth1Credentials(secret(config.consumerKey(), "consumer_key"),
         secret(config.consumerSecret(), "consumer_secret"), secret(config.tokenId(), "token_id"),
         secret(config.tokenSecret(), "token_secret"), config.accountId());

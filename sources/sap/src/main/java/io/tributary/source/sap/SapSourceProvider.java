@@ -5,6 +5,7 @@ import io.tributary.auth.ClientAuthMethod;
 import io.tributary.auth.ClientCredentialsAuth;
 import io.tributary.auth.TokenEndpoint;
 import io.tributary.core.JobContext;
+import io.tributary.core.PluginProvider;
 import io.tributary.core.SecretRef;
 import io.tributary.core.Source;
 import io.tributary.core.SourceProvider;
@@ -15,20 +16,13 @@ import org.springframework.stereotype.Component;
 
 /** {@code source.type: sap}. */
 @Component
-public final class SapSourceProvider implements SourceProvider<SapConfig> {
+public final class SapSourceProvider extends PluginProvider<SapConfig, Source> implements SourceProvider<SapConfig> {
 
-  @Override
-  public String type() {
-    return "sap";
+  public SapSourceProvider() {
+    super("sap", SapConfig.class, SapSourceProvider::source);
   }
 
-  @Override
-  public Class<SapConfig> configType() {
-    return SapConfig.class;
-  }
-
-  @Override
-  public Source create(SapConfig config, JobContext context) {
+  private static Source source(SapConfig config, JobContext context) {
     URI root = SapClient.serviceRoot(config.baseUrl());
     return SapSource.create(root, SapODataVersion.parse(config.odataVersion()), config.sapClient(), auth(config),
         config.http());
