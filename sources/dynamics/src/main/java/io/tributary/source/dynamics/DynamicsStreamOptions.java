@@ -1,8 +1,7 @@
 package io.tributary.source.dynamics;
 
-import io.tributary.core.NameSuggester;
+import io.tributary.core.StreamOptions;
 import io.tributary.core.TributaryException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,21 +21,8 @@ record DynamicsStreamOptions(List<String> select) {
       throw TributaryException.config("'" + stream + "' is not a Dataverse table logical name",
           "name the stream by the table's logical name (lower case, e.g. account, contact, new_project)");
     }
-    Map<String, Object> o = options == null ? Map.of() : options;
-    for (String key : o.keySet()) {
-      if (!KEYS.contains(key)) {
-        throw TributaryException.config("stream '" + stream + "' has an unknown option '" + key + "'",
-            NameSuggester.didYouMean(key, KEYS) + "Dynamics 365 streams accept " + KEYS);
-      }
-    }
-    List<String> select = new ArrayList<>();
-    Object s = o.get("select");
-    if (s instanceof List<?> list) {
-      list.forEach(v -> select.add(String.valueOf(v)));
-    } else if (s != null) {
-      throw TributaryException.config("stream '" + stream + "': options.select must be a list",
-          "write select: [name, accountnumber, _primarycontactid_value]");
-    }
-    return new DynamicsStreamOptions(select);
+    Map<String, Object> o = StreamOptions.known(stream, options, KEYS, "Dynamics 365 streams accept " + KEYS);
+    return new DynamicsStreamOptions(StreamOptions.list(stream, o, "select",
+        "write select: [name, accountnumber, _primarycontactid_value]"));
   }
 }

@@ -1,6 +1,6 @@
 package io.tributary.source.file;
 
-import io.tributary.core.NameSuggester;
+import io.tributary.core.StreamOptions;
 import io.tributary.core.TributaryException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -21,14 +21,8 @@ record FileStreamOptions(String pattern, FileFormat format, char delimiter, Char
   private static final Set<String> KEYS = Set.of("pattern", "format", "delimiter", "encoding");
 
   static FileStreamOptions parse(String stream, Map<String, Object> options) {
-    Map<String, Object> opts = options == null ? Map.of() : options;
-    for (String key : opts.keySet()) {
-      if (!KEYS.contains(key)) {
-        throw TributaryException.config("stream '" + stream + "': unknown option '" + key + "' for a file source",
-            NameSuggester.suggest(key, KEYS).map(s -> "did you mean '" + s + "'? ").orElse("")
-                + "a file stream takes pattern, format, delimiter and encoding");
-      }
-    }
+    Map<String, Object> opts = StreamOptions.known(stream, options, KEYS,
+        "a file stream takes pattern, format, delimiter and encoding");
     String pattern = text(stream, opts, "pattern");
     if (pattern == null) {
       throw TributaryException.config("stream '" + stream + "' has no options.pattern",

@@ -1,8 +1,7 @@
 package io.tributary.source.hubspot;
 
-import io.tributary.core.NameSuggester;
+import io.tributary.core.StreamOptions;
 import io.tributary.core.TributaryException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,25 +26,12 @@ record HubSpotStreamOptions(HubSpotStreams stream, List<String> properties, bool
       case OWNERS -> OWNER_KEYS;
       case LINK -> Set.of();
     };
-    Map<String, Object> o = options == null ? Map.of() : options;
-    for (String key : o.keySet()) {
-      if (!keys.contains(key)) {
-        if (keys.isEmpty()) {
-          throw TributaryException.config("stream '" + stream + "' has an option '" + key + "' but link streams"
-              + " take none", "remove the options: block of " + stream);
-        }
-        throw TributaryException.config("stream '" + stream + "' has an unknown option '" + key + "'",
-            NameSuggester.didYouMean(key, keys) + "this HubSpot stream accepts " + keys);
-      }
+    if (keys.isEmpty() && options != null && !options.isEmpty()) {
+      throw TributaryException.config("stream '" + stream + "' has an option '" + options.keySet().iterator().next()
+          + "' but link streams take none", "remove the options: block of " + stream);
     }
-    List<String> props = new ArrayList<>();
-    Object p = o.get("properties");
-    if (p instanceof List<?> list) {
-      list.forEach(v -> props.add(String.valueOf(v)));
-    } else if (p != null) {
-      throw TributaryException.config("stream '" + stream + "': options.properties must be a list",
-          "write properties: [firstname, lastname, email]");
-    }
+    Map<String, Object> o = StreamOptions.known(stream, options, keys, "this HubSpot stream accepts " + keys);
+    List<String> props = StreamOptions.list(stream, o, "properties", "write properties: [firstname, lastname, email]");
     Object a = o.get("include_archived");
     boolean archived = a == null || Boolean.parseBoolean(String.valueOf(a));
     return new HubSpotStreamOptions(kind, props, archived);

@@ -1,6 +1,6 @@
 package io.tributary.source.jdbc;
 
-import io.tributary.core.NameSuggester;
+import io.tributary.core.StreamOptions;
 import io.tributary.core.TributaryException;
 import java.util.Map;
 import java.util.Set;
@@ -14,15 +14,7 @@ record JdbcStreamOptions(String table, String query) {
   private static final Set<String> KEYS = Set.of("table", "query");
 
   static JdbcStreamOptions parse(String stream, Map<String, Object> options) {
-    Map<String, Object> opts = options == null ? Map.of() : options;
-    for (String key : opts.keySet()) {
-      if (!KEYS.contains(key)) {
-        throw TributaryException.config(
-            "stream '" + stream + "': unknown option '" + key + "' for a jdbc source",
-            NameSuggester.suggest(key, KEYS).map(s -> "did you mean '" + s + "'? ").orElse("")
-                + "a jdbc stream takes only table or query");
-      }
-    }
+    Map<String, Object> opts = StreamOptions.known(stream, options, KEYS, "a jdbc stream takes only table or query");
     String table = text(stream, opts, "table");
     String query = text(stream, opts, "query");
     if (table != null && query != null) {

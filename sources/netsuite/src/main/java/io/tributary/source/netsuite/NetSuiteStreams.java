@@ -2,6 +2,7 @@ package io.tributary.source.netsuite;
 
 import io.tributary.core.ColumnType;
 import io.tributary.core.NameSuggester;
+import io.tributary.core.StreamOptions;
 import io.tributary.core.TributaryException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,14 +38,7 @@ final class NetSuiteStreams {
   private NetSuiteStreams() {}
 
   static NetSuiteStream resolve(String stream, Map<String, Object> options) {
-    Map<String, Object> o = options == null ? Map.of() : options;
-    for (String k : o.keySet()) {
-      if (!OPTIONS.contains(k)) {
-        throw TributaryException.config("stream '" + stream + "': unknown option '" + k + "' for a netsuite source",
-            NameSuggester.suggest(k, OPTIONS).map(s -> "did you mean '" + s + "'? ").orElse("")
-                + "a netsuite stream takes " + OPTIONS);
-      }
-    }
+    Map<String, Object> o = StreamOptions.known(stream, options, OPTIONS, "a netsuite stream takes " + OPTIONS);
     NetSuiteStream base = BUILT_IN.get(stream);
     if (base == null && !o.containsKey("table")) {
       throw TributaryException.config("stream '" + stream + "' is not a built-in NetSuite stream",

@@ -1,6 +1,6 @@
 package io.tributary.source.salesforce;
 
-import io.tributary.core.NameSuggester;
+import io.tributary.core.StreamOptions;
 import io.tributary.core.TributaryException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +27,8 @@ record SalesforceStreamOptions(String object, List<String> fields, boolean inclu
   private static final Set<String> KEYS = Set.of("object", "fields", "include_deleted", "mode", "bulk_order_by");
 
   static SalesforceStreamOptions parse(String stream, Map<String, Object> options) {
-    Map<String, Object> o = options == null ? Map.of() : options;
-    for (String key : o.keySet()) {
-      if (!KEYS.contains(key)) {
-        throw TributaryException.config("stream '" + stream + "': unknown option '" + key + "' for a salesforce source",
-            NameSuggester.didYouMean(key, KEYS) + "a salesforce stream takes " + String.join(", ", KEYS.stream()
-                .sorted().toList()));
-      }
-    }
+    Map<String, Object> o = StreamOptions.known(stream, options, KEYS,
+        "a salesforce stream takes " + String.join(", ", KEYS.stream().sorted().toList()));
     String object = o.get("object") == null ? stream : o.get("object").toString().trim();
     if (!object.matches("[A-Za-z][A-Za-z0-9_]*")) {
       throw TributaryException.config("stream '" + stream + "': object '" + object + "' is not an sObject API name",

@@ -1,6 +1,6 @@
 package io.tributary.source.sap;
 
-import io.tributary.core.NameSuggester;
+import io.tributary.core.StreamOptions;
 import io.tributary.core.TributaryException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,13 +35,7 @@ final class SapStreams {
   }
 
   static SapStream resolve(String stream, Map<String, Object> options) {
-    Map<String, Object> opts = options == null ? Map.of() : options;
-    for (String key : opts.keySet()) {
-      if (!OPTIONS.contains(key)) {
-        throw TributaryException.config("stream '" + stream + "': unknown option '" + key + "'",
-            NameSuggester.didYouMean(key, OPTIONS) + " (options: " + OPTIONS + ")");
-      }
-    }
+    Map<String, Object> opts = StreamOptions.known(stream, options, OPTIONS, "an SAP stream takes " + OPTIONS);
     SapStream base = BUILT_IN.get(stream);
     String service = text(opts, "service", base == null ? null : base.service());
     String set = text(opts, "entity_set", base == null ? stream : base.entitySet());
