@@ -100,19 +100,11 @@ final class SuiteQlParser {
     String s = SuiteQlSplitter.unwrap(text);
     List<String> ors = SuiteQlSplitter.split(s, "OR");
     if (ors.size() > 1) {
-      Predicate<Map<String, Object>> p = r -> false;
-      for (String part : ors) {
-        p = p.or(condition(table, part));
-      }
-      return p;
+      return ors.stream().map(part -> condition(table, part)).reduce(Predicate::or).orElseThrow();
     }
     List<String> ands = SuiteQlSplitter.split(s, "AND");
     if (ands.size() > 1) {
-      Predicate<Map<String, Object>> p = r -> true;
-      for (String part : ands) {
-        p = p.and(condition(table, part));
-      }
-      return p;
+      return ands.stream().map(part -> condition(table, part)).reduce(Predicate::and).orElseThrow();
     }
     return atom(table, s);
   }

@@ -9,7 +9,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BinaryOperator;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The OData v2 {@code $filter} subset the SAP source emits: {@code or}, {@code and}, parentheses and
@@ -41,19 +43,20 @@ final class SapFilterExpression {
   }
 
   private Predicate<Map<String, Object>> or() {
-    Predicate<Map<String, Object>> left = and();
-    while (peek("or")) {
-      pos++;
-      left = left.or(and());
-    }
-    return left;
+    return chain("or", this::and, Predicate::or);
   }
 
   private Predicate<Map<String, Object>> and() {
-    Predicate<Map<String, Object>> left = primary();
-    while (peek("and")) {
+    return chain("and", this::primary, Predicate::and);
+  }
+
+  /** {@code operand (keyword operand)*}, left-associative: OData's {@code and} binds tighter than {@code or}. */
+  private Predicate<Map<String, Object>> chain(String keyword, Supplier<Predicate<Map<String, Object>>> operand,
+      BinaryOperator<Predicate<Map<String, Object>>> join) {
+    Predicate<Map<String, Object>> left = operand.get();
+    while (peek(keyword)) {
       pos++;
-      left = left.and(primary());
+      left = join.apply(left, operand.get());
     }
     return left;
   }
