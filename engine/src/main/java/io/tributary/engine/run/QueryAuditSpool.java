@@ -84,21 +84,13 @@ public class QueryAuditSpool {
   private static void drain(Path spool, Connection c) throws IOException, SQLException {
     try (FileChannel lock = lockChannel(spool); FileLock held = lock.lock()) {
       List<String> lines = Files.readAllLines(spool, StandardCharsets.UTF_8);
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
+      LocalTransaction.<IOException>run(c, tx -> {
         for (String line : lines) {
           if (!line.isBlank()) {
-            insert(c, JSON.readValue(line, Entry.class));
+            insert(tx, JSON.readValue(line, Entry.class));
           }
         }
-        c.commit();
-      } catch (SQLException | IOException ex) {
-        c.rollback();
-        throw ex;
-      } finally {
-        c.setAutoCommit(autoCommit);
-      }
+      });
       Files.delete(spool);
     }
   }

@@ -44,24 +44,16 @@ public class RepositorySchema {
   public RepositorySchema(DataSource dataSource) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       String platform = platform(c);
-      boolean autoCommit = c.getAutoCommit();
-      c.setAutoCommit(false);
-      try {
+      LocalTransaction.<RuntimeException>run(c, tx -> {
         if (platform.equals("postgresql")) {
           // Released at commit or rollback; a process that dies here loses it with its session.
-          try (Statement s = c.createStatement()) {
-            s.execute("SELECT pg_advisory_xact_lock(" + AdvisoryLocks.key("tributary-schema", currentSchema(c))
+          try (Statement s = tx.createStatement()) {
+            s.execute("SELECT pg_advisory_xact_lock(" + AdvisoryLocks.key("tributary-schema", currentSchema(tx))
                 + ")");
           }
         }
-        create(c, platform);
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(autoCommit);
-      }
+        create(tx, platform);
+      });
     }
   }
 
