@@ -16,30 +16,15 @@ import org.slf4j.LoggerFactory;
  * <p>The create POST is never blindly repeated: when its answer is lost (500, timeout, reset) the org's job list is
  * compared with the list taken just before, and a new job for the same object and operation is adopted; only when
  * none appeared is the job created again.
+ *
+ * @param records numberRecordsProcessed of the completed job
  */
-final class BulkQueryJob {
+record BulkQueryJob(String id, long records) {
 
   private static final Logger LOG = LoggerFactory.getLogger(BulkQueryJob.class);
   private static final int CREATE_ATTEMPTS = 4;
   private static final Duration FIRST_POLL = Duration.ofMillis(200);
   private static final Duration MAX_POLL = Duration.ofSeconds(15);
-
-  private final String id;
-  private final long records;
-
-  private BulkQueryJob(String id, long records) {
-    this.id = id;
-    this.records = records;
-  }
-
-  String id() {
-    return id;
-  }
-
-  /** numberRecordsProcessed of the completed job. */
-  long records() {
-    return records;
-  }
 
   /** Creates the job and waits until it completed. */
   static BulkQueryJob run(SalesforceClient client, String object, String soql, boolean all) {
