@@ -4,10 +4,8 @@ import io.tributary.core.ColumnType;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -15,17 +13,7 @@ import java.util.Map;
  * (the earlier instant inside a DST overlap), dates LocalDates, keys Longs. Anything that does not parse stays the
  * raw string so the engine's mapping quarantines the record with a reason instead of this reader dropping it.
  */
-final class NetSuiteValues {
-
-  private static final DateTimeFormatter LOCAL_TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-
-  private final NetSuiteStream stream;
-  private final ZoneId zone;
-
-  NetSuiteValues(NetSuiteStream stream, ZoneId zone) {
-    this.stream = stream;
-    this.zone = zone;
-  }
+record NetSuiteValues(NetSuiteStream stream, ZoneId zone) {
 
   Map<String, Object> fields(Map<String, Object> item) {
     Map<String, Object> out = new LinkedHashMap<>();
@@ -39,7 +27,8 @@ final class NetSuiteValues {
     }
     try {
       return switch (type) {
-        case TIMESTAMP -> LocalDateTime.parse(s, LOCAL_TS).atZone(zone).withEarlierOffsetAtOverlap().toInstant();
+        case TIMESTAMP -> LocalDateTime.parse(s, SuiteQlStatement.LOCAL_TS).atZone(zone).withEarlierOffsetAtOverlap()
+            .toInstant();
         case DATE -> LocalDate.parse(s);
         case INTEGER -> Long.parseLong(s);
         default -> s;

@@ -13,18 +13,11 @@ import java.util.Locale;
  * shows them in the user's date format, which drops the time of day. Bounds are full timestamps in the account's
  * time zone, with a key tie-break, never date-only slices (which drop the records of the bound's day).
  */
-final class SuiteQlStatement {
+record SuiteQlStatement(NetSuiteStream stream, ZoneId zone) {
 
   static final String TS_FORMAT = "YYYY-MM-DD HH24:MI:SS";
-  private static final DateTimeFormatter LOCAL_TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
-
-  private final NetSuiteStream stream;
-  private final ZoneId zone;
-
-  SuiteQlStatement(NetSuiteStream stream, ZoneId zone) {
-    this.stream = stream;
-    this.zone = zone;
-  }
+  /** {@link #TS_FORMAT} in Java: how a timestamp column reads back ({@code TO_CHAR}) and how a bound is written. */
+  static final DateTimeFormatter LOCAL_TS = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
 
   /** Full read in key order: rows with key above {@code afterKey} (null: from the start). */
   String byKey(Long afterKey) {
