@@ -3,10 +3,8 @@ package io.tributary.source.dynamics;
 import io.tributary.http.Classification;
 import io.tributary.http.DefaultErrorClassifier;
 import io.tributary.http.ErrorClass;
-import io.tributary.http.ErrorClassifier;
 import io.tributary.http.VendorMessage;
 import java.net.http.HttpHeaders;
-import java.time.Clock;
 import java.util.Locale;
 
 /**
@@ -17,17 +15,7 @@ import java.util.Locale;
  * Change Tracking is enabled" is a job-file error. An expired or invalid delta token is flagged so the reader can fall
  * back to a full reload; Dataverse's exact status and wording for it are unverified.
  */
-public final class DynamicsErrors implements ErrorClassifier {
-
-  private final DefaultErrorClassifier fallback;
-
-  public DynamicsErrors() {
-    this(Clock.systemUTC());
-  }
-
-  public DynamicsErrors(Clock clock) {
-    this.fallback = new DefaultErrorClassifier(clock);
-  }
+public final class DynamicsErrors extends DefaultErrorClassifier {
 
   /** The hint of the CONFIG failure an expired delta token becomes; the reader matches it to fall back. */
   static final String EXPIRED_DELTA_HINT = "the stored delta link has expired: run with --full-refresh (Tributary"
@@ -48,7 +36,7 @@ public final class DynamicsErrors implements ErrorClassifier {
 
   @Override
   public Classification classify(int status, HttpHeaders headers, String body) {
-    Classification c = fallback.classify(status, headers, body);
+    Classification c = super.classify(status, headers, body);
     if (isExpiredDeltaToken(status, body)) {
       return Classification.of(ErrorClass.CONFIG, VendorMessage.extract(body)).withHint(EXPIRED_DELTA_HINT);
     }

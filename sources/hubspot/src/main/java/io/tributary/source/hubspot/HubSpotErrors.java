@@ -3,11 +3,8 @@ package io.tributary.source.hubspot;
 import io.tributary.http.Classification;
 import io.tributary.http.DefaultErrorClassifier;
 import io.tributary.http.ErrorClass;
-import io.tributary.http.ErrorClassifier;
-import io.tributary.http.RetryAfter;
 import io.tributary.http.VendorMessage;
 import java.net.http.HttpHeaders;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 
@@ -18,19 +15,7 @@ import java.util.Locale;
  * stops the run cleanly. 401 means the OAuth token expired; 403 is a missing scope; a 400 is a bad request
  * (unknown property, the search's 3,000-character body or 10,000-result cap).
  */
-public final class HubSpotErrors implements ErrorClassifier {
-
-  private final DefaultErrorClassifier fallback;
-  private final Clock clock;
-
-  public HubSpotErrors() {
-    this(Clock.systemUTC());
-  }
-
-  public HubSpotErrors(Clock clock) {
-    this.fallback = new DefaultErrorClassifier(clock);
-    this.clock = clock;
-  }
+public final class HubSpotErrors extends DefaultErrorClassifier {
 
   @Override
   public Classification classify(int status, HttpHeaders headers, String body) {
@@ -41,7 +26,7 @@ public final class HubSpotErrors implements ErrorClassifier {
         return Classification.of(ErrorClass.QUOTA, vendor)
             .withHint("the portal's daily API limit is used up; run again after midnight in the portal's time zone");
       }
-      Duration wait = RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), clock);
+      Duration wait = retryAfter(headers);
       if (wait == null) {
         wait = text.contains("TEN_SECONDLY_ROLLING") ? Duration.ofSeconds(10) : Duration.ofSeconds(1);
       }
@@ -61,6 +46,6 @@ public final class HubSpotErrors implements ErrorClassifier {
           .withHint("check the stream name (a HubSpot object such as contacts) and the properties option against"
               + " GET /crm/v3/properties/<object>");
     }
-    return fallback.classify(status, headers, body);
+    return super.classify(status, headers, body);
   }
 }

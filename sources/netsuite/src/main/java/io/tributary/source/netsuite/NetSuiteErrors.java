@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.http.Classification;
 import io.tributary.http.DefaultErrorClassifier;
 import io.tributary.http.ErrorClass;
-import io.tributary.http.ErrorClassifier;
-import io.tributary.http.RetryAfter;
 import io.tributary.http.VendorMessage;
 import java.net.http.HttpHeaders;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -21,7 +18,7 @@ import java.util.Locale;
  * 401 "Invalid login attempt", which NetSuite answers when an account's concurrency is exceeded
  * (julbrs/netsuite-api-client#26). A genuine credential error is therefore only reported after the retries.
  */
-public final class NetSuiteErrors implements ErrorClassifier {
+public final class NetSuiteErrors extends DefaultErrorClassifier {
 
   static final String LOGIN_HINT = "NetSuite answers both bad credentials and exceeded concurrency with 'Invalid login"
       + " attempt': if it persists, check account_id (realm), the consumer key/secret and token id/secret, that the"
@@ -29,17 +26,6 @@ public final class NetSuiteErrors implements ErrorClassifier {
       + " View Login Audit Trail; otherwise lower source.concurrency";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final DefaultErrorClassifier defaults;
-  private final Clock clock;
-
-  public NetSuiteErrors() {
-    this(Clock.systemUTC());
-  }
-
-  NetSuiteErrors(Clock clock) {
-    this.defaults = new DefaultErrorClassifier(clock);
-    this.clock = clock;
-  }
 
   /** The {@code o:errorCode} values of a body, in order; empty when it has none. */
   static List<String> codes(String body) {
@@ -63,7 +49,7 @@ public final class NetSuiteErrors implements ErrorClassifier {
     if (codes.contains("CONCURRENCY_LIMIT_EXCEEDED") || text.contains("concurrent request limit")
         || text.contains("concurrency limit")) {
       return Classification.of(ErrorClass.TRANSIENT, vendor)
-          .withRetryAfter(RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), clock))
+          .withRetryAfter(retryAfter(headers))
           .withHint("lower source.concurrency if other integrations share this account");
     }
     if (status == 401 || codes.contains("INVALID_LOGIN") || codes.contains("INVALID_LOGIN_ATTEMPT")
@@ -79,6 +65,6 @@ public final class NetSuiteErrors implements ErrorClassifier {
           + " options against the SuiteQL Records Catalog (Setup > Records Catalog); names are case-insensitive"
           + " SuiteQL identifiers such as customer, transaction, lastmodifieddate");
     }
-    return defaults.classify(status, headers, body);
+    return super.classify(status, headers, body);
   }
 }

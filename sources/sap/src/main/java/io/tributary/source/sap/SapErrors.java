@@ -5,10 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.http.Classification;
 import io.tributary.http.DefaultErrorClassifier;
 import io.tributary.http.ErrorClass;
-import io.tributary.http.ErrorClassifier;
-import io.tributary.http.RetryAfter;
 import java.net.http.HttpHeaders;
-import java.time.Clock;
 
 /**
  * Every SAP OData error rule. SAP Gateway answers {@code {"error":{"code","message":{"lang","value"},
@@ -17,7 +14,7 @@ import java.time.Clock;
  * (refreshed once for OAuth, then AUTH), 403 a missing authorization; 400/404 are wrong entity sets or properties,
  * reported with the vendor's text; 429/500/502/503/504 are transient and honour Retry-After.
  */
-public final class SapErrors implements ErrorClassifier {
+public final class SapErrors extends DefaultErrorClassifier {
 
   static final String AUTH_HINT = "check source.user/password (or client_id/client_secret and token_url); the"
       + " communication user needs the communication arrangement for this service (S/4HANA Cloud) or the"
@@ -26,17 +23,6 @@ public final class SapErrors implements ErrorClassifier {
       + " $metadata (names are case-sensitive, for example A_SalesOrder and LastChangeDateTime)";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final DefaultErrorClassifier defaults;
-  private final Clock clock;
-
-  public SapErrors() {
-    this(Clock.systemUTC());
-  }
-
-  SapErrors(Clock clock) {
-    this.defaults = new DefaultErrorClassifier(clock);
-    this.clock = clock;
-  }
 
   /** The Gateway message code ({@code error.code}), or null when the body is not a Gateway error. */
   static String code(String body) {
@@ -72,8 +58,8 @@ public final class SapErrors implements ErrorClassifier {
       case 403 -> Classification.of(ErrorClass.AUTH, vendor).withHint(AUTH_HINT);
       case 400, 404 -> Classification.of(ErrorClass.CONFIG, vendor).withHint(CONFIG_HINT);
       case 429, 503, 504, 500, 502, 408 -> Classification.of(ErrorClass.TRANSIENT, vendor)
-          .withRetryAfter(RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), clock));
-      default -> defaults.classify(status, headers, body);
+          .withRetryAfter(retryAfter(headers));
+      default -> super.classify(status, headers, body);
     };
   }
 }
