@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads a link stream such as {@code deals_to_companies}: the ids of the from-object, then their links with the v4
@@ -30,36 +28,25 @@ import org.slf4j.LoggerFactory;
  */
 final class HubSpotAssociationsReader implements StreamReader {
 
-  private static final Logger log = LoggerFactory.getLogger(HubSpotAssociationsReader.class);
 
   private final HubSpotClient client;
-  private final ReadRequest request;
   private final String from;
   private final String to;
-  private final Duration indexLag;
-  private final Clock clock;
+  private final HubSpotReadStart start;
   private final HubSpotWindowSearch windows;
-  private boolean firstRead = true;
 
   HubSpotAssociationsReader(HubSpotClient client, ReadRequest request, HubSpotStreams link, Duration indexLag,
       Clock clock) {
     this.client = client;
-    this.request = request;
     this.from = link.from();
     this.to = link.to();
-    this.indexLag = indexLag;
-    this.clock = clock;
+    this.start = new HubSpotReadStart(request, indexLag, clock);
     this.windows = new HubSpotWindowSearch(client, from);
   }
 
   @Override
   public Page read(Cursor cursor) {
-    Cursor c = cursor.isStart() ? first() : cursor;
-    if (firstRead && !cursor.isStart()) {
-      c = HubSpotReopen.reopen(cursor, searchEnd());
-      log.info("hubspot {}_to_{}: resumed run re-opened its read up to {} (epoch ms)", from, to, searchEnd());
-    }
-    firstRead = false;
+    Cursor c = start.from(cursor);
     List<String> ids = new ArrayList<>();
     String watermark = null;
     while (watermark == null && ids.size() + pageMax(c) <= HubSpotClient.ASSOCIATION_INPUTS) {
@@ -76,7 +63,7 @@ final class HubSpotAssociationsReader implements StreamReader {
       } else {
         HubSpotPage page = client.list(from, List.of("hs_object_id"), false, c.get("after"));
         page.records().forEach(r -> ids.add((String) r.get("id")));
-        Cursor catchUp = page.after() == null ? HubSpotReopen.afterList(c, searchEnd()) : null;
+        Cursor catchUp = page.after() == null ? HubSpotReopen.afterList(c, start.searchEnd()) : null;
         if (page.after() != null) {
           c = c.with("after", page.after());
         } else if (catchUp != null) {
@@ -89,19 +76,6 @@ final class HubSpotAssociationsReader implements StreamReader {
     List<SourceRecord> records = links(ids);
     return watermark != null ? Page.last(records, Cursor.of(HubSpotStreamReader.WATERMARK, watermark))
         : Page.more(records, c, null);
-  }
-
-  private Cursor first() {
-    if (request.incremental()) {
-      long since = Long.parseLong(request.watermark().get(HubSpotStreamReader.WATERMARK))
-          - request.lookback().toMillis();
-      return HubSpotSearchWindow.start(since, Math.max(since, searchEnd())).toCursor().with("mode", "search");
-    }
-    return Cursor.of("mode", "list", "start", Long.toString(clock.millis()));
-  }
-
-  private long searchEnd() {
-    return clock.millis() - indexLag.toMillis();
   }
 
   private static int pageMax(Cursor c) {

@@ -10,8 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads one HubSpot object. A first run lists every live object ({@code after} paging), an incremental run searches
@@ -24,42 +22,31 @@ import org.slf4j.LoggerFactory;
 final class HubSpotStreamReader implements StreamReader {
 
   static final String WATERMARK = "since_ms";
-  private static final Logger log = LoggerFactory.getLogger(HubSpotStreamReader.class);
 
   private final HubSpotClient client;
-  private final ReadRequest request;
   private final String object;
   private final String modified;
   private final List<String> properties;
   private final boolean includeArchived;
-  private final Duration indexLag;
-  private final Clock clock;
+  private final HubSpotReadStart start;
   private final boolean searchByIdOnly;
   private final HubSpotWindowSearch windows;
-  private boolean firstRead = true;
 
   HubSpotStreamReader(HubSpotClient client, ReadRequest request, List<String> properties, boolean includeArchived,
       Duration indexLag, Clock clock) {
     this.client = client;
-    this.request = request;
     this.object = request.stream();
     this.modified = HubSpotObjects.modifiedProperty(object);
     this.properties = properties;
     this.includeArchived = includeArchived;
-    this.indexLag = indexLag;
-    this.clock = clock;
+    this.start = new HubSpotReadStart(request, indexLag, clock);
     this.searchByIdOnly = HubSpotSearchBody.tooLong(client.json(), modified, properties);
     this.windows = new HubSpotWindowSearch(client, object);
   }
 
   @Override
   public Page read(Cursor cursor) {
-    Cursor c = cursor.isStart() ? first() : cursor;
-    if (firstRead && !cursor.isStart()) {
-      c = HubSpotReopen.reopen(cursor, searchEnd());
-      log.info("hubspot {}: resumed run re-opened its read up to {} (epoch ms): {}", object, searchEnd(), c.values());
-    }
-    firstRead = false;
+    Cursor c = start.from(cursor);
     return switch (c.get("mode")) {
       case "list" -> list(c);
       case "search" -> search(c);
@@ -68,29 +55,13 @@ final class HubSpotStreamReader implements StreamReader {
     };
   }
 
-  private Cursor first() {
-    long now = clock.millis();
-    if (request.incremental()) {
-      long since = Long.parseLong(request.watermark().get(WATERMARK)) - request.lookback().toMillis();
-      long end = searchEnd();
-      log.info("hubspot {}: searching changes from {} to {} (epoch ms)", object, since, end);
-      return HubSpotSearchWindow.start(since, Math.max(since, end)).toCursor().with("mode", "search");
-    }
-    return Cursor.of("mode", "list", "start", Long.toString(now));
-  }
-
-  /** Where an incremental read stops: changes newer than the index lag may not be searchable yet. */
-  private long searchEnd() {
-    return clock.millis() - indexLag.toMillis();
-  }
-
   private Page list(Cursor c) {
     HubSpotPage page = client.list(object, properties, false, c.get("after"));
     List<SourceRecord> records = live(page.records());
     if (page.after() != null) {
       return Page.more(records, c.with("after", page.after()), null);
     }
-    Cursor catchUp = HubSpotReopen.afterList(c, searchEnd());
+    Cursor catchUp = HubSpotReopen.afterList(c, start.searchEnd());
     return catchUp != null ? Page.more(records, catchUp, null) : finishPhase(records, c.get("start"));
   }
 
