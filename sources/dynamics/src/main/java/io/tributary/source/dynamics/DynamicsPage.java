@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.core.JsonValues;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -55,26 +56,10 @@ record DynamicsPage(List<Map<String, Object>> rows, List<String> deletedIds, Str
           r.put(name.substring(0, name.length() - FORMATTED.length()) + "_formatted", e.getValue().asText());
         }
       } else if (!name.startsWith("@odata.") && !name.contains("@")) {
-        r.put(name, value(e.getValue()));
+        r.put(name, JsonValues.of(e.getValue()));
       }
     });
     return r;
-  }
-
-  private static Object value(JsonNode v) {
-    if (v.isNull()) {
-      return null;
-    }
-    if (v.isIntegralNumber()) {
-      return v.asLong();
-    }
-    if (v.isNumber()) {
-      return v.decimalValue();
-    }
-    if (v.isBoolean()) {
-      return v.asBoolean();
-    }
-    return v.isValueNode() ? v.asText() : v.toString();
   }
 
   private static String text(JsonNode root, String field) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.core.JsonValues;
 import io.tributary.core.TributaryException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -114,25 +115,9 @@ public record SoqlQueryPage(long totalSize, boolean done, String nextRecordsUrl,
       } else if (v.isContainerNode()) {
         out.put(key, v.toString());
       } else {
-        out.put(key, scalar(v));
+        out.put(key, JsonValues.of(v));
       }
     }
-  }
-
-  private static Object scalar(JsonNode v) {
-    if (v.isNull() || v.isMissingNode()) {
-      return null;
-    }
-    if (v.isBoolean()) {
-      return v.booleanValue();
-    }
-    if (v.isIntegralNumber()) {
-      return v.canConvertToLong() ? (Object) v.longValue() : v.decimalValue();
-    }
-    if (v.isNumber()) {
-      return v.decimalValue();
-    }
-    return v.asText();
   }
 
   private static TributaryException broken(String what, Throwable cause) {

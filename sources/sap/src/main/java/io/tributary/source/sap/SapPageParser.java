@@ -3,6 +3,7 @@ package io.tributary.source.sap;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.core.JsonValues;
 import io.tributary.core.TributaryException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -93,28 +94,8 @@ final class SapPageParser {
           || (v.isObject() && v.has("__deferred"))) {
         continue;
       }
-      out.put(name, value(v));
+      out.put(name, JsonValues.of(v));
     }
     return out;
-  }
-
-  private static Object value(JsonNode v) {
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (v.isTextual()) {
-      return v.asText();
-    }
-    if (v.isBoolean()) {
-      return v.booleanValue();
-    }
-    if (v.isIntegralNumber()) {
-      return v.bigIntegerValue().bitLength() < 64 ? (Object) v.longValue() : v.decimalValue();
-    }
-    if (v.isNumber()) {
-      return v.decimalValue();
-    }
-    // expanded navigation properties and complex types stay JSON text; the engine keeps them as JSON columns
-    return v.toString();
   }
 }
