@@ -2,7 +2,6 @@ package io.tributary.source.salesforce;
 
 import io.tributary.core.Cursor;
 import io.tributary.core.Page;
-import io.tributary.core.ReadRequest;
 import io.tributary.core.SourceRecord;
 import io.tributary.core.StreamReader;
 import java.util.ArrayList;
@@ -25,9 +24,8 @@ final class SalesforceBulkReader implements StreamReader {
       .comparing((Cursor c) -> SalesforceCursor.modstamp(c)).thenComparing(c -> c.get(SalesforceCursor.ID));
 
   private final SalesforceClient client;
-  private final ReadRequest request;
+  private final SalesforceStreamQuery query;
   private final SalesforceStreamOptions options;
-  private final List<String> fields;
   private final int bulkPageSize;
   private BulkResultStream rows;
   private long total = -1;
@@ -35,12 +33,10 @@ final class SalesforceBulkReader implements StreamReader {
   private Cursor startBound;
   private Cursor highest;
 
-  SalesforceBulkReader(SalesforceClient client, ReadRequest request, SalesforceStreamOptions options,
-      List<String> fields, int bulkPageSize) {
+  SalesforceBulkReader(SalesforceClient client, SalesforceStreamQuery query, int bulkPageSize) {
     this.client = client;
-    this.request = request;
-    this.options = options;
-    this.fields = fields;
+    this.query = query;
+    this.options = query.options();
     this.bulkPageSize = bulkPageSize;
   }
 
@@ -49,7 +45,7 @@ final class SalesforceBulkReader implements StreamReader {
     if (rows == null || lastReturned == null || !lastReturned.equals(cursor)) {
       start(cursor);
     }
-    int pageSize = Math.max(1, request.pageSize());
+    int pageSize = Math.max(1, query.request().pageSize());
     List<SourceRecord> records = new ArrayList<>(Math.min(pageSize, 10_000));
     boolean done = false;
     while (records.size() < pageSize) {
@@ -81,8 +77,7 @@ final class SalesforceBulkReader implements StreamReader {
     close();
     startBound = cursor == null ? Cursor.START : cursor;
     highest = null;
-    String soql = SalesforceSoql.select(fields, options.object(), SalesforceCursor.lowerBound(cursor, request),
-        options.bulkOrderBy());
+    String soql = query.soql(cursor, options.bulkOrderBy());
     BulkQueryJob job = BulkQueryJob.run(client, options.object(), soql, options.includeDeleted());
     total = job.records();
     rows = new BulkResultStream(client, job.id(), bulkPageSize);

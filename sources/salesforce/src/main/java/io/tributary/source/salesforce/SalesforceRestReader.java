@@ -2,7 +2,6 @@ package io.tributary.source.salesforce;
 
 import io.tributary.core.Cursor;
 import io.tributary.core.Page;
-import io.tributary.core.ReadRequest;
 import io.tributary.core.SourceRecord;
 import io.tributary.core.StreamReader;
 import java.util.ArrayList;
@@ -20,21 +19,16 @@ final class SalesforceRestReader implements StreamReader {
   private static final int MAX_BATCH = 2000;
 
   private final SalesforceClient client;
-  private final ReadRequest request;
-  private final SalesforceStreamOptions options;
-  private final List<String> fields;
+  private final SalesforceStreamQuery query;
   private final int batchSize;
   private Cursor lastReturned;
   private String nextRecordsUrl;
 
-  SalesforceRestReader(SalesforceClient client, ReadRequest request, SalesforceStreamOptions options,
-      List<String> fields) {
+  SalesforceRestReader(SalesforceClient client, SalesforceStreamQuery query) {
     this.client = client;
-    this.request = request;
-    this.options = options;
-    this.fields = fields;
+    this.query = query;
     // Sforce-Query-Options batchSize accepts 200..2000 (REST API guide, "Query Options Header").
-    this.batchSize = Math.max(MIN_BATCH, Math.min(MAX_BATCH, request.pageSize()));
+    this.batchSize = Math.max(MIN_BATCH, Math.min(MAX_BATCH, query.request().pageSize()));
   }
 
   @Override
@@ -43,9 +37,7 @@ final class SalesforceRestReader implements StreamReader {
     if (nextRecordsUrl != null && cursor != null && cursor.equals(lastReturned)) {
       batch = client.queryMore(nextRecordsUrl, batchSize);
     } else {
-      String soql = SalesforceSoql.select(fields, options.object(), SalesforceCursor.lowerBound(cursor, request),
-          true);
-      batch = client.query(soql, options.includeDeleted(), batchSize);
+      batch = client.query(query.soql(cursor, true), query.options().includeDeleted(), batchSize);
     }
     List<SourceRecord> records = new ArrayList<>(batch.records().size());
     for (Map<String, Object> r : batch.records()) {

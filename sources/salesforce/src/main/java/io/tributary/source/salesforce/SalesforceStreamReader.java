@@ -66,9 +66,10 @@ final class SalesforceStreamReader implements StreamReader {
     };
     LOG.info("Salesforce stream '{}' ({}) reads with {}", request.stream(), options.object(), bulk ? "Bulk API 2.0"
         : "REST query");
+    SalesforceStreamQuery query = new SalesforceStreamQuery(request, options, fields);
     return bulk
-        ? new SalesforceBulkReader(client, request, options, fields, config.bulkPageSizeOrDefault())
-        : new SalesforceRestReader(client, request, options, fields);
+        ? new SalesforceBulkReader(client, query, config.bulkPageSizeOrDefault())
+        : new SalesforceRestReader(client, query);
   }
 
   /** "rest" or "bulk" once the first read chose, else null (tests and the run log). */
