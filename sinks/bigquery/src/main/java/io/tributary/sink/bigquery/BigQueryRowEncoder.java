@@ -7,6 +7,7 @@ import io.tributary.core.QuarantinedRecord;
 import io.tributary.core.Row;
 import io.tributary.core.RunInfo;
 import io.tributary.core.SystemColumns;
+import io.tributary.sink.TemporalRange;
 import io.tributary.sink.WarehouseJson;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,8 +31,10 @@ final class BigQueryRowEncoder {
   private static final ObjectMapper JSON = new ObjectMapper();
   static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS'+00:00'").withZone(ZoneOffset.UTC);
-  private static final Instant MIN_TIMESTAMP = Instant.parse("0001-01-01T00:00:00Z");
-  private static final Instant END_TIMESTAMP = Instant.parse("+10000-01-01T00:00:00Z");
+  /** 0001-01-01 to 9999-12-31 (BigQuery docs, "Data types"); a wider value refuses its row, not the load job. */
+  private static final TemporalRange RANGE = new TemporalRange("BigQuery", Instant.parse("0001-01-01T00:00:00Z"),
+      Instant.parse("+10000-01-01T00:00:00Z"), "0001-01-01 to 9999-12-31",
+      "0001-01-01 00:00:00 to 9999-12-31 23:59:59.999999 UTC");
 
   private final BigQueryTableLayout layout;
   private final RunInfo run;
@@ -117,28 +120,12 @@ final class BigQueryRowEncoder {
     } else if (v instanceof Boolean b) {
       return b;
     } else if (v instanceof LocalDate d) {
-      return type == StandardSQLTypeName.TIMESTAMP ? TIMESTAMP.format(inRange(d).atStartOfDay(ZoneOffset.UTC))
-          : inRange(d).toString();
+      return type == StandardSQLTypeName.TIMESTAMP ? TIMESTAMP.format(RANGE.check(d).atStartOfDay(ZoneOffset.UTC))
+          : RANGE.check(d).toString();
     } else if (v instanceof Instant t) {
-      return TIMESTAMP.format(inRange(t));
+      return TIMESTAMP.format(RANGE.check(t));
     }
     return v.toString();
-  }
-
-  /** 0001-01-01 to 9999-12-31 (BigQuery docs, "Data types"); a wider value refuses its row, not the load job. */
-  private static LocalDate inRange(LocalDate d) {
-    if (d.getYear() < 1 || d.getYear() > 9999) {
-      throw new IllegalArgumentException("date " + d + " is outside BigQuery's range (0001-01-01 to 9999-12-31)");
-    }
-    return d;
-  }
-
-  private static Instant inRange(Instant t) {
-    if (t.isBefore(MIN_TIMESTAMP) || !t.isBefore(END_TIMESTAMP)) {
-      throw new IllegalArgumentException("timestamp " + t
-          + " is outside BigQuery's range (0001-01-01 00:00:00 to 9999-12-31 23:59:59.999999 UTC)");
-    }
-    return t;
   }
 
   private static String decimal(BigDecimal d, StandardSQLTypeName type) {

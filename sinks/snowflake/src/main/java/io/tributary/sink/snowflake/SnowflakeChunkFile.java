@@ -3,6 +3,7 @@ package io.tributary.sink.snowflake;
 import io.tributary.core.Row;
 import io.tributary.core.RunInfo;
 import io.tributary.sink.RefusedRow;
+import io.tributary.sink.TemporalRange;
 import io.tributary.sink.WarehouseJson;
 import io.tributary.sink.jdbc.TableLayout;
 import java.io.BufferedWriter;
@@ -47,8 +48,9 @@ final class SnowflakeChunkFile {
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'+00:00'").withZone(ZoneOffset.UTC);
   /** VARCHAR holds at most 16 MB (Snowflake docs, "String & binary data types"). */
   private static final int MAX_TEXT_BYTES = 16 * 1024 * 1024;
-  private static final Instant MIN_TIMESTAMP = Instant.parse("0000-01-01T00:00:00Z");
-  private static final Instant END_TIMESTAMP = Instant.parse("+10000-01-01T00:00:00Z");
+  /** Years 0 to 9999 (Snowflake docs, "Date & time data types"); a wider value refuses its row, not the load. */
+  private static final TemporalRange RANGE = new TemporalRange("Snowflake", Instant.parse("0000-01-01T00:00:00Z"),
+      Instant.parse("+10000-01-01T00:00:00Z"), "years 0 to 9999", "years 0 to 9999");
 
   private final TableLayout<SnowflakeType> layout;
   private final RunInfo run;
@@ -119,26 +121,11 @@ final class SnowflakeChunkFile {
       return b ? "TRUE" : "FALSE";
     } else if (v instanceof LocalDate d) {
       return type.kind() == SnowflakeType.Kind.TIMESTAMP_TZ
-          ? TIMESTAMP.format(inRange(d).atStartOfDay(ZoneOffset.UTC)) : inRange(d).toString();
+          ? TIMESTAMP.format(RANGE.check(d).atStartOfDay(ZoneOffset.UTC)) : RANGE.check(d).toString();
     } else if (v instanceof Instant t) {
-      return TIMESTAMP.format(inRange(t));
+      return TIMESTAMP.format(RANGE.check(t));
     }
     return checkedText(v.toString());
-  }
-
-  /** Years 0 to 9999 (Snowflake docs, "Date & time data types"); a wider value refuses its row, not the load. */
-  private static LocalDate inRange(LocalDate d) {
-    if (d.getYear() < 0 || d.getYear() > 9999) {
-      throw new IllegalArgumentException("date " + d + " is outside Snowflake's range (years 0 to 9999)");
-    }
-    return d;
-  }
-
-  private static Instant inRange(Instant t) {
-    if (t.isBefore(MIN_TIMESTAMP) || !t.isBefore(END_TIMESTAMP)) {
-      throw new IllegalArgumentException("timestamp " + t + " is outside Snowflake's range (years 0 to 9999)");
-    }
-    return t;
   }
 
   private static String fit(BigDecimal d, SnowflakeType type) {
