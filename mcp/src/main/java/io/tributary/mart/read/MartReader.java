@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 /**
  * What the MCP tools and the {@code marts}/{@code query} commands do, in one place: catalog, describe, query; each
- * masked for PII and audited (tool, arguments, rows returned, caller, time, outcome). Not thread-safe: callers
+ * audited (tool, arguments, rows returned, caller, time, outcome). Not thread-safe: callers
  * serialize (the MCP server handles one tool call at a time).
  */
 public final class MartReader implements AutoCloseable {
@@ -22,19 +22,18 @@ public final class MartReader implements AutoCloseable {
   private final LoadedJob job;
   private final MartWarehouse warehouse;
   private final MartCatalog catalog;
-  private final PiiMask mask;
   private final AuditTrail audit;
 
-  public MartReader(LoadedJob job, MartWarehouse warehouse, boolean showPii) {
+  public MartReader(LoadedJob job, MartWarehouse warehouse) {
     this.job = job;
     this.warehouse = warehouse;
     this.catalog = new MartCatalog(job, warehouse, Clock.systemUTC());
-    this.mask = new PiiMask(catalog.declarations(), showPii);
     this.audit = new AuditTrail();
   }
 
+  /** The reader of a job's marts; PII columns come back masked by the warehouse unless {@code showPii}. */
   public static MartReader open(LoadedJob job, boolean showPii) {
-    return new MartReader(job, MartWarehouses.open(job), showPii);
+    return new MartReader(job, MartWarehouses.open(job, showPii));
   }
 
   public String location() {
@@ -55,8 +54,8 @@ public final class MartReader implements AutoCloseable {
       Map<String, Object> entry = new LinkedHashMap<>(catalog.entry(mart).orElseThrow(() -> new QueryRefused(
           "no mart named '" + mart + "'", "list the marts with list_marts (./tributary marts)")));
       if (sampleRows > 0 && entry.get("row_count") != null) {
-        entry.put("sample_rows", mask.apply(warehouse.query(new MartQuery("SELECT * FROM marts." + mart,
-            List.of(), sampleRows, MartQuery.DEFAULT_TIMEOUT))).rows());
+        entry.put("sample_rows", warehouse.query(new MartQuery("SELECT * FROM marts." + mart,
+            List.of(), sampleRows, MartQuery.DEFAULT_TIMEOUT)).rows());
       }
       return entry;
     }, e -> ((List<?>) e.getOrDefault("sample_rows", List.of())).size());
@@ -68,7 +67,7 @@ public final class MartReader implements AutoCloseable {
     args.put("params", query.params());
     args.put("limit", query.limit());
     args.put("timeout_seconds", query.timeout().toSeconds());
-    return audited("query_marts", args, caller, () -> mask.apply(warehouse.query(query)), r -> r.rows().size());
+    return audited("query_marts", args, caller, () -> warehouse.query(query), r -> r.rows().size());
   }
 
   private <T> T audited(String tool, Map<String, Object> args, String caller, Supplier<T> call,
