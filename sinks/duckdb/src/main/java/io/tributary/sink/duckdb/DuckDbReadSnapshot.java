@@ -61,13 +61,14 @@ public final class DuckDbReadSnapshot {
   }
 
   private static void publish(Connection c, Path target, Map<String, Set<String>> pii, boolean ownerOnly) {
-    Path tmp = target.resolveSibling(target.getFileName() + ".tmp-" + ProcessHandle.current().pid());
+    String tmpName = target.getFileName() + ".tmp-" + ProcessHandle.current().pid();
+    Path folder = null;
     try (Statement s = c.createStatement()) {
+      // the clear copy is written in a folder only the owner may enter, and is owner-only before it is renamed
+      folder = ownerOnly ? ownerOnlyFolder(target.resolveSibling(tmpName + ".d")) : null;
+      Path tmp = folder == null ? target.resolveSibling(tmpName) : folder.resolve(tmpName);
       Files.deleteIfExists(tmp);
       Files.deleteIfExists(tmp.resolveSibling(tmp.getFileName() + ".wal"));
-      if (ownerOnly) {
-        createOwnerOnly(tmp);
-      }
       Map<String, List<String>> tables = martTables(s);
       s.execute("ATTACH '" + tmp.toString().replace("'", "''") + "' AS " + ALIAS);
       try {
@@ -83,6 +84,9 @@ public final class DuckDbReadSnapshot {
       } finally {
         s.execute("DETACH " + ALIAS);
       }
+      if (folder != null) {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+      }
       Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (SQLException e) {
       throw new TributaryException(TributaryException.Kind.INTERNAL, "DuckDB could not publish the read snapshot "
@@ -91,13 +95,32 @@ public final class DuckDbReadSnapshot {
     } catch (IOException e) {
       throw new TributaryException(TributaryException.Kind.CONFIG, "cannot publish the read snapshot " + target
           + ": " + e.getMessage(), "make the warehouse directory writable", e);
+    } finally {
+      deleteQuietly(folder);
     }
   }
 
-  /** An empty file only its owner may read, which DuckDB then fills (it keeps an existing file's permissions). */
-  private static void createOwnerOnly(Path file) throws IOException {
-    if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+  /** A fresh folder only the owner may enter, where the file system has POSIX permissions (else null). */
+  private static Path ownerOnlyFolder(Path folder) throws IOException {
+    if (!folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return null;
+    }
+    deleteQuietly(folder);
+    return Files.createDirectory(folder, PosixFilePermissions.asFileAttribute(
+        PosixFilePermissions.fromString("rwx------")));
+  }
+
+  private static void deleteQuietly(Path folder) {
+    if (folder == null || !Files.isDirectory(folder)) {
+      return;
+    }
+    try (var files = Files.list(folder)) {
+      for (Path f : files.toList()) {
+        Files.deleteIfExists(f);
+      }
+      Files.deleteIfExists(folder);
+    } catch (IOException ignored) {
+      // a leftover temporary folder holds nothing a reader opens; the next publish removes it
     }
   }
 
