@@ -11,6 +11,9 @@ import java.util.Map;
 /** Opens the reader for a job's warehouse, from the job file's {@code sink:} block. */
 public final class MartWarehouses {
 
+  /** The sink types whose marts readers serve. */
+  public static final java.util.List<String> TYPES = java.util.List.of("duckdb", "postgres");
+
   private MartWarehouses() {}
 
   /** The reader of the job's warehouse; PII columns masked by the warehouse unless {@code showPii}. */
@@ -28,7 +31,7 @@ public final class MartWarehouses {
         yield new PostgresMartWarehouse(c.url(), password == null ? null : password.resolve(), showPii);
       }
       default -> throw TributaryException.config("the marts of a '" + type + "' warehouse cannot be read here yet",
-          "query them in the warehouse's own console; readers support duckdb and postgres");
+          "query them in the warehouse's own console; readers support " + String.join(", ", TYPES));
     };
   }
 
