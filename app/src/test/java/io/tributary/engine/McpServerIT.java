@@ -47,7 +47,7 @@ class McpServerIT {
 
   @Test
   void aRealMcpClientListsReadsQueriesAndIsRefusedWritesOverStdioAndHttp() throws Exception {
-    Path client = installClient("client.mjs");
+    Path client = installClient();
     Path job = demoJob();
     Path state = dir.resolve("state");
     assertThat(new CliRunner(state).run("run", job.toString()).exitCode()).isEqualTo(0);
@@ -109,7 +109,7 @@ class McpServerIT {
    */
   @Test
   void aProjectFolderServesEveryJobsMartsFromEachJobsWarehouse() throws Exception {
-    Path client = installClient("project-client.mjs");
+    Path client = installClient();
     Path jobs = Files.createDirectories(dir.resolve("project/jobs/erp"));
     Path demo = Files.move(demoJob(), jobs.resolveSibling("mcp_it_demo.yml"));
     Path erp = Files.writeString(jobs.resolve("erp_files_demo.yml"), Files.readString(DemoJobIT.demoJobIn(dir))
@@ -124,13 +124,14 @@ class McpServerIT {
     List<String> server = List.of(javaBin(), "-Dtributary.state-dir=" + state, "-cp",
         System.getProperty("java.class.path"), "io.tributary.TributaryApplication", "mcp", folder.toString());
     checkProject(runClient(client, "stdio", JSON.writeValueAsString(Map.of("command", server.get(0),
-        "args", server.subList(1, server.size()), "cwd", Path.of("").toAbsolutePath().toString()))));
+        "args", server.subList(1, server.size()), "cwd", Path.of("").toAbsolutePath().toString())), "project"));
     System.setProperty("tributary.state-dir", state.toString());
     try (MartReader reader = MartReader.open(folder.toString(), List.of(JobConfigLoader.load(demo),
         JobConfigLoader.load(erp)), false)) {
       Tomcat tomcat = MartMcpServer.serveHttp(reader, "127.0.0.1", 0);
       try {
-        checkProject(runClient(client, "http", "http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/mcp"));
+        checkProject(runClient(client, "http", "http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/mcp",
+            "project"));
       } finally {
         tomcat.stop();
         tomcat.destroy();
@@ -292,8 +293,10 @@ class McpServerIT {
     return Files.writeString(dir.resolve("mcp_it_demo.yml"), yaml);
   }
 
-  private static JsonNode runClient(Path client, String mode, String target) throws Exception {
-    Process p = new ProcessBuilder("node", client.toString(), mode, target)
+  private static JsonNode runClient(Path client, String mode, String target, String... scenario) throws Exception {
+    List<String> command = new ArrayList<>(List.of("node", client.toString(), mode, target));
+    command.addAll(List.of(scenario));
+    Process p = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
@@ -302,7 +305,7 @@ class McpServerIT {
   }
 
   /** The SDK from npm under target/, installed once; skips (with the reason) where node or npm is missing. */
-  private static Path installClient(String script) throws Exception {
+  private static Path installClient() throws Exception {
     Assumptions.assumeTrue(onPath("node") && onPath("npm"),
         "node and npm are needed for the official TypeScript MCP client; install node 20 to run this test");
     Files.createDirectories(CLIENT_DIR);
@@ -316,8 +319,8 @@ class McpServerIT {
       assertThat(npm.waitFor(300, TimeUnit.SECONDS)).isTrue();
       assertThat(npm.exitValue()).as("npm install " + SDK).isEqualTo(0);
     }
-    Path file = CLIENT_DIR.resolve(script);
-    try (var in = McpServerIT.class.getResourceAsStream("/mcp/" + script)) {
+    Path file = CLIENT_DIR.resolve("client.mjs");
+    try (var in = McpServerIT.class.getResourceAsStream("/mcp/client.mjs")) {
       Files.write(file, in.readAllBytes());
     }
     return file;

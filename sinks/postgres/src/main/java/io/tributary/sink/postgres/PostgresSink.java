@@ -35,24 +35,25 @@ public final class PostgresSink extends JdbcSink<PostgresType> implements MartRe
   private final PostgresErrors errors;
   private final PGSimpleDataSource direct;
   private final HikariDataSource pool;
-  private SecretRef readerPassword;
+  private final SecretRef readerPassword;
 
   public PostgresSink(PostgresSinkConfig config, JobContext context) {
     this(Identifiers.require(config.schema(), "sink.schema"), PostgresEndpoint.parse(config.url(), config.user()),
-        direct(config, context));
-    this.readerPassword = config.readerPassword();
+        direct(config, context), config.readerPassword());
   }
 
-  private PostgresSink(String schema, PostgresEndpoint endpoint, PGSimpleDataSource direct) {
+  private PostgresSink(String schema, PostgresEndpoint endpoint, PGSimpleDataSource direct, SecretRef readerPassword) {
     this(schema, new PostgresErrors(endpoint, schema), direct,
-        JdbcPool.of(direct, "tributary-postgres-sink", 3, 30_000));
+        JdbcPool.of(direct, "tributary-postgres-sink", 3, 30_000), readerPassword);
   }
 
-  private PostgresSink(String schema, PostgresErrors errors, PGSimpleDataSource direct, HikariDataSource pool) {
+  private PostgresSink(String schema, PostgresErrors errors, PGSimpleDataSource direct, HikariDataSource pool,
+      SecretRef readerPassword) {
     super(PostgresDialect.INSTANCE, schema, pool, errors::at);
     this.errors = errors;
     this.direct = direct;
     this.pool = pool;
+    this.readerPassword = readerPassword;
   }
 
   private static PGSimpleDataSource direct(PostgresSinkConfig config, JobContext context) {
