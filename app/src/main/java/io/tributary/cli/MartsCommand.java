@@ -37,7 +37,8 @@ final class MartsCommand extends CliCommand implements Callable<Integer> {
         JsonOutput.print(out(), Map.of("warehouse", r.location(), "marts", marts));
         return TributaryCommand.OK;
       }
-      out().println("Marts of " + reader.job + " (read from " + r.location() + ")");
+      out().println("Marts of " + reader.job + (r.jobs().size() > 1 ? " (jobs " + String.join(", ", r.jobs()) + ")"
+          : "") + " (read from " + r.location() + ")");
       for (Map<String, Object> m : marts) {
         print(m);
       }
@@ -52,6 +53,7 @@ final class MartsCommand extends CliCommand implements Callable<Integer> {
     out().printf("%n%-28s %s rows   %s%n", m.get("table"), rows == null ? "not built" : String.format("%,d", rows),
         Boolean.TRUE.equals(f.get("stale")) ? "STALE" : "fresh");
     out().println("  " + m.get("description"));
+    out().println("  job: " + m.get("job"));
     out().println("  grain: " + m.get("grain"));
     out().printf("  freshness: built %s, oldest input %s h old (limit %s h)%n", f.get("built_at"),
         f.get("oldest_input_age_hours"), f.get("staleness_limit_hours"));

@@ -10,16 +10,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code ./tributary mcp [job]}: the MCP server over a job's marts, on stdio (default, for clients that start it) or
+ * {@code ./tributary mcp [job or folder]}: the MCP server over the marts of a job or of a project folder's jobs, on stdio (default, for clients that start it) or
  * Streamable HTTP ({@code --http PORT}). Nothing but protocol goes to stdout in stdio mode.
  */
-@Command(name = "mcp", description = "Serve a job's marts to AI agents over MCP (stdio, or Streamable HTTP with --http).")
+@Command(name = "mcp", description = "Serve the marts of a job, or of every job in a project folder, to AI agents over MCP"
+    + " (stdio, or Streamable HTTP with --http).")
 final class McpCommand extends CliCommand implements Callable<Integer> {
 
   @Mixin
   ReaderOptions reader;
 
-  @Parameters(index = "0", arity = "0..1", description = "the job file (same as --job)")
+  @Parameters(index = "0", arity = "0..1", description = "the job file or project folder (same as --job)")
   java.nio.file.Path jobArg;
 
   @Option(names = "--http", description = "serve Streamable HTTP on this port at /mcp instead of stdio")

@@ -102,6 +102,114 @@ class McpServerIT {
     }
   }
 
+  /**
+   * {@code tributary mcp <project folder>}: the jobs below the folder (one nested) load two warehouses; the official
+   * client sees every mart with its job, its queries run on the warehouse of the marts they name (or the job they
+   * name), a query that names none or joins two warehouses is refused, and PII stays masked. Then the exit-2 cases.
+   */
+  @Test
+  void aProjectFolderServesEveryJobsMartsFromEachJobsWarehouse() throws Exception {
+    Path client = installClient();
+    Path jobs = Files.createDirectories(dir.resolve("project/jobs/erp"));
+    Path demo = Files.move(demoJob(), jobs.resolveSibling("mcp_it_demo.yml"));
+    Path erp = Files.writeString(jobs.resolve("erp_files_demo.yml"), Files.readString(DemoJobIT.demoJobIn(dir))
+        .replace(dir.resolve("demo.duckdb").toAbsolutePath().toString(), dir.resolve("erp.duckdb").toAbsolutePath()
+            .toString()));
+    Files.delete(dir.resolve("demo.yml"));
+    Path state = dir.resolve("state");
+    assertThat(new CliRunner(state).run("run", demo.toString()).exitCode()).isEqualTo(0);
+    assertThat(new CliRunner(state).run("run", erp.toString()).exitCode()).isEqualTo(0);
+    Path folder = demo.getParent();
+
+    List<String> server = List.of(javaBin(), "-Dtributary.state-dir=" + state, "-cp",
+        System.getProperty("java.class.path"), "io.tributary.TributaryApplication", "mcp", folder.toString());
+    checkProject(runClient(client, "stdio", JSON.writeValueAsString(Map.of("command", server.get(0),
+        "args", server.subList(1, server.size()), "cwd", Path.of("").toAbsolutePath().toString())), "project"));
+    System.setProperty("tributary.state-dir", state.toString());
+    try (MartReader reader = MartReader.open(folder.toString(), List.of(JobConfigLoader.load(demo),
+        JobConfigLoader.load(erp)), false)) {
+      Tomcat tomcat = MartMcpServer.serveHttp(reader, "127.0.0.1", 0);
+      try {
+        checkProject(runClient(client, "http", "http://127.0.0.1:" + tomcat.getConnector().getLocalPort() + "/mcp",
+            "project"));
+      } finally {
+        tomcat.stop();
+        tomcat.destroy();
+      }
+    } finally {
+      System.clearProperty("tributary.state-dir");
+    }
+
+    Path empty = Files.createDirectories(dir.resolve("empty"));
+    CliRunner.Result none = new CliRunner(state).run("mcp", empty.toString());
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.output()).contains(empty + " holds no job files (*.yml)");
+    Path twice = Files.createDirectories(dir.resolve("twice"));
+    Files.copy(erp, twice.resolve("erp_a.yml"));
+    Files.copy(erp, twice.resolve("erp_b.yml"));
+    CliRunner.Result conflict = new CliRunner(state).run("mcp", twice.toString());
+    assertThat(conflict.exitCode()).isEqualTo(2);
+    assertThat(conflict.output()).contains("erp_a.yml and ").contains("erp_b.yml both build a mart named"
+        + " 'account_360'");
+  }
+
+  private void checkProject(JsonNode out) throws SQLException {
+    JsonNode catalog = out.get("catalog").get("structured");
+    Map<String, String> jobOfMart = new java.util.TreeMap<>();
+    java.util.Set<String> warehouses = new java.util.HashSet<>();
+    catalog.get("marts").forEach(m -> {
+      jobOfMart.put(m.get("name").asText(), m.get("job").asText());
+      warehouses.add(m.get("warehouse").asText());
+    });
+    assertThat(jobOfMart).isEqualTo(Map.of("sf_opportunity_aging", "mcp_it_demo", "sf_pipeline_by_stage_owner",
+        "mcp_it_demo", "account_360", "erp_files_demo", "pipeline_by_stage", "erp_files_demo"));
+    assertThat(warehouses).hasSize(2);
+
+    assertThat(number(out, "routed_sf")).isEqualTo(openOpportunitiesInRaw());
+    assertThat(number(out, "routed_erp")).isEqualTo(scalar(dir.resolve("erp.duckdb"),
+        "SELECT count(*) FROM raw.opportunities WHERE NOT _tributary_deleted"));
+    assertThat(number(out, "named_job")).isEqualTo(scalar(dir.resolve("erp.duckdb"), "SELECT count(*) FROM ("
+        + "SELECT account_id FROM raw.accounts WHERE NOT _tributary_deleted UNION SELECT account_id FROM"
+        + " raw.opportunities WHERE NOT _tributary_deleted UNION SELECT account_id FROM raw.invoices WHERE NOT"
+        + " _tributary_deleted) ids"));
+    assertThat(number(out, "named_job_no_mart")).isEqualTo(42);
+    assertRefused(out, "no_mart", "reads 2 warehouses and the query names no mart of them");
+    assertRefused(out, "cross", "names marts of different warehouses (pipeline_by_stage, sf_opportunity_aging)");
+    assertRefused(out, "unknown_job", "no job named 'no_such_job' is served here");
+
+    java.util.Set<String> owners = new java.util.HashSet<>();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + dir.resolve("erp.duckdb"));
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT DISTINCT lower(owner) FROM raw.opportunities WHERE owner IS NOT NULL")) {
+      while (rs.next()) {
+        owners.add(rs.getString(1));
+      }
+    }
+    assertThat(owners).isNotEmpty();
+    JsonNode leaked = out.get("leak").get("structured").get("rows");
+    assertThat(leaked.size()).isPositive();
+    leaked.forEach(r -> {
+      assertThat(r.get("o").isNull() || r.get("o").asText().equals("***")).as(r.toString()).isTrue();
+      assertThat(owners).doesNotContain(r.get("o").asText());
+    });
+    JsonNode describe = out.get("describe").get("structured");
+    assertThat(describe.get("job").asText()).isEqualTo("erp_files_demo");
+    assertThat(describe.get("sample_rows")).hasSize(2);
+  }
+
+  private static long number(JsonNode out, String call) {
+    assertThat(out.get(call).get("isError").asBoolean()).as(call + ": " + out.get(call).get("text")).isFalse();
+    return out.get(call).get("structured").get("rows").get(0).get("n").asLong();
+  }
+
+  private static long scalar(Path duckDb, String sql) throws SQLException {
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + duckDb);
+        Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
   private void check(JsonNode out, long openOpportunities) {
     List<String> tools = new ArrayList<>();
     out.get("tools").forEach(t -> tools.add(t.get("name").asText()));
@@ -185,8 +293,10 @@ class McpServerIT {
     return Files.writeString(dir.resolve("mcp_it_demo.yml"), yaml);
   }
 
-  private static JsonNode runClient(Path client, String mode, String target) throws Exception {
-    Process p = new ProcessBuilder("node", client.toString(), mode, target)
+  private static JsonNode runClient(Path client, String mode, String target, String... scenario) throws Exception {
+    List<String> command = new ArrayList<>(List.of("node", client.toString(), mode, target));
+    command.addAll(List.of(scenario));
+    Process p = new ProcessBuilder(command)
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(180, TimeUnit.SECONDS)).isTrue();
@@ -209,11 +319,11 @@ class McpServerIT {
       assertThat(npm.waitFor(300, TimeUnit.SECONDS)).isTrue();
       assertThat(npm.exitValue()).as("npm install " + SDK).isEqualTo(0);
     }
-    Path script = CLIENT_DIR.resolve("client.mjs");
+    Path file = CLIENT_DIR.resolve("client.mjs");
     try (var in = McpServerIT.class.getResourceAsStream("/mcp/client.mjs")) {
-      Files.write(script, in.readAllBytes());
+      Files.write(file, in.readAllBytes());
     }
-    return script;
+    return file;
   }
 
   private static boolean onPath(String command) {

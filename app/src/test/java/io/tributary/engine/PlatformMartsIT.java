@@ -246,6 +246,81 @@ class PlatformMartsIT {
     }
   }
 
+  /** The ERP file-drop marts (bundled files, no simulator), on both warehouses: PostgreSQL has no ROUND(double, int). */
+  @ParameterizedTest
+  @EnumSource(ExampleJobWarehouse.Kind.class)
+  void erpFileDropPipelineByStageAndAccount360(ExampleJobWarehouse.Kind kind) throws Exception {
+    try (ExampleJobWarehouse w = new ExampleJobWarehouse(dir, kind)) {
+      CliRunner.Result run = w.run("jobs/erp_files_demo.yml", 0);
+      assertThat(run.output()).contains("marts built: account_360, pipeline_by_stage");
+      java.time.LocalDate today = java.time.LocalDate.now();
+      List<Map<String, Object>> opps = w.rows("SELECT account_id, stage, owner, amount, close_date,"
+          + " CAST(created_at AS DATE) AS created_day, _tributary_deleted FROM raw.opportunities").stream()
+          .filter(ExampleJobWarehouse::live).toList();
+      assertThat(opps).hasSizeGreaterThan(100);
+      Set<String> closed = Set.of("Closed Won", "Closed Lost");
+      Map<String, String> pipeline = new TreeMap<>();
+      Map<String, Double> ages = new HashMap<>();
+      opps.stream().collect(Collectors.groupingBy(o -> o.get("stage") + "|" + o.get("owner"))).forEach((key, group) -> {
+        String stage = (String) group.get(0).get("stage");
+        List<BigDecimal> amounts = group.stream().map(o -> o.get("amount")).filter(a -> a != null)
+            .map(ExampleJobWarehouse::decimal).toList();
+        BigDecimal total = amounts.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        long overdue = closed.contains(stage) ? 0 : group.stream().filter(o -> o.get("close_date") != null
+            && java.time.LocalDate.parse(o.get("close_date").toString()).isBefore(today)).count();
+        pipeline.put(key, (closed.contains(stage) ? "closed" : "open") + "|" + group.size() + "|"
+            + (amounts.isEmpty() ? "null|null" : plainNumber(total) + "|"
+                + plainNumber(total.divide(BigDecimal.valueOf(amounts.size()), 2, RoundingMode.HALF_UP))) + "|"
+            + overdue);
+        ages.put(key, group.stream().filter(o -> o.get("created_day") != null).mapToLong(o -> java.time.temporal
+            .ChronoUnit.DAYS.between(java.time.LocalDate.parse(o.get("created_day").toString()), today))
+            .average().orElse(Double.NaN));
+      });
+      Map<String, String> actual = new TreeMap<>();
+      for (Map<String, Object> r : w.rows("SELECT * FROM marts.pipeline_by_stage")) {
+        String key = r.get("stage") + "|" + r.get("owner");
+        actual.put(key, r.get("pipeline_state") + "|" + r.get("opportunities") + "|" + plainNumber(r.get("total_amount"))
+            + "|" + plainNumber(r.get("avg_amount")) + "|" + r.get("overdue_opportunities"));
+        assertThat(r.get("avg_age_days")).as("DECIMAL(10,1), not a double").isInstanceOf(BigDecimal.class);
+        // AVG runs on floating point: the one-decimal result may round a .x5 either way
+        assertThat(decimal(r.get("avg_age_days")).doubleValue()).as(key).isCloseTo(ages.get(key),
+            org.assertj.core.data.Offset.offset(0.0501));
+      }
+      assertThat(actual).isEqualTo(pipeline);
+
+      Set<Object> accounts = w.rows("SELECT account_id, _tributary_deleted FROM raw.accounts").stream()
+          .filter(ExampleJobWarehouse::live).map(r -> r.get("account_id")).collect(Collectors.toSet());
+      List<Map<String, Object>> invoices = w.rows("SELECT account_id, status, total_amount, _tributary_deleted"
+          + " FROM raw.invoices").stream().filter(ExampleJobWarehouse::live).toList();
+      Set<Object> ids = new HashSet<>(accounts);
+      opps.forEach(o -> ids.add(o.get("account_id")));
+      invoices.forEach(i -> ids.add(i.get("account_id")));
+      Map<String, String> expected360 = new TreeMap<>();
+      for (Object id : ids) {
+        List<Map<String, Object>> mine = opps.stream().filter(o -> o.get("account_id").equals(id)).toList();
+        List<Map<String, Object>> bills = invoices.stream().filter(i -> i.get("account_id").equals(id)).toList();
+        expected360.put(String.valueOf(id), accounts.contains(id) + "|" + mine.size() + "|"
+            + plainNumber(sum(mine.stream().filter(o -> !closed.contains(o.get("stage"))).toList(), "amount")) + "|"
+            + plainNumber(sum(mine.stream().filter(o -> "Closed Won".equals(o.get("stage"))).toList(), "amount"))
+            + "|" + bills.size() + "|" + plainNumber(sum(bills.stream().filter(i -> Set.of("open", "overdue")
+                .contains(i.get("status"))).toList(), "total_amount")));
+      }
+      assertThat(expected360.values()).as("rows of accounts that are not loaded").anyMatch(v -> v.startsWith("false|"));
+      Map<String, String> actual360 = new TreeMap<>();
+      for (Map<String, Object> r : w.rows("SELECT * FROM marts.account_360")) {
+        actual360.put(String.valueOf(r.get("account_id")), r.get("account_loaded") + "|" + r.get("opportunities") + "|"
+            + plainNumber(r.get("open_pipeline")) + "|" + plainNumber(r.get("won_amount")) + "|" + r.get("invoices")
+            + "|" + plainNumber(r.get("outstanding_amount")));
+      }
+      assertThat(actual360).isEqualTo(expected360);
+    }
+  }
+
+  /** A number without its scale (DuckDB's COALESCE(sum, 0) keeps the scale, PostgreSQL's may not). */
+  private static String plainNumber(Object v) {
+    return v == null ? "null" : decimal(v).stripTrailingZeros().toPlainString();
+  }
+
   private static String row(Map<String, Object> account, Map<String, Object> customer,
       Map<Object, List<Map<String, Object>>> openOpps, List<Map<String, Object>> transactions) {
     List<Map<String, Object>> opps = account == null ? List.of() : openOpps.getOrDefault(account.get("accountid"), List.of());

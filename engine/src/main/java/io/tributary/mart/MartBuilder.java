@@ -1,5 +1,6 @@
 package io.tributary.mart;
 
+import io.tributary.core.MartReaderPublisher;
 import io.tributary.core.Sink;
 import io.tributary.core.TributaryException;
 import java.io.IOException;
@@ -11,8 +12,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -54,6 +57,10 @@ public final class MartBuilder {
   /** Runs the marts in order, placeholders replaced ({@link MartVariables}), and returns their names. */
   public static List<String> build(List<MartFile> marts, Sink sink, MartVariables variables) {
     List<String> built = new ArrayList<>();
+    MartReaderPublisher publisher = sink instanceof MartReaderPublisher p ? p : null;
+    if (publisher != null) {
+      publisher.beforeMartBuild(marts.stream().map(MartFile::name).toList());
+    }
     for (MartFile mart : marts) {
       String sql = variables.apply(mart.sql(), sink.rawSchema(), mart);
       List<String> statements = SqlStatements.split(sql);
@@ -70,10 +77,30 @@ public final class MartBuilder {
       MartComments.apply(mart, sink);
       built.add(mart.name());
     }
-    if (sink instanceof io.tributary.core.ReadSnapshotPublisher publisher) {
-      publisher.publishReadSnapshot();
+    if (publisher != null) {
+      publisher.publishForReaders(piiColumns(marts));
     }
     return built;
+  }
+
+  /**
+   * The PII columns readers get masked, by mart: those the job's marts declare, and those of every mart the project's
+   * dictionary declares (another job's marts in the same warehouse are published too). Declarations of one name are
+   * united: a column is masked when any of them flags it.
+   */
+  static Map<String, Set<String>> piiColumns(List<MartFile> marts) {
+    List<MartDeclaration> declarations = new ArrayList<>();
+    marts.forEach(m -> MartDictionary.of(m).ifPresent(declarations::add));
+    Path project = Path.of("").toAbsolutePath();
+    if (Files.isDirectory(project.resolve(MartDictionary.MARTS_TREE))) {
+      declarations.addAll(MartDictionary.all(project));
+    }
+    Map<String, Set<String>> pii = new LinkedHashMap<>();
+    for (MartDeclaration d : declarations) {
+      d.piiColumns().forEach(c -> pii.computeIfAbsent(d.name().toLowerCase(Locale.ROOT), k -> new TreeSet<>())
+          .add(c.toLowerCase(Locale.ROOT)));
+    }
+    return pii;
   }
 
   private static String rootMessage(Throwable e) {

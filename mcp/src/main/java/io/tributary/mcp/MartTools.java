@@ -41,7 +41,8 @@ final class MartTools {
 
   private SyncToolSpecification listMarts() {
     Tool tool = Tool.builder().name("list_marts").title("Catalog of the curated marts")
-        .description("Lists the curated marts of this Tributary job: for each, its description, grain (what one row"
+        .description("Lists the curated marts this server reads (of one Tributary job, or of every job of a project"
+            + " folder): for each, the job that builds it and that job's warehouse, its description, grain (what one row"
             + " is), columns (name, SQL type, meaning, unit, whether PII), current row count, and freshness: the last"
             + " completed load of each input stream, the age of the oldest, and 'stale' when that age is past the"
             + " mart's declared staleness limit (or an input was never loaded). Call this first.")
@@ -50,6 +51,7 @@ final class MartTools {
     return new SyncToolSpecification(tool, (exchange, request) -> answer(() -> {
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("warehouse", reader.location());
+      out.put("jobs", reader.jobs());
       out.put("marts", reader.catalog(caller(exchange)));
       return out;
     }));
@@ -79,8 +81,10 @@ final class MartTools {
             + " COPY … TO, ATTACH, file access, raw or _tributary_* tables and several statements are refused with"
             + " the reason. Limit at most " + MartQuery.MAX_LIMIT + " rows (default " + MartQuery.DEFAULT_LIMIT
             + "); timeout at most " + MartQuery.MAX_TIMEOUT.toSeconds() + " s (default "
-            + MartQuery.DEFAULT_TIMEOUT.toSeconds() + "). PII columns come back as '***' unless the server was"
-            + " started with --show-pii. Every call is audited.")
+            + MartQuery.DEFAULT_TIMEOUT.toSeconds() + "). A query runs on one warehouse: the job named in 'job',"
+            + " else the only one served, else the one whose marts the SQL names (marts of two warehouses cannot be"
+            + " joined). PII columns hold '***' (masked by the warehouse itself, whatever the query does) unless the"
+            + " server was started with --show-pii. Every call is audited.")
         .inputSchema(JSON, "{\"type\":\"object\",\"properties\":{"
             + "\"sql\":{\"type\":\"string\",\"description\":\"one SELECT or WITH … SELECT statement\"},"
             + "\"params\":{\"type\":\"array\",\"items\":{\"type\":[\"string\",\"number\",\"boolean\",\"null\"]},"
@@ -88,7 +92,10 @@ final class MartTools {
             + "\"limit\":{\"type\":\"integer\",\"description\":\"most rows returned, 1 to " + MartQuery.MAX_LIMIT
             + " (default " + MartQuery.DEFAULT_LIMIT + ")\"},"
             + "\"timeout_seconds\":{\"type\":\"integer\",\"description\":\"1 to " + MartQuery.MAX_TIMEOUT.toSeconds()
-            + " (default " + MartQuery.DEFAULT_TIMEOUT.toSeconds() + ")\"}},"
+            + " (default " + MartQuery.DEFAULT_TIMEOUT.toSeconds() + ")\"},"
+            + "\"job\":{\"type\":\"string\",\"description\":\"the job (as list_marts names it) whose warehouse"
+            + " runs the query; needed only when the server reads several warehouses and the SQL names none of"
+            + " their marts\"}},"
             + "\"required\":[\"sql\"],\"additionalProperties\":false}")
         .annotations(readOnly()).build();
     return new SyncToolSpecification(tool, (exchange, request) -> answer(() -> {
@@ -96,7 +103,7 @@ final class MartTools {
       MartQuery q = new MartQuery(String.valueOf(a.get("sql")), params(a.get("params")),
           integer(a.get("limit"), MartQuery.DEFAULT_LIMIT), Duration.ofSeconds(integer(a.get("timeout_seconds"),
           (int) MartQuery.DEFAULT_TIMEOUT.toSeconds())));
-      QueryResult r = reader.query(q, caller(exchange));
+      QueryResult r = reader.query(q, a.get("job") == null ? null : String.valueOf(a.get("job")), caller(exchange));
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("columns", r.columns());
       out.put("rows", r.rows());

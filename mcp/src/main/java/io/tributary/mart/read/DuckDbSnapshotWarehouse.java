@@ -15,8 +15,9 @@ import java.util.Objects;
 import java.util.Properties;
 
 /**
- * Reads the read snapshot a DuckDB load publishes ({@link DuckDbReadSnapshot}), never the warehouse file itself, so
- * a reader never keeps the nightly load out. The connection is opened with {@code access_mode=READ_ONLY} (DuckDB
+ * Reads a read snapshot a DuckDB load publishes ({@link DuckDbReadSnapshot}), never the warehouse file itself, so
+ * a reader never keeps the nightly load out: the masked one (PII columns hold only the mask, the clear values are not
+ * in the file), or with the explicit option the clear one. The connection is opened with {@code access_mode=READ_ONLY} (DuckDB
  * refuses every write), {@code enable_external_access=false} (no COPY … TO, ATTACH, read_csv or httpfs) and
  * {@code lock_configuration=true} (a {@code SET} cannot undo either). It stays open between queries and is reopened
  * when the load has renamed a new snapshot into place, so the reader then sees the new marts.
@@ -24,11 +25,16 @@ import java.util.Properties;
 public final class DuckDbSnapshotWarehouse implements MartWarehouse {
 
   private final Path snapshot;
+  private final Path clear;
+  private final boolean showPii;
   private Connection connection;
   private Object openedKey;
 
-  public DuckDbSnapshotWarehouse(Path warehouseFile) {
-    this.snapshot = DuckDbReadSnapshot.file(warehouseFile);
+  /** The reader of a warehouse file's snapshot: the masked one, or the clear one when {@code showPii}. */
+  public DuckDbSnapshotWarehouse(Path warehouseFile, boolean showPii) {
+    this.clear = DuckDbReadSnapshot.clearFile(warehouseFile);
+    this.snapshot = showPii ? clear : DuckDbReadSnapshot.file(warehouseFile);
+    this.showPii = showPii;
   }
 
   @Override
@@ -77,6 +83,11 @@ public final class DuckDbSnapshotWarehouse implements MartWarehouse {
   }
 
   private Object currentKey() {
+    if (!showPii && Files.isRegularFile(snapshot) && !Files.exists(clear)) {
+      // an earlier version published one snapshot, PII in clear; every current publish writes both
+      throw new QueryRefused("the read snapshot " + snapshot + " was published before PII masking",
+          "run the job once: it republishes the marts with PII columns masked");
+    }
     try {
       BasicFileAttributes a = Files.readAttributes(snapshot, BasicFileAttributes.class);
       return a.fileKey() != null ? a.fileKey() : a.lastModifiedTime();

@@ -1,43 +1,56 @@
 package io.tributary.mart.read;
 
+import io.tributary.sink.postgres.PostgresReaderViews;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 
 /**
- * Reads the marts of a PostgreSQL warehouse. Each query runs in its own {@code READ ONLY} transaction under the
- * role {@value #ROLE} ({@code SET LOCAL ROLE}), which may only use the {@code marts} schema and select from it: so
- * writes fail on the transaction, raw tables and {@code COPY … TO} a file fail on the role's privileges, and the
- * transaction is rolled back after every query, which also undoes any {@code SET} the statement made. PostgreSQL's
- * MVCC lets loads and readers run side by side; a reader's statement timeout bounds how long a mart rebuild
- * ({@code DROP TABLE}) can wait for it.
+ * Reads the marts of a PostgreSQL warehouse, logged in as a reader role the mart build maintains
+ * ({@link PostgresReaderViews}): {@value PostgresReaderViews#ROLE}, which may select only from the views of schema
+ * {@value PostgresReaderViews#SCHEMA} that mask PII columns, or with the explicit option
+ * {@value PostgresReaderViews#CLEAR_ROLE}, which may select the {@code marts} tables. The reader logs in as the role
+ * itself: a session of a stronger user that merely {@code SET ROLE}s could switch back within a statement
+ * ({@code set_config('role', …)}). Each query runs in its own {@code READ ONLY} transaction, rolled back after it, with
+ * a statement timeout. A query names marts as {@code marts.<name>} on both roles: for the masked role that name is
+ * resolved to its view ({@link MartsSchemaName}); the role has no privilege on {@code marts}, so whatever a query
+ * names, the server answers from the masked views or refuses.
  */
 public final class PostgresMartWarehouse implements MartWarehouse {
 
-  public static final String ROLE = "tributary_mart_reader";
-
   private final String url;
   private final Properties credentials;
+  private final boolean showPii;
   private Connection connection;
 
-  public PostgresMartWarehouse(String url, String user, String password) {
+  /** {@code password} is the reader roles' password (null where the server trusts the login). */
+  public PostgresMartWarehouse(String url, String password, boolean showPii) {
     this.url = url;
+    this.showPii = showPii;
     this.credentials = new Properties();
-    if (user != null) {
-      credentials.setProperty("user", user);
-    }
+    credentials.setProperty("user", role());
     if (password != null) {
       credentials.setProperty("password", password);
     }
   }
 
+  private String role() {
+    return showPii ? PostgresReaderViews.CLEAR_ROLE : PostgresReaderViews.ROLE;
+  }
+
+  private String schema() {
+    return showPii ? "marts" : PostgresReaderViews.SCHEMA;
+  }
+
   @Override
   public String location() {
-    return url.replaceFirst("\\?.*$", "") + " (schema marts)";
+    return url.replaceFirst("\\?.*$", "") + " (schema " + schema() + ", role " + role() + ")";
   }
 
   @Override
@@ -46,10 +59,10 @@ public final class PostgresMartWarehouse implements MartWarehouse {
     try {
       Connection c = connection();
       try (Statement setup = c.createStatement()) {
-        setup.execute("SET LOCAL ROLE " + ROLE);
         setup.execute("SET LOCAL statement_timeout = " + q.timeout().toMillis());
-        setup.execute("SET LOCAL search_path = marts");
-        try (PreparedStatement s = c.prepareStatement(q.sql())) {
+        setup.execute("SET LOCAL search_path = " + schema());
+        String sql = showPii ? q.sql() : MartsSchemaName.rename(q.sql(), PostgresReaderViews.SCHEMA);
+        try (PreparedStatement s = c.prepareStatement(sql)) {
           s.setMaxRows(q.limit() + 1);
           for (int i = 0; i < q.params().size(); i++) {
             s.setObject(i + 1, q.params().get(i));
@@ -62,33 +75,28 @@ public final class PostgresMartWarehouse implements MartWarehouse {
         c.rollback();
       }
     } catch (SQLException e) {
-      throw ReaderErrors.postgres(e);
+      throw ReaderErrors.postgres(e, role());
     }
+  }
+
+  /** The marts the role can read: the views of its schema (the masked role), or the tables of marts. */
+  @Override
+  public List<String> marts() {
+    List<String> out = new ArrayList<>();
+    query(new MartQuery("SELECT table_name FROM information_schema.tables WHERE table_schema = '" + schema() + "'"
+        + " ORDER BY table_name", List.of(), MartQuery.MAX_LIMIT, MartQuery.DEFAULT_TIMEOUT))
+        .rows().forEach(row -> out.add(String.valueOf(row.get("table_name"))));
+    return out;
   }
 
   private Connection connection() throws SQLException {
     if (connection == null || connection.isClosed()) {
       Connection c = DriverManager.getConnection(url, credentials);
-      grantReaderRole(c);
       c.setAutoCommit(false);
       c.setReadOnly(true);
       connection = c;
     }
     return connection;
-  }
-
-  /** The reader role and its grants, idempotent; new marts are covered by the default privileges of their owner. */
-  private static void grantReaderRole(Connection c) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute("DO $$ BEGIN CREATE ROLE " + ROLE + " NOLOGIN; EXCEPTION WHEN duplicate_object OR unique_violation"
-          + " THEN NULL; END $$");
-      s.execute("CREATE SCHEMA IF NOT EXISTS marts");
-      s.execute("DO $$ BEGIN EXECUTE format('GRANT " + ROLE + " TO %I', current_user); EXCEPTION WHEN OTHERS"
-          + " THEN NULL; END $$");
-      s.execute("GRANT USAGE ON SCHEMA marts TO " + ROLE);
-      s.execute("GRANT SELECT ON ALL TABLES IN SCHEMA marts TO " + ROLE);
-      s.execute("ALTER DEFAULT PRIVILEGES IN SCHEMA marts GRANT SELECT ON TABLES TO " + ROLE);
-    }
   }
 
   @Override

@@ -32,13 +32,19 @@ final class ReaderErrors {
     return new QueryRefused("the database refused the query: " + m, "fix the SQL (DuckDB dialect)");
   }
 
-  static QueryRefused postgres(SQLException e) {
+  static QueryRefused postgres(SQLException e, String role) {
     String state = String.valueOf(e.getSQLState());
     String m = firstLine(e.getMessage());
     return switch (state) {
+      case "28000", "28P01" -> new QueryRefused("cannot log in as the reader role " + role + ": " + m,
+          "run the job once as a user that may create roles (each mart build maintains the reader roles), or have"
+              + " an administrator create them; set the sink's reader_password where the server asks for one"
+              + " (docs/agents.md)");
       case "25006" -> new QueryRefused("the marts are read-only for readers: " + m,
           "send a SELECT; loads write the marts");
-      case "42501", "42P01", "3F000" -> new QueryRefused(ONLY_MARTS + ": " + m,
+      case "42501" -> new QueryRefused(ONLY_MARTS + ", and read-only: " + m,
+          "send a SELECT over marts.<name>; list them with the catalog (./tributary marts, or the list_marts tool)");
+      case "42P01", "3F000" -> new QueryRefused(ONLY_MARTS + ": " + m,
           "list them with the catalog (./tributary marts, or the list_marts tool)");
       case "57014" -> new QueryRefused("the query was cancelled: " + m, "narrow it or ask for a longer timeout");
       default -> new QueryRefused("the database refused the query: " + m, "fix the SQL (PostgreSQL dialect)");

@@ -30,7 +30,7 @@ import org.duckdb.DuckDBConnection;
  * through {@link DuckDbConnectionSource}. DuckDB lets one process write a file at a time, so a second run on the same
  * file fails at {@link #open(Path, String)} with a clear message.
  */
-public final class DuckDbSink extends JdbcSink<DuckDbType> implements io.tributary.core.ReadSnapshotPublisher {
+public final class DuckDbSink extends JdbcSink<DuckDbType> implements io.tributary.core.MartReaderPublisher {
 
   private final Path file;
   private final DuckDBConnection base;
@@ -139,10 +139,10 @@ public final class DuckDbSink extends JdbcSink<DuckDbType> implements io.tributa
   }
 
   @Override
-  public void publishReadSnapshot() {
+  public void publishForReaders(java.util.Map<String, java.util.Set<String>> piiColumns) {
     // not beside a mart statement of this process: the copy sees no half-rebuilt mart
-    transactions.runBesideDdl("publishing the read snapshot", c -> {
-      DuckDbReadSnapshot.publish(c, file);
+    transactions.runBesideDdl("publishing the read snapshots", c -> {
+      DuckDbReadSnapshot.publish(c, file, piiColumns);
       return null;
     });
   }

@@ -3,6 +3,8 @@ package io.tributary.sink.postgres;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tributary.core.Identifiers;
 import io.tributary.core.JobContext;
+import io.tributary.core.MartReaderPublisher;
+import io.tributary.core.SecretRef;
 import io.tributary.core.SystemTables;
 import io.tributary.core.TableSpec;
 import io.tributary.core.TableWriter;
@@ -15,6 +17,9 @@ import io.tributary.sink.jdbc.JdbcTableWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -22,7 +27,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * schema, marts in {@code marts}. Holds a small connection pool: the staging table of a merge is a session temp table
  * that lives as long as its pooled connection.
  */
-public final class PostgresSink extends JdbcSink<PostgresType> {
+public final class PostgresSink extends JdbcSink<PostgresType> implements MartReaderPublisher {
 
   /** PostgreSQL truncates longer names (manual, "Identifiers and Key Words"). */
   private static final int MAX_NAME = 63;
@@ -30,22 +35,25 @@ public final class PostgresSink extends JdbcSink<PostgresType> {
   private final PostgresErrors errors;
   private final PGSimpleDataSource direct;
   private final HikariDataSource pool;
+  private final SecretRef readerPassword;
 
   public PostgresSink(PostgresSinkConfig config, JobContext context) {
     this(Identifiers.require(config.schema(), "sink.schema"), PostgresEndpoint.parse(config.url(), config.user()),
-        direct(config, context));
+        direct(config, context), config.readerPassword());
   }
 
-  private PostgresSink(String schema, PostgresEndpoint endpoint, PGSimpleDataSource direct) {
+  private PostgresSink(String schema, PostgresEndpoint endpoint, PGSimpleDataSource direct, SecretRef readerPassword) {
     this(schema, new PostgresErrors(endpoint, schema), direct,
-        JdbcPool.of(direct, "tributary-postgres-sink", 3, 30_000));
+        JdbcPool.of(direct, "tributary-postgres-sink", 3, 30_000), readerPassword);
   }
 
-  private PostgresSink(String schema, PostgresErrors errors, PGSimpleDataSource direct, HikariDataSource pool) {
+  private PostgresSink(String schema, PostgresErrors errors, PGSimpleDataSource direct, HikariDataSource pool,
+      SecretRef readerPassword) {
     super(PostgresDialect.INSTANCE, schema, pool, errors::at);
     this.errors = errors;
     this.direct = direct;
     this.pool = pool;
+    this.readerPassword = readerPassword;
   }
 
   private static PGSimpleDataSource direct(PostgresSinkConfig config, JobContext context) {
@@ -88,6 +96,23 @@ public final class PostgresSink extends JdbcSink<PostgresType> {
               + " characters");
     }
     return JdbcTableWriter.open(this, spec, table, PostgresBulkLoad::create);
+  }
+
+  /** Under the DDL lock of {@code marts}, like the mart statements themselves. */
+  @Override
+  public void beforeMartBuild(List<String> marts) {
+    transactions.runDdl(dialect.stored(MARTS), "withdrawing the readers' views", c -> {
+      PostgresReaderViews.withdraw(c, marts);
+      return null;
+    });
+  }
+
+  @Override
+  public void publishForReaders(Map<String, Set<String>> piiColumns) {
+    transactions.runDdl(dialect.stored(MARTS), "publishing the marts for readers", c -> {
+      PostgresReaderViews.publish(c, piiColumns, readerPassword == null ? null : readerPassword.resolve());
+      return null;
+    });
   }
 
   @Override

@@ -10,8 +10,15 @@ import jakarta.validation.constraints.NotBlank;
  * @param user database user, or null to use the driver's default
  * @param password reference to the password ({@code ${env:PG_PASSWORD}}), or null for trust/peer auth
  * @param schema schema raw tables, quarantine and state go to; {@code raw} when absent
+ * @param readerPassword reference to the password of the mart reader login roles
+ *     ({@link PostgresReaderViews}), which each mart build sets; null where the server trusts local logins
  */
-public record PostgresSinkConfig(@NotBlank String url, String user, SecretRef password, String schema) {
+public record PostgresSinkConfig(@NotBlank String url, String user, SecretRef password, String schema,
+    SecretRef readerPassword) {
+
+  public PostgresSinkConfig(String url, String user, SecretRef password, String schema) {
+    this(url, user, password, schema, null);
+  }
 
   public static final String DEFAULT_SCHEMA = "raw";
 
