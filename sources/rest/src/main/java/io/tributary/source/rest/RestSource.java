@@ -83,7 +83,7 @@ final class RestSource extends TypedOptionsSource<RestSource.StreamOptions> {
   @Override
   public void check() {
     if (def.check() != null && def.check().path() != null) {
-      HttpCall call = HttpCall.get(values.render(def.check().path()));
+      HttpCall call = HttpCall.get(values.render(def.check().path()).replaceFirst("^/+", ""));
       if (def.check().query() != null) {
         for (var e : def.check().query().entrySet()) {
           call = call.query(e.getKey(), values.render(e.getValue()));

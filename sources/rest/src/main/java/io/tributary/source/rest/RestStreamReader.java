@@ -50,7 +50,7 @@ final class RestStreamReader implements StreamReader {
     if (cursor != null) {
       for (SourceRecord r : records) {
         String v = RecordSelector.valueAt(r.fields(), cursor.field());
-        if (v != null && !v.isBlank() && (max == null || CursorFormat.ORDER.compare(v, max) > 0)) {
+        if (format.accepts(v) && (max == null || CursorFormat.ORDER.compare(v, max) > 0)) {
           max = v;
         }
       }
