@@ -27,9 +27,11 @@ final class RestStreamReader implements StreamReader {
   private final CursorSpec cursor;
   private final CursorFormat format;
   private final Clock clock;
+  private final String secretParam;
 
+  /** @param secretParam the query parameter carrying an API key, never kept in a cursor; null when there is none */
   RestStreamReader(RestHttp http, StreamCalls calls, RecordSelector selector, ReadRequest request, CursorSpec cursor,
-      Clock clock) {
+      Clock clock, String secretParam) {
     this.http = http;
     this.calls = calls;
     this.selector = selector;
@@ -37,6 +39,7 @@ final class RestStreamReader implements StreamReader {
     this.cursor = cursor;
     this.format = cursor == null ? null : CursorFormat.of(cursor.format());
     this.clock = clock;
+    this.secretParam = secretParam;
   }
 
   @Override
@@ -56,6 +59,9 @@ final class RestStreamReader implements StreamReader {
       }
     }
     PageState next = PagingRules.next(paging, state, response, records.size(), size, max, http.base());
+    if (next != null) {
+      next = next.withoutParam(secretParam);
+    }
     long total = PagingRules.total(paging, response.body());
     Page page;
     if (next == null) {
