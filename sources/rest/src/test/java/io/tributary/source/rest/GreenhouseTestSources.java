@@ -31,7 +31,7 @@ final class GreenhouseTestSources {
       block.put("base_url", sandbox.baseUrl() + "/v1");
       block.put("api_key", "${file:" + secret + "}");
       // Without the client's own 50-per-10-s pacing: it only makes a test wait in real time. The simulator still
-      // throttles on its clock, and GreenhouseRateLimitIT shows the pacing keeps a client under it.
+      // throttles on its clock (a 429 with Retry-After, which the client waits out).
       block.put("http", Map.of("initial_backoff", "50ms", "max_backoff", "2s", "rate_limit_permits", 0));
       return new RestSourceProvider(DefinitionLoader.loadShipped("greenhouse.yml"))
           .create(block, new JobContext("greenhouse", dir.resolve("job.yml"), dir));
