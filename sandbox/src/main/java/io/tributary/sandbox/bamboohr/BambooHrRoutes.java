@@ -44,6 +44,7 @@ public final class BambooHrRoutes implements SandboxRoutes {
   private static final Pattern PATH = Pattern.compile("/api/gateway\\.php/([^/]+)/v1/(.+?)/?");
   // "since" forms from the docs: yyyy-mm-ddThh:mm:ss followed by +hh:mm | -hh:mm | +hhmm | -hhmm | Z.
   private static final DateTimeFormatter SINCE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss[XXX][XX]");
+  private static final String ZERO_DATE = "0000-00-00";
   private static final List<String> CHANGE_TYPES = List.of("inserted", "updated", "deleted");
 
   private final SandboxContext context;
@@ -91,11 +92,10 @@ public final class BambooHrRoutes implements SandboxRoutes {
       // BambooHR answers XML unless the client asks for JSON; the simulator speaks JSON only.
       r = BambooHrErrors.of(406, "The simulator answers JSON only: send Accept: application/json");
     } else {
-      r = route(ex.getRequestMethod(), m.group(2), SandboxHttp.query(ex), body);
+      r = route(ex.getRequestMethod(), m.group(2), SandboxHttp.query(ex), body, corrupt);
     }
     if (r.status() == 200) {
       calls.incrementAndGet();
-      r = corrupt ? r.truncated() : r;
     }
     SandboxHttp.send(ex, r);
   }
@@ -109,17 +109,17 @@ public final class BambooHrRoutes implements SandboxRoutes {
     return accept != null && accept.toLowerCase(java.util.Locale.ROOT).contains("application/json");
   }
 
-  private VendorResponse route(String method, String resource, Map<String, String> q, String body) {
+  private VendorResponse route(String method, String resource, Map<String, String> q, String body, boolean corrupt) {
     return switch (method + " " + resource) {
-      case "GET employees/changed" -> changed(q);
+      case "GET employees/changed" -> changed(q, corrupt);
       case "GET employees/directory" -> directory();
-      case "POST reports/custom" -> customReport(q, body);
-      case "GET time_off/requests" -> timeOff(q);
+      case "POST reports/custom" -> customReport(q, body, corrupt);
+      case "GET time_off/requests" -> timeOff(q, corrupt);
       default -> BambooHrErrors.of(404, "No API at " + method + " " + resource);
     };
   }
 
-  private VendorResponse changed(Map<String, String> q) {
+  private VendorResponse changed(Map<String, String> q, boolean corrupt) {
     Instant since = parseSince(q.get("since"));
     String type = q.get("type");
     if (since == null) {
@@ -139,8 +139,12 @@ public final class BambooHrRoutes implements SandboxRoutes {
         continue;
       }
       String id = Long.toString(s.index() + 1);
-      employees.put(id, BambooHrRecords.object("id", id, "action", action,
-          "lastChanged", BambooHrRecords.TIMESTAMP.format(s.modifiedAt())));
+      Map<String, Object> entry = BambooHrRecords.object("id", id, "action", action,
+          "lastChanged", BambooHrRecords.TIMESTAMP.format(s.modifiedAt()));
+      if (corrupt && employees.isEmpty()) {
+        corrupt(entry);
+      }
+      employees.put(id, entry);
       latest = latest == null || s.modifiedAt().isAfter(latest) ? s.modifiedAt() : latest;
     }
     Map<String, Object> out = new java.util.LinkedHashMap<>();
@@ -158,7 +162,7 @@ public final class BambooHrRoutes implements SandboxRoutes {
     return json(BambooHrRecords.object("fields", describe(shown), "employees", employees));
   }
 
-  private VendorResponse customReport(Map<String, String> q, String body) {
+  private VendorResponse customReport(Map<String, String> q, String body, boolean corrupt) {
     if (!"JSON".equalsIgnoreCase(q.getOrDefault("format", ""))) {
       return BambooHrErrors.of(400, "The simulator serves format=JSON only");
     }
@@ -191,13 +195,16 @@ public final class BambooHrRoutes implements SandboxRoutes {
     for (Iterator<RowState> it = context.dataset().scan(BambooHrRecords.EMPLOYEES, from, null, false); it.hasNext(); ) {
       rows.add(pick(records.employee(it.next()), wanted));
     }
+    if (corrupt && !rows.isEmpty()) {
+      corrupt(rows.get(0));
+    }
     List<BambooHrRecords.Field> fields = wanted.stream()
         .map(w -> BambooHrRecords.FIELDS.stream().filter(d -> d.id().equals(w)).findFirst().orElseThrow()).toList();
     return json(BambooHrRecords.object("title", request.path("title").asText("Report"), "fields", describe(fields),
         "employees", rows));
   }
 
-  private VendorResponse timeOff(Map<String, String> q) {
+  private VendorResponse timeOff(Map<String, String> q, boolean corrupt) {
     LocalDate start;
     LocalDate end;
     try {
@@ -216,7 +223,23 @@ public final class BambooHrRoutes implements SandboxRoutes {
         .filter(t -> statuses == null || statuses.contains(((Map<?, ?>) t.get("status")).get("status")))
         .filter(t -> types == null || types.contains(((Map<?, ?>) t.get("type")).get("id")))
         .toList();
+    if (corrupt && !out.isEmpty()) {
+      corrupt(out.get(0));
+    }
     return json(out);
+  }
+
+  /**
+   * The run's {@code malformed} fault: one record gets BambooHR's empty date, {@code 0000-00-00}, in its first date
+   * field (hireDate, then start, then lastChanged), which a typed load must quarantine.
+   */
+  private static void corrupt(Map<String, Object> record) {
+    for (String f : List.of("hireDate", "start", "lastChanged")) {
+      if (record.get(f) != null) {
+        record.put(f, f.equals("lastChanged") ? ZERO_DATE + "T00:00:00+00:00" : ZERO_DATE);
+        return;
+      }
+    }
   }
 
   private static List<String> list(String csv) {

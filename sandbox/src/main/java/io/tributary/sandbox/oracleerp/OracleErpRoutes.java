@@ -103,10 +103,10 @@ public final class OracleErpRoutes implements SandboxRoutes {
       } else if (!ex.getRequestMethod().equals("GET")) {
         r = OracleErpErrors.of(405, "Method Not Allowed", "The simulator serves GET only.", version);
       } else {
-        r = collection(resource, SandboxHttp.query(ex), ex.getRequestURI().toString(), version);
+        r = collection(resource, SandboxHttp.query(ex), ex.getRequestURI().toString(), version, corrupt);
       }
     }
-    SandboxHttp.send(ex, corrupt && r.status() == 200 ? r.truncated() : r);
+    SandboxHttp.send(ex, r);
   }
 
   private boolean authorized(String header) {
@@ -126,7 +126,8 @@ public final class OracleErpRoutes implements SandboxRoutes {
     }
   }
 
-  private VendorResponse collection(Resource resource, Map<String, String> q, String self, int version) {
+  private VendorResponse collection(Resource resource, Map<String, String> q, String self, int version,
+      boolean corrupt) {
     int limit;
     long offset;
     try {
@@ -169,6 +170,9 @@ public final class OracleErpRoutes implements SandboxRoutes {
       }
       total++;
     }
+    if (corrupt && !rows.isEmpty()) {
+      rows.set(0, corrupt(resource, rows.get(0)));
+    }
     return VendorResponse.json(200, page(resource, rows, fields, !"true".equalsIgnoreCase(q.get("onlyData")),
         count ? total : null, hasMore, limit, offset, self)).withHeader("Content-Type", COLLECTION_TYPE);
   }
@@ -180,6 +184,22 @@ public final class OracleErpRoutes implements SandboxRoutes {
         java.util.Spliterators.spliteratorUnknownSize(scan, java.util.Spliterator.ORDERED), false)
         .map(s -> catalog.values(resource, s)).filter(query.predicate());
     return query.sort() == null ? rows : rows.sorted(query.sort());
+  }
+
+  /**
+   * The run's {@code malformed} fault: the row's first date or datetime other than LastUpdateDate (the cursor) gets
+   * an impossible calendar date, which a typed load must quarantine.
+   */
+  private static Map<String, Object> corrupt(Resource resource, Map<String, Object> row) {
+    Map<String, Object> out = new java.util.LinkedHashMap<>(row);
+    for (Attribute a : resource.attributes()) {
+      if (!a.name().equals(OracleErpCatalog.LAST_UPDATE_DATE) && (a.kind() == OracleErpCatalog.Kind.DATE
+          || a.kind() == OracleErpCatalog.Kind.DATETIME)) {
+        out.put(a.name(), a.kind() == OracleErpCatalog.Kind.DATE ? "2024-02-30" : "2024-02-30T25:61:00.000+00:00");
+        return out;
+      }
+    }
+    return out;
   }
 
   private static List<Attribute> fields(Resource resource, String fields) {
