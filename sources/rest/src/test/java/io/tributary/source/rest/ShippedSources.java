@@ -44,6 +44,25 @@ final class ShippedSources {
     }
   }
 
+  /**
+   * A loopback server answering every request with {@code body} (a recorded response, unchanged), recording each
+   * request's path, query and Accept header in {@code asked}.
+   */
+  static com.sun.net.httpserver.HttpServer serve(byte[] body, List<String> asked) throws IOException {
+    var stub = com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+    stub.createContext("/", ex -> {
+      asked.add(ex.getRequestURI().getRawPath() + "?" + ex.getRequestURI().getRawQuery() + " "
+          + ex.getRequestHeaders().getFirst("Accept"));
+      ex.getResponseHeaders().set("Content-Type", "application/json");
+      ex.sendResponseHeaders(200, body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    stub.start();
+    return stub;
+  }
+
   static StreamConfig stream(String name, List<String> primaryKey, List<String> cursor, Map<String, Object> options) {
     return new StreamConfig(name, null, primaryKey, cursor, "0s", null, null, options, null, null, null);
   }
