@@ -49,6 +49,25 @@ public final class SandboxHttp {
     return out;
   }
 
+  /**
+   * The {@code user:password} pair of an {@code Authorization: Basic ...} header as a two-element array, or null when
+   * the header is absent, another scheme or not valid base64. The password may be empty; a pair without a colon has
+   * an empty password.
+   */
+  public static String[] basicCredentials(String authorization) {
+    if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return null;
+    }
+    String pair;
+    try {
+      pair = new String(java.util.Base64.getDecoder().decode(authorization.substring(6).trim()), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+    int colon = pair.indexOf(':');
+    return colon < 0 ? new String[] {pair, ""} : new String[] {pair.substring(0, colon), pair.substring(colon + 1)};
+  }
+
   /** The decoded query parameters of a request. */
   public static Map<String, String> query(HttpExchange exchange) {
     return form(exchange.getRequestURI().getRawQuery());

@@ -34,7 +34,7 @@ final class RecordSelector {
   }
 
   List<SourceRecord> records(JsonNode body) {
-    JsonNode list = body.at(pointer);
+    JsonNode list = (hook == null ? body : hook.response(stream, body)).at(pointer);
     if (list.isMissingNode() || list.isNull()) {
       return List.of();
     }

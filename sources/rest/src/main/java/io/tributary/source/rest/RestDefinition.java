@@ -85,8 +85,12 @@ public record RestDefinition(
   public record RateLimitSpec(Integer requests, String per, String limitHeader, String remainingHeader,
       String resetHeader, String resetFormat) {}
 
-  /** Error classification: the first rule whose status and body pattern match decides. */
-  public record ErrorSpec(String message, List<ErrorRule> rules) {
+  /**
+   * Error classification: the first rule whose status and body pattern match decides. The vendor's message is at the
+   * JSON pointer {@code message} of the body or, for APIs that answer errors without a body, in the response header
+   * {@code messageHeader} (checked first).
+   */
+  public record ErrorSpec(String message, String messageHeader, List<ErrorRule> rules) {
     public ErrorSpec {
       rules = rules == null ? List.of() : List.copyOf(rules);
     }

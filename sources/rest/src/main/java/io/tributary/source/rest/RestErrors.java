@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * A definition's error rules as the HTTP client's classifier: the first rule whose status and body pattern match
- * decides the kind and the fix; the vendor's message is taken from {@code errors.message} (a JSON pointer) or found
- * by {@link VendorMessage}. Responses no rule matches get the common REST rules. A retried response waits for
+ * decides the kind and the fix; the vendor's message is taken from the header {@code errors.message_header}, else
+ * from {@code errors.message} (a JSON pointer), else found by {@link VendorMessage}. Responses no rule matches get the common REST rules. A retried response waits for
  * {@code Retry-After}, or else for the definition's rate-limit reset header.
  */
 final class RestErrors implements ErrorClassifier {
@@ -31,6 +31,7 @@ final class RestErrors implements ErrorClassifier {
   private final List<ErrorRule> rules;
   private final List<Pattern> bodies;
   private final String messagePointer;
+  private final String messageHeader;
   private final RateLimitSpec rateLimit;
   private final boolean refreshable;
   private final DefaultErrorClassifier common;
@@ -40,6 +41,7 @@ final class RestErrors implements ErrorClassifier {
     this.rules = def.errors() == null ? List.of() : def.errors().rules();
     this.bodies = rules.stream().map(r -> r.body() == null ? null : Pattern.compile(r.body())).toList();
     this.messagePointer = def.errors() == null ? null : def.errors().message();
+    this.messageHeader = def.errors() == null ? null : def.errors().messageHeader();
     this.rateLimit = def.rateLimit();
     this.refreshable = def.auth().type().name().startsWith("OAUTH2");
     this.common = new DefaultErrorClassifier(clock);
@@ -48,7 +50,9 @@ final class RestErrors implements ErrorClassifier {
 
   @Override
   public Classification classify(int status, HttpHeaders headers, String body) {
-    String vendor = message(body);
+    String vendor = messageHeader == null ? null : headers.firstValue(messageHeader).filter(v -> !v.isBlank())
+        .map(Redactor::text).orElse(null);
+    vendor = vendor != null ? vendor : message(body);
     for (int i = 0; i < rules.size(); i++) {
       ErrorRule r = rules.get(i);
       if (statusMatches(r.status(), status) && (bodies.get(i) == null || body != null && bodies.get(i).matcher(body)

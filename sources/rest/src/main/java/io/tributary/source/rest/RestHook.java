@@ -1,5 +1,6 @@
 package io.tributary.source.rest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.tributary.http.HttpCall;
 import java.util.Map;
 
@@ -13,6 +14,14 @@ public interface RestHook {
   /** Changes a request before it is sent (signing is done after this, by the auth flow). */
   default HttpCall request(String stream, HttpCall call) {
     return call;
+  }
+
+  /**
+   * Changes a response body before the records are selected from it (returns the same node when nothing changes), for
+   * an API whose records are not a JSON array, such as an object keyed by id.
+   */
+  default JsonNode response(String stream, JsonNode body) {
+    return body;
   }
 
   /** Changes one record as selected from the response (returns the same map when nothing changes). */
