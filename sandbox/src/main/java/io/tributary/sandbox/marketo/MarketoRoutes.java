@@ -37,6 +37,9 @@ public final class MarketoRoutes implements SandboxRoutes {
   private final MarketoFileDownload files;
   private final AccessTokenMint mint;
   private final ArrayDeque<Long> calls = new ArrayDeque<>();
+  /** {@code malformed} faults drawn on calls that carry no records, kept for the next file download. */
+  private final java.util.concurrent.atomic.AtomicInteger pendingCorruptions =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   MarketoRoutes(SandboxContext context, MarketoSandboxSettings settings) {
     this.context = context;
@@ -76,6 +79,9 @@ public final class MarketoRoutes implements SandboxRoutes {
 
   @Override
   public void handle(HttpExchange ex, boolean corrupt) throws IOException {
+    if (corrupt) {
+      pendingCorruptions.incrementAndGet();
+    }
     String path = ex.getRequestURI().getPath();
     String body = SandboxHttp.body(ex);
     if (path.startsWith("/identity/")) {
@@ -107,7 +113,7 @@ public final class MarketoRoutes implements SandboxRoutes {
         if (job == null) {
           SandboxHttp.send(ex, MarketoJson.error("1003", "Export id " + id + " not found"));
         } else {
-          files.serve(ex, job, corrupt);
+          files.serve(ex, job, takeCorruption());
         }
         return;
       }
@@ -149,10 +155,18 @@ public final class MarketoRoutes implements SandboxRoutes {
           + " credentials\"}");
     }
     Duration life = context.tokens().lifetime() == null ? Duration.ofSeconds(3600) : context.tokens().lifetime();
-    String token = mint.issue("", 27) + ":sb";
+    String token = mint.issue("mkto-", 27);
     return VendorResponse.json(200, "{\"access_token\":\"" + token + "\",\"token_type\":\"bearer\",\"expires_in\":"
         + Math.max(1, life.toSeconds() - 1) + ",\"scope\":\"sandbox-api@tributary.invalid\"}")
         .withHeader("Cache-Control", "no-store");
+  }
+
+  /**
+   * Only export files carry records, so a {@code malformed} fault drawn on any call corrupts one value of the next
+   * file download; JSON answers are never corrupted (Marketo's are small and complete).
+   */
+  private boolean takeCorruption() {
+    return pendingCorruptions.getAndUpdate(n -> Math.max(0, n - 1)) > 0;
   }
 
   /** Marketo's 100 calls in any 20 s, on the sandbox clock. */

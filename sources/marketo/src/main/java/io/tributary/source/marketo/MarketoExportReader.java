@@ -69,12 +69,17 @@ final class MarketoExportReader implements StreamReader {
         state = windowState(state.get(UNTIL), start).with(EXPORT, export.id());
       }
       long offset = Long.parseLong(state.values().getOrDefault(OFFSET, "0"));
-      if (offset < export.fileSize()) {
-        return download(state, export, offset, end, until);
+      if (export.numberOfRecords() > 0 && offset < export.fileSize()) {
+        Page page = download(state, export, offset, end, until);
+        if (!page.records().isEmpty() || page.done() || page.watermark() == null) {
+          return page;
+        }
+        state = page.next();
+      } else {
+        // An empty export, or a file read to its end before a restart.
+        state = nextWindow(state, end);
       }
-      // An empty file, or one read to its end before a restart: the window is done.
       mark = Cursor.of(THROUGH, end.toString());
-      state = nextWindow(state, end);
     }
   }
 
