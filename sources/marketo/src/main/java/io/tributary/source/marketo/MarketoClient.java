@@ -56,9 +56,9 @@ final class MarketoClient {
     return export("cancel", HttpCall.post(path(kind, exportId + "/cancel.json")));
   }
 
-  /** GET the file from byte {@code from} on ({@code Range: bytes=from-}); the caller streams and closes it. */
-  StreamedResponse file(MarketoStreams kind, String exportId, long from) {
-    return api.open(HttpCall.get(path(kind, exportId + "/file.json")).header("Range", "bytes=" + from + "-"));
+  /** GET bytes {@code from..to} of the file ({@code Range: bytes=from-to}); the caller streams and closes it. */
+  StreamedResponse file(MarketoStreams kind, String exportId, long from, long to) {
+    return api.open(HttpCall.get(path(kind, exportId + "/file.json")).header("Range", "bytes=" + from + "-" + to));
   }
 
   /** GET /bulk/v1/leads/export.json: the cheapest call that proves the token and the bulk permission. */

@@ -5,13 +5,9 @@ import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 /**
  * Splits an export file into its CSV records byte by byte, so the reader knows the exact byte offset after each
@@ -49,21 +45,56 @@ final class MarketoCsvRows {
     return record.size() > 0 && record.size() == bytesLeftInFile ? record.toByteArray() : null;
   }
 
-  /** The values of one record; Marketo writes {@code null} for an empty field (bulk-activity-extract.md). */
+  /** Reads and drops the rest of the body. */
+  void drain() throws IOException {
+    in.transferTo(java.io.OutputStream.nullOutputStream());
+  }
+
+  /**
+   * The values of one record (RFC 4180: quoted values may hold commas, newlines and doubled quotes); Marketo writes
+   * {@code null} for an empty field (bulk-activity-extract.md).
+   */
   static List<String> values(byte[] record) {
     String text = new String(record, StandardCharsets.UTF_8);
-    try (CSVParser p = CSVParser.builder().setReader(new StringReader(text)).setFormat(CSVFormat.RFC4180).get()) {
-      List<CSVRecord> all = p.getRecords();
-      if (all.size() != 1) {
-        throw TributaryException.transientFailure("a Marketo export record did not parse as one CSV record", null);
-      }
-      List<String> out = new ArrayList<>(all.get(0).size());
-      for (String v : all.get(0)) {
-        out.add(v.equals("null") ? null : v);
-      }
-      return out;
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw TributaryException.transientFailure("a Marketo export record is not valid CSV: " + e.getMessage(), e);
+    int n = text.length();
+    while (n > 0 && (text.charAt(n - 1) == '\n' || text.charAt(n - 1) == '\r')) {
+      n--;
     }
+    List<String> out = new ArrayList<>();
+    StringBuilder value = new StringBuilder();
+    boolean quoted = false;
+    boolean wasQuoted = false;
+    for (int i = 0; i < n; i++) {
+      char c = text.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < n && text.charAt(i + 1) == '"') {
+          value.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          value.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+        wasQuoted = true;
+      } else if (c == ',') {
+        out.add(value(value, wasQuoted));
+        value.setLength(0);
+        wasQuoted = false;
+      } else {
+        value.append(c);
+      }
+    }
+    if (quoted) {
+      throw TributaryException.transientFailure("a Marketo export record ends inside quotes (a cut file?)", null);
+    }
+    out.add(value(value, wasQuoted));
+    return out;
+  }
+
+  private static String value(StringBuilder value, boolean quoted) {
+    String v = value.toString();
+    return !quoted && v.equals("null") ? null : v;
   }
 }

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 @Tag("sandbox")
 class MarketoRangeResumeIT {
 
-  private static final Pattern RANGE = Pattern.compile("(\\S+) bytes=(\\d+)-");
+  private static final Pattern RANGE = Pattern.compile("(\\S+) bytes=(\\d+)-(\\d*)");
 
   private static SandboxServer sandbox(long interruptAfter) {
     return SandboxServer.start(SandboxOptions.defaults().withPlatform(MarketoSandbox.platform())
@@ -83,7 +83,7 @@ class MarketoRangeResumeIT {
       }
       List<String> log = MarketoTestSources.routes(sandbox).downloads();
       String firstExport = log.get(0).split(" ")[0];
-      assertThat(log).contains(firstExport + " bytes=" + saved.get(MarketoExportReader.OFFSET) + "-");
+      assertThat(log).anyMatch(l -> l.startsWith(firstExport + " bytes=" + saved.get(MarketoExportReader.OFFSET) + "-"));
       assertThat(MarketoTestSources.routes(sandbox).exports().createdFilters())
           .as("the restart polled the saved export instead of creating another").hasSize(4);
     }
