@@ -84,8 +84,12 @@ class MarketoToPostgresJobIT {
         .hasSize(2);
     long loaded = Long.parseLong(TestPostgres.strings("SELECT count(*) FROM " + dst + ".leads").get(0));
     Instant secondEnd = Instant.parse("2024-01-01T00:00:00Z").plus(Duration.ofDays(62)).plusSeconds(1);
-    assertThat(loaded).as("the leads of the first two windows are committed")
-        .isEqualTo(routes.records().leads("updatedAt", Instant.parse("2024-01-01T00:00:00Z"), secondEnd).size());
+    // The stop surfaces when the reader asks for the third window, so the chunk being filled (under 200 rows of the
+    // second window) rolls back; the next run reads it again from the committed cursor.
+    int twoWindows = routes.records().leads("updatedAt", Instant.parse("2024-01-01T00:00:00Z"), secondEnd).size();
+    assertThat(loaded).as("the committed chunks of the first two windows").isBetween(twoWindows - 199L,
+        (long) twoWindows);
+    assertThat(loaded % 200).as("whole chunks only").isZero();
 
     sandbox.clock().advance(Duration.ofDays(1));
     CliRunner.Result next = cli.run("run", job.toString());
