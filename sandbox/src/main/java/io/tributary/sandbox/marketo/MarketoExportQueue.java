@@ -124,10 +124,10 @@ public final class MarketoExportQueue {
   }
 
   synchronized VendorResponse enqueue(String kind, String id) {
-    MarketoExportJob job = job(kind, id);
-    if (job == null) {
-      return MarketoJson.error("1003", "Export id " + id + " not found");
-    }
+    return onJob(kind, id, this::enqueue);
+  }
+
+  private VendorResponse enqueue(MarketoExportJob job) {
     if (!job.status.equals("Created")) {
       return MarketoJson.error("1029", "Job already queued");
     }
@@ -143,23 +143,26 @@ public final class MarketoExportQueue {
   }
 
   synchronized VendorResponse status(String kind, String id) {
-    MarketoExportJob job = job(kind, id);
-    if (job == null) {
-      return MarketoJson.error("1003", "Export id " + id + " not found");
-    }
-    work();
-    return MarketoJson.ok(List.of(job.json()));
+    return onJob(kind, id, job -> {
+      work();
+      return MarketoJson.ok(List.of(job.json()));
+    });
   }
 
   synchronized VendorResponse cancel(String kind, String id) {
+    return onJob(kind, id, job -> {
+      if (!job.status.equals("Completed")) {
+        job.status = "Cancelled";
+      }
+      return MarketoJson.ok(List.of(job.json()));
+    });
+  }
+
+  /** Runs {@code action} on the export, or answers 1003 when this API user has no such export. */
+  private VendorResponse onJob(String kind, String id, java.util.function.Function<MarketoExportJob,
+      VendorResponse> action) {
     MarketoExportJob job = job(kind, id);
-    if (job == null) {
-      return MarketoJson.error("1003", "Export id " + id + " not found");
-    }
-    if (!job.status.equals("Completed")) {
-      job.status = "Cancelled";
-    }
-    return MarketoJson.ok(List.of(job.json()));
+    return job == null ? MarketoJson.error("1003", "Export id " + id + " not found") : action.apply(job);
   }
 
   synchronized VendorResponse list(String kind) {

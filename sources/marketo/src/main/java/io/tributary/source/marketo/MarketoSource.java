@@ -32,7 +32,7 @@ final class MarketoSource extends TypedOptionsSource<MarketoStreamOptions> {
   /** A token from the Identity service, then the export list: proves the credentials and the bulk permission. */
   @Override
   public void check() {
-    identity.verify();
+    identity.tokenResponse();
     client.listLeadExports();
     config.start();
   }

@@ -35,7 +35,7 @@ public class MarketoSourceProvider implements SourceProvider<MarketoConfig> {
     }
     config.start();
     URI base = URI.create(config.base());
-    MarketoIdentity identity = new MarketoIdentity(URI.create(config.identity() + "/"), config.clientId(),
+    MarketoIdentity identity = new MarketoIdentity(URI.create(config.identity()), config.clientId(),
         config.clientSecret().resolve(), config.httpOrEmpty(), clock);
     MarketoClient client = new MarketoClient(base, identity, config, clock);
     return new MarketoSource(config, client, identity,
