@@ -15,7 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The example jobs whose source has a {@code sandbox:} block (HubSpot, SAP, NetSuite; the demo and Dynamics have
+ * The example jobs whose source has a {@code sandbox:} block (HubSpot, SAP, NetSuite, Marketo; the demo and Dynamics have
  * their own ITs) run as shipped, faults included, with 300 rows instead of 5,000: the simulator starts inside the run,
  * the real connector reads it, and every object table holds the rows the block asks for.
  */
@@ -32,6 +32,7 @@ class SandboxExampleJobsIT {
       hubspot_example  | hubspot_demo.duckdb       | hubspot.contacts hubspot.companies hubspot.deals         | hubspot.deals_to_companies hubspot.deals_to_contacts
       sap_example      | tributary_sap.duckdb      | sap.a_sales_order sap.a_sales_order_item sap.a_business_partner |
       netsuite_example | tributary_netsuite.duckdb | netsuite.customers netsuite.transaction_lines            | netsuite.transactions
+      marketo_example  | marketo_demo.duckdb       | marketo.leads                                            | marketo.activities
       """)
   void theExampleJobReadsTheSimulatorItStarts(String name, String database, String fullTables, String otherTables)
       throws Exception {

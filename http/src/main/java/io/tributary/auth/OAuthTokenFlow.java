@@ -54,8 +54,16 @@ public abstract class OAuthTokenFlow implements AuthProvider {
     return cache.refreshIfCurrent(sent);
   }
 
+  /**
+   * Asks the token endpoint for a token: by default a form POST of {@link #tokenForm()} (RFC 6749). A service that
+   * takes the grant in the query string of a GET (Marketo's Identity service) overrides this.
+   */
+  protected TokenResponse requestToken(TokenEndpoint endpoint) {
+    return endpoint.fetch(tokenForm(), tokenHeaders());
+  }
+
   private TokenResponse fetchToken() {
-    TokenResponse r = endpoint.fetch(tokenForm(), tokenHeaders());
+    TokenResponse r = requestToken(endpoint);
     accepted(r);
     return r;
   }

@@ -47,6 +47,18 @@ public final class TokenEndpoint {
     return TokenResponse.parse(client.settings().platform(), client.sendForText(call));
   }
 
+  /**
+   * GETs the token URL with the grant as query parameters (Marketo's Identity service documents this form) and
+   * parses the answer. The client's request log masks secret-named parameters.
+   */
+  public TokenResponse fetchWithQuery(Map<String, String> params) {
+    HttpCall call = HttpCall.get(tokenUri.toString()).header("Accept", "application/json");
+    for (var p : params.entrySet()) {
+      call = call.query(p.getKey(), p.getValue());
+    }
+    return TokenResponse.parse(client.settings().platform(), client.sendForText(call));
+  }
+
   @Override
   public String toString() {
     return "TokenEndpoint{" + tokenUri.getHost() + tokenUri.getRawPath() + "}";

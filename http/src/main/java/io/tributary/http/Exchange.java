@@ -36,16 +36,18 @@ final class Exchange {
   private final HttpClient http;
   private final AuthProvider auth;
   private final ErrorClassifier classifier;
+  private final BodyErrorClassifier bodyErrors;
   private final QuotaGuard quota;
   private final HttpMetrics metrics;
   private final CallFailures failures;
 
-  Exchange(HttpSettings settings, HttpClient http, AuthProvider auth, ErrorClassifier classifier, QuotaGuard quota,
-      HttpMetrics metrics) {
+  Exchange(HttpSettings settings, HttpClient http, AuthProvider auth, ErrorClassifier classifier,
+      BodyErrorClassifier bodyErrors, QuotaGuard quota, HttpMetrics metrics) {
     this.settings = settings;
     this.http = http;
     this.auth = auth;
     this.classifier = classifier;
+    this.bodyErrors = bodyErrors;
     this.quota = quota;
     this.metrics = metrics;
     this.failures = new CallFailures(settings);
@@ -76,11 +78,19 @@ final class Exchange {
       quota.observe(response.headers());
       int status = response.statusCode();
       InputStream body = decoded(response, request);
+      Classification c;
       if (status >= 200 && status < 300) {
-        return handle(handler, response, body, request);
+        if (bodyErrors == BodyErrorClassifier.NONE || !isJson(response)) {
+          return handle(handler, response, body, request);
+        }
+        byte[] bytes = readSuccessBody(body, request);
+        c = bodyErrors.classify(response.headers(), new String(bytes, StandardCharsets.UTF_8));
+        if (c == null) {
+          return handle(handler, response, new java.io.ByteArrayInputStream(bytes), request);
+        }
+      } else {
+        c = classifier.classify(status, response.headers(), readErrorBody(body));
       }
-      String text = readErrorBody(body);
-      Classification c = classifier.classify(status, response.headers(), text);
       if (c.errorClass() == ErrorClass.AUTH_EXPIRED && !refreshed && auth.refresh(request)) {
         log.debug("{} {} {}: HTTP {}, credentials refreshed, retrying once", settings.platform(), request.method(),
             Redactor.path(uri), status);
@@ -166,6 +176,20 @@ final class Exchange {
       closeQuietly(response.body());
       throw new TransientCallFailure(failures.describe(request.method(), request.uri(),
           "gzip body could not be opened: " + describe(e)), null, e);
+    }
+  }
+
+  private static boolean isJson(HttpResponse<InputStream> response) {
+    return response.headers().firstValue("Content-Type")
+        .map(v -> v.toLowerCase(java.util.Locale.ROOT).contains("json")).orElse(false);
+  }
+
+  private byte[] readSuccessBody(InputStream body, HttpRequest request) {
+    try (InputStream in = body) {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new TransientCallFailure(failures.describe(request.method(), request.uri(),
+          "connection failed while reading the response body: " + describe(e)), null, e);
     }
   }
 

@@ -44,7 +44,7 @@ public final class ResilientHttpClient {
     HttpMetrics metrics = new HttpMetrics(b.registry, settings.platform());
     this.quota = new QuotaGuard(settings.platform(), settings.quotaStopShare(), b.quotaMonitor);
     this.exchange = new Exchange(settings, b.httpClient != null ? b.httpClient : newHttpClient(b.sslContext),
-        b.auth, b.classifier, quota, metrics);
+        b.auth, b.classifier, b.bodyErrors, quota, metrics);
     this.retry = Retry.of("tributary-" + settings.platform(), RetryConfig.custom()
         .maxAttempts(settings.maxAttempts())
         .intervalBiFunction(new Backoff(settings))
@@ -138,6 +138,7 @@ public final class ResilientHttpClient {
     private final HttpSettings settings;
     private AuthProvider auth = AuthProvider.NONE;
     private ErrorClassifier classifier = new DefaultErrorClassifier();
+    private BodyErrorClassifier bodyErrors = BodyErrorClassifier.NONE;
     private QuotaMonitor quotaMonitor = QuotaMonitor.none();
     private MeterRegistry registry = Metrics.globalRegistry;
     private SSLContext sslContext;
@@ -155,6 +156,12 @@ public final class ResilientHttpClient {
 
     public Builder classifier(ErrorClassifier c) {
       this.classifier = c;
+      return this;
+    }
+
+    /** Errors the platform reports inside 2xx JSON bodies (Marketo's {@code success: false}). */
+    public Builder bodyErrors(BodyErrorClassifier c) {
+      this.bodyErrors = c;
       return this;
     }
 
