@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
 final class ReaderOptions {
 
   @Option(names = "--job", defaultValue = "jobs/demo.yml",
-      description = "the job whose marts to read (its sink: block names the warehouse); default ${DEFAULT-VALUE}")
+      description = "the job whose marts to read (its sink: block names the warehouse)")
   Path job;
 
   @Option(names = "--show-pii", description = "return columns the data dictionary declares PII in clear")
