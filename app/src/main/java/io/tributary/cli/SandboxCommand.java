@@ -73,8 +73,7 @@ final class SandboxCommand extends CliCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     try (SandboxServer server = SandboxServer.start(options)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-      out().println("Sandbox listening on " + server.baseUrl() + " (seed " + options.seed() + ", rows "
-          + options.rowsPerObject() + ", faults: " + faults + ")");
+      out().println(banner(server.baseUrl(), options));
       for (SandboxPlatformProvider p : chosen) {
         out().println("  " + p.name() + ": " + p.usage(server.baseUrl()));
       }
@@ -98,6 +97,12 @@ final class SandboxCommand extends CliCommand implements Callable<Integer> {
       chosen.add(p);
     }
     return chosen;
+  }
+
+  /** The first line: where, with which seed and rows, and the faults injected (only those: not every option). */
+  String banner(String baseUrl, SandboxOptions options) {
+    return "Sandbox listening on " + baseUrl + " (seed " + options.seed() + ", rows " + options.rowsPerObject()
+        + ", faults: " + faults + ")";
   }
 
   /** The options in {@link SandboxOptions#parse}'s form, which validates them. */
