@@ -33,7 +33,7 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
     RunResult result = runner.run(job,
         new RunOptions(fullRefresh, restart, job.config().skipLimitOrDefault(),
             job.config().reconcileOrDefault() == io.tributary.config.JobConfig.Reconcile.STRICT), out,
-        streams -> new ProgressPrinter(streams, out, 2000));
+        streams -> ProgressPrinter.forConsole(streams, out));
     SummaryPrinter.print(job.name(), result, out);
     return result.exitCode();
   }
