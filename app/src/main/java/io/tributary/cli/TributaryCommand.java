@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         "3:busy: another process holds the job or its files; try later"},
     subcommands = {RunCommand.class, CheckCommand.class, DiscoverCommand.class, StatusCommand.class,
         ListCommand.class, WorkerCommand.class, MartsCommand.class, QueryCommand.class, McpCommand.class,
-        CommandLine.HelpCommand.class})
+        ScheduleCommand.class, CommandLine.HelpCommand.class})
 public final class TributaryCommand implements Callable<Integer> {
 
   public static final int OK = 0;
