@@ -27,9 +27,10 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./tributary schedule [folder]}: one long-lived process that runs the folder's jobs on their {@code schedule:}
- * cron expressions (Spring's {@link ThreadPoolTaskScheduler}), until Ctrl-C or SIGTERM. A job whose previous run is
- * still going when its time comes again is skipped, not started twice (and the job's run lock refuses a run that
- * another process holds: exit 3, busy). See docs/scheduling.md.
+ * cron expressions (Spring's {@link ThreadPoolTaskScheduler}), until Ctrl-C or SIGTERM. A job is never started twice:
+ * Spring's {@link CronTrigger} computes the next start after a run has ended, {@link ScheduledJob} refuses an
+ * overlapping start should anything fire one, and the job's run lock refuses a run that another process holds (exit
+ * 3, busy). See docs/scheduling.md.
  */
 @Command(name = "schedule", description = "Run the jobs of a folder on their schedule: cron expressions until stopped.")
 final class ScheduleCommand extends CliCommand implements Callable<Integer> {
