@@ -41,6 +41,11 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
       if (failed != null) {
         out.println("warning: the run's metrics were not pushed: " + failed);
       }
+      RunAlerts alerts = RunAlerts.configured();
+      String unsent = alerts == null ? null : alerts.send(job.name(), result);
+      if (unsent != null) {
+        out.println("warning: the run's alert was not sent: " + unsent);
+      }
       return result.exitCode();
     } finally {
       if (metrics != null) {

@@ -6,12 +6,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.tributary.engine.run.RunResult;
 import io.tributary.engine.step.StreamProgress;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
@@ -63,17 +60,7 @@ final class RunMetrics implements AutoCloseable {
     HttpRequest put = HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(10))
         .header("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
         .PUT(HttpRequest.BodyPublishers.ofString(registry.scrape())).build();
-    try {
-      HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
-          .send(put, HttpResponse.BodyHandlers.ofString());
-      return response.statusCode() / 100 == 2 ? null
-          : "the Pushgateway answered " + response.statusCode() + ": " + response.body().strip();
-    } catch (IOException e) {
-      return "cannot reach the Pushgateway: " + e;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return "interrupted";
-    }
+    return HttpPush.send(put, "Pushgateway");
   }
 
   private void gauge(String name, String job, StreamProgress p, double value) {
