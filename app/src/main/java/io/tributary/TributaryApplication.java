@@ -4,6 +4,9 @@ import io.tributary.cli.DeferredJdbcDrivers;
 import io.tributary.cli.EngineContext;
 import io.tributary.cli.TributaryCommand;
 import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
@@ -49,13 +52,17 @@ public class TributaryApplication {
   }
 
   /**
-   * {@code --version} and {@code --help} (options without a command) never start the engine, so they skip the
-   * start-up work done for it: registering the JDBC drivers and warming Reactor cost them ~0.4 s of CPU
-   * (docs/performance.md, "Start-up of the distributions").
+   * {@code --version}, {@code --help} (of any command), {@code help} and {@code completion} never start the engine,
+   * so they skip the start-up work done for it: registering the JDBC drivers and warming Reactor cost them ~0.4 s
+   * of CPU (docs/performance.md, "Start-up of the distributions").
    */
   static boolean mayStartEngine(String[] args) {
-    return args.length > 0 && !args[0].startsWith("-");
+    List<String> words = Arrays.asList(args);
+    return args.length > 0 && !args[0].startsWith("-") && !NO_ENGINE.contains(args[0])
+        && !words.contains("--help") && !words.contains("-h");
   }
+
+  private static final Set<String> NO_ENGINE = Set.of("help", "completion");
 
   /**
    * Reactor is on the class path for remote partitioning (Spring Integration), so Spring's transaction interceptor

@@ -15,5 +15,8 @@ class TributaryApplicationTest {
     assertThat(TributaryApplication.mayStartEngine(new String[] {})).isFalse();
     assertThat(TributaryApplication.mayStartEngine(new String[] {"run", "jobs/demo.yml"})).isTrue();
     assertThat(TributaryApplication.mayStartEngine(new String[] {"status"})).isTrue();
+    assertThat(TributaryApplication.mayStartEngine(new String[] {"run", "--help"})).isFalse();
+    assertThat(TributaryApplication.mayStartEngine(new String[] {"help", "run"})).isFalse();
+    assertThat(TributaryApplication.mayStartEngine(new String[] {"completion"})).isFalse();
   }
 }

@@ -26,8 +26,9 @@ final class CheckCommand extends CliCommand implements Callable<Integer> {
   public Integer call() {
     LoadedJob job = JobConfigLoader.load(jobFile);
     engine().bean(ScaleOut.class).check(job);
-    out().println("✓ " + jobFile + " is valid (" + job.config().streams().size() + " streams)");
     PlatformRegistry platforms = engine().bean(PlatformRegistry.class);
+    platforms.validate(job);
+    out().println("✓ " + jobFile + " is valid (" + job.config().streams().size() + " streams)");
     try (Source source = platforms.createSource(job);
         Sink sink = platforms.createSink(job)) {
       source.check();

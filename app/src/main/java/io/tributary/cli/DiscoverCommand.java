@@ -8,7 +8,6 @@ import io.tributary.core.Source;
 import io.tributary.core.StreamSchema;
 import io.tributary.engine.PlatformRegistry;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -26,27 +25,52 @@ final class DiscoverCommand extends CliCommand implements Callable<Integer> {
     LoadedJob job = JobConfigLoader.load(jobFile);
     PlatformRegistry platforms = engine().bean(PlatformRegistry.class);
     try (Source source = platforms.createSource(job)) {
-      List<StreamSchema> schemas = new ArrayList<>();
       for (StreamConfig stream : job.config().streams()) {
-        schemas.add(source.discover(stream.name(), stream.optionsOrEmpty()));
+        print(source.discover(stream.name(), stream.optionsOrEmpty()), "");
       }
-      List<String> configured = schemas.stream().map(StreamSchema::name).toList();
       for (StreamSchema s : source.discover()) {
-        if (!configured.contains(s.name())) {
-          schemas.add(s);
-        }
-      }
-      for (StreamSchema s : schemas) {
-        String tag = configured.contains(s.name()) ? "" : "  (not in this job)";
-        out().println(s.name() + "  key " + s.primaryKey() + tag);
-        for (Column c : s.columns()) {
-          String type = c.type().name().toLowerCase()
-              + (c.precision() > 0 && c.type() == io.tributary.core.ColumnType.DECIMAL
-                  ? "(" + c.precision() + "," + c.scale() + ")" : "");
-          out().printf("    %-32s %s%s%n", c.name(), type, c.nullable() ? "" : " not null");
+        if (!readByJob(s.name(), job.config().streams())) {
+          print(s, "  (not in this job)");
         }
       }
     }
     return TributaryCommand.OK;
+  }
+
+  private void print(StreamSchema s, String tag) {
+    out().println(s.name() + "  key " + s.primaryKey() + tag);
+    for (Column c : s.columns()) {
+      String type = c.type().name().toLowerCase()
+          + (c.precision() > 0 && c.type() == io.tributary.core.ColumnType.DECIMAL
+              ? "(" + c.precision() + "," + c.scale() + ")" : "");
+      out().printf("    %-32s %s%s%n", c.name(), type, c.nullable() ? "" : " not null");
+    }
+  }
+
+  /**
+   * Whether a stream of the job reads the source object {@code object}. The source lists its objects by the
+   * platform's names (Salesforce {@code Opportunity}, a table {@code public.orders}) while a job's streams have names
+   * of their own and name the object in a platform-specific option ({@code object:}, {@code entity_set:},
+   * {@code table:}): a stream reads the object when its name or one of its option values names it.
+   */
+  static boolean readByJob(String object, List<StreamConfig> streams) {
+    for (StreamConfig stream : streams) {
+      if (names(stream.name(), object)) {
+        return true;
+      }
+      for (Object value : stream.optionsOrEmpty().values()) {
+        if (value instanceof String v && names(v, object)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** {@code public.orders} names {@code orders} and the other way round; case does not matter. */
+  private static boolean names(String a, String b) {
+    String x = a.trim().toLowerCase(java.util.Locale.ROOT);
+    String y = b.trim().toLowerCase(java.util.Locale.ROOT);
+    return x.equals(y) || x.endsWith("." + y) || y.endsWith("." + x);
   }
 }

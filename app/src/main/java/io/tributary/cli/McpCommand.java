@@ -26,7 +26,7 @@ final class McpCommand extends CliCommand implements Callable<Integer> {
   @Option(names = "--http", description = "serve Streamable HTTP on this port at /mcp instead of stdio")
   Integer httpPort;
 
-  @Option(names = "--host", defaultValue = "127.0.0.1", description = "the HTTP address (default ${DEFAULT-VALUE})")
+  @Option(names = "--host", defaultValue = "127.0.0.1", description = "the HTTP address")
   String host;
 
   @Override

@@ -25,16 +25,17 @@ final class QueryCommand extends CliCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "one SELECT over marts.<name>")
   String sql;
 
-  @Option(names = "--format", defaultValue = "table", description = "table, csv or json (default ${DEFAULT-VALUE})")
+  @Option(names = "--format", defaultValue = "table", description = "table, csv or json")
   Format format;
 
-  @Option(names = "--limit", defaultValue = "100", description = "most rows (at most 1000; default ${DEFAULT-VALUE})")
+  @Option(names = "--limit", defaultValue = "100", description = "most rows (at most 1000)")
   int limit;
 
-  @Option(names = "--timeout", defaultValue = "30", description = "seconds (default ${DEFAULT-VALUE})")
+  @Option(names = "--timeout", defaultValue = "30", description = "seconds")
   int timeoutSeconds;
 
-  @Option(names = "--param", description = "a value for a ? placeholder, in order (repeatable)")
+  @Option(names = "--param", showDefaultValue = picocli.CommandLine.Help.Visibility.NEVER,
+      description = {"a value for a ? placeholder, in order (repeatable)", "  Default: none"})
   List<String> params = new ArrayList<>();
 
   @Override

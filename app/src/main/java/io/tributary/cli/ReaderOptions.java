@@ -21,7 +21,7 @@ final class ReaderOptions {
 
   @Option(names = "--job", defaultValue = "jobs/demo.yml",
       description = "the job file, or a folder of job files (searched with its subfolders), whose marts to read (each"
-          + " job's sink: block names its warehouse); default ${DEFAULT-VALUE}")
+          + " job's sink: block names its warehouse)")
   Path job;
 
   @Option(names = "--show-pii", description = "return columns the data dictionary declares PII in clear")

@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 final class RepositoryOwner {
 
-  private static final Logger LOG = LoggerFactory.getLogger(RepositoryOwner.class);
   /** H2's ErrorCode.DATABASE_ALREADY_OPEN_1. */
   private static final int H2_ALREADY_OPEN = 90020;
   private static final Pattern H2_FILE = Pattern.compile("\"([^\"]+?)(\\.mv\\.db)?\"");
@@ -39,13 +38,58 @@ final class RepositoryOwner {
     return Optional.of(Path.of(m.group(1) + ".owner").toAbsolutePath().normalize());
   }
 
+  /**
+   * The job repository's H2 file when the repository is a local H2 file that does not exist yet; empty when it exists
+   * or lives elsewhere (PostgreSQL, an H2 server). Read-only commands use it to answer without creating one: opening
+   * an H2 file creates it, and the engine's logging creates {@code .tributary/logs}.
+   */
+  static Optional<Path> missingLocalRepository() {
+    String url = System.getProperty("spring.datasource.url");
+    if (url == null) {
+      url = System.getenv("SPRING_DATASOURCE_URL");
+    }
+    if (url == null) {
+      url = configuredUrl();
+    }
+    return url == null ? Optional.empty() : missingH2File(url);
+  }
+
+  /**
+   * {@code spring.datasource.url} of application.properties with its {@code ${NAME:default}} resolved from system
+   * properties and the environment, as Spring would; read by hand because Spring's Environment starts logging.
+   */
+  private static String configuredUrl() {
+    java.util.Properties properties = new java.util.Properties();
+    try (var in = RepositoryOwner.class.getClassLoader().getResourceAsStream("application.properties")) {
+      if (in == null) {
+        return null;
+      }
+      properties.load(in);
+    } catch (IOException e) {
+      return null;
+    }
+    String configured = properties.getProperty("spring.datasource.url");
+    return configured == null ? null : PLACEHOLDER.matcher(configured).replaceAll(m -> {
+      String value = System.getProperty(m.group(1), System.getenv(m.group(1)));
+      return Matcher.quoteReplacement(value != null ? value : m.group(2) == null ? "" : m.group(2));
+    });
+  }
+
+  private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([^:}]+)(?::([^}]*))?}");
+
+  /** The H2 file of {@code url} ({@code <name>.mv.db}) when {@code url} is an H2 file URL and that file is absent. */
+  static Optional<Path> missingH2File(String url) {
+    return ownerFile(url).map(owner -> Path.of(owner.toString().replaceFirst("\\.owner$", ".mv.db")))
+        .filter(file -> !Files.exists(file));
+  }
+
   /** Records this process as the holder; the file is removed by {@link #release}. */
   static void record(Path owner, String command) {
     try {
       Files.writeString(owner, ProcessHandle.current().pid() + "\n" + Instant.now().truncatedTo(ChronoUnit.SECONDS)
           + "\n" + command + "\n", StandardCharsets.UTF_8);
     } catch (IOException e) {
-      LOG.warn("cannot record the job repository's owner in {}; a second process will not be told who holds it",
+      log().warn("cannot record the job repository's owner in {}; a second process will not be told who holds it",
           owner, e);
     }
   }
@@ -54,7 +98,7 @@ final class RepositoryOwner {
     try {
       Files.deleteIfExists(owner);
     } catch (IOException e) {
-      LOG.warn("cannot remove {}; the next owner overwrites it", owner, e);
+      log().warn("cannot remove {}; the next owner overwrites it", owner, e);
     }
   }
 
@@ -88,8 +132,13 @@ final class RepositoryOwner {
       return !alive || lines.length < 3 ? ""
           : " (pid " + pid + ", 'tributary " + lines[2].strip() + "', since " + lines[1].strip() + ")";
     } catch (IOException | RuntimeException unreadable) {
-      LOG.debug("owner file {} unreadable", owner, unreadable);
+      log().debug("owner file {} unreadable", owner, unreadable);
       return "";
     }
+  }
+
+  /** Not a static field: {@link #missingLocalRepository} must not start logging, which creates the log folder. */
+  private static Logger log() {
+    return LoggerFactory.getLogger(RepositoryOwner.class);
   }
 }

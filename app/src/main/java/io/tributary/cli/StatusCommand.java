@@ -33,6 +33,17 @@ final class StatusCommand extends CliCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    java.util.Optional<java.nio.file.Path> none = RepositoryOwner.missingLocalRepository();
+    if (none.isPresent()) {
+      // nothing has run here: say so without creating a repository (and .tributary/) as a side effect
+      if (json) {
+        JsonOutput.print(out(), List.of());
+      } else {
+        out().println("No runs yet here (no job repository at " + none.get() + ")."
+            + " Start one with ./tributary run jobs/demo.yml");
+      }
+      return TributaryCommand.OK;
+    }
     JobRepository repository = engine().bean(JobRepository.class);
     WatermarkStore watermarks = engine().bean(WatermarkStore.class);
     List<String> names = job == null ? repository.getJobNames() : List.of(jobName(job));
@@ -95,10 +106,10 @@ final class StatusCommand extends CliCommand implements Callable<Integer> {
       long written = number(a, "rows_written");
       long quarantined = number(a, "rows_quarantined");
       Object reported = value(a, "reported_total");
-      String reconciliation = reported == null ? "not reported"
+      String reconciliation = reported == null ? io.tributary.engine.step.StreamProgress.NOT_RECONCILED
           : ((Number) reported).longValue() == written + quarantined ? "ok (" + reported + ")"
           : "MISMATCH reported " + reported + " loaded " + (written + quarantined);
-      out().printf("    %-22s run %-5s written %,d  quarantined %,d  reconciliation %s%n", stream,
+      out().printf("    %-22s execution %-5s written %,d  quarantined %,d  reconciliation %s%n", stream,
           value(a, "run_id"), written, quarantined, reconciliation);
     }
   }
@@ -117,7 +128,8 @@ final class StatusCommand extends CliCommand implements Callable<Integer> {
     String start = e.getStartTime() == null ? "-" : TIME.format(e.getStartTime());
     String took = e.getStartTime() == null || e.getEndTime() == null ? ""
         : " in " + Duration.between(e.getStartTime(), e.getEndTime()).toMillis() / 1000.0 + " s";
-    out().printf("  run %-5d %-10s started %s%s  (instance %d, %s)%n", e.getId(), e.getStatus(), start, took,
+    out().printf("  run %-5d %-10s started %s%s  (execution %d, instance %d, %s)%n",
+        io.tributary.engine.run.JobRunner.runNumber(e), e.getStatus(), start, took, e.getId(),
         e.getJobInstance().getInstanceId(), e.getJobParameters().parameters().stream()
             .map(p -> p.name() + "=" + p.value()).toList());
     for (StepExecution s : e.getStepExecutions()) {

@@ -22,7 +22,8 @@ final class SummaryPrinter {
 
   static void print(String job, RunResult r, PrintWriter out) {
     out.println();
-    out.printf("Job %s: %s%s%s%n", job, r.status(), r.runId() > 0 ? " (run " + r.runId() + ")" : "",
+    out.printf("Job %s: %s%s%s%n", job, r.status(),
+        r.runId() > 0 ? " (run " + r.runNumber() + ", execution " + r.runId() + ")" : "",
         r.restarted() ? ", resumed" : "");
     out.printf("  %-22s %-7s %10s %10s %12s %9s  %s%n", "stream", "mode", "read", "written", "quarantined",
         "rows/s", "reconciliation");

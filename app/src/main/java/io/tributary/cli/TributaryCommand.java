@@ -12,8 +12,15 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "tributary", mixinStandardHelpOptions = true, version = "tributary 0.1.0",
     description = "Extract business-system data and load it into your warehouse.",
+    // every subcommand inherits --help, --version and the default values in its option list
+    scope = CommandLine.ScopeType.INHERIT, showDefaultValues = true,
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {"0:ok", "1:failed, restartable: run the same command again",
+        "2:configuration or usage error (the message names file : field : what : fix)",
+        "3:busy: another process holds the job or its files; try later"},
     subcommands = {RunCommand.class, CheckCommand.class, DiscoverCommand.class, StatusCommand.class,
-        ListCommand.class, WorkerCommand.class, MartsCommand.class, QueryCommand.class, McpCommand.class})
+        ListCommand.class, WorkerCommand.class, MartsCommand.class, QueryCommand.class, McpCommand.class,
+        ScheduleCommand.class, CommandLine.HelpCommand.class})
 public final class TributaryCommand implements Callable<Integer> {
 
   public static final int OK = 0;
@@ -42,10 +49,7 @@ public final class TributaryCommand implements Callable<Integer> {
 
   /** Runs the command line with {@code engine} (started on first use, closed at the end) and returns the exit code. */
   public static int execute(EngineContext engine, PrintStream out, PrintStream err, String... args) {
-    CommandLine cli = new CommandLine(new TributaryCommand(engine));
-    if (simulatorsPresent()) {
-      cli.addSubcommand(new SandboxCommand());
-    }
+    CommandLine cli = commandLine(engine);
     cli.setOut(new java.io.PrintWriter(out, true));
     cli.setErr(new java.io.PrintWriter(err, true));
     cli.setExitCodeExceptionMapper(e -> e instanceof TributaryException te ? te.kind().exitCode() : RESTARTABLE);
@@ -69,6 +73,16 @@ public final class TributaryCommand implements Callable<Integer> {
     } finally {
       engine.close();
     }
+  }
+
+  /** The command tree: every command this distribution offers, each with --help and --version. */
+  static CommandLine commandLine(EngineContext engine) {
+    CommandLine cli = new CommandLine(new TributaryCommand(engine));
+    if (simulatorsPresent()) {
+      cli.addSubcommand(new SandboxCommand());
+    }
+    cli.addSubcommand(new CompletionCommand());
+    return cli;
   }
 
   /**

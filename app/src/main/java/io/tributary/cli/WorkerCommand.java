@@ -21,7 +21,7 @@ final class WorkerCommand extends CliCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "the job file, the same one the manager runs")
   Path jobFile;
 
-  @Option(names = "--threads", defaultValue = "1", description = "partitions this worker runs at once (default 1)")
+  @Option(names = "--threads", defaultValue = "1", description = "partitions this worker runs at once")
   int threads;
 
   @Override

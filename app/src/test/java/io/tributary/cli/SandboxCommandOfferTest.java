@@ -25,6 +25,6 @@ class SandboxCommandOfferTest {
     assertThat(code).isZero();
     assertThat(TributaryCommand.simulatorsPresent()).isTrue();
     assertThat(buffer.toString(StandardCharsets.UTF_8))
-        .contains("  sandbox   Serve the SaaS API simulators on 127.0.0.1 until Ctrl-C.");
+        .containsPattern("\n  sandbox +Serve the SaaS API simulators on 127.0.0.1 until Ctrl-C.");
   }
 }

@@ -43,23 +43,48 @@ public class PlatformRegistry {
   }
 
   public Source createSource(LoadedJob job) {
+    return create(sourceProvider(job), job);
+  }
+
+  public Sink createSink(LoadedJob job) {
+    return create(sinkProvider(job), job);
+  }
+
+  /**
+   * Checks, without connecting to anything, what {@link #createSource} and {@link #createSink} would refuse: an
+   * unknown source or sink type, a secret reference that does not resolve, a source or sink block that does not bind
+   * to its platform's config. {@code check} calls it before it calls a job file valid.
+   */
+  public void validate(LoadedJob job) {
+    SourceProvider<?> source = sourceProvider(job);
+    SinkProvider<?> sink = sinkProvider(job);
+    SecretFields.checkResolvable(job.binder(), "source", job.config().source());
+    SecretFields.checkResolvable(job.binder(), "sink", job.config().sink());
+    Map<String, Object> block = withoutType(job.config().source());
+    if (!SourceSandboxes.requested(block)) {
+      job.binder().bindMap(block, source.configType(), "source");
+    }
+    job.binder().bindMap(withoutType(job.config().sink()), sink.configType(), "sink");
+  }
+
+  private SourceProvider<?> sourceProvider(LoadedJob job) {
     String type = job.config().sourceType();
     SourceProvider<?> provider = sources.get(type);
     if (provider == null) {
       throw job.binder().error("source.type", "unknown source type '" + type + "'", unknownHint(type,
           sources.keySet(), "sources"));
     }
-    return create(provider, job);
+    return provider;
   }
 
-  public Sink createSink(LoadedJob job) {
+  private SinkProvider<?> sinkProvider(LoadedJob job) {
     String type = job.config().sinkType();
     SinkProvider<?> provider = sinks.get(type);
     if (provider == null) {
       throw job.binder().error("sink.type", "unknown sink type '" + type + "'", unknownHint(type, sinks.keySet(),
           "warehouses"));
     }
-    return create(provider, job);
+    return provider;
   }
 
   private <C> Source create(SourceProvider<C> provider, LoadedJob job) {

@@ -156,11 +156,11 @@ public class JobRunner {
     TributaryException te = TributaryException.find(e);
     if (te != null) {
       String status = te.kind() == TributaryException.Kind.BUSY ? "BUSY" : "FAILED";
-      return new RunResult(te.kind().exitCode(), status, -1, false, List.copyOf(progress.values()), marts,
+      return new RunResult(te.kind().exitCode(), status, -1, -1, false, List.copyOf(progress.values()), marts,
           te.describe());
     }
     LOG.error("run of {} failed", job.name(), e);
-    return new RunResult(1, "FAILED", -1, false, List.copyOf(progress.values()), marts,
+    return new RunResult(1, "FAILED", -1, -1, false, List.copyOf(progress.values()), marts,
         e.getClass().getSimpleName() + ": " + e.getMessage());
   }
 
@@ -187,11 +187,11 @@ public class JobRunner {
         markDead(last);
         out.printf(status == BatchStatus.UNKNOWN
             ? "Run %d of %s ended UNKNOWN (its process could not record the outcome and is gone); resuming it%n"
-            : "Run %d of %s was interrupted (process died); resuming it%n", lastExecution.getId(), name);
+            : "Run %d of %s was interrupted (process died); resuming it%n", runNumber(lastExecution), name);
         return lastExecution.getJobParameters();
       }
       if (status == BatchStatus.FAILED || status == BatchStatus.STOPPED) {
-        out.printf("Run %d of %s did not complete (%s); resuming it%n", lastExecution.getId(), name, status);
+        out.printf("Run %d of %s did not complete (%s); resuming it%n", runNumber(lastExecution), name, status);
         return lastExecution.getJobParameters();
       }
     }
@@ -235,6 +235,12 @@ public class JobRunner {
     }
   }
 
+  /** The job's own run number ({@link #RUN_ID}, per job); execution ids are shared by every job of the repository. */
+  public static long runNumber(JobExecution execution) {
+    Long n = execution.getJobParameters().getLong(RUN_ID);
+    return n == null ? execution.getId() : n;
+  }
+
   private static boolean dead(BatchStatus status) {
     return status.isRunning() || status == BatchStatus.UNKNOWN;
   }
@@ -244,7 +250,7 @@ public class JobRunner {
     BatchStatus status = execution.getStatus();
     List<StreamProgress> streams = List.copyOf(progress.values());
     if (status == BatchStatus.COMPLETED) {
-      return new RunResult(0, status.name(), execution.getId(), restart, streams, List.copyOf(marts), null);
+      return new RunResult(0, status.name(), execution.getId(), runNumber(execution), restart, streams, List.copyOf(marts), null);
     }
     List<Throwable> failures = new ArrayList<>(execution.getAllFailureExceptions());
     TributaryException te = failures.stream().map(TributaryException::find).filter(java.util.Objects::nonNull)
@@ -262,6 +268,6 @@ public class JobRunner {
     } else {
       message = "run ended " + status + "; run again to resume";
     }
-    return new RunResult(exit, status.name(), execution.getId(), restart, streams, List.copyOf(marts), message);
+    return new RunResult(exit, status.name(), execution.getId(), runNumber(execution), restart, streams, List.copyOf(marts), message);
   }
 }

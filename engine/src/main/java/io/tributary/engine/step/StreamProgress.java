@@ -7,6 +7,12 @@ public final class StreamProgress {
 
   public enum State { WAITING, RUNNING, DONE, FAILED }
 
+  /**
+   * The reconciliation of a stream whose platform reports no count of what a read returns (HubSpot, Dynamics, files,
+   * JDBC): there is nothing to compare the loaded rows with.
+   */
+  public static final String NOT_RECONCILED = "n/a (no count from the platform)";
+
   private final String stream;
   private final String mode;
   final AtomicLong read = new AtomicLong();

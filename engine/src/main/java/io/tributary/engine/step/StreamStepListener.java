@@ -59,11 +59,14 @@ final class StreamStepListener implements StepExecutionListener {
     step.complete(watermarks, reader.watermark(), host());
   }
 
-  /** Compares a platform-reported count with what this run loaded; empty when the platform reports none. */
+  /**
+   * Compares a platform-reported count with what this run loaded; {@link StreamProgress#NOT_RECONCILED} when the
+   * platform reports none (README, "The run summary").
+   */
   private String reconcile() {
     long reported = step.progress().reportedTotal();
     if (reported < 0) {
-      return "";
+      return StreamProgress.NOT_RECONCILED;
     }
     long loaded = step.progress().written() + step.progress().quarantined();
     if (reported == loaded) {
