@@ -1,5 +1,7 @@
 package io.tributary.sandbox;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,6 +49,17 @@ public final class SandboxHttp {
       out.put(URLDecoder.decode(k, StandardCharsets.UTF_8), URLDecoder.decode(v, StandardCharsets.UTF_8));
     }
     return out;
+  }
+
+  /**
+   * For the {@code malformed} fault of simulators whose records are flat JSON objects in an array: the first record
+   * becomes a bare string, which a reader must quarantine (never drop). Returns the array.
+   */
+  public static ArrayNode corruptFirst(ArrayNode records, boolean corrupt) {
+    if (corrupt && !records.isEmpty()) {
+      records.set(0, TextNode.valueOf("#corrupt-record"));
+    }
+    return records;
   }
 
   /** The decoded query parameters of a request. */

@@ -97,15 +97,15 @@ public final class ChurnZeroRoutes implements SandboxRoutes {
       r = error(405, "The requested resource does not support http method '" + ex.getRequestMethod() + "'.");
     } else {
       try {
-        r = collection(entity, SandboxHttp.query(ex));
+        r = collection(entity, SandboxHttp.query(ex), corrupt);
       } catch (BadQuery e) {
         r = error(400, e.getMessage());
       }
     }
-    SandboxHttp.send(ex, corrupt && r.status() == 200 ? r.truncated() : r);
+    SandboxHttp.send(ex, r);
   }
 
-  private VendorResponse collection(String entity, Map<String, String> q) {
+  private VendorResponse collection(String entity, Map<String, String> q, boolean corrupt) {
     for (String name : q.keySet()) {
       if (name.startsWith("$") && !OPTIONS.contains(name)) {
         throw new BadQuery("The query parameter '" + name + "' is not supported.");
@@ -144,6 +144,7 @@ public final class ChurnZeroRoutes implements SandboxRoutes {
           .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20"))
           .collect(Collectors.joining("&")));
     }
+    SandboxHttp.corruptFirst(value, corrupt);
     return VendorResponse.json(200, root.toString());
   }
 

@@ -102,16 +102,16 @@ public final class GainsightRoutes implements SandboxRoutes {
     }
     VendorResponse r;
     try {
-      r = route(ex.getRequestMethod(), ex.getRequestURI().getPath(), body);
+      r = route(ex.getRequestMethod(), ex.getRequestURI().getPath(), body, corrupt);
     } catch (GainsightQuery.Rejected e) {
       // The Fetch CTA API's documented failure carries an empty data object; the Read API's carries null.
       boolean cta = ex.getRequestURI().getPath().equals(CTA_LIST);
       r = envelope(e.status, false, e.code, e.getMessage(), cta ? JSON.createObjectNode() : null, null);
     }
-    SandboxHttp.send(ex, corrupt && r.status() == 200 ? r.truncated() : r);
+    SandboxHttp.send(ex, r);
   }
 
-  private VendorResponse route(String method, String path, String body) {
+  private VendorResponse route(String method, String path, String body, boolean corrupt) {
     boolean query = path.startsWith(QUERY) && path.length() > QUERY.length();
     if (!query && !path.equals(CTA_LIST)) {
       return envelope(404, false, "GSOBJ_1023", "Invalid API path: " + path, null, null);
@@ -130,13 +130,13 @@ public final class GainsightRoutes implements SandboxRoutes {
       if (object == null) {
         return envelope(400, false, "GSOBJ_1XXX", "Object not found: " + path.substring(QUERY.length()), null, null);
       }
-      return read(object, request);
+      return read(object, request, corrupt);
     }
-    return ctas(request);
+    return ctas(request, corrupt);
   }
 
   /** The Company/Relationship Read API: records hold the selected fields, keyed as selected. */
-  private VendorResponse read(String object, JsonNode request) {
+  private VendorResponse read(String object, JsonNode request, boolean corrupt) {
     GainsightQuery q = new GainsightQuery(object, List.of());
     JsonNode select = request.path("select");
     if (!select.isArray() || select.isEmpty()) {
@@ -161,11 +161,11 @@ public final class GainsightRoutes implements SandboxRoutes {
         GeneratedFields.put(out, c[0], row.get(c[1]), TimeFormat.EPOCH_MILLIS);
       }
     }
-    return envelope(200, true, null, null, data, null);
+    return envelope(200, true, null, null, SandboxHttp.corruptFirst(data, corrupt), null);
   }
 
   /** The Fetch CTA API: every standard CTA field, with ISO-8601 dates, whatever the select names. */
-  private VendorResponse ctas(JsonNode request) {
+  private VendorResponse ctas(JsonNode request, boolean corrupt) {
     GainsightQuery q = new GainsightQuery(GainsightRecords.CTA, CTA_LOOKUPS);
     for (JsonNode s : request.path("select")) {
       q.field(s.asText(), "COCKPIT_5101", "Invalid fields in select clause - ");
@@ -186,7 +186,7 @@ public final class GainsightRoutes implements SandboxRoutes {
       out.putArray("associatedRecords").addObject().put("recordId", (String) row.get("CompanyId"))
           .put("objectName", "Company").put("source", "MDA");
     }
-    return envelope(200, true, null, null, data, null);
+    return envelope(200, true, null, null, SandboxHttp.corruptFirst(data, corrupt), null);
   }
 
   @Override

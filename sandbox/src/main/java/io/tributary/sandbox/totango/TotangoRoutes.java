@@ -93,15 +93,15 @@ public final class TotangoRoutes implements SandboxRoutes {
       r = error(405, "Use POST");
     } else {
       try {
-        r = search(object, SandboxHttp.form(body).get("query"));
+        r = search(object, SandboxHttp.form(body).get("query"), corrupt);
       } catch (Refused e) {
         r = error(400, e.getMessage());
       }
     }
-    SandboxHttp.send(ex, corrupt && r.status() == 200 ? r.truncated() : r);
+    SandboxHttp.send(ex, r);
   }
 
-  private VendorResponse search(String object, String text) {
+  private VendorResponse search(String object, String text, boolean corrupt) {
     JsonNode q;
     try {
       q = text == null ? null : JSON.readTree(text);
@@ -146,7 +146,7 @@ public final class TotangoRoutes implements SandboxRoutes {
     root.put("status", "success");
     ObjectNode result = root.putObject("response").putObject(object);
     result.put("total_hits", hits.size());
-    result.set("hits", out);
+    result.set("hits", SandboxHttp.corruptFirst(out, corrupt));
     return VendorResponse.json(200, root.toString());
   }
 
