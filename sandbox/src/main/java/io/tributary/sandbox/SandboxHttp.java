@@ -1,6 +1,7 @@
 package io.tributary.sandbox;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
@@ -52,12 +53,18 @@ public final class SandboxHttp {
   }
 
   /**
-   * For the {@code malformed} fault of simulators whose records are flat JSON objects in an array: the first record
-   * becomes a bare string, which a reader must quarantine (never drop). Returns the array.
+   * For the {@code malformed} fault of simulators whose records are flat JSON objects in an array: the first record's
+   * {@code field} (a date or number) gets a value of the wrong type, or, when the record has no such field (or
+   * {@code field} is null), the record becomes a bare string. A reader must quarantine it, never drop it. Returns the
+   * array.
    */
-  public static ArrayNode corruptFirst(ArrayNode records, boolean corrupt) {
+  public static ArrayNode corruptFirst(ArrayNode records, boolean corrupt, String field) {
     if (corrupt && !records.isEmpty()) {
-      records.set(0, TextNode.valueOf("#corrupt-record"));
+      if (field != null && records.get(0) instanceof ObjectNode first && first.has(field)) {
+        first.put(field, "#corrupt-value");
+      } else {
+        records.set(0, TextNode.valueOf("#corrupt-record"));
+      }
     }
     return records;
   }

@@ -66,6 +66,18 @@ public final class ChurnZeroRecords {
         ChurnZeroRecords::id));
   }
 
+  /** The property names of an entity, derived ones included. */
+  static java.util.Set<String> properties(String entity) {
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    ENTITIES.get(entity).forEach(f -> names.add(f.name()));
+    names.addAll(switch (entity) {
+      case ACCOUNT -> List.of("ExternalId", "CrmId");
+      case CONTACT -> List.of("ExternalId", "CrmId", "FullName");
+      default -> List.of("EventTypeId");
+    });
+    return names;
+  }
+
   List<Map<String, Object>> all(String entity) {
     return GeneratedFields.matching(dataset, entity, ENTITIES.get(entity), ChurnZeroRecords::id, v -> true, null)
         .stream().map(v -> derived(entity, v)).toList();

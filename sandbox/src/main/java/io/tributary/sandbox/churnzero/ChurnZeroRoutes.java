@@ -112,7 +112,7 @@ public final class ChurnZeroRoutes implements SandboxRoutes {
       }
     }
     List<Map<String, Object>> all = records.all(entity);
-    Set<String> properties = all.isEmpty() ? Set.of() : all.get(0).keySet();
+    Set<String> properties = ChurnZeroRecords.properties(entity);
     Predicate<Map<String, Object>> where = q.containsKey("$filter")
         ? filter(entity, q.get("$filter"), properties) : v -> true;
     List<Map<String, Object>> rows = all.stream().filter(where).sorted(order(entity, q.get("$orderby"), properties))
@@ -144,7 +144,7 @@ public final class ChurnZeroRoutes implements SandboxRoutes {
           .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8).replace("+", "%20"))
           .collect(Collectors.joining("&")));
     }
-    SandboxHttp.corruptFirst(value, corrupt);
+    SandboxHttp.corruptFirst(value, corrupt, "ObjectLastModifiedDate");
     return VendorResponse.json(200, root.toString());
   }
 

@@ -161,7 +161,7 @@ public final class GainsightRoutes implements SandboxRoutes {
         GeneratedFields.put(out, c[0], row.get(c[1]), TimeFormat.EPOCH_MILLIS);
       }
     }
-    return envelope(200, true, null, null, SandboxHttp.corruptFirst(data, corrupt), null);
+    return envelope(200, true, null, null, SandboxHttp.corruptFirst(data, corrupt, "ModifiedDate"), null);
   }
 
   /** The Fetch CTA API: every standard CTA field, with ISO-8601 dates, whatever the select names. */
@@ -186,7 +186,7 @@ public final class GainsightRoutes implements SandboxRoutes {
       out.putArray("associatedRecords").addObject().put("recordId", (String) row.get("CompanyId"))
           .put("objectName", "Company").put("source", "MDA");
     }
-    return envelope(200, true, null, null, SandboxHttp.corruptFirst(data, corrupt), null);
+    return envelope(200, true, null, null, SandboxHttp.corruptFirst(data, corrupt, "ModifiedDate"), null);
   }
 
   @Override

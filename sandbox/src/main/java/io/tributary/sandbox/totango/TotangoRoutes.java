@@ -146,7 +146,7 @@ public final class TotangoRoutes implements SandboxRoutes {
     root.put("status", "success");
     ObjectNode result = root.putObject("response").putObject(object);
     result.put("total_hits", hits.size());
-    result.set("hits", SandboxHttp.corruptFirst(out, corrupt));
+    result.set("hits", SandboxHttp.corruptFirst(out, corrupt, null));
     return VendorResponse.json(200, root.toString());
   }
 
