@@ -123,7 +123,7 @@ public final class ConfigBinder {
   private TributaryException translate(JsonProcessingException e, String prefix) {
     String path = prefix;
     if (e instanceof JsonMappingException jme) {
-      path = join(prefix, pathOf(jme));
+      path = join(prefix, io.tributary.core.JsonFieldPath.of(jme));
     }
     String where = location(e.getLocation());
     if (e instanceof UnrecognizedPropertyException upe) {
@@ -175,21 +175,6 @@ public final class ConfigBinder {
       }
     }
     return " (line " + line + ")";
-  }
-
-  private static String pathOf(JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getIndex() >= 0) {
-        sb.append('[').append(ref.getIndex()).append(']');
-      } else if (ref.getFieldName() != null) {
-        if (!sb.isEmpty()) {
-          sb.append('.');
-        }
-        sb.append(ref.getFieldName());
-      }
-    }
-    return sb.toString();
   }
 
   private static String location(JsonLocation loc) {

@@ -3,14 +3,12 @@ package io.tributary.source.hubspot;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.core.Cursor;
-import io.tributary.core.Page;
 import io.tributary.core.ReadRequest;
 import io.tributary.core.Source;
-import io.tributary.core.SourceRecord;
-import io.tributary.core.StreamReader;
 import io.tributary.sandbox.SandboxOptions;
 import io.tributary.sandbox.SandboxServer;
 import io.tributary.sandbox.hubspot.HubSpotSandbox;
+import io.tributary.source.FaultEquivalence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,21 +43,8 @@ class HubSpotFaultEquivalenceIT {
 
   private static void collect(Source source, Cursor watermark, List<String> cursorFields, String prefix,
       Map<String, String> out) {
-    ReadRequest req = new ReadRequest("deals", Map.of(), List.of("id"), cursorFields, watermark, Duration.ZERO, 100);
-    try (StreamReader reader = source.open(req)) {
-      Cursor c = Cursor.START;
-      while (true) {
-        Page p = reader.read(c);
-        for (SourceRecord r : p.records()) {
-          String previous = out.put(prefix + r.fields().get("id"), r.deleted() + " " + new TreeMap<>(r.fields()));
-          assertThat(previous).as("record read twice").isNull();
-        }
-        if (p.done()) {
-          return;
-        }
-        c = p.next();
-      }
-    }
+    FaultEquivalence.collect(source, new ReadRequest("deals", Map.of(), List.of("id"), cursorFields, watermark,
+        Duration.ZERO, 100), "id", prefix, out);
   }
 
   @Test

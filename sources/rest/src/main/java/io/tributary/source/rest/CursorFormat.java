@@ -25,6 +25,9 @@ sealed interface CursorFormat {
   /** Writes an instant (an upper bound, a start). */
   String write(Instant instant);
 
+  /** Whether a record's value can be a watermark: a garbled time must never become one. */
+  boolean accepts(String raw);
+
   static CursorFormat of(String spec) {
     String s = spec == null ? "iso8601" : spec.trim();
     return switch (s.toLowerCase(Locale.ROOT)) {
@@ -107,6 +110,11 @@ sealed interface CursorFormat {
       }
       return formatter.format(instant);
     }
+
+    @Override
+    public boolean accepts(String raw) {
+      return instant(raw) != null;
+    }
   }
 
   /** A number or an opaque value, sent as read (no lookback). */
@@ -119,6 +127,11 @@ sealed interface CursorFormat {
     @Override
     public String write(Instant instant) {
       return instant.toString();
+    }
+
+    @Override
+    public boolean accepts(String raw) {
+      return raw != null && !raw.isBlank();
     }
   }
 }

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.tributary.core.JsonFieldPath;
 import io.tributary.core.NameSuggester;
 import io.tributary.core.TributaryException;
 import java.io.IOException;
@@ -85,7 +86,7 @@ public final class DefinitionLoader {
   }
 
   private static TributaryException translate(JsonProcessingException e, String file) {
-    String path = e instanceof JsonMappingException jme ? pathOf(jme) : "";
+    String path = e instanceof JsonMappingException jme ? JsonFieldPath.of(jme) : "";
     String line = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
         : " (line " + e.getLocation().getLineNr() + ")";
     String at = file + ": " + (path.isEmpty() ? "" : path + ": ");
@@ -123,17 +124,5 @@ public final class DefinitionLoader {
       return type == boolean.class || type == Boolean.class ? "true or false" : "a number";
     }
     return "a " + type.getSimpleName().toLowerCase(Locale.ROOT);
-  }
-
-  private static String pathOf(JsonMappingException e) {
-    StringBuilder sb = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getIndex() >= 0) {
-        sb.append('[').append(ref.getIndex()).append(']');
-      } else if (ref.getFieldName() != null) {
-        sb.append(sb.isEmpty() ? "" : ".").append(ref.getFieldName());
-      }
-    }
-    return sb.toString();
   }
 }

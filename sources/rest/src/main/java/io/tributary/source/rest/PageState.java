@@ -34,6 +34,19 @@ record PageState(String url, String token, Long offset, Long page, String lower,
     return new PageState(newUrl, newToken, newOffset, newPage, lower, upper, newMax);
   }
 
+  /**
+   * This state with the query parameter {@code param} removed from its next-page URL: a platform may echo a query
+   * string API key into its links, and a cursor is stored in the warehouse and the job repository.
+   */
+  PageState withoutParam(String param) {
+    if (url == null || param == null) {
+      return this;
+    }
+    String cleaned = url.replaceAll("([?&])" + java.util.regex.Pattern.quote(param) + "=[^&#]*&?", "$1")
+        .replaceAll("[?&]$", "");
+    return new PageState(cleaned, token, offset, page, lower, upper, max);
+  }
+
   private static void put(Map<String, String> m, String k, String v) {
     if (v != null) {
       m.put(k, v);

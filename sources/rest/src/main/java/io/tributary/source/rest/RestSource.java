@@ -83,7 +83,7 @@ final class RestSource extends TypedOptionsSource<RestSource.StreamOptions> {
   @Override
   public void check() {
     if (def.check() != null && def.check().path() != null) {
-      HttpCall call = HttpCall.get(values.render(def.check().path()));
+      HttpCall call = HttpCall.get(values.render(def.check().path()).replaceFirst("^/+", ""));
       if (def.check().query() != null) {
         for (var e : def.check().query().entrySet()) {
           call = call.query(e.getKey(), values.render(e.getValue()));
@@ -130,7 +130,8 @@ final class RestSource extends TypedOptionsSource<RestSource.StreamOptions> {
     StreamCalls calls = new StreamCalls(opts.name(), def, opts.spec(), values, opts.query(), hook);
     RecordSelector selector = new RecordSelector(opts.name(), opts.spec().records(), opts.spec().deletes(),
         http.json(), hook);
-    return new RestStreamReader(http, calls, selector, request, opts.spec().cursor(), clock);
+    String secretParam = def.auth().type() == RestDefinition.AuthSpec.Type.API_KEY ? def.auth().queryParam() : null;
+    return new RestStreamReader(http, calls, selector, request, opts.spec().cursor(), clock, secretParam);
   }
 
   RestDefinition definition() {

@@ -27,9 +27,11 @@ final class RestStreamReader implements StreamReader {
   private final CursorSpec cursor;
   private final CursorFormat format;
   private final Clock clock;
+  private final String secretParam;
 
+  /** @param secretParam the query parameter carrying an API key, never kept in a cursor; null when there is none */
   RestStreamReader(RestHttp http, StreamCalls calls, RecordSelector selector, ReadRequest request, CursorSpec cursor,
-      Clock clock) {
+      Clock clock, String secretParam) {
     this.http = http;
     this.calls = calls;
     this.selector = selector;
@@ -37,6 +39,7 @@ final class RestStreamReader implements StreamReader {
     this.cursor = cursor;
     this.format = cursor == null ? null : CursorFormat.of(cursor.format());
     this.clock = clock;
+    this.secretParam = secretParam;
   }
 
   @Override
@@ -50,12 +53,15 @@ final class RestStreamReader implements StreamReader {
     if (cursor != null) {
       for (SourceRecord r : records) {
         String v = RecordSelector.valueAt(r.fields(), cursor.field());
-        if (v != null && !v.isBlank() && (max == null || CursorFormat.ORDER.compare(v, max) > 0)) {
+        if (format.accepts(v) && (max == null || CursorFormat.ORDER.compare(v, max) > 0)) {
           max = v;
         }
       }
     }
     PageState next = PagingRules.next(paging, state, response, records.size(), size, max, http.base());
+    if (next != null) {
+      next = next.withoutParam(secretParam);
+    }
     long total = PagingRules.total(paging, response.body());
     Page page;
     if (next == null) {

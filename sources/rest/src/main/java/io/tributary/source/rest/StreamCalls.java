@@ -51,7 +51,8 @@ final class StreamCalls {
     if (state.url() != null) {
       call = HttpCall.of(spec.method(), state.url());
     } else {
-      call = HttpCall.of(spec.method(), Templates.render(spec.path(), lookup));
+      // A definition's path is relative to base_url (which may carry a path such as /v1), so it is appended.
+      call = HttpCall.of(spec.method(), Templates.render(spec.path(), lookup).replaceFirst("^/+", ""));
       call = query(call, lookup, size, state);
     }
     for (var h : commonHeaders.entrySet()) {

@@ -48,7 +48,10 @@ final class TinyApi implements AutoCloseable {
     n.put("id", id);
     n.put("title", title);
     n.put("updated_at", updated.toString());
-    n.put("author", Map.of("name", "ann", "team", "docs"));
+    Map<String, Object> author = new LinkedHashMap<>(); // ordered: the inferred schema's column order is asserted
+    author.put("name", "ann");
+    author.put("team", "docs");
+    n.put("author", author);
     n.put("tags", List.of("a", "b"));
     return n;
   }
