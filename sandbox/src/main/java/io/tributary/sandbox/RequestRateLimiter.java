@@ -1,33 +1,52 @@
 package io.tributary.sandbox;
 
-/**
- * A fixed one-second window request limit, like the per-second limits many vendors publish, on the
- * {@link SandboxClock}'s milliseconds.
- */
-final class RequestRateLimiter {
+import java.time.Duration;
 
-  private final int perSecond;
-  private long windowStart;
+/**
+ * A fixed-window request limit, like the per-second or per-minute limits many vendors publish ("100 calls per minute,
+ * fixed window"), on the {@link SandboxClock}'s milliseconds. Thread-safe.
+ */
+public final class RequestRateLimiter {
+
+  private final int limit;
+  private final long windowMillis;
+  private long windowStart = Long.MIN_VALUE;
   private int used;
 
+  /** @param perSecond requests per one-second window; 0 or less for no limit */
   RequestRateLimiter(int perSecond) {
-    this.perSecond = perSecond;
+    this(perSecond, Duration.ofSeconds(1));
   }
 
-  /** True when the request fits in the current second's budget. */
-  synchronized boolean tryAcquire(long nowMillis) {
-    if (perSecond <= 0) {
+  /**
+   * @param limit requests per window; 0 or less for no limit
+   * @param window the window's length; windows start at whole multiples of it since the epoch
+   */
+  public RequestRateLimiter(int limit, Duration window) {
+    this.limit = limit;
+    this.windowMillis = window.toMillis();
+  }
+
+  /** True when the request fits in the current window's budget (and counts it). */
+  public synchronized boolean tryAcquire(long nowMillis) {
+    if (limit <= 0) {
       return true;
     }
-    long window = nowMillis / 1000;
+    long window = Math.floorDiv(nowMillis, windowMillis);
     if (window != windowStart) {
       windowStart = window;
       used = 0;
     }
-    if (used >= perSecond) {
+    if (used >= limit) {
       return false;
     }
     used++;
     return true;
+  }
+
+  /** Whole seconds until the current window ends (at least 1): the {@code Retry-After} of a refused request. */
+  public long secondsUntilNextWindow(long nowMillis) {
+    long left = windowMillis - Math.floorMod(nowMillis, windowMillis);
+    return Math.max(1, (left + 999) / 1000);
   }
 }

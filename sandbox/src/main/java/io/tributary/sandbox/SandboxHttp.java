@@ -1,5 +1,8 @@
 package io.tributary.sandbox;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,6 +69,23 @@ public final class SandboxHttp {
     }
     int colon = pair.indexOf(':');
     return colon < 0 ? new String[] {pair, ""} : new String[] {pair.substring(0, colon), pair.substring(colon + 1)};
+  }
+
+  /**
+   * For the {@code malformed} fault of simulators whose records are flat JSON objects in an array: the first record's
+   * {@code field} (a date or number) gets a value of the wrong type, or, when the record has no such field (or
+   * {@code field} is null), the record becomes a bare string. A reader must quarantine it, never drop it. Returns the
+   * array.
+   */
+  public static ArrayNode corruptFirst(ArrayNode records, boolean corrupt, String field) {
+    if (corrupt && !records.isEmpty()) {
+      if (field != null && records.get(0) instanceof ObjectNode first && first.has(field)) {
+        first.put(field, "#corrupt-value");
+      } else {
+        records.set(0, TextNode.valueOf("#corrupt-record"));
+      }
+    }
+    return records;
   }
 
   /** The decoded query parameters of a request. */

@@ -159,6 +159,11 @@ final class DefinitionRules {
     }
     templates(err, at + ".path", s.path(), keys, true);
     templates(err, at + ".body", s.body(), keys, true);
+    s.form().forEach((k, v) -> templates(err, at + ".form." + k, v, keys, true));
+    if (!s.form().isEmpty() && (!s.method().equals("POST") || s.body() != null)) {
+      throw err.at(at + ".form", "a form body needs method: POST and no body",
+          "send either body: (JSON) or form: (fields), with method: POST");
+    }
     s.query().forEach((k, v) -> templates(err, at + ".query." + k, v, keys, true));
     s.headers().forEach((k, v) -> templates(err, at + ".headers." + k, v, keys, true));
     PagingSpec p = s.paging() != null ? s.paging() : d.paging();
@@ -166,7 +171,10 @@ final class DefinitionRules {
       throw err.at(at + ".paging", "missing (and no top-level paging)",
           "declare paging: { type: none } for a single-page endpoint, or the platform's paging");
     }
-    paging(p, s.paging() != null ? at + ".paging" : "paging", err);
+    // A POST that carries the offset or page number in its body or form needs no query parameter for it.
+    java.util.Set<String> inBody = new java.util.HashSet<>(Templates.names(s.body()));
+    s.form().values().forEach(v -> inBody.addAll(Templates.names(v)));
+    paging(p, s.paging() != null ? at + ".paging" : "paging", err, inBody);
     if (s.cursor() != null) {
       cursor(s.cursor(), at + ".cursor", err);
     }
@@ -184,6 +192,10 @@ final class DefinitionRules {
   }
 
   static void paging(PagingSpec p, String at, DefinitionErrors err) {
+    paging(p, at, err, java.util.Set.of());
+  }
+
+  static void paging(PagingSpec p, String at, DefinitionErrors err, java.util.Set<String> inBody) {
     if (p.type() == null) {
       throw err.at(at + ".type", "missing", "use one of: none, link_header, next_url, cursor, offset, page");
     }
@@ -194,8 +206,10 @@ final class DefinitionRules {
         require(err, at + ".token", p.token(), "the JSON pointer of the next page's token, e.g. /meta/next_cursor");
         require(err, at + ".token_param", p.tokenParam(), "the query parameter that sends it, e.g. cursor");
       }
-      case OFFSET -> require(err, at + ".offset_param", p.offsetParam(), "the offset parameter, e.g. offset");
-      case PAGE -> require(err, at + ".page_param", p.pageParam(), "the page number parameter, e.g. page");
+      case OFFSET -> require(err, at + ".offset_param", inBody.contains("page.offset") ? "(body)" : p.offsetParam(),
+          "the offset parameter, e.g. offset (or {{page.offset}} in the stream's body or form)");
+      case PAGE -> require(err, at + ".page_param", inBody.contains("page.number") ? "(body)" : p.pageParam(),
+          "the page number parameter, e.g. page (or {{page.number}} in the stream's body or form)");
       default -> { }
     }
     for (String[] ptr : new String[][] {{"next_url", p.nextUrl()}, {"token", p.token()}, {"has_more", p.hasMore()},
@@ -231,7 +245,7 @@ final class DefinitionRules {
       ErrorRule r = rules.get(i);
       String at = "errors.rules[" + i + "]";
       if (r.kind() == null) {
-        throw err.at(at + ".kind", "missing", "use one of: config, auth, transient, quota, record");
+        throw err.at(at + ".kind", "missing", "use one of: config, auth, transient, quota, record, empty");
       }
       if (r.status().isEmpty() && r.body() == null) {
         throw err.at(at, "matches nothing", "give status: 401 (or 4xx, or a list) and/or body: a regular expression");

@@ -106,8 +106,11 @@ public record RestDefinition(
     }
   }
 
-  /** What an error response means. */
-  public enum ErrorKind { CONFIG, AUTH, TRANSIENT, QUOTA, RECORD }
+  /**
+   * What an error response means. {@code EMPTY}: the platform answers "nothing matches" with an error status (Gainsight's
+   * Read API: HTTP 400 {@code GSOBJ_1011} "No data found for given criteria"); the page is empty and paging ends.
+   */
+  public enum ErrorKind { CONFIG, AUTH, TRANSIENT, QUOTA, RECORD, EMPTY }
 
   /** One stream. */
   public record StreamSpec(
@@ -122,9 +125,12 @@ public record RestDefinition(
       CursorSpec cursor,
       PagingSpec paging,
       DeleteSpec deletes,
-      SchemaSpec schema) {
+      SchemaSpec schema,
+      Map<String, String> form) {
 
     public StreamSpec {
+      form = form == null ? Map.of()
+          : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(form));
       query = query == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(query));
       headers = headers == null ? Map.of() : Map.copyOf(headers);
       primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);

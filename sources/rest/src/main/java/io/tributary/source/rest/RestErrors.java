@@ -48,6 +48,16 @@ final class RestErrors implements ErrorClassifier {
     this.clock = clock;
   }
 
+  /**
+   * Thrown (out of the HTTP client, which neither retries it nor counts it against the circuit) when an {@code empty}
+   * rule matches; {@link RestHttp#send} turns it into an empty response.
+   */
+  static final class NothingFound extends RuntimeException {
+    NothingFound() {
+      super("the platform found nothing for this request", null, false, false);
+    }
+  }
+
   @Override
   public Classification classify(int status, HttpHeaders headers, String body) {
     String vendor = messageHeader == null ? null : headers.firstValue(messageHeader).filter(v -> !v.isBlank())
@@ -63,6 +73,7 @@ final class RestErrors implements ErrorClassifier {
           case TRANSIENT -> ErrorClass.TRANSIENT;
           case QUOTA -> ErrorClass.QUOTA;
           case RECORD -> ErrorClass.RECORD;
+          case EMPTY -> throw new NothingFound();
         };
         Classification out = new Classification(c, vendor, r.fix(), null);
         return c == ErrorClass.TRANSIENT ? out.withRetryAfter(wait(headers)) : out;

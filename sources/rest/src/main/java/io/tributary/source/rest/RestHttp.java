@@ -50,10 +50,15 @@ final class RestHttp {
   }
 
   Response send(HttpCall call) {
-    return client.send(call, (status, headers, in) -> {
-      byte[] bytes = in.readAllBytes();
-      JsonNode body = bytes.length == 0 ? MissingNode.getInstance() : json.readTree(bytes);
-      return new Response(body, headers);
-    });
+    try {
+      return client.send(call, (status, headers, in) -> {
+        byte[] bytes = in.readAllBytes();
+        JsonNode body = bytes.length == 0 ? MissingNode.getInstance() : json.readTree(bytes);
+        return new Response(body, headers);
+      });
+    } catch (RestErrors.NothingFound e) {
+      // An errors rule of kind empty matched: the platform's way of saying "no records here".
+      return new Response(MissingNode.getInstance(), HttpHeaders.of(java.util.Map.of(), (k, v) -> true));
+    }
   }
 }

@@ -64,6 +64,11 @@ final class StreamCalls {
     if (spec.body() != null) {
       call = call.json(Templates.render(spec.body(), lookup));
     }
+    if (!spec.form().isEmpty()) {
+      Map<String, String> form = new java.util.LinkedHashMap<>();
+      spec.form().forEach((k, v) -> form.put(k, Templates.render(v, lookup)));
+      call = call.form(form);
+    }
     call = call.header("Accept", "application/json");
     return hook == null ? call : hook.request(stream, call);
   }
@@ -83,8 +88,16 @@ final class StreamCalls {
       q.put(spec.cursor().upperParam(), state.upper());
     }
     switch (paging.type()) {
-      case OFFSET -> q.put(paging.offsetParam(), state.offset() == null ? "0" : state.offset().toString());
-      case PAGE -> q.put(paging.pageParam(), lookup.apply("page.number"));
+      case OFFSET -> {
+        if (paging.offsetParam() != null) {
+          q.put(paging.offsetParam(), state.offset() == null ? "0" : state.offset().toString());
+        }
+      }
+      case PAGE -> {
+        if (paging.pageParam() != null) {
+          q.put(paging.pageParam(), lookup.apply("page.number"));
+        }
+      }
       case CURSOR -> {
         if (state.token() != null) {
           q.put(paging.tokenParam(), state.token());
