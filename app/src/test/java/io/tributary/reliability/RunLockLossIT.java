@@ -68,6 +68,8 @@ class RunLockLossIT {
   void aRunWhoseLockSessionIsCutTakesTheLockAgainAndCompletes() throws Exception {
     Process run = start("run");
     long session = awaitLockSession(run);
+    // the run's next page waits on this table lock, so it is still going however slowly status starts
+    Connection hold = holdSource();
     // status, from another process during the run, names the holder
     String url = TestPostgres.url() + (TestPostgres.url().contains("?") ? "&" : "?") + "currentSchema=" + repo;
     Path statusLog = dir.resolve("status.log");
@@ -78,6 +80,7 @@ class RunLockLossIT {
         + java.net.InetAddress.getLocalHost().getHostName() + " (pid " + run.pid() + ")");
     assertThat(run.isAlive()).as("the run must still be going when its session is cut").isTrue();
     cut(session);
+    hold.close();
     assertThat(run.waitFor(180, TimeUnit.SECONDS)).isTrue();
     String log = Files.readString(dir.resolve("run.log"));
     assertThat(run.exitValue()).as(log).isEqualTo(0);
@@ -89,11 +92,13 @@ class RunLockLossIT {
   void aRunWhoseLockWasTakenByAnotherProcessStopsAndIsResumedWithoutDuplicates() throws Exception {
     Process run = start("run");
     long session = awaitLockSession(run);
+    Connection hold = holdSource(); // the run cannot finish its pages before the lock is taken over
     try (Connection other = TestPostgres.connect();
         Statement s = other.createStatement()) {
       long key = lockKey(s, session);
       cut(session);
       assertThat(takeOver(s, key)).as("the cut session's lock is free for another process").isTrue();
+      hold.close();
       assertThat(run.waitFor(180, TimeUnit.SECONDS)).isTrue();
     } // the other process's session ends: its lock is released
     String log = Files.readString(dir.resolve("run.log"));
@@ -107,6 +112,19 @@ class RunLockLossIT {
     assertThat(resumed.exitValue()).as(resumedLog).isEqualTo(0);
     assertThat(resumedLog).contains("resuming it");
     assertTargetHoldsEachRowOnce();
+  }
+
+  /**
+   * Holds the source table locked (ACCESS EXCLUSIVE, in an open transaction) until the returned connection is closed:
+   * the run's current page query finishes, its next one waits. Takes timing out of "the run is still going".
+   */
+  private Connection holdSource() throws Exception {
+    Connection c = TestPostgres.connect();
+    c.setAutoCommit(false);
+    try (Statement s = c.createStatement()) {
+      s.execute("LOCK TABLE " + src + ".events_base IN ACCESS EXCLUSIVE MODE");
+    }
+    return c;
   }
 
   /** The PostgreSQL backend pid of the run's lock session, once it has recorded itself. */
