@@ -94,7 +94,7 @@ public final class TableSetup<T extends SqlType<T>> {
     if (!primaryKey.isEmpty()) {
       ddl.append(", PRIMARY KEY (").append(dialect.list(primaryKey)).append(')');
     }
-    execute(ddl.append(')').toString());
+    execute(ddl.append(')').append(dialect.tableOptions()).toString());
   }
 
   /**
