@@ -51,6 +51,7 @@ public class PostgresReadPaths {
     double s = (System.nanoTime() - t0) / 1e9;
     double cpu = (bean.getProcessCpuTime() - cpu0) / 1e9;
     System.out.printf("%s\t%d rows\t%.2f s\t%.0f rows/s\tJVM CPU %.2f s%n", what, rows, s, rows / s, cpu);
+    System.out.flush();
   }
 
   static long paged(Connection c, String table) throws SQLException {
@@ -112,6 +113,9 @@ public class PostgresReadPaths {
           }
         }
         rows++;
+      }
+      while (copy.isActive() && copy.readFromCopy() != null) {
+        // the end of the copy: the connection takes no other statement before it
       }
     }
     c.commit();
