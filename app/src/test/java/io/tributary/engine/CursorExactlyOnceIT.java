@@ -37,6 +37,10 @@ import net.jqwik.api.constraints.LongRange;
  * rules are a negative DST in the tz database) × chunk size × lookback × sink. Each case loads with an injected
  * failure, resumes, gets new rows at and after the watermark (ties included), loads again, and runs once more with
  * nothing new. After every run the warehouse's (id, note) rows are compared with the source table read with SQL.
+ *
+ * <p>A nullable cursor column (read in two phases, NULL cursors first) gets NULL values in its first rows, and some of
+ * those move to a value later than every cursor (a new version, as {@code updated_at = now()} would) between the
+ * failed and the resumed run and again before the second run: each must be loaded in its latest version, once.
  */
 @Tag("db")
 class CursorExactlyOnceIT {
@@ -53,9 +57,10 @@ class CursorExactlyOnceIT {
   void everySourceRowIsLoadedExactlyOnce(@ForAll @IntRange(max = 4) int zoneIndex,
       @ForAll @IntRange(max = 6) int typeIndex, @ForAll @IntRange(min = 1, max = 9) int chunk,
       @ForAll @IntRange(max = 3) int lookbackIndex, @ForAll boolean duckdb, @ForAll @IntRange(min = 1, max = 4)
-      int failAfter, @ForAll @LongRange(min = 1) long seed) throws Exception {
+      int failAfter, @ForAll boolean nullable, @ForAll @LongRange(min = 1) long seed) throws Exception {
     ZoneId zone = ZoneId.of(ZONES.get(zoneIndex));
-    Case c = new Case(zone, TYPES.get(typeIndex), chunk, LOOKBACK_MINUTES.get(lookbackIndex), duckdb, new Random(seed));
+    Case c = new Case(zone, TYPES.get(typeIndex), chunk, LOOKBACK_MINUTES.get(lookbackIndex), duckdb, nullable,
+        new Random(seed));
     Path dir = Files.createTempDirectory("cursor-prop");
     try {
       c.run(dir, failAfter);
@@ -71,14 +76,16 @@ class CursorExactlyOnceIT {
     private final int chunk;
     private final int lookback;
     private final boolean duckdb;
+    private final boolean nullable;
     private final Random random;
     private final LocalDateTime around;
     private final String src = TestPostgres.freshSchema("csrc");
     private final String dst;
     private long nextId = 1;
 
-    Case(ZoneId zone, String type, int chunk, int lookback, boolean duckdb, Random random) {
+    Case(ZoneId zone, String type, int chunk, int lookback, boolean duckdb, boolean nullable, Random random) {
       this.zone = zone;
+      this.nullable = nullable;
       this.type = type;
       this.chunk = chunk;
       this.lookback = lookback;
@@ -89,21 +96,27 @@ class CursorExactlyOnceIT {
     }
 
     void run(Path dir, int failAfter) throws Exception {
-      sql("CREATE TABLE " + src + ".items (id bigint PRIMARY KEY, c " + type + " NOT NULL, note text NOT NULL)");
+      sql("CREATE TABLE " + src + ".items (id bigint PRIMARY KEY, c " + type + (nullable ? "" : " NOT NULL")
+          + ", note text NOT NULL)");
       insert(30 + random.nextInt(40), null);
+      if (nullable) {
+        sql("UPDATE " + src + ".items SET c = NULL WHERE id % 3 <> " + random.nextInt(3));
+      }
       Path job = job(dir);
       CliRunner cli = new CliRunner(dir.resolve("state"));
       String what = "zone " + zone + ", cursor " + type + ", chunk " + chunk + ", lookback " + lookback + "m, "
-          + (duckdb ? "duckdb" : "postgres");
+          + (duckdb ? "duckdb" : "postgres") + (nullable ? ", nullable" : "");
 
       CliRunner.Result failed = cli.run("run", job.toString(), "--fail-after-chunks", Integer.toString(failAfter));
       assertThat(failed.exitCode()).as(what).isIn(0, 1);
       assertLoaded(dir, what + ", after the failed run", failed.exitCode() == 0);
+      moveNullCursors();
       CliRunner.Result resumed = cli.run("run", job.toString());
       assertThat(resumed.exitCode()).as(what + ": " + resumed.output()).isEqualTo(0);
       assertLoaded(dir, what + ", after the resumed run", true);
 
       insert(5 + random.nextInt(20), maxCursor());
+      moveNullCursors();
       CliRunner.Result second = cli.run("run", job.toString());
       assertThat(second.exitCode()).as(what + ": " + second.output()).isEqualTo(0);
       assertLoaded(dir, what + ", after the second run", true);
@@ -114,6 +127,44 @@ class CursorExactlyOnceIT {
       if (lookback == 0) {
         assertThat(third.output()).as(what).containsPattern("items\\s+merge\\s+0\\s+0\\s+0");
       }
+    }
+
+    /** Some rows whose cursor is NULL get a value later than every cursor, and a new note. */
+    private void moveNullCursors() throws SQLException {
+      if (!nullable) {
+        return;
+      }
+      Object max = maxCursor();
+      List<String> ids = TestPostgres.strings("SELECT id FROM " + src + ".items WHERE c IS NULL ORDER BY id");
+      try (Connection c = TestPostgres.connect();
+          PreparedStatement ps = c.prepareStatement("UPDATE " + src + ".items SET c = ?, note = ? WHERE id = ?")) {
+        for (String id : ids) {
+          if (random.nextInt(3) == 0) {
+            ps.setObject(1, max == null ? value(null) : later(max));
+            ps.setString(2, "m" + id + "-" + random.nextInt(1000));
+            ps.setLong(3, Long.parseLong(id));
+            ps.addBatch();
+          }
+        }
+        ps.executeBatch();
+      }
+    }
+
+    /** A value strictly after {@code max}: moved to "now", it must be read after the watermark. */
+    private Object later(Object max) {
+      int step = 1 + random.nextInt(3);
+      if (max instanceof LocalDateTime t) {
+        return t.plusMinutes(step);
+      } else if (max instanceof OffsetDateTime t) {
+        return t.plusMinutes(step);
+      } else if (max instanceof LocalDate d) {
+        return d.plusDays(step);
+      } else if (max instanceof Float f) {
+        return f + step * 0.5f;
+      } else if (max instanceof BigDecimal d) {
+        return d.add(BigDecimal.valueOf(step, 1));
+      }
+      return max + "z" + step;
     }
 
     private void assertLoaded(Path dir, String what, boolean complete) throws SQLException {
@@ -201,6 +252,9 @@ class CursorExactlyOnceIT {
           Statement s = c.createStatement();
           ResultSet rs = s.executeQuery("SELECT max(c) FROM " + src + ".items")) {
         rs.next();
+        if (rs.getObject(1) == null) {
+          return null;
+        }
         return switch (type) {
           case "timestamp" -> rs.getObject(1, LocalDateTime.class);
           case "timestamptz" -> rs.getObject(1, OffsetDateTime.class);

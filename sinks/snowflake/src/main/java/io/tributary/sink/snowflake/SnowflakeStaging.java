@@ -23,6 +23,12 @@ import java.util.Optional;
 final class SnowflakeStaging {
 
   private static final SnowflakeDialect DIALECT = SnowflakeDialect.INSTANCE;
+  /**
+   * A staging table lives for one load: the default day of Time Travel would bill a copy of every staged byte for a
+   * day after each run. Transient tables have no Fail-safe; 0 days is allowed for them (Snowflake, "Working with
+   * Temporary and Transient Tables").
+   */
+  static final String NO_TIME_TRAVEL = "DATA_RETENTION_TIME_IN_DAYS = 0";
 
   private SnowflakeStaging() {}
 
@@ -48,12 +54,14 @@ final class SnowflakeStaging {
     List<SnowflakeType> types = new ArrayList<>(target.types().stream().map(SnowflakeType::staged).toList());
     String seq = DIALECT.quote(SystemColumns.SEQ) + " NUMBER(38,0) NOT NULL";
     if (fresh) {
-      setup.create("CREATE OR REPLACE TRANSIENT TABLE", target.schema(), staging, names, types, List.of(), seq);
+      setup.create("CREATE OR REPLACE TRANSIENT TABLE", target.schema(), staging, names, types, List.of(), seq,
+          NO_TIME_TRAVEL);
       return;
     }
     Map<String, Optional<SnowflakeType>> existing = setup.columns(target.schema(), staging);
     if (existing.isEmpty()) {
-      setup.create("CREATE TRANSIENT TABLE IF NOT EXISTS", target.schema(), staging, names, types, List.of(), seq);
+      setup.create("CREATE TRANSIENT TABLE IF NOT EXISTS", target.schema(), staging, names, types, List.of(), seq,
+          NO_TIME_TRAVEL);
       return;
     }
     for (int i = 0; i < names.size(); i++) {

@@ -286,7 +286,8 @@ public final class SnowflakeJdbcDouble extends AbstractDataSource {
 
   /** Snowflake DDL and catalog names → H2's. */
   static String translate(String sql) {
-    String s = sql.replace("CREATE OR REPLACE TRANSIENT TABLE", "CREATE OR REPLACE TABLE")
+    String s = sql.replace(" DATA_RETENTION_TIME_IN_DAYS = 0", "")
+        .replace("CREATE OR REPLACE TRANSIENT TABLE", "CREATE OR REPLACE TABLE")
         .replace("CREATE TRANSIENT TABLE", "CREATE TABLE")
         .replace("TIMESTAMP_TZ(9)", "TIMESTAMP(9) WITH TIME ZONE")
         .replaceAll("\\bNUMBER\\(", "NUMERIC(")

@@ -83,6 +83,12 @@ public final class TableSetup<T extends SqlType<T>> {
    */
   public void create(String verb, String schema, String table, List<String> names, List<T> types,
       List<String> primaryKey, String extraColumn) throws SQLException {
+    create(verb, schema, table, names, types, primaryKey, extraColumn, "");
+  }
+
+  /** As {@link #create(String, String, String, List, List, List, String)}, then {@code options} after the columns. */
+  public void create(String verb, String schema, String table, List<String> names, List<T> types,
+      List<String> primaryKey, String extraColumn, String options) throws SQLException {
     StringBuilder ddl = new StringBuilder(verb).append(' ').append(dialect.qualified(schema, table)).append(" (");
     for (int i = 0; i < names.size(); i++) {
       ddl.append(dialect.quote(names.get(i))).append(' ').append(types.get(i).ddl()).append(", ");
@@ -94,7 +100,7 @@ public final class TableSetup<T extends SqlType<T>> {
     if (!primaryKey.isEmpty()) {
       ddl.append(", PRIMARY KEY (").append(dialect.list(primaryKey)).append(')');
     }
-    execute(ddl.append(')').append(dialect.tableOptions()).toString());
+    execute(ddl.append(')').append(dialect.tableOptions()).append(options.isEmpty() ? "" : " " + options).toString());
   }
 
   /**

@@ -128,18 +128,6 @@ final class JdbcCatalog {
     return (space == null ? "" : quote(space) + ".") + quote(table.name());
   }
 
-  /**
-   * The SQL that binds a sentinel value of the column's type. Temporal values need a CAST: MariaDB's client-side
-   * prepared statements send them as text, which would make {@code COALESCE} a text and sort as text.
-   */
-  String typedParameter(JdbcColumn column) {
-    return switch (column.type()) {
-      case TIMESTAMP -> "CAST(? AS " + (catalogsAreDatabases ? "DATETIME(6)" : column.typeName()) + ")";
-      case DATE -> "CAST(? AS DATE)";
-      default -> "?";
-    };
-  }
-
   String quote(String identifier) {
     return quote + identifier.replace(quote, quote + quote) + quote;
   }

@@ -1,6 +1,5 @@
 package io.tributary.source.jdbc;
 
-import io.tributary.core.SystemColumns;
 import java.util.List;
 import java.util.StringJoiner;
 
@@ -9,24 +8,41 @@ import java.util.StringJoiner;
  * keys. The key is the cursor column (if any) followed by the primary key; the comparison is spelt out as
  * {@code k1 > ? OR (k1 = ? AND k2 > ?) ...}, which PostgreSQL, MariaDB and H2 all accept and index.
  *
+ * <p>A nullable cursor is read in two phases, each an index range scan on {@code (cursor, primary key)}: the rows
+ * whose cursor is NULL in primary key order ({@link #nullCursorPhase}), then the others in key order. Sorting both by
+ * {@code COALESCE(cursor, sentinel)} in one query made every page sort the whole table.
+ *
  * @param from the FROM item, aliased {@code s}
- * @param keyRefs the SQL references of the key columns, in order
- * @param nullableCursor whether the FROM item carries a leading {@code COALESCE} parameter for a nullable cursor
- * @param range the conditions restricting the read to one partition ({@code s."id" >= ? AND s."id" < ?}), bound
- *     right after the nullable-cursor parameter; empty for the whole stream
+ * @param keyRefs the SQL references of the compared key columns, in order
+ * @param conditions conditions every row must meet, joined with AND: the partition's range
+ *     ({@code s."id" >= ? AND s."id" < ?}, bound first) and a nullable cursor's phase ({@code s."c" IS NULL}); empty
+ *     for none
+ * @param orderRefs the ORDER BY columns: the key columns, led by the cursor in the NULL phase (which matches the
+ *     index's order, so PostgreSQL scans it instead of sorting)
  */
-record JdbcKeysetQuery(String from, List<String> keyRefs, boolean nullableCursor, String range) {
+record JdbcKeysetQuery(String from, List<String> keyRefs, String conditions, List<String> orderRefs) {
 
-  JdbcKeysetQuery(String from, List<String> keyRefs, boolean nullableCursor) {
-    this(from, keyRefs, nullableCursor, "");
+  JdbcKeysetQuery(String from, List<String> keyRefs, String range) {
+    this(from, keyRefs, range, keyRefs);
   }
 
-  /** Name of the computed column holding a nullable cursor with NULL replaced by a sentinel. */
-  static final String SORT_COLUMN = SystemColumns.PREFIX + "cursor";
+  JdbcKeysetQuery(String from, List<String> keyRefs) {
+    this(from, keyRefs, "");
+  }
+
+  /** The rows whose cursor (the first key) is not NULL; the NULL ones are read by {@link #nullCursorPhase}. */
+  JdbcKeysetQuery cursorNotNull() {
+    return new JdbcKeysetQuery(from, keyRefs, and(keyRefs.get(0) + " IS NOT NULL"), orderRefs);
+  }
+
+  /** The rows whose cursor (the first key) is NULL, compared by the primary key alone. */
+  JdbcKeysetQuery nullCursorPhase() {
+    return new JdbcKeysetQuery(from, keyRefs.subList(1, keyRefs.size()), and(keyRefs.get(0) + " IS NULL"), keyRefs);
+  }
 
   /** Rows from the start. */
   String first(int limit) {
-    return "SELECT * FROM " + from + (range.isEmpty() ? "" : " WHERE " + range) + orderBy(limit);
+    return "SELECT * FROM " + from + (conditions.isEmpty() ? "" : " WHERE " + conditions) + orderBy(limit);
   }
 
   /**
@@ -53,10 +69,14 @@ record JdbcKeysetQuery(String from, List<String> keyRefs, boolean nullableCursor
   }
 
   private String where() {
-    return range.isEmpty() ? " WHERE " : " WHERE " + range + " AND ";
+    return conditions.isEmpty() ? " WHERE " : " WHERE " + conditions + " AND ";
   }
 
-  /** The key column index bound at each parameter of {@link #after}, in parameter order. */
+  private String and(String condition) {
+    return conditions.isEmpty() ? condition : conditions + " AND " + condition;
+  }
+
+  /** The compared key column index bound at each parameter of {@link #after}, in parameter order. */
   int[] afterParameterKeys() {
     int n = keyRefs.size();
     int[] keys = new int[1 + n * (n + 1) / 2];
@@ -71,6 +91,6 @@ record JdbcKeysetQuery(String from, List<String> keyRefs, boolean nullableCursor
   }
 
   private String orderBy(int limit) {
-    return " ORDER BY " + String.join(", ", keyRefs) + " LIMIT " + limit;
+    return " ORDER BY " + String.join(", ", orderRefs) + " LIMIT " + limit;
   }
 }

@@ -100,7 +100,8 @@ final class JdbcPartitions {
   /**
    * The lowest watermark, comparing each key value as a number, an instant, a wall-clock time or a date, in key
    * order. Text values that differ are not compared (the database's collation decides their order, not Java's), nor
-   * are values of two different forms: START is returned.
+   * are values of two different forms: START is returned. A position without the cursor value (saved at a row whose
+   * nullable cursor was NULL, read before every other) is lower than one with it.
    */
   static Cursor lowest(List<Cursor> watermarks) {
     Cursor lowest = null;
@@ -122,7 +123,7 @@ final class JdbcPartitions {
 
   private static Integer compare(Cursor a, Cursor b) {
     if (!a.values().keySet().equals(b.values().keySet())) {
-      return null;
+      return inNullCursorPhase(a, b) ? Integer.valueOf(-1) : inNullCursorPhase(b, a) ? Integer.valueOf(1) : null;
     }
     Iterator<String> keys = a.values().keySet().iterator();
     while (keys.hasNext()) {
@@ -133,6 +134,12 @@ final class JdbcPartitions {
       }
     }
     return 0;
+  }
+
+  /** Whether {@code a} is {@code b} less its first key: the primary key alone, in the NULL-cursor phase. */
+  private static boolean inNullCursorPhase(Cursor a, Cursor b) {
+    List<String> keys = List.copyOf(b.values().keySet());
+    return keys.size() == a.values().size() + 1 && List.copyOf(a.values().keySet()).equals(keys.subList(1, keys.size()));
   }
 
   private static Integer compareValues(String a, String b) {

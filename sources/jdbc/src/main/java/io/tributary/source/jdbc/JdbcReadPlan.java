@@ -13,12 +13,14 @@ import java.util.Optional;
  *
  * @param columns the stream's columns, in the order the FROM item yields them
  * @param keys indexes into {@code columns} of the key columns, cursor first
- * @param keyResultIndexes 1-based result-set index each key is read from (the sort column for a nullable cursor)
- * @param query the page SQL
+ * @param hasCursor whether the key starts with a cursor column
+ * @param query the page SQL (for a nullable cursor: of the rows whose cursor is not NULL)
+ * @param nullCursorPhase for a nullable cursor, the page SQL of the rows whose cursor is NULL, read first in primary
+ *     key order; null otherwise
  * @param rangeValues the values of the partition's range conditions in {@code query}, in parameter order
  */
-record JdbcReadPlan(List<JdbcColumn> columns, List<Integer> keys, List<Integer> keyResultIndexes,
-    boolean hasCursor, JdbcKeysetQuery query, List<Long> rangeValues) {
+record JdbcReadPlan(List<JdbcColumn> columns, List<Integer> keys, boolean hasCursor, JdbcKeysetQuery query,
+    JdbcKeysetQuery nullCursorPhase, List<Long> rangeValues) {
 
   static JdbcReadPlan build(ReadRequest request, String baseFrom, List<JdbcColumn> columns,
       List<String> discoveredKey, JdbcCatalog catalog) {
@@ -45,27 +47,24 @@ record JdbcReadPlan(List<JdbcColumn> columns, List<Integer> keys, List<Integer> 
       }
     }
     boolean nullableCursor = hasCursor && columns.get(keys.get(0)).nullable();
-    String from = baseFrom + " s";
-    if (nullableCursor) {
-      String cursorRef = "s." + catalog.quote(columns.get(keys.get(0)).label());
-      from = "(SELECT s.*, COALESCE(" + cursorRef + ", " + catalog.typedParameter(columns.get(keys.get(0)))
-          + ") AS " + JdbcKeysetQuery.SORT_COLUMN
-          + " FROM " + baseFrom + " s) s";
-    }
     List<String> refs = new ArrayList<>();
-    List<Integer> resultIndexes = new ArrayList<>();
-    for (int k = 0; k < keys.size(); k++) {
-      boolean sortColumn = k == 0 && nullableCursor;
-      refs.add(sortColumn ? "s." + JdbcKeysetQuery.SORT_COLUMN : "s." + catalog.quote(columns.get(keys.get(k)).label()));
-      resultIndexes.add(sortColumn ? columns.size() + 1 : keys.get(k) + 1);
+    for (int k : keys) {
+      refs.add("s." + catalog.quote(columns.get(k).label()));
     }
     JdbcPartitions.Range range = JdbcPartitions.Range.ALL;
     if (!request.partition().isEmpty()) {
       JdbcColumn key = JdbcPartitions.requireIntegerKey(stream, columns, pk);
       range = JdbcPartitions.Range.of(request.partition(), "s." + catalog.quote(key.label()), stream);
     }
-    return new JdbcReadPlan(List.copyOf(columns), List.copyOf(keys), List.copyOf(resultIndexes), hasCursor,
-        new JdbcKeysetQuery(from, List.copyOf(refs), nullableCursor, range.conditions()), range.values());
+    JdbcKeysetQuery query = new JdbcKeysetQuery(baseFrom + " s", List.copyOf(refs), range.conditions());
+    return new JdbcReadPlan(List.copyOf(columns), List.copyOf(keys), hasCursor,
+        nullableCursor ? query.cursorNotNull() : query, nullableCursor ? query.nullCursorPhase() : null,
+        range.values());
+  }
+
+  /** Whether the cursor column may be NULL, so the stream is read in two phases (NULL cursors first). */
+  boolean nullableCursor() {
+    return nullCursorPhase != null;
   }
 
   JdbcColumn key(int k) {

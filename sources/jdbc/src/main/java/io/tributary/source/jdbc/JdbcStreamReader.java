@@ -37,7 +37,7 @@ final class JdbcStreamReader implements StreamReader {
   private final FieldNames names;
   private final int[] keySlots;
   private final Function<Map<String, Object>, Cursor> positionOf;
-  /** Whether positions are read per row in the key columns' own types (a wall-clock or real key, a nullable cursor). */
+  /** Whether positions are read per row in the key columns' own types (a wall-clock or real key). */
   private final boolean keysReadPerRow;
 
   JdbcStreamReader(Connection connection, ReadRequest request, JdbcReadPlan plan, JdbcValues values, int fetchSize) {
@@ -50,8 +50,7 @@ final class JdbcStreamReader implements StreamReader {
     this.names = new FieldNames(plan.columns().stream().map(JdbcColumn::label).toList());
     this.keySlots = plan.keys().stream().mapToInt(Integer::intValue).toArray();
     this.positionOf = this::positionOf;
-    this.keysReadPerRow = plan.query().nullableCursor()
-        || plan.keys().stream().anyMatch(k -> JdbcValues.keyedByOwnType(plan.columns().get(k)));
+    this.keysReadPerRow = plan.keys().stream().anyMatch(k -> JdbcValues.keyedByOwnType(plan.columns().get(k)));
   }
 
   @Override
@@ -69,42 +68,90 @@ final class JdbcStreamReader implements StreamReader {
     }
   }
 
+  /** Where a page query starts: at the beginning, strictly after the bound key, or at the bound minus the lookback. */
+  private enum Start { FIRST, AFTER, FROM }
+
   private List<SourceRecord> query(Cursor cursor) throws SQLException {
     boolean fromStart = cursor == null || cursor.isStart();
     Cursor bound = fromStart ? request.watermark() : cursor;
     boolean lookback = fromStart && request.incremental() && !request.lookback().isZero();
-    String sql;
     if (bound == null || bound.isStart() || fromStart && !request.incremental()) {
-      sql = plan.query().first(pageSize);
-      bound = null;
-    } else {
-      sql = lookback ? plan.query().from(pageSize) : plan.query().after(pageSize);
+      return nullCursorPhase(null, true, false);
     }
-    try (PreparedStatement ps = connection.prepareStatement(sql)) {
-      ps.setFetchSize(fetchSize);
-      ps.setMaxRows(pageSize);
-      int p = 1;
-      if (plan.query().nullableCursor()) {
-        values.bindNullSentinel(ps, p++, plan.key(0));
+    if (plan.hasCursor() && inNullCursorPhase(bound)) {
+      return nullCursorPhase(bound, lookback, keyValue(bound, 0) != null);
+    }
+    List<SourceRecord> records = new ArrayList<>();
+    page(plan.query(), lookback ? Start.FROM : Start.AFTER, bound, 0, pageSize, records);
+    return records;
+  }
+
+  /**
+   * A page that starts in the rows with a NULL cursor (in primary key order) and, when those run out, continues
+   * into the others from their first key. A lookback re-reads every NULL row: a row committed late with a smaller
+   * primary key has no cursor value to be found by. A legacy position at the sentinel ({@code sentinelBound})
+   * continues strictly after itself in the second phase: before the two phases, NULL rows and rows whose cursor
+   * equals the sentinel were read together in primary key order, so those up to the bound are done.
+   */
+  private List<SourceRecord> nullCursorPhase(Cursor bound, boolean restart, boolean sentinelBound)
+      throws SQLException {
+    List<SourceRecord> records = new ArrayList<>();
+    if (plan.nullableCursor()) {
+      page(plan.nullCursorPhase(), restart ? Start.FIRST : Start.AFTER, bound, 1, pageSize, records);
+    }
+    if (records.size() < pageSize) {
+      Start start = !sentinelBound ? Start.FIRST : restart ? Start.FROM : Start.AFTER;
+      page(plan.query(), start, bound, 0, pageSize - records.size(), records);
+    }
+    return records;
+  }
+
+  /**
+   * Whether a position lies in the NULL-cursor phase: it names the primary key but no cursor value (saved at a row
+   * whose cursor was NULL), or, as versions before the two phases saved it, the cursor's NULL sentinel.
+   */
+  private boolean inNullCursorPhase(Cursor bound) {
+    for (int k = 1; k < plan.keys().size(); k++) {
+      if (keyValue(bound, k) == null) {
+        return false; // the key changed since the cursor was saved: keyText says so
       }
+    }
+    String cursorValue = keyValue(bound, 0);
+    return cursorValue == null || plan.nullableCursor() && values.isLegacyNullPosition(plan.key(0), cursorValue);
+  }
+
+  /**
+   * Runs one page query and adds its rows to {@code into}. {@code keyOffset} is the plan key the query's first
+   * compared key is: 1 in the NULL-cursor phase, which compares the primary key only.
+   */
+  private void page(JdbcKeysetQuery query, Start start, Cursor bound, int keyOffset, int limit,
+      List<SourceRecord> into) throws SQLException {
+    String sql = switch (start) {
+      case FIRST -> query.first(limit);
+      case AFTER -> query.after(limit);
+      case FROM -> query.from(limit);
+    };
+    try (PreparedStatement ps = connection.prepareStatement(sql)) {
+      ps.setFetchSize(Math.min(fetchSize, limit));
+      ps.setMaxRows(limit);
+      int p = 1;
       for (long rangeValue : plan.rangeValues()) {
         ps.setLong(p++, rangeValue);
       }
-      if (bound != null && lookback) {
-        values.bindLowerBound(ps, p, plan.key(0), keyText(bound, 0), request.lookback());
-      } else if (bound != null) {
-        for (int k : plan.query().afterParameterKeys()) {
-          values.bind(ps, p++, plan.key(k), keyText(bound, k));
+      if (start == Start.FROM) {
+        values.bindLowerBound(ps, p, plan.key(keyOffset), keyText(bound, keyOffset), request.lookback());
+      } else if (start == Start.AFTER) {
+        for (int k : query.afterParameterKeys()) {
+          values.bind(ps, p++, plan.key(k + keyOffset), keyText(bound, k + keyOffset));
         }
       }
-      return collect(ps);
+      collect(ps, into);
     }
   }
 
-  private List<SourceRecord> collect(PreparedStatement ps) throws SQLException {
+  private void collect(PreparedStatement ps, List<SourceRecord> records) throws SQLException {
     List<JdbcColumn> columns = plan.columns();
     int n = columns.size();
-    List<SourceRecord> records = new ArrayList<>(Math.min(pageSize, 1 << 16));
     try (ResultSet rs = ps.executeQuery()) {
       while (rs.next()) {
         Object[] row = new Object[n];
@@ -120,13 +167,12 @@ final class JdbcStreamReader implements StreamReader {
         }
       }
     }
-    return records;
   }
 
   private void requireKeys(Object[] row) {
-    for (int k : keySlots) {
-      if (row[k] == null) {
-        throw nullKey(plan.columns().get(k));
+    for (int k = 0; k < keySlots.length; k++) {
+      if (row[keySlots[k]] == null && !(k == 0 && plan.nullableCursor())) {
+        throw nullKey(plan.columns().get(keySlots[k]));
       }
     }
   }
@@ -136,20 +182,23 @@ final class JdbcStreamReader implements StreamReader {
     IndexedFields row = (IndexedFields) fields;
     Map<String, String> key = new LinkedHashMap<>();
     for (int k : keySlots) {
-      key.put(names.name(k), JdbcValues.keyText(plan.columns().get(k), row.valueAt(k)));
+      Object value = row.valueAt(k);
+      if (value != null) { // a NULL cursor: the position names the primary key alone
+        key.put(names.name(k), JdbcValues.keyText(plan.columns().get(k), value));
+      }
     }
     return new Cursor(key);
   }
 
   /**
-   * The key read from the row in the key columns' own types (a wall-clock cursor stays wall-clock); for a nullable
-   * cursor the first key is the sort column's COALESCE. Formatted into a cursor only when the engine asks.
+   * The key read from the row in the key columns' own types (a wall-clock cursor stays wall-clock), formatted into a
+   * cursor only when the engine asks. A nullable cursor's value may be NULL.
    */
   private Object[] keyValues(ResultSet rs) throws SQLException {
     Object[] key = new Object[plan.keys().size()];
     for (int k = 0; k < key.length; k++) {
-      key[k] = values.readKey(rs, plan.keyResultIndexes().get(k), plan.key(k));
-      if (key[k] == null) {
+      key[k] = values.readKey(rs, plan.keys().get(k) + 1, plan.key(k));
+      if (key[k] == null && !(k == 0 && plan.nullableCursor())) {
         throw nullKey(plan.key(k));
       }
     }
@@ -159,7 +208,9 @@ final class JdbcStreamReader implements StreamReader {
   private Cursor cursorOf(Object[] key) {
     Map<String, String> cursor = new LinkedHashMap<>();
     for (int k = 0; k < key.length; k++) {
-      cursor.put(plan.key(k).label(), JdbcValues.format(key[k]));
+      if (key[k] != null) {
+        cursor.put(plan.key(k).label(), JdbcValues.format(key[k]));
+      }
     }
     return new Cursor(cursor);
   }
@@ -171,15 +222,24 @@ final class JdbcStreamReader implements StreamReader {
   }
 
   private String keyText(Cursor cursor, int k) {
+    String text = keyValue(cursor, k);
+    if (text != null) {
+      return text;
+    }
+    String label = plan.key(k).label();
+    throw TributaryException.config("stream '" + request.stream() + "': the saved cursor " + cursor.values().keySet()
+        + " has no value for key column " + label,
+        "the stream's cursor or primary key changed since the cursor was saved; run with --full-refresh");
+  }
+
+  private String keyValue(Cursor cursor, int k) {
     String label = plan.key(k).label();
     for (Map.Entry<String, String> e : cursor.values().entrySet()) {
       if (e.getKey().equalsIgnoreCase(label)) {
         return e.getValue();
       }
     }
-    throw TributaryException.config("stream '" + request.stream() + "': the saved cursor " + cursor.values().keySet()
-        + " has no value for key column " + label,
-        "the stream's cursor or primary key changed since the cursor was saved; run with --full-refresh");
+    return null;
   }
 
   @Override

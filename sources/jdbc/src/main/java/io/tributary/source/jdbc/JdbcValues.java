@@ -162,24 +162,27 @@ final class JdbcValues {
     }
   }
 
-  /** The value a NULL cursor column sorts as: it orders before every real value in practice. */
-  void bindNullSentinel(PreparedStatement ps, int index, JdbcColumn column) throws SQLException {
-    switch (column.type()) {
-      case INTEGER -> ps.setLong(index, Long.MIN_VALUE);
-      case DECIMAL -> ps.setBigDecimal(index, new BigDecimal("-1E+18"));
-      case DOUBLE -> {
-        if (singlePrecision(column)) {
-          ps.setFloat(index, -Float.MAX_VALUE);
-        } else {
-          ps.setDouble(index, -Double.MAX_VALUE);
-        }
-      }
-      case BOOLEAN -> ps.setBoolean(index, false);
-      case DATE -> ps.setObject(index, LocalDate.EPOCH);
-      // unchanged since cursors were instants, so positions saved at a NULL row still match
-      case TIMESTAMP -> ps.setObject(index, column.zoned()
-          ? Instant.EPOCH.atOffset(ZoneOffset.UTC) : LocalDateTime.ofInstant(Instant.EPOCH, zone));
-      case STRING, JSON -> ps.setString(index, "");
+  /**
+   * Whether cursor text is the position versions before the two-phase read saved for a row whose cursor was NULL:
+   * they sorted such rows as {@code COALESCE(cursor, sentinel)}, so the position held the sentinel (the epoch, the
+   * smallest long, {@code -1E+18}, the lowest double, false, the empty string). A real value equal to the sentinel
+   * reads the same; it is resumed the way that is safe for both (see {@link JdbcStreamReader}).
+   */
+  boolean isLegacyNullPosition(JdbcColumn column, String text) {
+    try {
+      return switch (column.type()) {
+        case INTEGER -> Long.parseLong(text) == Long.MIN_VALUE;
+        case DECIMAL -> new BigDecimal(text).compareTo(new BigDecimal("-1E+18")) == 0;
+        case DOUBLE -> singlePrecision(column) ? Float.parseFloat(text) == -Float.MAX_VALUE
+            : Double.parseDouble(text) == -Double.MAX_VALUE;
+        case BOOLEAN -> text.equals("false");
+        case DATE -> LocalDate.parse(text).equals(LocalDate.EPOCH);
+        case TIMESTAMP -> column.zoned() ? CursorText.instant(text, column).equals(Instant.EPOCH)
+            : CursorText.wallClock(text, column, zone).equals(LocalDateTime.ofInstant(Instant.EPOCH, zone));
+        case STRING, JSON -> text.isEmpty();
+      };
+    } catch (NumberFormatException | DateTimeParseException | TributaryException notTheSentinel) {
+      return false; // binding it reports a cursor of the wrong type
     }
   }
 

@@ -70,6 +70,17 @@ class JdbcPartitionsTest {
   }
 
   @Test
+  void aPositionInTheNullCursorPhaseIsLowerThanEveryPositionWithACursorValue() {
+    Cursor nullPhase = Cursor.of("id", "90");
+    Cursor valued = Cursor.of("updated_at", "1960-01-01T00:00:00Z", "id", "1");
+    assertThat(JdbcPartitions.lowest(List.of(valued, nullPhase))).isEqualTo(nullPhase);
+    assertThat(JdbcPartitions.lowest(List.of(nullPhase, valued))).isEqualTo(nullPhase);
+    assertThat(JdbcPartitions.lowest(List.of(valued, nullPhase, Cursor.of("id", "7")))).isEqualTo(Cursor.of("id", "7"));
+    // another key altogether is not comparable: start over
+    assertThat(JdbcPartitions.lowest(List.of(valued, Cursor.of("code", "7")))).isEqualTo(Cursor.START);
+  }
+
+  @Test
   void lowestWatermarkComparesWallClockCursorsAsWallClockTimes() {
     // 02:30 (in a Berlin DST gap) is before 03:10 as wall-clock values, whatever instants they would map to
     Cursor gap = Cursor.of("updated_at", "2024-03-31T02:30:00", "id", "7");

@@ -259,19 +259,93 @@ abstract class JdbcSourceContract {
   }
 
   @Test
-  void nullCursorValuesSortFirstAndAreReadExactlyOnce() throws SQLException {
+  void nullCursorValuesAreReadFirstInKeyOrderAndExactlyOnce() throws SQLException {
+    maybeTable();
+    try (StreamReader reader = source.open(maybe(Cursor.START, Duration.ZERO, 2))) {
+      List<Page> pages = readAll(reader, Cursor.START);
+      List<SourceRecord> records = records(pages);
+      assertThat(ids(records)).containsExactly(2L, 4L, 6L, 3L, 1L, 5L);
+      assertThat(field(records.get(0), "updated_at")).isNull();
+      // a NULL cursor's position names the primary key alone: no sentinel that a real value could equal
+      assertThat(lowerKeys(records.get(0).position())).isEqualTo(Map.of("id", "2"));
+      assertThat(lowerKeys(pages.get(1).watermark()))
+          .isEqualTo(Map.of("id", "3", "updated_at", "2024-04-01T10:00:00"));
+      assertThat(field(records.get(4), "updated_at")).isEqualTo(Instant.parse("2024-05-01T10:00:00.250001Z"));
+    }
+  }
+
+  @Test
+  void aNullableCursorResumesFromEveryPositionWithExactlyTheRemainingRows() throws SQLException {
+    maybeTable();
+    List<Long> all = List.of(2L, 4L, 6L, 3L, 1L, 5L);
+    List<SourceRecord> records;
+    try (StreamReader reader = source.open(maybe(Cursor.START, Duration.ZERO, 4))) {
+      records = records(readAll(reader, Cursor.START));
+    }
+    for (int i = 0; i < records.size(); i++) {
+      for (int pageSize = 1; pageSize <= 4; pageSize++) {
+        try (StreamReader reader = source.open(maybe(Cursor.START, Duration.ZERO, pageSize))) {
+          assertThat(ids(records(readAll(reader, records.get(i).position()))))
+              .as("resumed after record %d, pages of %d", i, pageSize).isEqualTo(all.subList(i + 1, all.size()));
+        }
+        // the same position as the stream's watermark: an incremental run continues there
+        try (StreamReader reader = source.open(maybe(records.get(i).position(), Duration.ZERO, pageSize))) {
+          assertThat(ids(records(readAll(reader, Cursor.START)))).isEqualTo(all.subList(i + 1, all.size()));
+        }
+      }
+    }
+  }
+
+  @Test
+  void aCursorThatMovesFromNullToAValueMidReadIsReadInTheSecondPhase() throws SQLException {
+    maybeTable();
+    try (StreamReader reader = source.open(maybe(Cursor.START, Duration.ZERO, 1))) {
+      Page first = reader.read(Cursor.START); // id 2
+      // id 6 was not read yet and id 2 was: both get a value, the time a writer would give them now
+      exec("UPDATE maybe SET updated_at = '2024-06-01 00:00:00' WHERE id IN (2, 6)");
+      List<SourceRecord> rest = records(readAll(reader, first.next()));
+      assertThat(ids(rest)).containsExactly(4L, 3L, 1L, 5L, 2L, 6L);
+      assertThat(field(rest.get(5), "updated_at")).isEqualTo(Instant.parse("2024-06-01T00:00:00Z"));
+    }
+  }
+
+  @Test
+  void anIncrementalRunAfterTheNullPhaseReadsOnlyRowsThatGotANewerValue() throws SQLException {
+    maybeTable();
+    Cursor watermark;
+    try (StreamReader reader = source.open(maybe(Cursor.START, Duration.ZERO, 4))) {
+      List<Page> pages = readAll(reader, Cursor.START);
+      watermark = pages.get(pages.size() - 1).watermark();
+    }
+    exec("UPDATE maybe SET updated_at = '2024-06-01 00:00:00' WHERE id = 4",
+        "INSERT INTO maybe VALUES (7, '2024-06-02 00:00:00')");
+    try (StreamReader reader = source.open(maybe(watermark, Duration.ZERO, 4))) {
+      assertThat(ids(records(readAll(reader, Cursor.START)))).containsExactly(4L, 7L);
+    }
+  }
+
+  @Test
+  void aPositionSavedAtTheOldNullSentinelResumesWithoutLosingARow() throws SQLException {
+    maybeTable();
+    // before the two phases, NULL cursors sorted as 1970-01-01 with the primary key: {1970-01-01, 4} said 2 and 4
+    // were read, and 6 and every non-NULL row were not
+    Cursor legacy = Cursor.of("updated_at", "1970-01-01T00:00:00", "id", "4");
+    try (StreamReader reader = source.open(maybe(Cursor.START, Duration.ZERO, 2))) {
+      assertThat(ids(records(readAll(reader, legacy)))).containsExactly(6L, 3L, 1L, 5L);
+    }
+    try (StreamReader reader = source.open(maybe(legacy, Duration.ZERO, 2))) {
+      assertThat(ids(records(readAll(reader, Cursor.START)))).containsExactly(6L, 3L, 1L, 5L);
+    }
+  }
+
+  private void maybeTable() throws SQLException {
     exec("CREATE TABLE maybe (id BIGINT PRIMARY KEY, updated_at " + timestampType() + " NULL)",
         "INSERT INTO maybe VALUES (1, '2024-05-01 10:00:00.250001'), (2, NULL), (3, '2024-04-01 10:00:00'),"
-            + " (4, NULL), (5, '2024-05-01 10:00:00.250001')");
-    ReadRequest req = request("maybe", Map.of(), List.of("id"), List.of("updated_at"), Cursor.START,
-        Duration.ZERO, 2);
-    try (StreamReader reader = source.open(req)) {
-      List<SourceRecord> records = records(readAll(reader, Cursor.START));
-      assertThat(ids(records)).containsExactly(2L, 4L, 3L, 1L, 5L);
-      assertThat(field(records.get(0), "updated_at")).isNull();
-      assertThat(lowerKeys(records.get(0).position())).containsEntry("updated_at", "1970-01-01T00:00:00");
-      assertThat(field(records.get(3), "updated_at")).isEqualTo(Instant.parse("2024-05-01T10:00:00.250001Z"));
-    }
+            + " (4, NULL), (5, '2024-05-01 10:00:00.250001'), (6, NULL)");
+  }
+
+  private static ReadRequest maybe(Cursor watermark, Duration lookback, int pageSize) {
+    return request("maybe", Map.of(), List.of("id"), List.of("updated_at"), watermark, lookback, pageSize);
   }
 
   @Test
