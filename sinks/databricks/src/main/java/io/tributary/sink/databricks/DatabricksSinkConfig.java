@@ -2,7 +2,6 @@ package io.tributary.sink.databricks;
 
 import io.tributary.core.SecretRef;
 import io.tributary.core.SystemTables;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.NotBlank;
 
 /**
@@ -18,26 +17,14 @@ import jakarta.validation.constraints.NotBlank;
  * @param schema the schema raw tables, state, quarantine and the volume go to; {@code raw} when absent
  * @param volume the managed volume chunk files are PUT into, created in {@code schema} if missing;
  *     {@code _tributary_stage} when absent
- * @param preview must be {@code true}: the sink's exactly-once is proven against a transactional test double only,
- *     not a live workspace (docs/sinks/databricks.md, "Status"), so a job says it accepts that
  */
 public record DatabricksSinkConfig(@NotBlank String host, @NotBlank String httpPath, String clientId,
-    SecretRef clientSecret, SecretRef token, @NotBlank String catalog, String schema, String volume,
-    @AssertTrue(message = "the Databricks sink is a preview: its exactly-once loading is not yet verified against a"
-        + " live workspace (docs/sinks/databricks.md, Status); set preview: true in the sink block to use it anyway")
-    Boolean preview) {
+    SecretRef clientSecret, SecretRef token, @NotBlank String catalog, String schema, String volume) {
 
   public static final String DEFAULT_SCHEMA = "raw";
   public static final String DEFAULT_VOLUME = SystemTables.working("stage");
 
-  /** A config the caller has already accepted the preview for (tests, programmatic use). */
-  public DatabricksSinkConfig(String host, String httpPath, String clientId, SecretRef clientSecret, SecretRef token,
-      String catalog, String schema, String volume) {
-    this(host, httpPath, clientId, clientSecret, token, catalog, schema, volume, true);
-  }
-
   public DatabricksSinkConfig {
-    preview = preview != null && preview;
     if (schema == null || schema.isBlank()) {
       schema = DEFAULT_SCHEMA;
     }
