@@ -47,14 +47,6 @@ public final class WarehouseJson {
     return normalized(json, false);
   }
 
-  /**
-   * Like {@link #forSnowflake}: the VARIANT that Databricks' {@code parse_json} builds holds the value as the mapper
-   * read it (last key wins), whatever the parser does with duplicate keys.
-   */
-  public static String forDatabricks(String json) {
-    return normalized(json, false);
-  }
-
   /** Like {@link #forSnowflake}, and refuses a number BigQuery's JSON type cannot store exactly. */
   public static String forBigQuery(String json) {
     return normalized(json, true);

@@ -100,7 +100,7 @@ public final class TableSetup<T extends SqlType<T>> {
     if (!primaryKey.isEmpty()) {
       ddl.append(", PRIMARY KEY (").append(dialect.list(primaryKey)).append(')');
     }
-    execute(ddl.append(')').append(dialect.tableOptions()).append(options.isEmpty() ? "" : " " + options).toString());
+    execute(ddl.append(')').append(options.isEmpty() ? "" : " " + options).toString());
   }
 
   /**
