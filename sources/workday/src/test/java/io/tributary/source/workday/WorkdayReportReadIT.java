@@ -15,7 +15,6 @@ import io.tributary.sandbox.workday.WorkdaySandbox;
 import io.tributary.sandbox.workday.WorkdaySandboxSettings;
 import java.net.URI;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
@@ -115,24 +114,6 @@ class WorkdayReportReadIT {
             new Cursor[1]));
         assertThat(table).isEqualTo(WorkdayTestSources.truth(sandbox));
       }
-    }
-  }
-
-  /** 429:5%,500:5% over 30 report calls: every call's rows equal the fault-free truth. */
-  @Test
-  void faultsChangeNothingButTheNumberOfCalls() {
-    try (SandboxServer sandbox = start(300, "429:5%,500:5%");
-        WorkdaySource source = WorkdayTestSources.source(sandbox, WorkdaySandboxSettings.ISU_PASSWORD)) {
-      Map<String, String> truth = WorkdayTestSources.truth(sandbox);
-      for (int i = 0; i < 30; i++) {
-        Map<String, String> table = new TreeMap<>();
-        List<SourceRecord> rows = WorkdayTestSources.read(source, WorkdayTestSources.REPORT, Cursor.START,
-            new Cursor[1]);
-        assertThat(rows).hasSize(300);
-        WorkdayTestSources.merge(table, rows);
-        assertThat(table).isEqualTo(truth);
-      }
-      assertThat(sandbox.faultLog()).anyMatch(f -> f.contains("429") || f.contains("500"));
     }
   }
 }
