@@ -66,7 +66,7 @@ final class Ga4ServiceAccountAuth extends OAuthTokenFlow {
     }
     String uri = tokenUrl != null && !tokenUrl.isBlank() ? tokenUrl
         : key.path("token_uri").asText(DEFAULT_TOKEN_URI);
-    return new Ga4ServiceAccountAuth(TokenEndpoint.create("ga4-oauth", URI.create(uri)),
+    return new Ga4ServiceAccountAuth(TokenEndpoint.create(Ga4Client.TOKEN, URI.create(uri)),
         key.path("client_email").asText(), PemKeys.rsaPrivateKey(key.path("private_key").asText()),
         Clock.systemUTC());
   }
