@@ -1,0 +1,24 @@
+package io.tributary.sandbox.ga4;
+
+import io.tributary.sandbox.SandboxOptions;
+
+/**
+ * The GA4 simulator's fixed identity and knobs. Set with {@code --set ga4.<key>=value}: {@code tokens_per_day}
+ * (default 200,000) and {@code tokens_per_hour} (default 40,000), the standard-property quotas of "Data API
+ * quotas" (developers.google.com/analytics/devguides/reporting/data/v1/quotas); {@code tokens_per_request} (default
+ * 10: Google charges by request complexity and rows, which it does not publish as a formula, so the simulator charges
+ * a flat cost).
+ */
+public record Ga4SandboxSettings(long tokensPerDay, long tokensPerHour, long tokensPerRequest) {
+
+  public static final String PROPERTY_ID = "314159265";
+  public static final String CLIENT_EMAIL = "tributary-reader@sandbox-project.iam.gserviceaccount.com";
+  public static final String TOKEN_PATH = "/token";
+  public static final String ROWS_OBJECT = "report";
+
+  static Ga4SandboxSettings from(SandboxOptions options) {
+    return new Ga4SandboxSettings(Long.parseLong(options.setting("ga4.tokens_per_day", "200000")),
+        Long.parseLong(options.setting("ga4.tokens_per_hour", "40000")),
+        Long.parseLong(options.setting("ga4.tokens_per_request", "10")));
+  }
+}
