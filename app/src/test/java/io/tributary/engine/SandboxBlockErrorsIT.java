@@ -21,7 +21,7 @@ class SandboxBlockErrorsIT {
 
   @ParameterizedTest(name = "{0}")
   @CsvSource(delimiter = '|', textBlock = """
-      sandbox_without_simulator.yml | source.sandbox: this distribution has no simulator for source type 'file' | remove the sandbox: block and give the real file source's settings (docs/sources/file.md); simulators in this distribution: bamboohr, churnzero, dynamics365, gainsight, greenhouse, hubspot, marketo, netsuite, oracle_erp, salesforce, sap, totango
+      sandbox_without_simulator.yml | source.sandbox: this distribution has no simulator for source type 'file' | remove the sandbox: block and give the real file source's settings (docs/sources/file.md); simulators in this distribution: bamboohr, churnzero, dynamics365, ga4, gainsight, greenhouse, hubspot, marketo, netsuite, oracle_erp, salesforce, sap, totango, workday
       sandbox_unknown_key.yml       | source.sandbox: unknown key 'rowz' (line 3)                            | did you mean 'rows'? known keys here: custom_properties, faults, rows, seed
       """)
   void aSandboxBlockTheSimulatorsCannotServeExitsTwo(String file, String message, String fix) {
