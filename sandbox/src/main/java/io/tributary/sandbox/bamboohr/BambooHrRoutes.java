@@ -55,8 +55,7 @@ public final class BambooHrRoutes implements SandboxRoutes {
   BambooHrRoutes(SandboxContext context, BambooHrSandboxSettings settings) {
     this.context = context;
     this.settings = settings;
-    context.dataset().define(BambooHrRecords.EMPLOYEES, context.options().rowsFor(BambooHrRecords.EMPLOYEES));
-    context.dataset().define(BambooHrRecords.TIME_OFF, context.options().rowsFor(BambooHrRecords.TIME_OFF));
+    context.define(BambooHrRecords.EMPLOYEES, BambooHrRecords.TIME_OFF);
     this.records = new BambooHrRecords(context.dataset());
   }
 

@@ -63,9 +63,7 @@ public final class ChurnZeroRoutes implements SandboxRoutes {
   ChurnZeroRoutes(SandboxContext context, ChurnZeroSandbox.Settings settings) {
     this.context = context;
     this.settings = settings;
-    for (String entity : List.of(ChurnZeroRecords.ACCOUNT, ChurnZeroRecords.CONTACT, ChurnZeroRecords.EVENT)) {
-      context.dataset().define(entity, context.options().rowsFor(entity));
-    }
+    context.define(ChurnZeroRecords.ACCOUNT, ChurnZeroRecords.CONTACT, ChurnZeroRecords.EVENT);
     this.records = new ChurnZeroRecords(context.dataset());
     this.perMinute = new RequestRateLimiter(settings.requestsPerMinute(), Duration.ofMinutes(1));
   }

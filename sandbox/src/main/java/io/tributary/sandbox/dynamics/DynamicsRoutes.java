@@ -34,9 +34,7 @@ public final class DynamicsRoutes implements SandboxRoutes {
 
   DynamicsRoutes(SandboxContext context, DynamicsSandboxSettings settings) {
     this.context = context;
-    for (DynamicsCatalog.Table t : DynamicsCatalog.all()) {
-      context.dataset().define(t.logicalName(), context.options().rowsFor(t.logicalName()));
-    }
+    context.define(DynamicsCatalog.all().stream().map(DynamicsCatalog.Table::logicalName).toList());
     this.collections = new DynamicsCollectionEndpoint(context.dataset(), settings);
     this.mint = new AccessTokenMint(context, 0xD365L);
   }

@@ -57,9 +57,7 @@ public final class GainsightRoutes implements SandboxRoutes {
   GainsightRoutes(SandboxContext context, GainsightSandbox.Settings settings) {
     this.context = context;
     this.settings = settings;
-    for (String object : List.of(GainsightRecords.COMPANY, GainsightRecords.RELATIONSHIP, GainsightRecords.CTA)) {
-      context.dataset().define(object, context.options().rowsFor(object));
-    }
+    context.define(GainsightRecords.COMPANY, GainsightRecords.RELATIONSHIP, GainsightRecords.CTA);
     this.records = new GainsightRecords(context.dataset());
     this.perMinute = new RequestRateLimiter(settings.requestsPerMinute(), Duration.ofMinutes(1));
     this.perDay = new RequestRateLimiter(settings.requestsPerMinute() > 0 ? 50_000 : 0, Duration.ofDays(1));

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,9 +41,7 @@ public final class GreenhouseRoutes implements SandboxRoutes {
 
   GreenhouseRoutes(SandboxContext context, boolean enforceLimits) {
     this.context = context;
-    for (GreenhouseRecords.Kind k : GreenhouseRecords.Kind.values()) {
-      context.dataset().define(k.object(), context.options().rowsFor(k.object()));
-    }
+    context.define(Arrays.stream(GreenhouseRecords.Kind.values()).map(GreenhouseRecords.Kind::object).toList());
     this.records = new GreenhouseRecords(context.dataset());
     this.limit = new GreenhouseRateLimit(enforceLimits);
     this.expectedAuth = "Basic " + Base64.getEncoder().encodeToString((GreenhouseSandbox.API_KEY + ":")

@@ -43,9 +43,7 @@ public final class HubSpotRoutes implements SandboxRoutes {
     this.context = context;
     this.settings = settings;
     HubSpotCatalog catalog = new HubSpotCatalog(settings.customProperties());
-    for (HubSpotCatalog.ObjectType o : catalog.all()) {
-      context.dataset().define(o.name(), context.options().rowsFor(o.name()));
-    }
+    context.define(catalog.all().stream().map(HubSpotCatalog.ObjectType::name).toList());
     // Owners are few in a real portal: 50 unless the run sets a count for "owners".
     context.dataset().define("owners", context.options().rowsByObject().getOrDefault("owners",
         Math.min(50, context.options().rowsPerObject())));

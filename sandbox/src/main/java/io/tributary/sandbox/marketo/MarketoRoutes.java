@@ -44,8 +44,7 @@ public final class MarketoRoutes implements SandboxRoutes {
   MarketoRoutes(SandboxContext context, MarketoSandboxSettings settings) {
     this.context = context;
     this.settings = settings;
-    context.dataset().define(MarketoRecords.LEADS, context.options().rowsFor(MarketoRecords.LEADS));
-    context.dataset().define(MarketoRecords.ACTIVITIES, context.options().rowsFor(MarketoRecords.ACTIVITIES));
+    context.define(MarketoRecords.LEADS, MarketoRecords.ACTIVITIES);
     this.records = new MarketoRecords(context.dataset(), settings.spanDays());
     this.queue = new MarketoExportQueue(records, settings, context.clock());
     this.files = new MarketoFileDownload(settings.interruptAfterBytes());

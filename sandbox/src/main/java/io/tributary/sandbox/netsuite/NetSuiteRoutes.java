@@ -45,9 +45,7 @@ public final class NetSuiteRoutes implements SandboxRoutes {
   NetSuiteRoutes(SandboxContext context, NetSuiteSandboxSettings settings) {
     this.context = context;
     this.settings = settings;
-    for (SuiteQlTable t : NetSuiteRecords.TABLES) {
-      context.dataset().define(t.name(), context.options().rowsFor(t.name()));
-    }
+    context.define(NetSuiteRecords.TABLES.stream().map(SuiteQlTable::name).toList());
     NetSuiteRecords records = new NetSuiteRecords(context.dataset(), settings.timezone());
     this.parser = new SuiteQlParser(settings.timezone());
     this.executor = new SuiteQlExecutor(context.dataset(), records);

@@ -54,9 +54,7 @@ public final class OracleErpRoutes implements SandboxRoutes {
     this.context = context;
     this.settings = settings;
     this.catalog = new OracleErpCatalog(context.dataset());
-    for (Resource r : catalog.resources()) {
-      context.dataset().define(r.name(), context.options().rowsFor(r.name()));
-    }
+    context.define(catalog.resources().stream().map(Resource::name).toList());
     this.tokens = new OracleErpTokenEndpoint(context, settings);
   }
 

@@ -40,9 +40,7 @@ public final class SapRoutes implements SandboxRoutes {
     this.context = context;
     this.settings = settings;
     this.tokens = new SapTokenEndpoint(context, settings);
-    for (SapEntity e : SapEntities.ALL) {
-      context.dataset().define(e.set(), context.options().rowsFor(e.set()));
-    }
+    context.define(SapEntities.ALL.stream().map(SapEntity::set).toList());
   }
 
   /** Collection pages served so far. */

@@ -55,8 +55,7 @@ public final class TotangoRoutes implements SandboxRoutes {
   TotangoRoutes(SandboxContext context, TotangoSandbox.Settings settings) {
     this.context = context;
     this.settings = settings;
-    context.dataset().define(TotangoRecords.ACCOUNTS, context.options().rowsFor(TotangoRecords.ACCOUNTS));
-    context.dataset().define(TotangoRecords.USERS, context.options().rowsFor(TotangoRecords.USERS));
+    context.define(TotangoRecords.ACCOUNTS, TotangoRecords.USERS);
     this.records = new TotangoRecords(context.dataset());
     this.perMinute = new RequestRateLimiter(settings.requestsPerMinute(), Duration.ofMinutes(1));
   }
