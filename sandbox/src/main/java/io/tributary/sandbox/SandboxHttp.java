@@ -52,6 +52,12 @@ public final class SandboxHttp {
     return out;
   }
 
+  /** The exact {@code Authorization} header value a client sends for HTTP Basic with these credentials. */
+  public static String basicAuthorization(String user, String password) {
+    return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password)
+        .getBytes(StandardCharsets.UTF_8));
+  }
+
   /**
    * The {@code user:password} pair of an {@code Authorization: Basic ...} header as a two-element array, or null when
    * the header is absent, another scheme or not valid base64. The password may be empty; a pair without a colon has

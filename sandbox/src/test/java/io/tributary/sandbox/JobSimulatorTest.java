@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.core.JobContext;
 import io.tributary.core.SecretRef;
+import io.tributary.sandbox.bamboohr.BambooHrSandboxProvider;
 import io.tributary.sandbox.dynamics.DynamicsSandboxConfig;
 import io.tributary.sandbox.dynamics.DynamicsSandboxProvider;
 import io.tributary.sandbox.dynamics.DynamicsSandboxSettings;
+import io.tributary.sandbox.greenhouse.GreenhouseSandboxConfig;
+import io.tributary.sandbox.greenhouse.GreenhouseSandboxProvider;
 import io.tributary.sandbox.hubspot.HubSpotSandboxConfig;
 import io.tributary.sandbox.hubspot.HubSpotSandboxProvider;
 import io.tributary.sandbox.hubspot.HubSpotSandboxSettings;
 import io.tributary.sandbox.netsuite.NetSuiteSandboxConfig;
 import io.tributary.sandbox.netsuite.NetSuiteSandboxProvider;
+import io.tributary.sandbox.oracleerp.OracleErpSandboxProvider;
 import io.tributary.sandbox.salesforce.SalesforceSandboxConfig;
 import io.tributary.sandbox.salesforce.SalesforceSandboxProvider;
 import io.tributary.sandbox.sap.SapSandboxConfig;
@@ -117,6 +121,32 @@ class JobSimulatorTest {
       assertThat(resolved(pointed.get("token_id"))).isEqualTo("sandbox-token-id");
       assertThat(resolved(pointed.get("token_secret"))).isEqualTo("sandbox-token-secret");
       assertThat(sim.server().dataset().rows("customer").count()).isEqualTo(8);
+    }
+  }
+
+  @Test
+  void restDefinitionPlatformsReadTheSimulatorsRootWithItsCredentialsAndKeepTheJobsOtherKeys() {
+    Map<String, Object> job = Map.of("base_url", "https://real.example.com", "api_key", "${env:REAL_KEY}",
+        "username", "real-user", "password", "${env:REAL_PASSWORD}", "company_domain", "realco", "page_size", 50);
+    try (JobSimulator sim = new GreenhouseSandboxProvider().start(new GreenhouseSandboxConfig(3L, null, null),
+        CONTEXT)) {
+      Map<String, Object> pointed = sim.pointAt(job);
+      assertThat(pointed).containsEntry("base_url", sim.server().baseUrl() + "/v1").containsEntry("page_size", 50)
+          .containsEntry("username", "real-user");
+      assertThat(resolved(pointed.get("api_key"))).isEqualTo("sandbox-harvest-key");
+      assertThat(sim.server().dataset().rows("candidates").count()).isEqualTo(3);
+    }
+    try (JobSimulator sim = new BambooHrSandboxProvider().start(new RestSandboxConfig(null, null, null), CONTEXT)) {
+      Map<String, Object> pointed = sim.pointAt(job);
+      assertThat(pointed).containsEntry("base_url", sim.server().baseUrl() + "/api/gateway.php")
+          .containsEntry("company_domain", "tributarysandbox").containsEntry("page_size", 50);
+      assertThat(resolved(pointed.get("api_key"))).isEqualTo("sandbox-bamboohr-api-key-0123456789abcdef");
+    }
+    try (JobSimulator sim = new OracleErpSandboxProvider().start(new RestSandboxConfig(0L, null, null), CONTEXT)) {
+      Map<String, Object> pointed = sim.pointAt(job);
+      assertThat(pointed).containsEntry("base_url", sim.server().baseUrl() + "/fscmRestApi/resources/11.13.18.05")
+          .containsEntry("username", "tributary.integration").containsEntry("page_size", 50);
+      assertThat(resolved(pointed.get("password"))).isEqualTo("sandbox-fusion-password");
     }
   }
 

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import io.tributary.sandbox.PlatformRoutes;
 import io.tributary.sandbox.RowKey;
 import io.tributary.sandbox.RowState;
 import io.tributary.sandbox.SandboxContext;
 import io.tributary.sandbox.SandboxHttp;
-import io.tributary.sandbox.SandboxRoutes;
 import io.tributary.sandbox.VendorResponse;
 import java.io.IOException;
 import java.time.Instant;
@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
  * </ul>
  * None of them pages: each answers the whole result, as BambooHR does.
  */
-public final class BambooHrRoutes implements SandboxRoutes {
+public final class BambooHrRoutes extends PlatformRoutes {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern PATH = Pattern.compile("/api/gateway\\.php/([^/]+)/v1/(.+?)/?");
@@ -47,16 +47,14 @@ public final class BambooHrRoutes implements SandboxRoutes {
   private static final String ZERO_DATE = "0000-00-00";
   private static final List<String> CHANGE_TYPES = List.of("inserted", "updated", "deleted");
 
-  private final SandboxContext context;
   private final BambooHrSandboxSettings settings;
   private final BambooHrRecords records;
   private final AtomicLong calls = new AtomicLong();
 
   BambooHrRoutes(SandboxContext context, BambooHrSandboxSettings settings) {
-    this.context = context;
+    super(context, "/api/gateway.php/");
     this.settings = settings;
-    context.dataset().define(BambooHrRecords.EMPLOYEES, context.options().rowsFor(BambooHrRecords.EMPLOYEES));
-    context.dataset().define(BambooHrRecords.TIME_OFF, context.options().rowsFor(BambooHrRecords.TIME_OFF));
+    context.define(BambooHrRecords.EMPLOYEES, BambooHrRecords.TIME_OFF);
     this.records = new BambooHrRecords(context.dataset());
   }
 
@@ -72,11 +70,6 @@ public final class BambooHrRoutes implements SandboxRoutes {
 
   public BambooHrSandboxSettings settings() {
     return settings;
-  }
-
-  @Override
-  public String prefix() {
-    return "/api/gateway.php/";
   }
 
   @Override

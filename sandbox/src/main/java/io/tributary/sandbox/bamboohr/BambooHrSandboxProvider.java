@@ -1,19 +1,23 @@
 package io.tributary.sandbox.bamboohr;
 
-import io.tributary.core.JobContext;
+import io.tributary.sandbox.DefinitionSimulator;
 import io.tributary.sandbox.JobSimulator;
 import io.tributary.sandbox.RestSandboxConfig;
-import io.tributary.sandbox.SimulatedPlatform;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The BambooHR simulator, for {@code ./tributary sandbox} and for a bamboohr job's {@code sandbox:} block. */
+/**
+ * The BambooHR simulator, for {@code ./tributary sandbox} and for a bamboohr job's {@code sandbox:} block: the job
+ * reads the simulator's company with its API key; the job's own gateway, company and key are set aside.
+ */
 @Component
-public final class BambooHrSandboxProvider extends SimulatedPlatform<RestSandboxConfig> {
+public final class BambooHrSandboxProvider extends DefinitionSimulator<RestSandboxConfig> {
 
   static final String GATEWAY = "/api/gateway.php";
 
   public BambooHrSandboxProvider() {
-    super("bamboohr", BambooHrSandbox.platform(), RestSandboxConfig.class);
+    super("bamboohr", BambooHrSandbox.platform(), RestSandboxConfig.class, GATEWAY,
+        Map.of("api_key", BambooHrSandboxSettings.API_KEY));
   }
 
   @Override
@@ -23,12 +27,8 @@ public final class BambooHrSandboxProvider extends SimulatedPlatform<RestSandbox
         + " time_off/requests";
   }
 
-  /** The job reads the simulator's company with its API key; the job's own gateway, company and key are set aside. */
   @Override
-  public JobSimulator start(RestSandboxConfig config, JobContext context) {
-    JobSimulator simulator = JobSimulator.start(config.options(platform(), 2_000));
-    return simulator.set("base_url", simulator.server().baseUrl() + GATEWAY)
-        .set("company_domain", BambooHrSandboxSettings.COMPANY_DOMAIN)
-        .secret("api_key", BambooHrSandboxSettings.API_KEY);
+  protected JobSimulator point(JobSimulator simulator) {
+    return simulator.set("company_domain", BambooHrSandboxSettings.COMPANY_DOMAIN);
   }
 }

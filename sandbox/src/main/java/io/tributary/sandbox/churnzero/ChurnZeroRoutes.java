@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.tributary.sandbox.BooleanExpression;
-import io.tributary.sandbox.GeneratedFields;
 import io.tributary.sandbox.GeneratedFields.TimeFormat;
+import io.tributary.sandbox.GeneratedFields;
+import io.tributary.sandbox.PlatformRoutes;
 import io.tributary.sandbox.RequestRateLimiter;
 import io.tributary.sandbox.SandboxContext;
 import io.tributary.sandbox.SandboxHttp;
-import io.tributary.sandbox.SandboxRoutes;
 import io.tributary.sandbox.VendorResponse;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -21,7 +21,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,14 +40,13 @@ import java.util.stream.Collectors;
  * per-minute limit (documented only as "two thresholds tracked per minute", off by default) are assumptions listed in
  * docs/sources/churnzero.md.
  */
-public final class ChurnZeroRoutes implements SandboxRoutes {
+public final class ChurnZeroRoutes extends PlatformRoutes {
 
   static final String PATH = "/public/v1/";
   static final int PAGE_SIZE = 100;
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> OPTIONS = Set.of("$filter", "$orderby", "$select", "$top", "$skip", "$count");
 
-  private final SandboxContext context;
   private final ChurnZeroSandbox.Settings settings;
   private final ChurnZeroRecords records;
   private final RequestRateLimiter perMinute;
@@ -61,11 +59,9 @@ public final class ChurnZeroRoutes implements SandboxRoutes {
   }
 
   ChurnZeroRoutes(SandboxContext context, ChurnZeroSandbox.Settings settings) {
-    this.context = context;
+    super(context, PATH);
     this.settings = settings;
-    for (String entity : List.of(ChurnZeroRecords.ACCOUNT, ChurnZeroRecords.CONTACT, ChurnZeroRecords.EVENT)) {
-      context.dataset().define(entity, context.options().rowsFor(entity));
-    }
+    context.define(ChurnZeroRecords.ACCOUNT, ChurnZeroRecords.CONTACT, ChurnZeroRecords.EVENT);
     this.records = new ChurnZeroRecords(context.dataset());
     this.perMinute = new RequestRateLimiter(settings.requestsPerMinute(), Duration.ofMinutes(1));
   }
@@ -75,16 +71,10 @@ public final class ChurnZeroRoutes implements SandboxRoutes {
   }
 
   @Override
-  public String prefix() {
-    return PATH;
-  }
-
-  @Override
   public void handle(HttpExchange ex, boolean corrupt) throws IOException {
     SandboxHttp.body(ex);
     String entity = ex.getRequestURI().getPath().substring(PATH.length());
-    String expected = "Basic " + Base64.getEncoder().encodeToString(
-        (settings.username() + ":" + settings.apiKey()).getBytes(StandardCharsets.UTF_8));
+    String expected = SandboxHttp.basicAuthorization(settings.username(), settings.apiKey());
     VendorResponse r;
     if (!expected.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
       r = error(401, "Authorization has been denied for this request.");

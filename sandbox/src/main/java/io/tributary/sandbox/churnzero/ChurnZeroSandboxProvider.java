@@ -7,10 +7,11 @@ import org.springframework.stereotype.Component;
 
 /** The ChurnZero simulator, for {@code ./tributary sandbox} and a {@code type: churnzero} job's sandbox block. */
 @Component
-public final class ChurnZeroSandboxProvider extends DefinitionSimulator {
+public final class ChurnZeroSandboxProvider extends DefinitionSimulator<DefinitionSimulator.Block> {
 
   public ChurnZeroSandboxProvider() {
-    super("churnzero", ChurnZeroSandbox.platform(), ChurnZeroRoutes.PATH.replaceAll("/$", ""), credentials());
+    super("churnzero", ChurnZeroSandbox.platform(), Block.class, ChurnZeroRoutes.PATH.replaceAll("/$", ""),
+        credentials());
   }
 
   private static Map<String, String> credentials() {

@@ -2,9 +2,9 @@ package io.tributary.sandbox.dynamics;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.tributary.sandbox.AccessTokenMint;
+import io.tributary.sandbox.PlatformRoutes;
 import io.tributary.sandbox.SandboxContext;
 import io.tributary.sandbox.SandboxHttp;
-import io.tributary.sandbox.SandboxRoutes;
 import io.tributary.sandbox.SandboxTokens;
 import io.tributary.sandbox.VendorResponse;
 import java.io.IOException;
@@ -21,34 +21,21 @@ import java.util.regex.Pattern;
  * and change tracking over the seeded dataset. Dataset objects are the tables' logical names ({@code account},
  * {@code contact}). Every API call needs a Bearer token this server issued (expires per {@code expire-token-after}).
  */
-public final class DynamicsRoutes implements SandboxRoutes {
+public final class DynamicsRoutes extends PlatformRoutes {
 
   private static final Pattern API = Pattern.compile("/api/data/(v9\\.\\d)/(.+)");
   private static final Pattern DEFINITION =
       Pattern.compile("EntityDefinitions\\(LogicalName='([^']*)'\\)(/Attributes)?/?");
 
-  private final SandboxContext context;
   private final DynamicsCollectionEndpoint collections;
   private final AccessTokenMint mint;
   private final AtomicLong malformedDraws = new AtomicLong();
 
   DynamicsRoutes(SandboxContext context, DynamicsSandboxSettings settings) {
-    this.context = context;
-    for (DynamicsCatalog.Table t : DynamicsCatalog.all()) {
-      context.dataset().define(t.logicalName(), context.options().rowsFor(t.logicalName()));
-    }
+    super(context, "/api/data/", DynamicsSandboxSettings.tokenPath());
+    context.define(DynamicsCatalog.all().stream().map(DynamicsCatalog.Table::logicalName).toList());
     this.collections = new DynamicsCollectionEndpoint(context.dataset(), settings);
     this.mint = new AccessTokenMint(context, 0xD365L);
-  }
-
-  @Override
-  public String prefix() {
-    return "/api/data/";
-  }
-
-  @Override
-  public List<String> prefixes() {
-    return List.of("/api/data/", DynamicsSandboxSettings.tokenPath());
   }
 
   @Override

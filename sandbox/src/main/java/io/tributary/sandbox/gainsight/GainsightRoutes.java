@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import io.tributary.sandbox.GeneratedFields;
 import io.tributary.sandbox.GeneratedFields.TimeFormat;
+import io.tributary.sandbox.GeneratedFields;
+import io.tributary.sandbox.PlatformRoutes;
 import io.tributary.sandbox.RequestRateLimiter;
 import io.tributary.sandbox.SandboxContext;
 import io.tributary.sandbox.SandboxHttp;
-import io.tributary.sandbox.SandboxRoutes;
 import io.tributary.sandbox.VendorResponse;
 import java.io.IOException;
 import java.time.Duration;
@@ -37,7 +37,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * finds nothing is the documented failure "No data found for given criteria" ({@code GSOBJ_1011}, HTTP 400 per the
  * Error Codes article). docs/sources/gainsight.md lists which details are documented and which are assumed.
  */
-public final class GainsightRoutes implements SandboxRoutes {
+public final class GainsightRoutes extends PlatformRoutes {
 
   static final String QUERY = "/v1/data/objects/query/";
   static final String CTA_LIST = "/v2/cockpit/cta/list";
@@ -47,7 +47,6 @@ public final class GainsightRoutes implements SandboxRoutes {
   private static final List<String> CTA_LOOKUPS =
       List.of("CompanyId__gr.Name", "TypeId__gr.Name", "StatusId__gr.Name", "PriorityId__gr.Name", "IsClosed");
 
-  private final SandboxContext context;
   private final GainsightSandbox.Settings settings;
   private final GainsightRecords records;
   private final RequestRateLimiter perMinute;
@@ -55,11 +54,9 @@ public final class GainsightRoutes implements SandboxRoutes {
   private final AtomicLong limitRejections = new AtomicLong();
 
   GainsightRoutes(SandboxContext context, GainsightSandbox.Settings settings) {
-    this.context = context;
+    super(context, "/v1/data/", "/v2/cockpit/");
     this.settings = settings;
-    for (String object : List.of(GainsightRecords.COMPANY, GainsightRecords.RELATIONSHIP, GainsightRecords.CTA)) {
-      context.dataset().define(object, context.options().rowsFor(object));
-    }
+    context.define(GainsightRecords.COMPANY, GainsightRecords.RELATIONSHIP, GainsightRecords.CTA);
     this.records = new GainsightRecords(context.dataset());
     this.perMinute = new RequestRateLimiter(settings.requestsPerMinute(), Duration.ofMinutes(1));
     this.perDay = new RequestRateLimiter(settings.requestsPerMinute() > 0 ? 50_000 : 0, Duration.ofDays(1));
@@ -73,16 +70,6 @@ public final class GainsightRoutes implements SandboxRoutes {
   /** Calls refused by the per-minute or per-day limit so far (injected 429 faults not counted). */
   public long limitRejections() {
     return limitRejections.get();
-  }
-
-  @Override
-  public String prefix() {
-    return "/v1/data/";
-  }
-
-  @Override
-  public List<String> prefixes() {
-    return List.of("/v1/data/", "/v2/cockpit/");
   }
 
   @Override

@@ -1,10 +1,10 @@
 package io.tributary.sandbox.greenhouse;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.tributary.sandbox.PlatformRoutes;
 import io.tributary.sandbox.RowState;
 import io.tributary.sandbox.SandboxContext;
 import io.tributary.sandbox.SandboxHttp;
-import io.tributary.sandbox.SandboxRoutes;
 import io.tributary.sandbox.VendorResponse;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -12,7 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,26 +27,22 @@ import java.util.Map;
  * after"; applications: {@code last_activity_after}) and {@code updated_before} filters in ISO-8601; the 50 requests
  * per 10 s throttle; the documented error shapes. Deleted rows are not listed (Harvest has no deleted-records list).
  */
-public final class GreenhouseRoutes implements SandboxRoutes {
+public final class GreenhouseRoutes extends PlatformRoutes {
 
   static final String PREFIX = "/v1/";
   static final int DEFAULT_PER_PAGE = 100;
   static final int MAX_PER_PAGE = 500;
 
-  private final SandboxContext context;
   private final GreenhouseRecords records;
   private final GreenhouseRateLimit limit;
   private final String expectedAuth;
 
   GreenhouseRoutes(SandboxContext context, boolean enforceLimits) {
-    this.context = context;
-    for (GreenhouseRecords.Kind k : GreenhouseRecords.Kind.values()) {
-      context.dataset().define(k.object(), context.options().rowsFor(k.object()));
-    }
+    super(context, PREFIX);
+    context.define(Arrays.stream(GreenhouseRecords.Kind.values()).map(GreenhouseRecords.Kind::object).toList());
     this.records = new GreenhouseRecords(context.dataset());
     this.limit = new GreenhouseRateLimit(enforceLimits);
-    this.expectedAuth = "Basic " + Base64.getEncoder().encodeToString((GreenhouseSandbox.API_KEY + ":")
-        .getBytes(StandardCharsets.UTF_8));
+    this.expectedAuth = SandboxHttp.basicAuthorization(GreenhouseSandbox.API_KEY, "");
   }
 
   /** Requests refused by the 50 per 10 s throttle so far (injected 429 faults not counted). */
@@ -58,11 +54,6 @@ public final class GreenhouseRoutes implements SandboxRoutes {
   public List<RowState> live(GreenhouseRecords.Kind kind) {
     return context.dataset().rows(kind.object()).filter(r -> !r.deleted())
         .sorted(Comparator.comparingLong(RowState::index)).toList();
-  }
-
-  @Override
-  public String prefix() {
-    return PREFIX;
   }
 
   @Override

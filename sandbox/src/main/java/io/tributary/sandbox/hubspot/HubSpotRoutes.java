@@ -2,9 +2,9 @@ package io.tributary.sandbox.hubspot;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.tributary.sandbox.AccessTokenMint;
+import io.tributary.sandbox.PlatformRoutes;
 import io.tributary.sandbox.SandboxContext;
 import io.tributary.sandbox.SandboxHttp;
-import io.tributary.sandbox.SandboxRoutes;
 import io.tributary.sandbox.SandboxTokens;
 import io.tributary.sandbox.VendorResponse;
 import java.io.IOException;
@@ -21,14 +21,13 @@ import java.util.regex.Pattern;
  * Owners APIs and v4 association batch reads, over the seeded dataset. Every data call needs a Bearer token: the configured private-app token (never
  * expires) or an OAuth access token this server issued (expires per the run's {@code expire-token-after}).
  */
-public final class HubSpotRoutes implements SandboxRoutes {
+public final class HubSpotRoutes extends PlatformRoutes {
 
   private static final Pattern OBJECTS = Pattern.compile("/crm/v3/objects/([a-z_]+)(/search|/batch/read)?/?");
   private static final Pattern PROPERTIES = Pattern.compile("/crm/v3/properties/([a-z_]+)/?");
   private static final Pattern OWNERS = Pattern.compile("/crm/v3/owners/?");
   private static final Pattern ASSOCIATIONS = Pattern.compile("/crm/v4/associations/([a-z_]+)/([a-z_]+)/batch/read/?");
 
-  private final SandboxContext context;
   private final HubSpotSandboxSettings settings;
   private final HubSpotRecords records;
   private final HubSpotSearchEndpoint search;
@@ -40,12 +39,10 @@ public final class HubSpotRoutes implements SandboxRoutes {
   private final AccessTokenMint mint;
 
   HubSpotRoutes(SandboxContext context, HubSpotSandboxSettings settings) {
-    this.context = context;
+    super(context, "/crm/", "/oauth/v1/token");
     this.settings = settings;
     HubSpotCatalog catalog = new HubSpotCatalog(settings.customProperties());
-    for (HubSpotCatalog.ObjectType o : catalog.all()) {
-      context.dataset().define(o.name(), context.options().rowsFor(o.name()));
-    }
+    context.define(catalog.all().stream().map(HubSpotCatalog.ObjectType::name).toList());
     // Owners are few in a real portal: 50 unless the run sets a count for "owners".
     context.dataset().define("owners", context.options().rowsByObject().getOrDefault("owners",
         Math.min(50, context.options().rowsPerObject())));
@@ -78,16 +75,6 @@ public final class HubSpotRoutes implements SandboxRoutes {
   /** The links the v4 associations API serves (ground truth of the link streams). */
   public HubSpotAssociations associations() {
     return associations;
-  }
-
-  @Override
-  public String prefix() {
-    return "/crm/";
-  }
-
-  @Override
-  public List<String> prefixes() {
-    return List.of("/crm/", "/oauth/v1/token");
   }
 
   @Override

@@ -2,9 +2,9 @@ package io.tributary.sandbox.marketo;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.tributary.sandbox.AccessTokenMint;
+import io.tributary.sandbox.PlatformRoutes;
 import io.tributary.sandbox.SandboxContext;
 import io.tributary.sandbox.SandboxHttp;
-import io.tributary.sandbox.SandboxRoutes;
 import io.tributary.sandbox.SandboxTokens;
 import io.tributary.sandbox.VendorResponse;
 import java.io.IOException;
@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * 602, more than 100 calls in a rolling 20 s 606 ("Max rate limit '100' exceeded with in '20' secs"): all with
  * HTTP 200 and {@code success: false}, as Marketo answers them (error-codes.md).
  */
-public final class MarketoRoutes implements SandboxRoutes {
+public final class MarketoRoutes extends PlatformRoutes {
 
   private static final Pattern BULK =
       Pattern.compile("/bulk/v1/(leads|activities)/export(?:/([^/]+))?/(create|enqueue|status|file|cancel)\\.json");
@@ -30,7 +30,6 @@ public final class MarketoRoutes implements SandboxRoutes {
   private static final int RATE_LIMIT = 100;
   private static final Duration RATE_WINDOW = Duration.ofSeconds(20);
 
-  private final SandboxContext context;
   private final MarketoSandboxSettings settings;
   private final MarketoRecords records;
   private final MarketoExportQueue queue;
@@ -42,10 +41,9 @@ public final class MarketoRoutes implements SandboxRoutes {
       new java.util.concurrent.atomic.AtomicInteger();
 
   MarketoRoutes(SandboxContext context, MarketoSandboxSettings settings) {
-    this.context = context;
+    super(context, "/bulk/", "/identity/", "/rest/");
     this.settings = settings;
-    context.dataset().define(MarketoRecords.LEADS, context.options().rowsFor(MarketoRecords.LEADS));
-    context.dataset().define(MarketoRecords.ACTIVITIES, context.options().rowsFor(MarketoRecords.ACTIVITIES));
+    context.define(MarketoRecords.LEADS, MarketoRecords.ACTIVITIES);
     this.records = new MarketoRecords(context.dataset(), settings.spanDays());
     this.queue = new MarketoExportQueue(records, settings, context.clock());
     this.files = new MarketoFileDownload(settings.interruptAfterBytes());
@@ -65,16 +63,6 @@ public final class MarketoRoutes implements SandboxRoutes {
   /** Every file request so far, like {@code <exportId> bytes=1234-}. */
   public List<String> downloads() {
     return files.log();
-  }
-
-  @Override
-  public String prefix() {
-    return "/bulk/";
-  }
-
-  @Override
-  public List<String> prefixes() {
-    return List.of("/bulk/", "/identity/", "/rest/");
   }
 
   @Override

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.tributary.sandbox.PlatformRoutes;
 import io.tributary.sandbox.SandboxContext;
 import io.tributary.sandbox.SandboxHttp;
-import io.tributary.sandbox.SandboxRoutes;
 import io.tributary.sandbox.VendorResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -23,14 +23,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * cap per query, and a per-account concurrency limit (Oracle "Executing SuiteQL Queries Through REST Web Services",
  * section_157909186990; "Collection Paging", section_156414087576).
  */
-public final class NetSuiteRoutes implements SandboxRoutes {
+public final class NetSuiteRoutes extends PlatformRoutes {
 
   static final String PATH = "/services/rest/query/v1/suiteql";
   static final int MAX_LIMIT = 1000;
   static final int MAX_RESULTS = 100_000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final SandboxContext context;
   private final NetSuiteSandboxSettings settings;
   private final SuiteQlParser parser;
   private final SuiteQlExecutor executor;
@@ -43,11 +42,9 @@ public final class NetSuiteRoutes implements SandboxRoutes {
   private final Map<String, Long> totals = new ConcurrentHashMap<>();
 
   NetSuiteRoutes(SandboxContext context, NetSuiteSandboxSettings settings) {
-    this.context = context;
+    super(context, "/services/rest/");
     this.settings = settings;
-    for (SuiteQlTable t : NetSuiteRecords.TABLES) {
-      context.dataset().define(t.name(), context.options().rowsFor(t.name()));
-    }
+    context.define(NetSuiteRecords.TABLES.stream().map(SuiteQlTable::name).toList());
     NetSuiteRecords records = new NetSuiteRecords(context.dataset(), settings.timezone());
     this.parser = new SuiteQlParser(settings.timezone());
     this.executor = new SuiteQlExecutor(context.dataset(), records);
@@ -68,11 +65,6 @@ public final class NetSuiteRoutes implements SandboxRoutes {
   /** SuiteQL requests answered with data. */
   public long queries() {
     return queries.get();
-  }
-
-  @Override
-  public String prefix() {
-    return "/services/rest/";
   }
 
   @Override

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.tributary.sandbox.PlatformRoutes;
 import io.tributary.sandbox.RowState;
 import io.tributary.sandbox.SandboxContext;
 import io.tributary.sandbox.SandboxHttp;
-import io.tributary.sandbox.SandboxRoutes;
 import io.tributary.sandbox.SandboxTokens;
 import io.tributary.sandbox.VendorResponse;
 import io.tributary.sandbox.oracleerp.OracleErpCatalog.Attribute;
@@ -35,7 +35,7 @@ import java.util.stream.StreamSupport;
  * in the REST API guides for Oracle Fusion Cloud). Without {@code orderBy} the simulator answers in
  * (LastUpdateDate, key) order; Oracle promises no order then, so a client that pages by offset should send one.
  */
-public final class OracleErpRoutes implements SandboxRoutes {
+public final class OracleErpRoutes extends PlatformRoutes {
 
   static final String COLLECTION_TYPE = "application/vnd.oracle.adf.resourcecollection+json";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -44,19 +44,16 @@ public final class OracleErpRoutes implements SandboxRoutes {
       .withZone(ZoneOffset.UTC);
   private static final int DEFAULT_LIMIT = 25;
 
-  private final SandboxContext context;
   private final OracleErpSandboxSettings settings;
   private final OracleErpCatalog catalog;
   private final OracleErpTokenEndpoint tokens;
   private final AtomicLong pages = new AtomicLong();
 
   OracleErpRoutes(SandboxContext context, OracleErpSandboxSettings settings) {
-    this.context = context;
+    super(context, "/fscmRestApi/", OracleErpSandboxSettings.TOKEN_PATH);
     this.settings = settings;
     this.catalog = new OracleErpCatalog(context.dataset());
-    for (Resource r : catalog.resources()) {
-      context.dataset().define(r.name(), context.options().rowsFor(r.name()));
-    }
+    context.define(catalog.resources().stream().map(Resource::name).toList());
     this.tokens = new OracleErpTokenEndpoint(context, settings);
   }
 
@@ -68,16 +65,6 @@ public final class OracleErpRoutes implements SandboxRoutes {
   /** Collection pages answered with 200 so far. */
   public long pages() {
     return pages.get();
-  }
-
-  @Override
-  public String prefix() {
-    return "/fscmRestApi/";
-  }
-
-  @Override
-  public List<String> prefixes() {
-    return List.of("/fscmRestApi/", OracleErpSandboxSettings.TOKEN_PATH);
   }
 
   @Override

@@ -1,17 +1,20 @@
 package io.tributary.sandbox.oracleerp;
 
-import io.tributary.core.JobContext;
+import io.tributary.sandbox.DefinitionSimulator;
 import io.tributary.sandbox.JobSimulator;
 import io.tributary.sandbox.RestSandboxConfig;
-import io.tributary.sandbox.SimulatedPlatform;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** The Oracle ERP Cloud simulator, for {@code ./tributary sandbox} and for an oracle_erp job's {@code sandbox:} block. */
+/**
+ * The Oracle ERP Cloud simulator, for {@code ./tributary sandbox} and for an oracle_erp job's {@code sandbox:} block:
+ * the job reads the simulator's pod with its integration user; the job's own pod and credentials are set aside.
+ */
 @Component
-public final class OracleErpSandboxProvider extends SimulatedPlatform<RestSandboxConfig> {
+public final class OracleErpSandboxProvider extends DefinitionSimulator<RestSandboxConfig> {
 
   public OracleErpSandboxProvider() {
-    super("oracle_erp", OracleErpSandbox.platform(), RestSandboxConfig.class);
+    super("oracle_erp", OracleErpSandbox.platform(), RestSandboxConfig.class, OracleErpSandboxSettings.ROOT, Map.of());
   }
 
   @Override
@@ -22,12 +25,10 @@ public final class OracleErpSandboxProvider extends SimulatedPlatform<RestSandbo
         + OracleErpSandboxSettings.TOKEN_PATH + "); invoices, suppliers, purchaseOrders";
   }
 
-  /** The job reads the simulator's pod with its integration user; the job's own pod and credentials are set aside. */
+  /** The integration user is the one the server's options name. */
   @Override
-  public JobSimulator start(RestSandboxConfig config, JobContext context) {
-    JobSimulator simulator = JobSimulator.start(config.options(platform(), 2_000));
+  protected JobSimulator point(JobSimulator simulator) {
     OracleErpSandboxSettings s = OracleErpSandboxSettings.from(simulator.server().options());
-    return simulator.set("base_url", simulator.server().baseUrl() + OracleErpSandboxSettings.ROOT)
-        .set("username", s.user()).secret("password", s.password());
+    return simulator.set("username", s.user()).secret("password", s.password());
   }
 }

@@ -1,9 +1,9 @@
 package io.tributary.sandbox.salesforce;
 
 import com.sun.net.httpserver.HttpExchange;
+import io.tributary.sandbox.PlatformRoutes;
 import io.tributary.sandbox.SandboxContext;
 import io.tributary.sandbox.SandboxHttp;
-import io.tributary.sandbox.SandboxRoutes;
 import io.tributary.sandbox.SandboxTokens;
 import io.tributary.sandbox.VendorResponse;
 import java.io.IOException;
@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * query jobs, over the seeded dataset. Every data API call needs a valid Bearer token, counts towards the daily API
  * usage reported in {@code Sforce-Limit-Info}, and past a configured daily limit gets 403 REQUEST_LIMIT_EXCEEDED.
  */
-public final class SalesforceRoutes implements SandboxRoutes {
+public final class SalesforceRoutes extends PlatformRoutes {
 
   /** The org's daily limit reported when none is configured (the limit the recorded dev org reported). */
   static final long REPORTED_DAILY_LIMIT = 15_000;
@@ -27,7 +27,6 @@ public final class SalesforceRoutes implements SandboxRoutes {
   private static final Pattern JOB = Pattern.compile("/jobs/query/([^/]+)");
   private static final Pattern RESULTS = Pattern.compile("/jobs/query/([^/]+)/results/?");
 
-  private final SandboxContext context;
   private final SalesforceRecords records;
   private final SalesforceOAuthEndpoint oauth;
   private final SalesforceQueryEndpoint query;
@@ -35,7 +34,7 @@ public final class SalesforceRoutes implements SandboxRoutes {
   private final AtomicLong apiUsage = new AtomicLong();
 
   SalesforceRoutes(SandboxContext context, SalesforceSandboxSettings settings) {
-    this.context = context;
+    super(context, "/services/");
     for (SalesforceObject o : SalesforceSchema.all()) {
       long fallback = o.name().equals("User") ? Math.max(1, Math.min(100, context.options().rowsPerObject()))
           : context.options().rowsPerObject();
@@ -58,11 +57,6 @@ public final class SalesforceRoutes implements SandboxRoutes {
   /** Data API calls counted so far (what {@code Sforce-Limit-Info: api-usage=N/...} reports). */
   public long apiUsage() {
     return apiUsage.get();
-  }
-
-  @Override
-  public String prefix() {
-    return "/services/";
   }
 
   @Override

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.tributary.sandbox.PlatformRoutes;
 import io.tributary.sandbox.SandboxContext;
 import io.tributary.sandbox.SandboxHttp;
-import io.tributary.sandbox.SandboxRoutes;
 import io.tributary.sandbox.VendorResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,11 +24,10 @@ import java.util.function.Predicate;
  * the request's options plus a {@code $skiptoken}), as in ../shared/fixtures/sap (pyodata v2 paging recordings,
  * Gateway 404 error). Basic auth or OAuth 2.0 bearer tokens from {@link SapTokenEndpoint}.
  */
-public final class SapRoutes implements SandboxRoutes {
+public final class SapRoutes extends PlatformRoutes {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final SandboxContext context;
   private final SapSandboxSettings settings;
   private final SapTokenEndpoint tokens;
   private final Map<String, Long> counts = new ConcurrentHashMap<>();
@@ -37,12 +36,10 @@ public final class SapRoutes implements SandboxRoutes {
   private final AtomicLong malformedDraws = new AtomicLong();
 
   SapRoutes(SandboxContext context, SapSandboxSettings settings) {
-    this.context = context;
+    super(context, "/sap/");
     this.settings = settings;
     this.tokens = new SapTokenEndpoint(context, settings);
-    for (SapEntity e : SapEntities.ALL) {
-      context.dataset().define(e.set(), context.options().rowsFor(e.set()));
-    }
+    context.define(SapEntities.ALL.stream().map(SapEntity::set).toList());
   }
 
   /** Collection pages served so far. */
@@ -53,11 +50,6 @@ public final class SapRoutes implements SandboxRoutes {
   /** Collection pages served for a {@code $skiptoken} (a client following {@code __next}). */
   public long skiptokenPages() {
     return skiptokenPages.get();
-  }
-
-  @Override
-  public String prefix() {
-    return "/sap/";
   }
 
   @Override

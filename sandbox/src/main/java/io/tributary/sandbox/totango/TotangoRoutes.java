@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import io.tributary.sandbox.GeneratedFields;
 import io.tributary.sandbox.GeneratedFields.TimeFormat;
+import io.tributary.sandbox.GeneratedFields;
+import io.tributary.sandbox.PlatformRoutes;
 import io.tributary.sandbox.RequestRateLimiter;
 import io.tributary.sandbox.SandboxContext;
 import io.tributary.sandbox.SandboxHttp;
-import io.tributary.sandbox.SandboxRoutes;
 import io.tributary.sandbox.VendorResponse;
 import java.io.IOException;
 import java.time.Duration;
@@ -32,14 +32,13 @@ import java.util.function.Predicate;
  * under {@code response.<accounts|users>} with {@code total_hits}. Error bodies and date values are assumptions,
  * listed in docs/sources/totango.md.
  */
-public final class TotangoRoutes implements SandboxRoutes {
+public final class TotangoRoutes extends PlatformRoutes {
 
   static final String PATH = "/api/v1/search/";
   static final int MAX_COUNT = 1000;
   static final int MAX_RECORDS = 10_000;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final SandboxContext context;
   private final TotangoSandbox.Settings settings;
   private final TotangoRecords records;
   private final RequestRateLimiter perMinute;
@@ -53,10 +52,9 @@ public final class TotangoRoutes implements SandboxRoutes {
   }
 
   TotangoRoutes(SandboxContext context, TotangoSandbox.Settings settings) {
-    this.context = context;
+    super(context, "/api/");
     this.settings = settings;
-    context.dataset().define(TotangoRecords.ACCOUNTS, context.options().rowsFor(TotangoRecords.ACCOUNTS));
-    context.dataset().define(TotangoRecords.USERS, context.options().rowsFor(TotangoRecords.USERS));
+    context.define(TotangoRecords.ACCOUNTS, TotangoRecords.USERS);
     this.records = new TotangoRecords(context.dataset());
     this.perMinute = new RequestRateLimiter(settings.requestsPerMinute(), Duration.ofMinutes(1));
   }
@@ -68,11 +66,6 @@ public final class TotangoRoutes implements SandboxRoutes {
   /** Calls refused by the per-minute limit so far (injected 429 faults not counted). */
   public long limitRejections() {
     return limitRejections.get();
-  }
-
-  @Override
-  public String prefix() {
-    return "/api/";
   }
 
   @Override
