@@ -7,6 +7,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /** {@code ./tributary marts}: the catalog of a job's marts, with row counts and freshness. */
 @Command(name = "marts", description = "Show the catalog of a job's marts: meaning, grain, columns, rows, freshness.")
@@ -14,6 +15,9 @@ final class MartsCommand extends CliCommand implements Callable<Integer> {
 
   @Mixin
   ReaderOptions reader;
+
+  @Parameters(index = "0", arity = "0..1", description = "the job file or project folder (same as --job)")
+  java.nio.file.Path jobArg;
 
   @Option(names = "--json", description = "print the catalog as JSON (what the MCP tool list_marts returns)")
   boolean json;
@@ -31,7 +35,7 @@ final class MartsCommand extends CliCommand implements Callable<Integer> {
       out().flush();
       return TributaryCommand.OK;
     }
-    try (MartReader r = reader.open()) {
+    try (MartReader r = reader.open(jobArg)) {
       List<Map<String, Object>> marts = r.catalog(ReaderOptions.cliCaller("marts"));
       if (json) {
         JsonOutput.print(out(), Map.of("warehouse", r.location(), "marts", marts));

@@ -31,10 +31,7 @@ final class McpCommand extends CliCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (jobArg != null) {
-      reader.job = jobArg;
-    }
-    try (MartReader r = reader.open()) {
+    try (MartReader r = reader.open(jobArg)) {
       if (httpPort == null) {
         MartMcpServer.serveStdio(r);
         return TributaryCommand.OK;

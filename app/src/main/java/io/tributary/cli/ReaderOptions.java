@@ -27,6 +27,14 @@ final class ReaderOptions {
   @Option(names = "--show-pii", description = "return columns the data dictionary declares PII in clear")
   boolean showPii;
 
+  /** Opens the job or folder given as the command's positional argument, when there is one, else {@code --job}. */
+  MartReader open(Path positional) {
+    if (positional != null) {
+      job = positional;
+    }
+    return open();
+  }
+
   MartReader open() {
     if (!Files.isDirectory(job)) {
       return MartReader.open(JobConfigLoader.load(job), showPii);
