@@ -181,6 +181,9 @@ final class DefinitionRules {
     if (s.deletes() != null && (s.deletes().field() == null || s.deletes().field().isBlank())) {
       throw err.at(at + ".deletes.field", "missing", "name the field that marks a deleted record, e.g. deleted_at");
     }
+    if (s.deletedRecords() != null) {
+      deletedRecords(s.deletedRecords(), at + ".deleted_records", keys, err);
+    }
     if (s.schema() != null) {
       s.schema().fields().forEach((f, type) -> {
         if (!RecordSchema.TYPES.containsKey(type == null ? "" : type.toLowerCase())) {
@@ -193,6 +196,18 @@ final class DefinitionRules {
 
   static void paging(PagingSpec p, String at, DefinitionErrors err) {
     paging(p, at, err, java.util.Set.of());
+  }
+
+  private static void deletedRecords(RestDefinition.DeletedRecordsSpec d, String at, Map<String, ConfigKey> keys,
+      DefinitionErrors err) {
+    require(err, at + ".path", d.path(), "the deleted-records endpoint's path, e.g. path: /deleted");
+    templates(err, at + ".path", d.path(), keys, true);
+    d.query().forEach((k, v) -> templates(err, at + ".query." + k, v, keys, true));
+    pointer(err, at + ".records", d.records());
+    if (d.filter() != null) {
+      require(err, at + ".filter.field", d.filter().field(), "the field that marks a deletion, e.g. action");
+    }
+    paging(d.paging(), at + ".paging", err);
   }
 
   static void paging(PagingSpec p, String at, DefinitionErrors err, java.util.Set<String> inBody) {

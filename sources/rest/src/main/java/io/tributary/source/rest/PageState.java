@@ -11,11 +11,22 @@ import java.util.Map;
  * kept only because offset- and page-paged APIs offer no other position; the bounds fixed at the run's start keep
  * the result set stable across a restart.
  */
-record PageState(String url, String token, Long offset, Long page, String lower, String upper, String max) {
+record PageState(String url, String token, Long offset, Long page, String lower, String upper, String max,
+    boolean deletions) {
+
+  /** The first page of a run: only its bounds are known. */
+  static PageState first(String lower, String upper) {
+    return new PageState(null, null, null, null, lower, upper, null, false);
+  }
 
   static PageState fromCursor(Cursor c) {
     return new PageState(c.get("url"), c.get("token"), number(c.get("offset")), number(c.get("page")),
-        c.get("lower"), c.get("upper"), c.get("max"));
+        c.get("lower"), c.get("upper"), c.get("max"), "deleted".equals(c.get("phase")));
+  }
+
+  /** The first page of the stream's deleted-records endpoint, after its own last page: same bounds, same max. */
+  PageState deletionsFrom(String newMax) {
+    return new PageState(null, null, null, null, lower, upper, newMax, true);
   }
 
   Cursor toCursor() {
@@ -27,11 +38,12 @@ record PageState(String url, String token, Long offset, Long page, String lower,
     put(m, "lower", lower);
     put(m, "upper", upper);
     put(m, "max", max);
+    put(m, "phase", deletions ? "deleted" : null);
     return new Cursor(m);
   }
 
   PageState next(String newUrl, String newToken, Long newOffset, Long newPage, String newMax) {
-    return new PageState(newUrl, newToken, newOffset, newPage, lower, upper, newMax);
+    return new PageState(newUrl, newToken, newOffset, newPage, lower, upper, newMax, deletions);
   }
 
   /**
@@ -44,7 +56,7 @@ record PageState(String url, String token, Long offset, Long page, String lower,
     }
     String cleaned = url.replaceAll("([?&])" + java.util.regex.Pattern.quote(param) + "=[^&#]*&?", "$1")
         .replaceAll("[?&]$", "");
-    return new PageState(cleaned, token, offset, page, lower, upper, max);
+    return new PageState(cleaned, token, offset, page, lower, upper, max, deletions);
   }
 
   private static void put(Map<String, String> m, String k, String v) {

@@ -126,7 +126,8 @@ public record RestDefinition(
       PagingSpec paging,
       DeleteSpec deletes,
       SchemaSpec schema,
-      Map<String, String> form) {
+      Map<String, String> form,
+      DeletedRecordsSpec deletedRecords) {
 
     public StreamSpec {
       form = form == null ? Map.of()
@@ -196,6 +197,35 @@ public record RestDefinition(
    * or equals {@code equals} when given.
    */
   public record DeleteSpec(String field, String equals) {}
+
+  /**
+   * A deleted-records endpoint read after the stream's own pages, with the same cursor bounds: each element that
+   * {@code filter} marks deleted (every element when no filter is given) becomes a key-only soft delete of the
+   * stream's table. BambooHR's {@code employees/changed} lists {@code action: Deleted} entries this way.
+   *
+   * @param path the endpoint (placeholders as in a stream's path)
+   * @param query its query parameters
+   * @param records JSON pointer of the element array
+   * @param param the parameter that sends the cursor's lower bound (default: the stream's {@code cursor.param})
+   * @param filter which elements are deletions
+   * @param paging its paging (default {@code none})
+   */
+  public record DeletedRecordsSpec(String path, Map<String, String> query, String records, String param,
+      DeleteSpec filter, PagingSpec paging) {
+    public DeletedRecordsSpec {
+      query = query == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(query));
+      records = records == null ? "" : records;
+      paging = paging == null ? PagingSpec.NONE : paging;
+    }
+
+    /** This endpoint as a stream of the stream's key, for the request builder and the record selector. */
+    StreamSpec asStream(StreamSpec of) {
+      String lowerParam = param != null ? param : of.cursor() == null ? null : of.cursor().param();
+      CursorSpec bound = new CursorSpec(null, lowerParam, null, null, null, false);
+      return new StreamSpec(of.description(), path, "GET", query, of.headers(), null, records, of.primaryKey(),
+          bound, paging, filter, null, null, null);
+    }
+  }
 
   /**
    * The stream's columns: declared {@code fields} (name: type) or, when none are declared, inferred from a sample of

@@ -127,11 +127,18 @@ final class RestSource extends TypedOptionsSource<RestSource.StreamOptions> {
 
   @Override
   protected StreamReader open(ReadRequest request, StreamOptions opts) {
-    StreamCalls calls = new StreamCalls(opts.name(), def, opts.spec(), values, opts.query(), hook);
-    RecordSelector selector = new RecordSelector(opts.name(), opts.spec().records(), opts.spec().deletes(),
-        http.json(), hook);
+    RestStreamReader.Endpoint own = endpoint(opts.name(), opts.spec(), opts.query(), false);
+    RestStreamReader.Endpoint deletions = opts.spec().deletedRecords() == null ? null
+        : endpoint(opts.name(), opts.spec().deletedRecords().asStream(opts.spec()), Map.of(),
+            opts.spec().deletedRecords().filter() == null);
     String secretParam = def.auth().type() == RestDefinition.AuthSpec.Type.API_KEY ? def.auth().queryParam() : null;
-    return new RestStreamReader(http, calls, selector, request, opts.spec().cursor(), clock, secretParam);
+    return new RestStreamReader(http, own, deletions, request, opts.spec().cursor(), clock, secretParam);
+  }
+
+  private RestStreamReader.Endpoint endpoint(String stream, StreamSpec spec, Map<String, String> query,
+      boolean allDeleted) {
+    return new RestStreamReader.Endpoint(new StreamCalls(stream, def, spec, values, query, hook),
+        new RecordSelector(stream, spec.records(), spec.deletes(), http.json(), hook), allDeleted);
   }
 
   RestDefinition definition() {

@@ -20,21 +20,30 @@ import java.util.List;
  */
 final class RestStreamReader implements StreamReader {
 
+  /**
+   * One endpoint a stream reads: how its requests are built and where its records are; {@code allDeleted} for a
+   * deleted-records endpoint that lists deletions only (no filter).
+   */
+  record Endpoint(StreamCalls calls, RecordSelector selector, boolean allDeleted) {}
+
   private final RestHttp http;
-  private final StreamCalls calls;
-  private final RecordSelector selector;
+  private final Endpoint own;
+  private final Endpoint deletions;
   private final ReadRequest request;
   private final CursorSpec cursor;
   private final CursorFormat format;
   private final Clock clock;
   private final String secretParam;
 
-  /** @param secretParam the query parameter carrying an API key, never kept in a cursor; null when there is none */
-  RestStreamReader(RestHttp http, StreamCalls calls, RecordSelector selector, ReadRequest request, CursorSpec cursor,
+  /**
+   * @param deletions the stream's deleted-records endpoint, read after its own last page; null when it has none
+   * @param secretParam the query parameter carrying an API key, never kept in a cursor; null when there is none
+   */
+  RestStreamReader(RestHttp http, Endpoint own, Endpoint deletions, ReadRequest request, CursorSpec cursor,
       Clock clock, String secretParam) {
     this.http = http;
-    this.calls = calls;
-    this.selector = selector;
+    this.own = own;
+    this.deletions = deletions;
     this.request = request;
     this.cursor = cursor;
     this.format = cursor == null ? null : CursorFormat.of(cursor.format());
@@ -45,12 +54,15 @@ final class RestStreamReader implements StreamReader {
   @Override
   public Page read(Cursor at) {
     PageState state = at.isStart() ? start() : PageState.fromCursor(at);
-    PagingSpec paging = calls.paging();
+    Endpoint endpoint = state.deletions() ? deletions : own;
+    PagingSpec paging = endpoint.calls().paging();
     int size = paging.sizeFor(request.pageSize());
-    RestHttp.Response response = http.send(calls.call(state, size));
-    List<SourceRecord> records = selector.records(response.body());
+    RestHttp.Response response = http.send(endpoint.calls().call(state, size));
+    List<SourceRecord> records = endpoint.selector().records(response.body());
     String max = state.max();
-    if (cursor != null) {
+    if (state.deletions()) {
+      records = keysOfDeleted(records, endpoint.allDeleted());
+    } else if (cursor != null) {
       for (SourceRecord r : records) {
         String v = RecordSelector.valueAt(r.fields(), cursor.field());
         if (format.accepts(v) && (max == null || CursorFormat.ORDER.compare(v, max) > 0)) {
@@ -61,8 +73,10 @@ final class RestStreamReader implements StreamReader {
     PageState next = PagingRules.next(paging, state, response, records.size(), size, max, http.base());
     if (next != null) {
       next = next.withoutParam(secretParam);
+    } else if (!state.deletions() && deletions != null) {
+      next = state.deletionsFrom(max);
     }
-    long total = PagingRules.total(paging, response.body());
+    long total = state.deletions() ? -1 : PagingRules.total(paging, response.body());
     Page page;
     if (next == null) {
       page = Page.last(records, watermark(max));
@@ -95,7 +109,20 @@ final class RestStreamReader implements StreamReader {
         upper = format.write(clock.instant());
       }
     }
-    return new PageState(null, null, null, null, lower, upper, null);
+    return PageState.first(lower, upper);
+  }
+
+  /** The elements of a deleted-records page that are deletions, as key-only soft deletes of this stream. */
+  private List<SourceRecord> keysOfDeleted(List<SourceRecord> elements, boolean all) {
+    List<SourceRecord> out = new java.util.ArrayList<>();
+    for (SourceRecord e : elements) {
+      if (all || e.deleted()) {
+        java.util.Map<String, Object> key = new java.util.LinkedHashMap<>();
+        request.primaryKey().forEach(k -> key.put(k, e.fields().get(k)));
+        out.add(SourceRecord.deleted(key, null));
+      }
+    }
+    return out;
   }
 
   /** The watermark after this run: the greatest value read, else the one it started from. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PageStateTest {
 
   private static String strip(String url) {
-    return new PageState(url, null, null, null, null, null, null).withoutParam("api_key").url();
+    return new PageState(url, null, null, null, null, null, null, false).withoutParam("api_key").url();
   }
 
   @Test
@@ -24,7 +24,7 @@ class PageStateTest {
 
   @Test
   void aStateRoundTripsThroughACursor() {
-    PageState s = new PageState("https://x/a?page=3", null, 40L, null, "2025-01-01T00:00:00Z", null, "9");
+    PageState s = new PageState("https://x/a?page=3", null, 40L, null, "2025-01-01T00:00:00Z", null, "9", false);
     Cursor c = s.toCursor();
     assertThat(c.values()).containsOnlyKeys("url", "offset", "lower", "max");
     assertThat(PageState.fromCursor(c)).isEqualTo(s);
