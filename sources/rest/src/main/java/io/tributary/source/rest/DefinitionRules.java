@@ -51,11 +51,18 @@ final class DefinitionRules {
     errors(d, err);
     if (d.rateLimit() != null) {
       var r = d.rateLimit();
-      if (r.requests() == null || r.requests() < 1 || r.per() == null) {
-        throw err.at("rate_limit", "needs requests (a positive number) and per (a duration)",
-            "write rate_limit: { requests: 50, per: 10s } as the vendor documents it");
+      if (r.requests() != null && (r.requests() < 1 || r.per() == null)
+          || r.requests() == null && r.concurrency() == null && r.remainingHeader() == null) {
+        throw err.at("rate_limit", "needs requests (a positive number) and per (a duration), concurrency, or"
+            + " remaining_header", "write rate_limit: { requests: 50, per: 10s } as the vendor documents it");
       }
-      duration(err, "rate_limit.per", r.per());
+      if (r.concurrency() != null && r.concurrency() < 1) {
+        throw err.at("rate_limit.concurrency", "must be positive", "write the vendor's limit of requests in"
+            + " flight, e.g. concurrency: 4");
+      }
+      if (r.per() != null) {
+        duration(err, "rate_limit.per", r.per());
+      }
     }
     if (d.check() != null && d.check().stream() != null && !d.streams().containsKey(d.check().stream())) {
       throw err.at("check.stream", "unknown stream '" + d.check().stream() + "'",

@@ -80,10 +80,11 @@ public record RestDefinition(
 
   /**
    * The platform's request budget. {@code requests} per {@code per} is enforced client-side (one permit per slice, so
-   * no rolling window ever sees more); the headers are read on a 429 that carries no {@code Retry-After}.
+   * no rolling window ever sees more); {@code concurrency} caps the requests in flight; the headers are read on every
+   * success to slow down before the budget is spent ({@link RequestGate}) and on a 429 without {@code Retry-After}.
    */
   public record RateLimitSpec(Integer requests, String per, String limitHeader, String remainingHeader,
-      String resetHeader, String resetFormat) {}
+      String resetHeader, String resetFormat, Integer concurrency) {}
 
   /**
    * Error classification: the first rule whose status and body pattern match decides. The vendor's message is at the

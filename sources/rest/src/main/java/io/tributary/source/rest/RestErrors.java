@@ -115,18 +115,11 @@ final class RestErrors implements ErrorClassifier {
   /** Retry-After, else the rate-limit reset header (epoch seconds, or seconds to wait), else null. */
   private Duration wait(HttpHeaders headers) {
     Duration d = RetryAfter.parse(headers.firstValue("Retry-After").orElse(null), clock);
-    if (d != null || rateLimit == null || rateLimit.resetHeader() == null) {
+    if (d != null) {
       return d;
     }
-    return headers.firstValue(rateLimit.resetHeader()).map(v -> {
-      try {
-        long n = Long.parseLong(v.trim());
-        boolean epoch = "epoch_seconds".equals(rateLimit.resetFormat()) || n > 1_000_000_000L;
-        Duration left = epoch ? Duration.between(clock.instant(), Instant.ofEpochSecond(n)) : Duration.ofSeconds(n);
-        return left.isNegative() ? Duration.ZERO : left;
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }).orElse(null);
+    Instant now = clock.instant();
+    Instant reset = RequestGate.resetAt(rateLimit, headers, now);
+    return reset == null ? null : reset.isBefore(now) ? Duration.ZERO : Duration.between(now, reset);
   }
 }

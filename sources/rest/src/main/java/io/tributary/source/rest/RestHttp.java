@@ -27,11 +27,12 @@ final class RestHttp {
   private final ResilientHttpClient client;
   private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
   private final URI base;
+  private final RequestGate gate;
 
   RestHttp(RestDefinition def, JobValues values, AuthProvider auth, Clock clock) {
     this.base = URI.create(values.render(def.baseUrl()).replaceAll("/+$", ""));
     HttpSettings settings = HttpSettings.defaults(def.name(), base);
-    if (def.rateLimit() != null) {
+    if (def.rateLimit() != null && def.rateLimit().requests() != null) {
       // One permit per slice (not N per window): N permits refreshed per window can let 2N through one rolling window.
       long slice = Math.max(1, Durations.parse(def.rateLimit().per()).toMillis() / def.rateLimit().requests());
       settings = settings.withRateLimit(1, Duration.ofMillis(slice));
@@ -39,6 +40,7 @@ final class RestHttp {
     settings = settings.withOverrides(values.http());
     this.client = ResilientHttpClient.builder(settings).auth(auth).classifier(new RestErrors(def, clock))
         .account(base.toString()).build();
+    this.gate = RequestGate.of(def.name(), base.toString(), def.rateLimit(), clock);
   }
 
   URI base() {
@@ -51,11 +53,12 @@ final class RestHttp {
 
   Response send(HttpCall call) {
     try {
-      return client.send(call, (status, headers, in) -> {
+      return gate.call(() -> client.send(call, (status, headers, in) -> {
+        gate.observe(headers);
         byte[] bytes = in.readAllBytes();
         JsonNode body = bytes.length == 0 ? MissingNode.getInstance() : json.readTree(bytes);
         return new Response(body, headers);
-      });
+      }));
     } catch (RestErrors.NothingFound e) {
       // An errors rule of kind empty matched: the platform's way of saying "no records here".
       return new Response(MissingNode.getInstance(), HttpHeaders.of(java.util.Map.of(), (k, v) -> true));
