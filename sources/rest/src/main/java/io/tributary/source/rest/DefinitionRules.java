@@ -40,7 +40,9 @@ final class DefinitionRules {
     }
     templates(err, "base_url", d.baseUrl(), keys, false);
     d.headers().forEach((h, v) -> templates(err, "headers." + h, v, keys, false));
-    auth(d.auth(), keys, err);
+    for (int i = 0; i < d.auth().size(); i++) {
+      auth(d.auth().get(i), d.auth().size() == 1 ? "auth" : "auth[" + i + "]", keys, err);
+    }
     if (d.streams().isEmpty()) {
       throw err.at("streams", "no streams", "declare at least one stream with its path, records and primary_key");
     }
@@ -96,7 +98,7 @@ final class DefinitionRules {
     return keys;
   }
 
-  private static void auth(AuthSpec a, Map<String, ConfigKey> keys, DefinitionErrors err) {
+  private static void auth(AuthSpec a, String at, Map<String, ConfigKey> keys, DefinitionErrors err) {
     List<String> needed = switch (a.type() == null ? AuthSpec.Type.NONE : a.type()) {
       case NONE -> List.of();
       case API_KEY -> List.of("value");
@@ -109,28 +111,29 @@ final class DefinitionRules {
     Map<String, String> fields = authFields(a);
     for (String f : needed) {
       if (fields.get(f) == null || fields.get(f).isBlank()) {
-        throw err.at("auth." + f, "missing for auth type " + a.type().name().toLowerCase(),
-            "write auth." + f + ": \"{{config.<key>}}\" naming a key declared under config:");
+        throw err.at(at + "." + f, "missing for auth type " + a.type().name().toLowerCase(),
+            "write " + at + "." + f + ": \"{{config.<key>}}\" naming a key declared under config:");
       }
     }
     if (a.type() == AuthSpec.Type.API_KEY && (a.header() == null) == (a.queryParam() == null)) {
-      throw err.at("auth", "an api_key sends the key in one place",
+      throw err.at(at, "an api_key sends the key in one place",
           "give exactly one of header: X-Api-Key or query_param: api_key");
     }
     for (var e : fields.entrySet()) {
-      templates(err, "auth." + e.getKey(), e.getValue(), keys, false);
+      templates(err, at + "." + e.getKey(), e.getValue(), keys, false);
     }
     for (String secretField : List.of("value", "password", "token", "client_secret", "refresh_token", "private_key")) {
       String v = fields.get(secretField);
       if (v != null && !v.isEmpty() && Templates.names(v).stream()
           .noneMatch(n -> n.startsWith("config.") && keys.get(n.substring(7)).secret())) {
-        throw err.at("auth." + secretField, "holds no secret config key",
+        throw err.at(at + "." + secretField, "holds no secret config key",
             "write \"{{config.<key>}}\" with a key declared secret: true, so jobs pass it as ${env:...}");
       }
     }
   }
 
-  private static Map<String, String> authFields(AuthSpec a) {
+  /** The auth block's fields that are set, by their YAML names. */
+  static Map<String, String> authFields(AuthSpec a) {
     Map<String, String> m = new java.util.LinkedHashMap<>();
     m.put("header", a.header());
     m.put("query_param", a.queryParam());

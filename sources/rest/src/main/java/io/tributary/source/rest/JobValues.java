@@ -17,10 +17,12 @@ final class JobValues {
 
   private final Map<String, String> values;
   private final Map<String, Object> http;
+  private final RestDefinition.AuthSpec auth;
 
-  private JobValues(Map<String, String> values, Map<String, Object> http) {
+  private JobValues(Map<String, String> values, Map<String, Object> http, RestDefinition.AuthSpec auth) {
     this.values = values;
     this.http = http;
+    this.auth = auth;
   }
 
   @SuppressWarnings("unchecked")
@@ -64,7 +66,31 @@ final class JobValues {
     if (http != null && !(http instanceof Map<?, ?>)) {
       throw error(jobFile, "http", "wrong type, expected a mapping", "write http: { max_attempts: 8 }");
     }
-    return new JobValues(values, http == null ? Map.of() : (Map<String, Object>) http);
+    return new JobValues(values, http == null ? Map.of() : (Map<String, Object>) http,
+        auth(def, values, jobFile));
+  }
+
+  /** The first of the definition's auth alternatives whose config keys the job sets. */
+  private static RestDefinition.AuthSpec auth(RestDefinition def, Map<String, String> values, String jobFile) {
+    List<String> options = new ArrayList<>();
+    for (RestDefinition.AuthSpec a : def.auth()) {
+      // Keys with a default (a scope, an audience) are not credentials: they never decide the choice.
+      List<String> keys = DefinitionRules.authFields(a).values().stream().flatMap(v -> Templates.names(v).stream())
+          .filter(n -> n.startsWith("config.")).map(n -> n.substring(7)).distinct()
+          .filter(k -> def.config().stream().anyMatch(c -> c.name().equals(k) && c.defaultValue() == null)).toList();
+      if (keys.stream().allMatch(k -> values.get(k) != null && !values.get(k).isEmpty())) {
+        return a;
+      }
+      options.add(String.join(" + ", keys) + " (" + a.type().name().toLowerCase() + ")");
+    }
+    throw error(jobFile, options.size() == 1 ? options.get(0).replaceAll(" .*", "") : "auth",
+        "no credentials: none of the definition's ways to sign in has all its keys set",
+        "set " + String.join(", or ", options));
+  }
+
+  /** The auth flow this job uses: the definition's, or the first alternative whose keys the job sets. */
+  RestDefinition.AuthSpec auth() {
+    return auth;
   }
 
   private static String describe(ConfigKey k) {

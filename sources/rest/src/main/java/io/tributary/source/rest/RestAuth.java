@@ -7,6 +7,7 @@ import io.tributary.auth.ClientAuthMethod;
 import io.tributary.auth.ClientCredentialsAuth;
 import io.tributary.auth.FileRefreshTokenStore;
 import io.tributary.auth.JwtBearerAuth;
+import io.tributary.auth.JwtUserAssertionAuth;
 import io.tributary.auth.PemKeys;
 import io.tributary.auth.RefreshTokenAuth;
 import io.tributary.auth.TokenEndpoint;
@@ -21,7 +22,7 @@ final class RestAuth {
   private RestAuth() {}
 
   static AuthProvider of(RestDefinition def, JobValues values, JobContext context) {
-    AuthSpec a = def.auth();
+    AuthSpec a = values.auth();
     return switch (a.type()) {
       case NONE -> AuthProvider.NONE;
       case API_KEY -> a.header() != null ? ApiKeyAuth.header(a.header(), values.render(a.value()))
@@ -35,10 +36,24 @@ final class RestAuth {
           values.render(a.clientSecret()), method(a), values.render(a.refreshToken()),
           new FileRefreshTokenStore(context.resolve(".tributary/tokens")), def.name() + "-"
               + values.render(a.clientId()));
-      case OAUTH2_JWT_BEARER -> new JwtBearerAuth(endpoint(def, a, values), values.render(a.clientId()),
-          values.render(a.subject()), a.audience() == null ? values.render(a.tokenUrl())
-              : values.render(a.audience()), PemKeys.rsaPrivateKey(values.render(a.privateKey())));
+      case OAUTH2_JWT_BEARER -> jwtBearer(def, a, values);
     };
+  }
+
+  /**
+   * The JWT bearer grant: with a client secret or a scope, by a confidential client (an Oracle identity domain);
+   * else as Salesforce's flow, the assertion alone.
+   */
+  private static AuthProvider jwtBearer(RestDefinition def, AuthSpec a, JobValues values) {
+    String audience = values.render(a.audience() == null ? a.tokenUrl() : a.audience());
+    java.security.PrivateKey key = PemKeys.rsaPrivateKey(values.render(a.privateKey()));
+    if (a.clientSecret() == null && a.scope() == null) {
+      return new JwtBearerAuth(endpoint(def, a, values), values.render(a.clientId()), values.render(a.subject()),
+          audience, key);
+    }
+    return new JwtUserAssertionAuth(endpoint(def, a, values), values.render(a.clientId()),
+        a.clientSecret() == null ? null : values.render(a.clientSecret()), method(a), values.render(a.subject()),
+        audience, key, values.render(a.scope()), java.time.Clock.systemUTC());
   }
 
   private static TokenEndpoint endpoint(RestDefinition def, AuthSpec a, JobValues values) {

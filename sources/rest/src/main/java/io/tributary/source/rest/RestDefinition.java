@@ -13,7 +13,8 @@ import java.util.Map;
  * @param docs the vendor's API reference the definition was written from
  * @param config the keys a job's {@code source:} block may set; every definition declares {@code base_url}
  * @param baseUrl the API root, usually {@code "{{config.base_url}}"}
- * @param auth how requests are authenticated
+ * @param auth how requests are authenticated: one flow, or alternatives of which a job uses the first whose config
+ *     keys it sets (Oracle ERP Cloud: OAuth 2.0 JWT bearer, else basic)
  * @param headers headers sent with every request (templates allowed)
  * @param check what {@code tributary check} calls
  * @param rateLimit the platform's documented request budget
@@ -28,7 +29,7 @@ public record RestDefinition(
     String docs,
     List<ConfigKey> config,
     String baseUrl,
-    AuthSpec auth,
+    List<AuthSpec> auth,
     Map<String, String> headers,
     CheckSpec check,
     RateLimitSpec rateLimit,
@@ -40,8 +41,8 @@ public record RestDefinition(
   public RestDefinition {
     config = config == null ? List.of() : List.copyOf(config);
     headers = headers == null ? Map.of() : Map.copyOf(headers);
-    auth = auth == null ? new AuthSpec(AuthSpec.Type.NONE, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null) : auth;
+    auth = auth == null || auth.isEmpty() ? List.of(new AuthSpec(AuthSpec.Type.NONE, null, null, null, null, null,
+        null, null, null, null, null, null, null, null, null, null)) : List.copyOf(auth);
     streams = streams == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(streams));
   }
 

@@ -37,13 +37,13 @@ final class RestErrors implements ErrorClassifier {
   private final DefaultErrorClassifier common;
   private final Clock clock;
 
-  RestErrors(RestDefinition def, Clock clock) {
+  RestErrors(RestDefinition def, RestDefinition.AuthSpec auth, Clock clock) {
     this.rules = def.errors() == null ? List.of() : def.errors().rules();
     this.bodies = rules.stream().map(r -> r.body() == null ? null : Pattern.compile(r.body())).toList();
     this.messagePointer = def.errors() == null ? null : def.errors().message();
     this.messageHeader = def.errors() == null ? null : def.errors().messageHeader();
     this.rateLimit = def.rateLimit();
-    this.refreshable = def.auth().type().name().startsWith("OAUTH2");
+    this.refreshable = auth.type().name().startsWith("OAUTH2");
     this.common = new DefaultErrorClassifier(clock);
     this.clock = clock;
   }

@@ -38,7 +38,7 @@ final class RestHttp {
       settings = settings.withRateLimit(1, Duration.ofMillis(slice));
     }
     settings = settings.withOverrides(values.http());
-    this.client = ResilientHttpClient.builder(settings).auth(auth).classifier(new RestErrors(def, clock))
+    this.client = ResilientHttpClient.builder(settings).auth(auth).classifier(new RestErrors(def, values.auth(), clock))
         .account(base.toString()).build();
     this.gate = RequestGate.of(def.name(), base.toString(), def.rateLimit(), clock);
   }

@@ -131,7 +131,8 @@ final class RestSource extends TypedOptionsSource<RestSource.StreamOptions> {
     RestStreamReader.Endpoint deletions = opts.spec().deletedRecords() == null ? null
         : endpoint(opts.name(), opts.spec().deletedRecords().asStream(opts.spec()), Map.of(),
             opts.spec().deletedRecords().filter() == null);
-    String secretParam = def.auth().type() == RestDefinition.AuthSpec.Type.API_KEY ? def.auth().queryParam() : null;
+    RestDefinition.AuthSpec auth = values.auth();
+    String secretParam = auth.type() == RestDefinition.AuthSpec.Type.API_KEY ? auth.queryParam() : null;
     return new RestStreamReader(http, own, deletions, request, opts.spec().cursor(), clock, secretParam);
   }
 

@@ -110,7 +110,7 @@ class GreenhouseFixturesConformanceTest {
   @Test
   void theDocumentedValidationErrorIsAConfigErrorWithItsMessage() throws IOException {
     String body = Files.readString(shared("doc_harvest_error_422_validation.json"));
-    Classification c = new RestErrors(DEF, Clock.systemUTC()).classify(422,
+    Classification c = new RestErrors(DEF, DEF.auth().get(0), Clock.systemUTC()).classify(422,
         HttpHeaders.of(Map.of(), (a, b) -> true), body);
     assertThat(c.errorClass()).isEqualTo(ErrorClass.CONFIG);
     assertThat(c.vendorMessage()).contains("Validation error");
