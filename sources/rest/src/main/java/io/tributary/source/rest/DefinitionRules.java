@@ -194,6 +194,9 @@ final class DefinitionRules {
     if (s.deletedRecords() != null) {
       deletedRecords(s.deletedRecords(), at + ".deleted_records", keys, err);
     }
+    if (s.schema() != null && s.schema().metadata() != null) {
+      metadata(s.schema().metadata(), at + ".schema.metadata", keys, err);
+    }
     if (s.schema() != null) {
       s.schema().fields().forEach((f, type) -> {
         if (!RecordSchema.TYPES.containsKey(type == null ? "" : type.toLowerCase())) {
@@ -206,6 +209,20 @@ final class DefinitionRules {
 
   static void paging(PagingSpec p, String at, DefinitionErrors err) {
     paging(p, at, err, java.util.Set.of());
+  }
+
+  private static void metadata(RestDefinition.MetadataSpec m, String at, Map<String, ConfigKey> keys,
+      DefinitionErrors err) {
+    templates(err, at + ".path", m.path(), keys, false);
+    pointer(err, at + ".fields", m.fields());
+    require(err, at + ".name", m.name(), "the field of each element that names the column, e.g. name");
+    require(err, at + ".type", m.type(), "the field of each element that holds its type, e.g. type");
+    m.types().forEach((vendor, ours) -> {
+      if (!RecordSchema.TYPES.containsKey(ours == null ? "" : ours.toLowerCase())) {
+        throw err.at(at + ".types." + vendor, "unknown type '" + ours + "'",
+            "use one of: " + String.join(", ", RecordSchema.TYPES.keySet()));
+      }
+    });
   }
 
   private static void deletedRecords(RestDefinition.DeletedRecordsSpec d, String at, Map<String, ConfigKey> keys,

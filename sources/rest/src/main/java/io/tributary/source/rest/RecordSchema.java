@@ -34,6 +34,25 @@ final class RecordSchema {
     return new StreamSchema(stream, columns, primaryKey);
   }
 
+  /**
+   * Columns from a platform's field list: each element's {@code name} field with its vendor type mapped by
+   * {@code types} (string when unmapped); primary key fields the list lacks come first, as text.
+   */
+  static StreamSchema described(String stream, com.fasterxml.jackson.databind.JsonNode list,
+      RestDefinition.MetadataSpec m, List<String> primaryKey) {
+    Map<String, ColumnType> types = new LinkedHashMap<>();
+    primaryKey.forEach(k -> types.put(k, ColumnType.STRING));
+    for (com.fasterxml.jackson.databind.JsonNode f : list) {
+      String name = f.path(m.name()).asText("");
+      if (!name.isEmpty()) {
+        String ours = m.types().getOrDefault(f.path(m.type()).asText(""), "string");
+        types.put(name, TYPES.get(ours.toLowerCase(Locale.ROOT)));
+      }
+    }
+    List<Column> columns = types.entrySet().stream().map(e -> Column.of(e.getKey(), e.getValue())).toList();
+    return new StreamSchema(stream, columns, primaryKey);
+  }
+
   static StreamSchema inferred(String stream, List<Map<String, Object>> sample, List<String> primaryKey) {
     Map<String, ColumnType> types = new LinkedHashMap<>();
     for (Map<String, Object> record : sample) {

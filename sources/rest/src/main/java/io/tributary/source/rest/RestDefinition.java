@@ -230,13 +230,29 @@ public record RestDefinition(
   }
 
   /**
-   * The stream's columns: declared {@code fields} (name: type) or, when none are declared, inferred from a sample of
-   * the first page.
+   * The stream's columns: declared {@code fields} (name: type), or read from the platform's field metadata, or, when
+   * neither is given, inferred from a sample of the first page.
    */
-  public record SchemaSpec(Map<String, String> fields) {
+  public record SchemaSpec(Map<String, String> fields, MetadataSpec metadata) {
     public SchemaSpec {
       fields = fields == null ? Map.of()
           : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(fields));
+    }
+  }
+
+  /**
+   * Where a platform describes a stream's fields: a metadata endpoint ({@code path}), or, without one, the stream's
+   * own first response (BambooHR's custom report answers its {@code fields} with {@code id, type, name}).
+   *
+   * @param fields JSON pointer of the field list
+   * @param name the element field holding a column name; {@code type} the one holding the vendor's type
+   * @param types vendor type to column type (string, integer, decimal, double, boolean, date, timestamp, json);
+   *     a type not listed is string
+   */
+  public record MetadataSpec(String path, String fields, String name, String type, Map<String, String> types) {
+    public MetadataSpec {
+      fields = fields == null ? "" : fields;
+      types = types == null ? Map.of() : Map.copyOf(types);
     }
   }
 }

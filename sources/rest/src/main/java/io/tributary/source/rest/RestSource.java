@@ -113,8 +113,29 @@ final class RestSource extends TypedOptionsSource<RestSource.StreamOptions> {
     if (spec.schema() != null && !spec.schema().fields().isEmpty()) {
       return RecordSchema.declared(stream, spec.schema().fields(), spec.primaryKey());
     }
+    if (spec.schema() != null && spec.schema().metadata() != null) {
+      return described(opts, spec.schema().metadata());
+    }
     List<Map<String, Object>> sample = sample(opts, SAMPLE).stream().map(SourceRecord::fields).toList();
     return RecordSchema.inferred(stream, sample, spec.primaryKey());
+  }
+
+  /** The columns the platform's field metadata lists: from its metadata endpoint, or the stream's first page. */
+  private StreamSchema described(StreamOptions opts, RestDefinition.MetadataSpec m) {
+    HttpCall call;
+    if (m.path() != null) {
+      call = HttpCall.get(values.render(m.path()).replaceFirst("^/+", "")).header("Accept", "application/json");
+    } else {
+      String start = opts.spec().cursor() == null ? null : opts.spec().cursor().start();
+      call = endpoint(opts.name(), opts.spec(), opts.query(), false).calls().call(PageState.first(start, null), 1);
+    }
+    com.fasterxml.jackson.databind.JsonNode list = http.send(call).body().at(m.fields());
+    if (!list.isArray()) {
+      throw TributaryException.config("stream '" + opts.name() + "': schema.metadata.fields '" + m.fields()
+          + "' selects no list of fields in the platform's answer", "fix schema.metadata.fields in the definition"
+          + " (a JSON pointer to the field list)");
+    }
+    return RecordSchema.described(opts.name(), list, m, opts.spec().primaryKey());
   }
 
   private List<SourceRecord> sample(StreamOptions opts, int size) {

@@ -64,6 +64,22 @@ class BambooHrSourceContractIT extends SourceContract {
     return sandbox.dataset().rows("employees").map(s -> Long.toString(s.index() + 1)).collect(Collectors.toSet());
   }
 
+  /** The employees stream's columns come from the custom report's own field list, with BambooHR's types mapped. */
+  @Test
+  void theEmployeesColumnsComeFromTheReportsFieldList() {
+    try (SandboxServer sandbox = start(rows(), "none");
+        Source source = source(sandbox)) {
+      var schema = source.discover("employees", Map.of());
+      assertThat(schema.columnNames()).startsWith("id", "lastChanged", "employeeNumber", "firstName");
+      assertThat(schema.column("hireDate").orElseThrow().type()).isEqualTo(io.tributary.core.ColumnType.DATE);
+      assertThat(schema.column("supervisorEId").orElseThrow().type())
+          .isEqualTo(io.tributary.core.ColumnType.INTEGER);
+      assertThat(schema.column("lastChanged").orElseThrow().type())
+          .isEqualTo(io.tributary.core.ColumnType.TIMESTAMP);
+      assertThat(schema.column("jobTitle").orElseThrow().type()).isEqualTo(io.tributary.core.ColumnType.STRING);
+    }
+  }
+
   /**
    * With one request per read, a fault rate is a chance per read: the contract's fault tests read until the fault
    * fired (the seeded sequence makes that the same read every time), and every read must be complete.

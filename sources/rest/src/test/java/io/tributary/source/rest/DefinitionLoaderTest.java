@@ -34,7 +34,7 @@ class DefinitionLoaderTest {
   @Test
   void theTestDefinitionLoads() throws IOException {
     RestDefinition d = DefinitionLoader.parse(notes(), "notes.yml");
-    assertThat(d.streams()).containsOnlyKeys("by_link", "by_next_url", "by_token", "by_offset", "by_page");
+    assertThat(d.streams()).containsOnlyKeys("by_link", "by_next_url", "by_token", "by_offset", "by_page", "described");
   }
 
   /** Each row: text to replace, its replacement, then the expected message start and a word of the fix. */

@@ -174,6 +174,16 @@ class RestSourceTest {
   }
 
   @Test
+  void aSchemaCanComeFromThePlatformsMetadataEndpoint() throws IOException {
+    try (Source source = source(TinyApi.KEY)) {
+      StreamSchema described = source.discover("described", Map.of());
+      assertThat(described.columns()).extracting(c -> c.name() + " " + c.type()).containsExactly("id INTEGER",
+          "title STRING", "updated_at TIMESTAMP", "tags JSON");
+      assertThat(api.requests).anyMatch(r -> r.startsWith("/fields"));
+    }
+  }
+
+  @Test
   void aRejectedKeyFailsAsAuthWithTheVendorsMessageAndTheDefinitionsFix() throws IOException {
     try (Source source = source("wrong-key")) {
       assertThatThrownBy(source::check).isInstanceOfSatisfying(TributaryException.class, e -> {

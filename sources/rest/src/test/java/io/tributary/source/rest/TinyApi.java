@@ -19,7 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * A tiny loopback "notes" API for the engine's tests, serving one in-memory list in five paging styles:
  * {@code /link} (Link header), {@code /next} (next URL in the body), {@code /token} (cursor token), {@code /offset}
- * (offset and total) and {@code /page} (page number and has_more). Every style filters {@code updated_since} (at or
+ * (offset and total) and {@code /page} (page number and has_more); {@code /fields} lists the fields and their kinds. Every style filters {@code updated_since} (at or
  * after) and wants the API key {@code test-key} in {@code X-Api-Key}. Independent of the engine: it knows only its
  * own wire format.
  */
@@ -120,6 +120,10 @@ final class TinyApi implements AutoCloseable {
           int offset = Integer.parseInt(q.getOrDefault("offset", "0"));
           send(ex, 200, Map.of("results", slice(rows, offset, size), "total", rows.size()), null);
         }
+        // The API's field metadata, as a platform's "describe" endpoint lists it.
+        case "/fields" -> send(ex, 200, Map.of("fields", List.of(Map.of("name", "id", "kind", "int"),
+            Map.of("name", "title", "kind", "text"), Map.of("name", "updated_at", "kind", "datetime"),
+            Map.of("name", "tags", "kind", "array"))), null);
         default -> send(ex, 404, Map.of("error", Map.of("code", "not_found", "message", "no route " + path)), null);
       }
     }
