@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 @Tag("sandbox")
 class Ga4ExampleJobIT {
 
-  private static int run(Path dir, Path job, ByteArrayOutputStream buffer) {
+  /** {@code run <job>} in-process with an H2 job repository and state folder under {@code dir}. */
+  static int run(Path dir, Path job, ByteArrayOutputStream buffer) {
     System.setProperty("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("repo").toAbsolutePath()
         + ";WRITE_DELAY=0");
     System.setProperty("tributary.state-dir", dir.resolve("state").toString());

@@ -2,7 +2,6 @@ package io.tributary.source.ga4;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.tributary.cli.TestCommandLine;
 import io.tributary.sandbox.SandboxOptions;
 import io.tributary.sandbox.SandboxServer;
 import io.tributary.sandbox.ga4.Ga4Property;
@@ -10,7 +9,6 @@ import io.tributary.sandbox.ga4.Ga4Routes;
 import io.tributary.sandbox.ga4.Ga4Sandbox;
 import io.tributary.sandbox.ga4.Ga4SandboxSettings;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,18 +36,6 @@ class Ga4QuotaStopCliIT {
   private static final List<String> DIMS = List.of("date", "country", "deviceCategory");
   private static final List<String> METRICS = List.of("activeUsers", "sessions");
   private static final int DAYS = 30;
-
-  private static int run(Path dir, Path job, ByteArrayOutputStream buffer) {
-    System.setProperty("spring.datasource.url", "jdbc:h2:file:" + dir.resolve("repo").toAbsolutePath()
-        + ";WRITE_DELAY=0");
-    System.setProperty("tributary.state-dir", dir.resolve("state").toString());
-    try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-      return TestCommandLine.execute(out, out, "run", job.toString());
-    } finally {
-      System.clearProperty("spring.datasource.url");
-      System.clearProperty("tributary.state-dir");
-    }
-  }
 
   @Test
   void anExhaustedQuotaStopsWithExit1AndTheNextRunCompletesFromTheKeptCursor(@TempDir Path dir) throws Exception {
@@ -81,7 +67,7 @@ class Ga4QuotaStopCliIT {
           DAYS - 1));
 
       ByteArrayOutputStream first = new ByteArrayOutputStream();
-      assertThat(run(dir, job, first)).as(first.toString(StandardCharsets.UTF_8)).isEqualTo(1);
+      assertThat(Ga4ExampleJobIT.run(dir, job, first)).as(first.toString(StandardCharsets.UTF_8)).isEqualTo(1);
       assertThat(first.toString(StandardCharsets.UTF_8)).contains("Exhausted property tokens per hour");
       long loadedBefore = table(db).size();
       assertThat(loadedBefore).as("pages committed before the quota ran out").isPositive()
@@ -89,7 +75,7 @@ class Ga4QuotaStopCliIT {
 
       sandbox.clock().advance(Duration.ofHours(1));
       ByteArrayOutputStream second = new ByteArrayOutputStream();
-      int code = run(dir, job, second);
+      int code = Ga4ExampleJobIT.run(dir, job, second);
       String out = second.toString(StandardCharsets.UTF_8);
       assertThat(code).as(out).isZero();
       assertThat(out).contains("Resuming");

@@ -48,20 +48,32 @@ final class RequestGate {
   /** Runs one request (with its retries) once a concurrency slot is free and the header budget allows. */
   <T> T call(Supplier<T> request) {
     if (inFlight != null) {
-      try {
-        inFlight.acquire();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw TributaryException.transientFailure("interrupted while waiting for a request slot", e);
-      }
+      waitFor(inFlight::acquire, "a request slot");
     }
     try {
-      awaitBudget();
+      long waitMs = Duration.between(clock.instant(), notBefore).toMillis();
+      if (waitMs > 0) {
+        waitFor(() -> Thread.sleep(waitMs), "the rate-limit window");
+      }
       return request.get();
     } finally {
       if (inFlight != null) {
         inFlight.release();
       }
+    }
+  }
+
+  /** A wait that may be interrupted. */
+  private interface Wait {
+    void run() throws InterruptedException;
+  }
+
+  private static void waitFor(Wait wait, String what) {
+    try {
+      wait.run();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw TributaryException.transientFailure("interrupted while waiting for " + what, e);
     }
   }
 
@@ -81,18 +93,6 @@ final class RequestGate {
       notBefore = reset != null ? reset : now.plus(window);
     } else if (limit != null && limit > 0 && remaining * 10 < limit) {
       notBefore = now.plus(window.dividedBy(limit));
-    }
-  }
-
-  private void awaitBudget() {
-    long waitMs = Duration.between(clock.instant(), notBefore).toMillis();
-    if (waitMs > 0) {
-      try {
-        Thread.sleep(waitMs);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw TributaryException.transientFailure("interrupted while waiting for the rate-limit window", e);
-      }
     }
   }
 

@@ -7,16 +7,13 @@ import com.sun.net.httpserver.HttpServer;
 import io.tributary.core.Cursor;
 import io.tributary.core.JobContext;
 import io.tributary.core.Page;
-import io.tributary.core.ReadRequest;
 import io.tributary.core.Source;
-import io.tributary.core.StreamReader;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -137,20 +134,7 @@ class RateLimitHeadersAndConcurrencyTest {
   }
 
   private static List<Page> readAll(Source source, String stream) {
-    List<Page> pages = new ArrayList<>();
-    try (StreamReader r = source.open(new ReadRequest(stream, Map.of(), List.of("id"), List.of(), Cursor.START,
-        Duration.ZERO, 10))) {
-      Cursor c = Cursor.START;
-      for (int i = 0; i < 100; i++) {
-        Page p = r.read(c);
-        pages.add(p);
-        if (p.done()) {
-          return pages;
-        }
-        c = p.next();
-      }
-    }
-    throw new AssertionError("no last page");
+    return ShippedSources.pages(source, ShippedSources.stream(stream, List.of("id"), List.of(), null), Cursor.START, 10);
   }
 
   private int maxInFlightOfEightParallelReads(String name, String rateLimit) throws Exception {
