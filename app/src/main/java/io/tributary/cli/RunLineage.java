@@ -96,7 +96,8 @@ final class RunLineage {
               .jobType(ol.newJobTypeJobFacet("BATCH", "TRIBUTARY", "JOB")).build()).build())
           .inputs(LineageDatasets.inputs(job).stream()
               .map(d -> ol.newInputDatasetBuilder().namespace(d.namespace()).name(d.name()).build()).toList())
-          .outputs(LineageDatasets.outputs(job).stream().map(d -> output(d, streams.get(d.stream()))).toList())
+          .outputs(LineageDatasets.outputs(job).stream()
+              .map(d -> output(d, d.stream() == null ? null : streams.get(d.stream()))).toList())
           .build();
     }
 

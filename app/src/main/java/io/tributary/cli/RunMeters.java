@@ -7,6 +7,8 @@ import io.tributary.engine.run.RunResult;
 import io.tributary.engine.step.StreamProgress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A run's own meters, recorded when it ends (the HTTP client records its meters while it runs): rows read, written
@@ -15,10 +17,16 @@ import java.time.Instant;
  */
 final class RunMeters {
 
+  /**
+   * One set of gauges per registry for the whole process: Micrometer keeps a gauge's first registration, so a second
+   * set on the same registry (the next run's metrics in the same JVM) would never be read.
+   */
+  private static final Map<MeterRegistry, LatestGauges> GAUGES = new ConcurrentHashMap<>();
+
   private final LatestGauges gauges;
 
   RunMeters(MeterRegistry registry) {
-    this.gauges = new LatestGauges(registry);
+    this.gauges = GAUGES.computeIfAbsent(registry, LatestGauges::new);
   }
 
   void record(String job, RunResult result, Instant started) {
