@@ -16,8 +16,9 @@ import java.time.temporal.TemporalAccessor;
 /**
  * How far a stream's data lags: now minus the time its watermark stands at. A watermark is the source's own cursor
  * text ({@code SystemModstamp 2024-01-01T00:00:00.000+0000}, a JDBC {@code updated_at}, a GA4 {@code 20240101}
- * date); its latest value that reads as a time counts, written with or without an offset (none means UTC). A
- * watermark with no time in it (an id, a token) has no lag.
+ * date, HubSpot's {@code since_ms} epoch milliseconds: a key ending in {@code _ms}); its latest value that reads as
+ * a time counts, written with or without an offset (none means UTC). A watermark with no time in it (an id, a token,
+ * Dynamics' delta link) has no lag.
  */
 final class StreamLag {
 
@@ -39,8 +40,10 @@ final class StreamLag {
       return null;
     }
     Instant latest = null;
-    for (String value : cursor.values().values()) {
-      Instant t = time(value.strip());
+    for (var e : cursor.values().entrySet()) {
+      String value = e.getValue().strip();
+      Instant t = e.getKey().endsWith("_ms") && value.matches("\\d{10,}") ? Instant.ofEpochMilli(Long.parseLong(value))
+          : time(value);
       if (t != null && (latest == null || t.isAfter(latest))) {
         latest = t;
       }

@@ -22,6 +22,9 @@ class StreamLagTest {
     assertThat(StreamLag.watermarkTime("{\"lastmodifieddate\":\"2024-03-05T01:02:03Z\"}"))
         .isEqualTo(Instant.parse("2024-03-05T01:02:03Z"));
     assertThat(StreamLag.watermarkTime("{\"date\":\"20240105\"}")).isEqualTo(Instant.parse("2024-01-05T00:00:00Z"));
+    // HubSpot's since_ms: epoch milliseconds, 1704067200000 = 2024-01-01T00:00:00Z
+    assertThat(StreamLag.watermarkTime("{\"since_ms\":\"1704067200000\"}"))
+        .isEqualTo(Instant.parse("2024-01-01T00:00:00Z"));
   }
 
   @Test
