@@ -31,7 +31,9 @@ final class McpCommand extends CliCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    try (MartReader r = reader.open(jobArg)) {
+    // stderr: stdout is the MCP stdio channel
+    try (RunMetrics metrics = RunMetrics.serving(new java.io.PrintWriter(System.err, true));
+        MartReader r = reader.open(jobArg)) {
       if (httpPort == null) {
         MartMcpServer.serveStdio(r);
         return TributaryCommand.OK;

@@ -14,17 +14,23 @@ import java.util.Map;
  * Alerts at the end of a run, to a webhook that takes Slack's incoming-webhook payload ({@code {"text": ...}}; Slack,
  * Mattermost, Rocket.Chat and Teams' Slack-compatible connectors take it): when the run did not complete, and when a
  * stream quarantined more than a share of what it read. Enabled by {@code TRIBUTARY_ALERT_WEBHOOK}; the share is
- * {@code TRIBUTARY_ALERT_QUARANTINE_PERCENT} (default 1). The exit code already tells the scheduler; the webhook
- * tells people.
+ * {@code TRIBUTARY_ALERT_QUARANTINE_PERCENT} (default 1); quota and lag alerts are {@link SlaAlerts}'. The exit code
+ * already tells the scheduler; the webhook tells people.
  */
 final class RunAlerts {
 
   private final URI webhook;
   private final double quarantinePercent;
+  private final SlaAlerts sla;
 
   RunAlerts(URI webhook, double quarantinePercent) {
+    this(webhook, quarantinePercent, null);
+  }
+
+  RunAlerts(URI webhook, double quarantinePercent, SlaAlerts sla) {
     this.webhook = webhook;
     this.quarantinePercent = quarantinePercent;
+    this.sla = sla;
   }
 
   /** The configured alerts, or null when no webhook is configured. */
@@ -35,7 +41,7 @@ final class RunAlerts {
     }
     String share = System.getProperty("tributary.alerts.quarantine-percent",
         System.getenv().getOrDefault("TRIBUTARY_ALERT_QUARANTINE_PERCENT", "1"));
-    return new RunAlerts(URI.create(url), Double.parseDouble(share));
+    return new RunAlerts(URI.create(url), Double.parseDouble(share), SlaAlerts.configured());
   }
 
   /** What is worth telling about this run, one line each; empty when nothing is. */
@@ -55,9 +61,12 @@ final class RunAlerts {
     return found;
   }
 
-  /** Posts the findings, if any; returns why the post failed, or null. */
-  String send(String job, RunResult result) {
+  /** Posts the findings of a run started at {@code started}, if any; returns why the post failed, or null. */
+  String send(String job, RunResult result, java.time.Instant started) {
     List<String> found = findings(job, result);
+    if (sla != null) {
+      found.addAll(sla.findings(job, result, started));
+    }
     if (found.isEmpty()) {
       return null;
     }

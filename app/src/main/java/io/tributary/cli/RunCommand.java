@@ -32,20 +32,13 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
     JobRunner runner = engine().bean(JobRunner.class);
     RunMetrics metrics = RunMetrics.configured();
     try {
+      RunObservers.Observed observed = new RunObservers(metrics).begin(job, out);
       RunResult result = runner.run(job,
           new RunOptions(fullRefresh, restart, job.config().skipLimitOrDefault(),
               job.config().reconcileOrDefault() == io.tributary.config.JobConfig.Reconcile.STRICT), out,
           streams -> ProgressPrinter.forConsole(streams, out));
       SummaryPrinter.print(job.name(), result, out);
-      String failed = metrics == null ? null : metrics.push(job.name(), result);
-      if (failed != null) {
-        out.println("warning: the run's metrics were not pushed: " + failed);
-      }
-      RunAlerts alerts = RunAlerts.configured();
-      String unsent = alerts == null ? null : alerts.send(job.name(), result);
-      if (unsent != null) {
-        out.println("warning: the run's alert was not sent: " + unsent);
-      }
+      observed.end(result);
       return result.exitCode();
     } finally {
       if (metrics != null) {

@@ -71,7 +71,8 @@ final class SandboxCommand extends CliCommand implements Callable<Integer> {
       options = options.withPlatform(p.platform());
     }
     CountDownLatch stop = new CountDownLatch(1);
-    try (SandboxServer server = SandboxServer.start(options)) {
+    try (RunMetrics metrics = RunMetrics.serving(out());
+        SandboxServer server = SandboxServer.start(options)) {
       Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
       out().println(banner(server.baseUrl(), options));
       for (SandboxPlatformProvider p : chosen) {

@@ -55,10 +55,12 @@ final class ScheduleCommand extends CliCommand implements Callable<Integer> {
     scheduler.initialize();
     CountDownLatch stop = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown, "tributary-schedule-stop"));
+    RunMetrics metrics = RunMetrics.serving(out);
+    RunObservers observers = new RunObservers(metrics);
     try {
       for (LoadedJob job : jobs) {
         String cron = springCron(job.config().schedule());
-        ScheduledJob task = new ScheduledJob(job.name(), () -> run(runner, job.file(), out), out);
+        ScheduledJob task = new ScheduledJob(job.name(), () -> run(runner, job.file(), out, observers), out);
         scheduler.schedule(task, new CronTrigger(cron));
         out.printf("scheduled %-24s %-16s next run %s%n", job.name(), job.config().schedule(),
             TIME.format(CronExpression.parse(cron).next(java.time.ZonedDateTime.now())));
@@ -68,16 +70,21 @@ final class ScheduleCommand extends CliCommand implements Callable<Integer> {
       stop.await();
     } finally {
       scheduler.shutdown();
+      if (metrics != null) {
+        metrics.close();
+      }
     }
     return TributaryCommand.OK;
   }
 
   /** One scheduled run: the job file is read again, so edits apply from the next run on. */
-  private static int run(JobRunner runner, Path file, PrintWriter out) {
+  private static int run(JobRunner runner, Path file, PrintWriter out, RunObservers observers) {
     LoadedJob job = JobConfigLoader.load(file);
+    RunObservers.Observed observed = observers.begin(job, out);
     RunResult r = runner.run(job, new RunOptions(false, false, job.config().skipLimitOrDefault(),
         job.config().reconcileOrDefault() == io.tributary.config.JobConfig.Reconcile.STRICT), out, streams -> () -> { });
     SummaryPrinter.print(job.name(), r, out);
+    observed.end(r);
     return r.exitCode();
   }
 

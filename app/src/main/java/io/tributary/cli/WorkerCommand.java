@@ -34,7 +34,7 @@ final class WorkerCommand extends CliCommand implements Callable<Integer> {
     CountDownLatch stop = new CountDownLatch(1);
     Thread hook = new Thread(stop::countDown, "tributary-worker-stop");
     Runtime.getRuntime().addShutdownHook(hook);
-    try {
+    try (RunMetrics metrics = RunMetrics.serving(out())) {
       RunOptions options = new RunOptions(false, false, job.config().skipLimitOrDefault(), false);
       engine().bean(ScaleOut.class).serve(job, threads, options, out(), stop);
     } finally {

@@ -46,8 +46,8 @@ class RunAlertsTest {
     RunResult fine = new RunResult(0, "COMPLETED", 10, 5, false, List.of(stream("accounts", 1_000, 5)), List.of(),
         null);
     try {
-      assertThat(alerts.send("demo", failed)).isNull();
-      assertThat(alerts.send("demo", fine)).isNull();
+      assertThat(alerts.send("demo", failed, java.time.Instant.now())).isNull();
+      assertThat(alerts.send("demo", fine, java.time.Instant.now())).isNull();
     } finally {
       hook.stop(0);
     }

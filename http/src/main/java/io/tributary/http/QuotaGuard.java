@@ -1,5 +1,6 @@
 package io.tributary.http;
 
+import io.tributary.core.QuotaLedger;
 import io.tributary.core.TributaryException;
 import java.net.http.HttpHeaders;
 
@@ -19,6 +20,7 @@ final class QuotaGuard {
 
   void observe(HttpHeaders headers) {
     monitor.usage(headers).ifPresent(u -> {
+      QuotaLedger.report(platform, u.name(), u.used(), u.max());
       if (u.max() > 0 && u.share() >= stopShare) {
         tripped = u;
       }

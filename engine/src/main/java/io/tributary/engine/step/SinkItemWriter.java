@@ -86,6 +86,7 @@ public final class SinkItemWriter implements ItemStreamWriter<MappedItem> {
     Runnable count = () -> {
       step.progress().written.addAndGet(written);
       step.progress().quarantined.addAndGet(quarantined);
+      step.progress().chunks.incrementAndGet();
     };
     if (!TransactionSynchronizationManager.isSynchronizationActive()) {
       count.run();

@@ -18,6 +18,7 @@ public final class StreamProgress {
   final AtomicLong read = new AtomicLong();
   final AtomicLong written = new AtomicLong();
   final AtomicLong quarantined = new AtomicLong();
+  final AtomicLong chunks = new AtomicLong();
   private volatile long reportedTotal = -1;
   private volatile long startNanos;
   private volatile long endNanos;
@@ -68,6 +69,11 @@ public final class StreamProgress {
 
   public long quarantined() {
     return quarantined.get();
+  }
+
+  /** Chunks committed in this run (a chunk is one warehouse transaction). */
+  public long chunks() {
+    return chunks.get();
   }
 
   public long reportedTotal() {

@@ -2,6 +2,7 @@ package io.tributary.source.ga4;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.tributary.core.QuotaLedger;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -43,8 +44,22 @@ record Ga4Response(List<Map<String, String>> rows, Map<String, String> metricTyp
         left = left < 0 ? v : Math.min(left, v);
       }
     }
+    reportDailyTokens(q.path("tokensPerDay").path("remaining"));
     // rowCount is omitted (proto3 default) when the report has no rows
     return new Ga4Response(rows, types, root.path("rowCount").asLong(0), left);
+  }
+
+  /**
+   * The property's daily tokens, for the quota meter and alert. GA4 tells only what remains; the allowance is the
+   * documented one (PropertyQuota.tokensPerDay: 200,000 for a standard property, 2,000,000 for Analytics 360), and
+   * more remaining than the standard allowance means a 360 property.
+   */
+  private static void reportDailyTokens(JsonNode remaining) {
+    if (remaining.isNumber() || remaining.isTextual()) {
+      long left = remaining.asLong();
+      long limit = left > 200_000 ? 2_000_000 : 200_000;
+      QuotaLedger.report("ga4", "property tokens per day", limit - left, limit);
+    }
   }
 
   private static List<String> names(JsonNode headers) {

@@ -43,6 +43,27 @@ class Ga4ResponseTest {
   }
 
   @Test
+  void theDailyTokensAreReportedAsQuotaUseAgainstTheDocumentedAllowance() throws Exception {
+    java.time.Instant before = java.time.Instant.now();
+    parse("""
+        {"rows":[],"propertyQuota":{"tokensPerDay":{"consumed":10,"remaining":150000},
+                                    "tokensPerHour":{"consumed":10,"remaining":30000}}}
+        """);
+    // a standard property: 200,000 tokens a day, 150,000 left
+    assertThat(io.tributary.core.QuotaLedger.since(before)).anySatisfy(u -> {
+      assertThat(u.platform()).isEqualTo("ga4");
+      assertThat(u.used()).isEqualTo(50_000);
+      assertThat(u.limit()).isEqualTo(200_000);
+    });
+    parse("""
+        {"rows":[],"propertyQuota":{"tokensPerDay":{"consumed":10,"remaining":1500000}}}
+        """);
+    // more left than a standard property has: an Analytics 360 one, 2,000,000 a day
+    assertThat(io.tributary.core.QuotaLedger.since(before)).filteredOn(u -> u.platform().equals("ga4"))
+        .singleElement().satisfies(u -> assertThat(u.used()).isEqualTo(500_000));
+  }
+
+  @Test
   void anEmptyReportHasNoRowsAndNoRowCount() throws Exception {
     Ga4Response r = parse("""
         {"dimensionHeaders":[{"name":"date"}],"metricHeaders":[{"name":"sessions","type":"TYPE_INTEGER"}],

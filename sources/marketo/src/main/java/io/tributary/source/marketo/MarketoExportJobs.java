@@ -2,6 +2,7 @@ package io.tributary.source.marketo;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.tributary.core.QuotaLedger;
 import io.tributary.core.TributaryException;
 import java.time.Clock;
 import java.time.Duration;
@@ -70,7 +71,8 @@ class MarketoExportJobs {
     while (true) {
       MarketoExport e = client.status(kind, exportId);
       if (e.completed()) {
-        exportedBytes.addAndGet(e.fileSize());
+        QuotaLedger.report("marketo", "daily bulk export bytes", exportedBytes.addAndGet(e.fileSize()),
+            config.dailyQuotaBytes());
         return e;
       }
       if (e.dead()) {
