@@ -77,6 +77,26 @@ class SnowflakeSinkGoldenTest {
         "5||null|null|null|null|null|null|2024-05-02 00:00:00+00|2|FALSE|null");
   }
 
+  /**
+   * {@code replace_target: transient}: the target is created TRANSIENT without Time Travel (the old copy a replace
+   * deletes is not billed for retention + Fail-safe); every other statement, and the final table, as in permanent.
+   */
+  @Test
+  void replaceIntoATransientTargetCreatesItWithoutTimeTravel() throws Exception {
+    SnowflakeJdbcDouble db = twoRuns(WriteMode.REPLACE, "transient");
+    assertGolden("replace-transient.sql", db.log());
+    assertThat(db.log()).filteredOn(sql -> sql.startsWith("CREATE TRANSIENT TABLE IF NOT EXISTS \"RAW\".\"CUSTOMERS\""))
+        .singleElement().asString().endsWith(") DATA_RETENTION_TIME_IN_DAYS = 0");
+    assertThat(dump(db, "CUSTOMERS", "\"ID\"")).containsExactlyElementsOf(
+        dump(twoRuns(WriteMode.REPLACE, null), "CUSTOMERS", "\"ID\""));
+  }
+
+  @Test
+  void onlyReplaceStreamsGetATransientTarget() throws Exception {
+    SnowflakeJdbcDouble db = twoRuns(WriteMode.MERGE, "transient");
+    assertGolden("merge.sql", db.log());
+  }
+
   @Test
   void stageIsEmptyAndStagingTableEmptyAfterEachRun() throws Exception {
     SnowflakeJdbcDouble db = twoRuns(WriteMode.MERGE);
@@ -87,8 +107,13 @@ class SnowflakeSinkGoldenTest {
   }
 
   private SnowflakeJdbcDouble twoRuns(WriteMode mode) throws Exception {
-    SnowflakeJdbcDouble db = new SnowflakeJdbcDouble(spool);
-    try (SnowflakeSink sink = SnowflakeSinkTestSupport.sink(db, spool)) {
+    return twoRuns(mode, null);
+  }
+
+  private SnowflakeJdbcDouble twoRuns(WriteMode mode, String replaceTarget) throws Exception {
+    SnowflakeJdbcDouble db = new SnowflakeJdbcDouble(spool.resolve(mode + "-" + replaceTarget));
+    try (SnowflakeSink sink = SnowflakeSinkTestSupport.sink(db, spool.resolve(mode + "-" + replaceTarget),
+        replaceTarget)) {
       load(sink, spec(RUN_1_SCHEMA, mode, 1, 1, RUN_1_AT), RUN_1);
       load(sink, spec(RUN_2_SCHEMA, mode, 2, 2, RUN_2_AT), RUN_2);
     }
