@@ -4,7 +4,10 @@ import io.tributary.sandbox.SandboxServer;
 import io.tributary.testsupport.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +19,8 @@ import java.util.regex.Pattern;
  * describe and count calls included) and minimum is the data pages alone. Args: rows, work dir, then optionally the
  * sources to run (names from {@link SandboxJobs}; default all), for example
  * {@code java -cp "$TEST_CP" io.tributary.reliability.SaasSourceBench 20000 bench/out/saas dynamics sap}.
+ * Every load is checked row by row against the simulator's own rows: the same keys, none twice, each with the
+ * simulator's modification stamp (to the millisecond).
  */
 public final class SaasSourceBench {
 
@@ -58,12 +63,44 @@ public final class SaasSourceBench {
       if (r.exitCode() != 0 || !m.find()) {
         throw new IllegalStateException(job.name() + " bench run failed:\n" + r.output());
       }
-      return new long[] {num(m.group(2)), num(m.group(4)), server.faultLog().size()};
+      long requests = server.faultLog().size();
+      verify(job, server, schema);
+      return new long[] {num(m.group(2)), num(m.group(4)), requests};
     } finally {
       try (var c = TestPostgres.connect();
           var s = c.createStatement()) {
         s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
       }
+    }
+  }
+
+  /** The loaded table holds exactly the simulator's rows: every key once, with its stamp; fails otherwise. */
+  private static void verify(SandboxJob job, SandboxServer server, String schema) throws Exception {
+    Map<String, Long> truth = new HashMap<>();
+    server.dataset().rows(job.object()).filter(r -> job.softDeletes() || !r.deleted())
+        .forEach(r -> truth.put(job.key(r), job.stamp(r).toEpochMilli()));
+    List<String> ks = job.keyAndStamp();
+    String sql = "SELECT " + ks.get(0) + "::text, (extract(epoch FROM " + ks.get(1) + "::timestamptz) * 1000)::bigint"
+        + " FROM " + schema + "." + job.table() + (job.tombstoneDeletes() ? " WHERE NOT _tributary_deleted" : "");
+    long rows = 0;
+    List<String> wrong = new ArrayList<>();
+    Map<String, Long> seen = new HashMap<>();
+    try (var c = TestPostgres.connect();
+        var s = c.createStatement();
+        var rs = s.executeQuery(sql)) {
+      while (rs.next()) {
+        rows++;
+        String key = rs.getString(1);
+        Long want = truth.get(key);
+        if (seen.put(key, rs.getLong(2)) != null || want == null || want != rs.getLong(2)) {
+          wrong.add(key);
+        }
+      }
+    }
+    if (rows != truth.size() || !wrong.isEmpty()) {
+      throw new IllegalStateException(job.name() + ": the warehouse holds " + rows + " rows, the simulator "
+          + truth.size() + "; keys duplicated, unknown or with another stamp: " + wrong.size() + " "
+          + wrong.subList(0, Math.min(5, wrong.size())));
     }
   }
 

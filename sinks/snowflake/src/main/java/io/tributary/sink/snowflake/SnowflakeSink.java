@@ -146,7 +146,10 @@ public final class SnowflakeSink extends JdbcSink<SnowflakeType> {
         // below, which would recreate a dropped target
         committed.verify(c);
       }
-      TableLayout<SnowflakeType> layout = setup.ensure(schema, table, spec.schema(), keyed);
+      TableLayout<SnowflakeType> layout = spec.mode() == WriteMode.REPLACE && config.transientReplaceTargets()
+          ? setup.ensure(schema, table, spec.schema(), keyed, SnowflakeStaging.CREATE_TRANSIENT,
+              SnowflakeStaging.NO_TIME_TRAVEL)
+          : setup.ensure(schema, table, spec.schema(), keyed);
       if (spec.fullRefresh() && !restart && spec.mode() != WriteMode.REPLACE) {
         state.rebaseline(c, spec.run().job(), spec.stream(), spec.run().instanceId(), table, committed.rowsHeld(c));
       }

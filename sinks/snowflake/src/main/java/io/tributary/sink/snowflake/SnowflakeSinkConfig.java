@@ -3,6 +3,7 @@ package io.tributary.sink.snowflake;
 import io.tributary.core.SecretRef;
 import io.tributary.core.SystemTables;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import java.util.Locale;
 
 /**
@@ -19,13 +20,19 @@ import java.util.Locale;
  * @param schema schema raw tables, state and quarantine go to; {@code RAW} when absent
  * @param stage name of the internal stage chunks are PUT to, created in {@code schema} if missing;
  *     {@code _TRIBUTARY_STAGE} when absent
+ * @param replaceTarget {@code permanent} (default) or {@code transient}: how Tributary creates the target table of a
+ *     {@code mode: replace} stream. {@code transient} creates it {@code TRANSIENT} with
+ *     {@code DATA_RETENTION_TIME_IN_DAYS = 0}, so the copy each replace deletes is not kept for Time Travel and
+ *     Fail-safe (see docs/sinks/snowflake.md); an existing table keeps its kind
  */
 public record SnowflakeSinkConfig(@NotBlank String account, @NotBlank String user, SecretRef privateKey,
     SecretRef password, String role, @NotBlank String warehouse, @NotBlank String database, String schema,
-    String stage) {
+    String stage,
+    @Pattern(regexp = "permanent|transient", message = "must be permanent or transient") String replaceTarget) {
 
   public static final String DEFAULT_SCHEMA = "RAW";
   public static final String DEFAULT_STAGE = SystemTables.working("stage").toUpperCase(Locale.ROOT);
+  public static final String TRANSIENT = "transient";
 
   public SnowflakeSinkConfig {
     if (schema == null || schema.isBlank()) {
@@ -34,5 +41,13 @@ public record SnowflakeSinkConfig(@NotBlank String account, @NotBlank String use
     if (stage == null || stage.isBlank()) {
       stage = DEFAULT_STAGE;
     }
+    if (replaceTarget == null || replaceTarget.isBlank()) {
+      replaceTarget = "permanent";
+    }
+  }
+
+  /** Whether replace streams' targets are created transient, without Time Travel. */
+  public boolean transientReplaceTargets() {
+    return TRANSIENT.equals(replaceTarget);
   }
 }

@@ -29,6 +29,7 @@ final class SnowflakeStaging {
    * Temporary and Transient Tables").
    */
   static final String NO_TIME_TRAVEL = "DATA_RETENTION_TIME_IN_DAYS = 0";
+  static final String CREATE_TRANSIENT = "CREATE TRANSIENT TABLE IF NOT EXISTS";
 
   private SnowflakeStaging() {}
 
@@ -60,7 +61,7 @@ final class SnowflakeStaging {
     }
     Map<String, Optional<SnowflakeType>> existing = setup.columns(target.schema(), staging);
     if (existing.isEmpty()) {
-      setup.create("CREATE TRANSIENT TABLE IF NOT EXISTS", target.schema(), staging, names, types, List.of(), seq,
+      setup.create(CREATE_TRANSIENT, target.schema(), staging, names, types, List.of(), seq,
           NO_TIME_TRAVEL);
       return;
     }

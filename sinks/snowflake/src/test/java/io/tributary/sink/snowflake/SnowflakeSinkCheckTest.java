@@ -18,7 +18,7 @@ class SnowflakeSinkCheckTest {
   @Test
   void aMissingPrivateKeyVariableIsNamed() {
     SnowflakeSinkConfig config = new SnowflakeSinkConfig("acme-test", "TRIBUTARY",
-        SecretRef.parse("${env:TRIBUTARY_TEST_UNSET_SNOWFLAKE_KEY}"), null, null, "LOAD_WH", "ANALYTICS", null, null);
+        SecretRef.parse("${env:TRIBUTARY_TEST_UNSET_SNOWFLAKE_KEY}"), null, null, "LOAD_WH", "ANALYTICS", null, null, null);
     try (SnowflakeSink sink = new SnowflakeSink(config, JOB)) {
       assertThatThrownBy(sink::check).isInstanceOfSatisfying(TributaryException.class, e -> {
         org.assertj.core.api.Assertions.assertThat(e.kind()).isEqualTo(TributaryException.Kind.CONFIG);
@@ -31,7 +31,7 @@ class SnowflakeSinkCheckTest {
   @Test
   void noCredentialsAtAllSaysHowToSetUpKeyPairAuth() {
     SnowflakeSinkConfig config = new SnowflakeSinkConfig("acme-test", "TRIBUTARY", null, null, null, "LOAD_WH",
-        "ANALYTICS", null, null);
+        "ANALYTICS", null, null, null);
     try (SnowflakeSink sink = new SnowflakeSink(config, JOB)) {
       assertThatThrownBy(sink::check).isInstanceOfSatisfying(TributaryException.class, e ->
           org.assertj.core.api.Assertions.assertThat(e.describe()).contains("sink.private_key is not set")
@@ -44,7 +44,7 @@ class SnowflakeSinkCheckTest {
     Path key = dir.resolve("key.pem");
     java.nio.file.Files.writeString(key, "not a key");
     SnowflakeSinkConfig config = new SnowflakeSinkConfig("acme-test", "TRIBUTARY",
-        SecretRef.parse("${file:" + key + "}"), null, null, "LOAD_WH", "ANALYTICS", null, null);
+        SecretRef.parse("${file:" + key + "}"), null, null, "LOAD_WH", "ANALYTICS", null, null, null);
     try (SnowflakeSink sink = new SnowflakeSink(config, JOB)) {
       assertThatThrownBy(sink::check).isInstanceOfSatisfying(TributaryException.class, e ->
           org.assertj.core.api.Assertions.assertThat(e.getMessage()).contains("not PEM"));

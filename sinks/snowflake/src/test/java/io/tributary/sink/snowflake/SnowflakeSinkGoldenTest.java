@@ -77,6 +77,39 @@ class SnowflakeSinkGoldenTest {
         "5||null|null|null|null|null|null|2024-05-02 00:00:00+00|2|FALSE|null");
   }
 
+  /**
+   * {@code replace_target: transient}: the target is created TRANSIENT without Time Travel (the old copy a replace
+   * deletes is not billed for retention + Fail-safe); every other statement, and the final table, as replace.sql.
+   */
+  @Test
+  void replaceIntoATransientTargetCreatesItWithoutTimeTravel() throws Exception {
+    String permanent = "CREATE TABLE IF NOT EXISTS \"RAW\".\"CUSTOMERS\" (";
+    List<String> expected = golden("replace.sql").stream()
+        .map(sql -> sql.startsWith(permanent)
+            ? "CREATE TRANSIENT TABLE IF NOT EXISTS \"RAW\".\"CUSTOMERS\" (" + sql.substring(permanent.length())
+                + " DATA_RETENTION_TIME_IN_DAYS = 0"
+            : sql)
+        .toList();
+    assertThat(expected).filteredOn(sql -> sql.startsWith("CREATE TRANSIENT TABLE IF NOT EXISTS \"RAW\".\"CUSTOMERS\""))
+        .hasSize(1);
+    SnowflakeJdbcDouble db = twoRuns(WriteMode.REPLACE, "transient");
+    assertThat(db.log()).containsExactlyElementsOf(expected);
+    assertThat(dump(db, "CUSTOMERS", "\"ID\"")).containsExactlyElementsOf(
+        dump(twoRuns(WriteMode.REPLACE, null), "CUSTOMERS", "\"ID\""));
+  }
+
+  private static List<String> golden(String resource) throws Exception {
+    try (var in = SnowflakeSinkGoldenTest.class.getResourceAsStream("/sink/snowflake/golden/" + resource)) {
+      return List.of(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n"));
+    }
+  }
+
+  @Test
+  void onlyReplaceStreamsGetATransientTarget() throws Exception {
+    SnowflakeJdbcDouble db = twoRuns(WriteMode.MERGE, "transient");
+    assertGolden("merge.sql", db.log());
+  }
+
   @Test
   void stageIsEmptyAndStagingTableEmptyAfterEachRun() throws Exception {
     SnowflakeJdbcDouble db = twoRuns(WriteMode.MERGE);
@@ -87,8 +120,13 @@ class SnowflakeSinkGoldenTest {
   }
 
   private SnowflakeJdbcDouble twoRuns(WriteMode mode) throws Exception {
-    SnowflakeJdbcDouble db = new SnowflakeJdbcDouble(spool);
-    try (SnowflakeSink sink = SnowflakeSinkTestSupport.sink(db, spool)) {
+    return twoRuns(mode, null);
+  }
+
+  private SnowflakeJdbcDouble twoRuns(WriteMode mode, String replaceTarget) throws Exception {
+    SnowflakeJdbcDouble db = new SnowflakeJdbcDouble(spool.resolve(mode + "-" + replaceTarget));
+    try (SnowflakeSink sink = SnowflakeSinkTestSupport.sink(db, spool.resolve(mode + "-" + replaceTarget),
+        replaceTarget)) {
       load(sink, spec(RUN_1_SCHEMA, mode, 1, 1, RUN_1_AT), RUN_1);
       load(sink, spec(RUN_2_SCHEMA, mode, 2, 2, RUN_2_AT), RUN_2);
     }

@@ -51,7 +51,7 @@ class SnowflakeSinkLiveIT {
     SnowflakeSinkConfig config = new SnowflakeSinkConfig(System.getenv(PREFIX + "ACCOUNT"),
         System.getenv(PREFIX + "USER"), SecretRef.parse("${file:" + System.getenv(PREFIX + "PRIVATE_KEY_FILE") + "}"),
         null, System.getenv(PREFIX + "ROLE"), System.getenv(PREFIX + "WAREHOUSE"), System.getenv(PREFIX + "DATABASE"),
-        schema, null);
+        schema, null, null);
     SnowflakeSink sink = new SnowflakeSink(config, new JobContext("erp", Path.of("jobs/erp.yml"), spool), null, spool);
     try {
       sink.check();

@@ -69,8 +69,13 @@ final class SnowflakeSinkTestSupport {
   private SnowflakeSinkTestSupport() {}
 
   static SnowflakeSink sink(SnowflakeJdbcDouble db, Path spool) {
+    return sink(db, spool, null);
+  }
+
+  /** @param replaceTarget the sink's {@code replace_target} ({@code permanent}, {@code transient} or null) */
+  static SnowflakeSink sink(SnowflakeJdbcDouble db, Path spool, String replaceTarget) {
     SnowflakeSinkConfig config = new SnowflakeSinkConfig("acme-test", "TRIBUTARY", null, null, "TRIBUTARY_ROLE",
-        "LOAD_WH", "ANALYTICS", "raw", null);
+        "LOAD_WH", "ANALYTICS", "raw", null, replaceTarget);
     return new SnowflakeSink(config, new JobContext("erp", Path.of("jobs/erp.yml"), Path.of(".")), db, spool);
   }
 

@@ -53,13 +53,21 @@ public final class TableSetup<T extends SqlType<T>> {
 
   /** Creates or evolves {@code schema.table} for {@code stream}; {@code keyed} makes the stream's key its key. */
   public TableLayout<T> ensure(String schema, String table, StreamSchema stream, boolean keyed) throws SQLException {
+    return ensure(schema, table, stream, keyed, "CREATE TABLE IF NOT EXISTS", "");
+  }
+
+  /**
+   * As {@link #ensure(String, String, StreamSchema, boolean)}, creating a missing table with {@code verb} (a
+   * warehouse's own, e.g. {@code CREATE TRANSIENT TABLE IF NOT EXISTS}) and {@code options} after the columns.
+   */
+  public TableLayout<T> ensure(String schema, String table, StreamSchema stream, boolean keyed, String verb,
+      String options) throws SQLException {
     List<String> names = stream.columnNames().stream().map(dialect::stored).toList();
     List<T> wanted = stream.columns().stream().map(dialect::typeOf).toList();
     List<String> key = keyed ? stream.primaryKey().stream().map(dialect::stored).toList() : List.of();
     Map<String, Optional<T>> existing = columns(schema, table);
     if (existing.isEmpty()) {
-      create("CREATE TABLE IF NOT EXISTS", schema, table, names, wanted,
-          dialect.declaresPrimaryKey() ? key : List.of(), null);
+      create(verb, schema, table, names, wanted, dialect.declaresPrimaryKey() ? key : List.of(), null, options);
       return new TableLayout<>(dialect, schema, table, names, wanted, key);
     }
     List<T> actual = new ArrayList<>();
