@@ -3,10 +3,8 @@ package io.tributary.sink.databricks;
 import com.databricks.client.jdbc.Driver;
 import io.tributary.core.TributaryException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
+import io.tributary.sink.jdbc.DriverConnector;
 import java.util.Properties;
-import org.springframework.jdbc.datasource.AbstractDataSource;
 
 /**
  * Opens Databricks JDBC sessions on a SQL warehouse with OAuth machine-to-machine auth (a service principal's client
@@ -14,11 +12,10 @@ import org.springframework.jdbc.datasource.AbstractDataSource;
  * settings for the Databricks JDBC Driver"). Credentials are resolved from their secret references on first use and
  * handed to the driver as properties, never put in the URL.
  */
-final class DatabricksConnector extends AbstractDataSource {
+final class DatabricksConnector extends DriverConnector {
 
   private final DatabricksSinkConfig config;
   private final Path spoolDir;
-  private volatile Properties login;
 
   DatabricksConnector(DatabricksSinkConfig config, Path spoolDir) {
     this.config = config;
@@ -26,23 +23,17 @@ final class DatabricksConnector extends AbstractDataSource {
   }
 
   /** {@code jdbc:databricks://<host>:443/default;transportMode=http;ssl=1;httpPath=<path>}. */
-  String url() {
+  @Override
+  public String url() {
     String host = config.host().trim().replaceFirst("^https?://", "").replaceAll("/+$", "");
     String path = config.httpPath().trim();
     return "jdbc:databricks://" + host + ":443/default;transportMode=http;ssl=1;httpPath="
         + (path.startsWith("/") ? path : "/" + path);
   }
 
-  /**
-   * Resolves the secret references and builds the login properties; a missing secret fails here with a CONFIG error,
-   * before any network call.
-   */
-  Properties login() {
-    Properties p = login;
-    if (p != null) {
-      return p;
-    }
-    p = new Properties();
+  @Override
+  protected Properties credentials() {
+    Properties p = new Properties();
     if (config.clientId() != null && !config.clientId().isBlank()) {
       if (config.clientSecret() == null) {
         throw TributaryException.config("sink.client_secret is not set: OAuth M2M needs the service principal's"
@@ -68,21 +59,11 @@ final class DatabricksConnector extends AbstractDataSource {
     p.put("ConnSchema", DatabricksDialect.INSTANCE.stored(config.schema()));
     // PUT may read local files only below this folder (Databricks docs, "Manage files in volumes")
     p.put("VolumeOperationAllowedLocalPaths", spoolDir.toAbsolutePath().toString());
-    login = p;
     return p;
   }
 
   @Override
-  public Connection getConnection() throws SQLException {
-    Connection c = new Driver().connect(url(), login());
-    if (c == null) {
-      throw new SQLException("the Databricks driver did not accept " + url());
-    }
-    return c;
-  }
-
-  @Override
-  public Connection getConnection(String username, String password) {
-    throw new UnsupportedOperationException("credentials come from the sink configuration");
+  protected java.sql.Driver driver() {
+    return new Driver();
   }
 }

@@ -1,15 +1,11 @@
 package io.tributary.sink.databricks;
 
-import io.tributary.sink.TemporalRange;
 import io.tributary.sink.WarehouseJson;
 import io.tributary.sink.jdbc.SqlDialect;
 import io.tributary.sink.staged.ChunkFormat;
 import io.tributary.sink.staged.StagedType;
 import io.tributary.sink.staged.StagedType.Family;
 import io.tributary.sink.staged.StagedTypeNames;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
@@ -22,11 +18,9 @@ import java.util.Map;
  */
 final class DatabricksDialect extends SqlDialect<StagedType> {
 
-  static final StagedTypeNames TYPES = new StagedTypeNames(
+  static final StagedTypeNames TYPES = StagedTypeNames.sameInCatalog(
       Map.of(Family.TEXT, "STRING", Family.DECIMAL, "DECIMAL", Family.FLOAT, "DOUBLE", Family.BOOLEAN, "BOOLEAN",
           Family.DATE, "DATE", Family.TIMESTAMP, "TIMESTAMP", Family.JSON, "VARIANT"),
-      Map.of("STRING", Family.TEXT, "DECIMAL", Family.DECIMAL, "DOUBLE", Family.FLOAT, "BOOLEAN", Family.BOOLEAN,
-          "DATE", Family.DATE, "TIMESTAMP", Family.TIMESTAMP, "VARIANT", Family.JSON),
       StagedTypeNames.DecimalWidening.PRECISION_AND_SCALE);
 
   /**
@@ -35,12 +29,8 @@ final class DatabricksDialect extends SqlDialect<StagedType> {
    * {@code parse_json} accepts; the CSV reader's default spellings of NaN and the infinities (Databricks docs, "CSV
    * file", nanValue, positiveInf, negativeInf).
    */
-  static final ChunkFormat CHUNK_FORMAT = new ChunkFormat("Databricks",
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'+00:00'").withZone(ZoneOffset.UTC),
-      new TemporalRange("Databricks", Instant.parse("0001-01-01T00:00:00Z"), Instant.parse("+10000-01-01T00:00:00Z"),
-          "years 1 to 9999", "years 1 to 9999"),
-      16 * 1024 * 1024, "Tributary's 16 MB limit of a Databricks value", WarehouseJson::forSnowflake, "NaN", "Inf",
-      "-Inf");
+  static final ChunkFormat CHUNK_FORMAT =
+      ChunkFormat.iso("Databricks", 6, 1, 16, WarehouseJson::forSnowflake, "NaN", "Inf", "-Inf");
 
   static final DatabricksDialect INSTANCE = new DatabricksDialect();
 

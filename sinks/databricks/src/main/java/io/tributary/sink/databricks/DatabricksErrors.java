@@ -1,8 +1,11 @@
 package io.tributary.sink.databricks;
 
+import static io.tributary.sink.jdbc.SqlFailureCauses.causedByIo;
+import static io.tributary.sink.jdbc.SqlFailureCauses.firstLine;
+import static io.tributary.sink.jdbc.SqlFailureCauses.sqlState;
+
 import io.tributary.core.TributaryException;
 import io.tributary.core.TributaryException.Kind;
-import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Locale;
 
@@ -23,7 +26,7 @@ final class DatabricksErrors {
 
   TributaryException at(SQLException e, String doing) {
     String state = sqlState(e);
-    String message = message(e);
+    String message = firstLine(e);
     String what = where + " failed while " + doing + " [" + state + "]: " + message;
     String upper = message.toUpperCase(Locale.ROOT);
     // 28000 invalid authorization; HTTP 401/403 from the OAuth token endpoint or the warehouse
@@ -48,27 +51,5 @@ final class DatabricksErrors {
     }
     return new TributaryException(Kind.CONFIG, what,
         "fix the object, privilege or value the message names, then run again", e);
-  }
-
-  static String sqlState(Throwable e) {
-    for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
-      if (c instanceof SQLException s && s.getSQLState() != null) {
-        return s.getSQLState();
-      }
-    }
-    return "";
-  }
-
-  private static boolean causedByIo(Throwable e) {
-    for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
-      if (c instanceof IOException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String message(Throwable e) {
-    return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
   }
 }

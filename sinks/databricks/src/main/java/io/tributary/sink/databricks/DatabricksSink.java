@@ -1,6 +1,5 @@
 package io.tributary.sink.databricks;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.tributary.core.ChunkTransaction;
 import io.tributary.core.Identifiers;
 import io.tributary.core.JobContext;
@@ -9,7 +8,6 @@ import io.tributary.core.SystemTables;
 import io.tributary.core.TableSpec;
 import io.tributary.core.TableWriter;
 import io.tributary.core.TributaryException;
-import io.tributary.sink.jdbc.JdbcPool;
 import io.tributary.sink.jdbc.JdbcTransactions;
 import io.tributary.sink.jdbc.TableLayout;
 import io.tributary.sink.jdbc.TableSetup;
@@ -56,9 +54,6 @@ public final class DatabricksSink extends StagedSink {
 
   private final DatabricksSinkConfig config;
   private final String volume;
-  private final DatabricksConnector connector;
-  private final DataSource connections;
-  private final HikariDataSource pool;
   private final DatabricksErrors errors;
 
   public DatabricksSink(DatabricksSinkConfig config, JobContext context) {
@@ -67,29 +62,20 @@ public final class DatabricksSink extends StagedSink {
 
   /** With {@code connections} (tests: a JDBC double) instead of the driver, and a fixed spool directory. */
   DatabricksSink(DatabricksSinkConfig config, JobContext context, DataSource connections, Path spoolDir) {
-    this(config, spoolDir != null ? spoolDir : context.baseDir().resolve(".tributary/spool/databricks"),
-        connections);
-  }
-
-  private DatabricksSink(DatabricksSinkConfig config, Path spoolDir, DataSource connections) {
-    this(config, new DatabricksErrors(config.host(), config.httpPath(), config.catalog(), schema(config)), spoolDir,
-        connections == null
-            ? JdbcPool.of(new DatabricksConnector(config, spoolDir), "tributary-databricks-sink", 2, 60_000) : null,
-        connections);
-  }
-
-  private DatabricksSink(DatabricksSinkConfig config, DatabricksErrors errors, Path spoolDir, HikariDataSource pool,
-      DataSource connections) {
-    super(DatabricksDialect.INSTANCE, schema(config), pool != null ? pool : connections, errors::at, STAGING, false,
-        spoolDir);
+    super(DatabricksDialect.INSTANCE, schema(config), new DatabricksConnector(config, spool(context, spoolDir)),
+        connections, errors(config)::at, STAGING, false, spool(context, spoolDir));
     this.config = config;
     this.volume = dialect.stored(Identifiers.require(config.volume(), "sink.volume"));
     Identifiers.require(config.catalog(), "sink.catalog");
-    this.pool = pool;
-    this.connector = pool != null ? (DatabricksConnector) pool.getDataSource()
-        : new DatabricksConnector(config, spoolDir);
-    this.connections = pool != null ? pool : connections;
-    this.errors = errors;
+    this.errors = errors(config);
+  }
+
+  private static Path spool(JobContext context, Path spoolDir) {
+    return spoolDir != null ? spoolDir : context.baseDir().resolve(".tributary/spool/databricks");
+  }
+
+  private static DatabricksErrors errors(DatabricksSinkConfig config) {
+    return new DatabricksErrors(config.host(), config.httpPath(), config.catalog(), schema(config));
   }
 
   private static String schema(DatabricksSinkConfig config) {
@@ -102,18 +88,14 @@ public final class DatabricksSink extends StagedSink {
    */
   @Override
   public void check() {
-    if (pool != null) {
-      connector.login();
-    }
-    DataSource direct = pool != null ? connector : connections;
-    try (Connection c = direct.getConnection();
+    try (Connection c = checkSession();
         Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("SELECT current_catalog(), current_user()")) {
         rs.next();
         requireCatalog(rs.getString(1), rs.getString(2));
       }
       new TableSetup<>(dialect, c).createSchema(schema);
-      s.execute(DatabricksStage.create(schema, volume));
+      s.execute(createStage());
       s.execute("CREATE TABLE IF NOT EXISTS " + dialect.qualified(schema, SystemTables.CHECK) + " (`probe` INT)");
       s.execute("DROP TABLE IF EXISTS " + dialect.qualified(schema, SystemTables.CHECK));
     } catch (SQLException e) {
@@ -132,6 +114,12 @@ public final class DatabricksSink extends StagedSink {
   @Override
   public ChunkTransaction beginChunk() {
     return AUTOCOMMIT;
+  }
+
+  /** The managed volume of the schema: files in it cost only storage until REMOVEd. */
+  @Override
+  protected String createStage() {
+    return "CREATE VOLUME IF NOT EXISTS " + dialect.qualified(schema, volume);
   }
 
   @Override
@@ -207,12 +195,5 @@ public final class DatabricksSink extends StagedSink {
         }
       }
     };
-  }
-
-  @Override
-  public void close() {
-    if (pool != null) {
-      pool.close();
-    }
   }
 }

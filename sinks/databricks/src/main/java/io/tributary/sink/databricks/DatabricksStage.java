@@ -22,23 +22,11 @@ final class DatabricksStage implements StageLocation {
   static final String FORMAT = "FILEFORMAT = CSV FORMAT_OPTIONS ('header' = 'false', 'escape' = '\"',"
       + " 'multiLine' = 'true', 'mode' = 'FAILFAST', 'compression' = 'gzip')";
 
-  private final String volume;
   private final String folder;
 
   DatabricksStage(String catalog, String schema, String volume, RunInfo run, String stream) {
-    this.volume = DatabricksDialect.INSTANCE.qualified(schema, volume);
-    this.folder = "/Volumes/" + catalog + "/" + schema + "/" + volume + "/" + segment(run.job()) + "/"
-        + segment(stream);
-  }
-
-  /** The managed volume of the schema, created when missing: files in it cost only storage until REMOVEd. */
-  static String create(String schema, String volume) {
-    return "CREATE VOLUME IF NOT EXISTS " + DatabricksDialect.INSTANCE.qualified(schema, volume);
-  }
-
-  @Override
-  public String create() {
-    return "CREATE VOLUME IF NOT EXISTS " + volume;
+    this.folder = "/Volumes/" + catalog + "/" + schema + "/" + volume + "/" + StageLocation.folder(run.job())
+        + "/" + StageLocation.folder(stream);
   }
 
   /** The files are already gzip; OVERWRITE: the file of a chunk whose COPY failed is written again. */
@@ -79,9 +67,5 @@ final class DatabricksStage implements StageLocation {
 
   private static String literal(String text) {
     return text.replace("\\", "\\\\").replace("'", "\\'");
-  }
-
-  private static String segment(String name) {
-    return name.replaceAll("[^A-Za-z0-9_.-]", "_");
   }
 }

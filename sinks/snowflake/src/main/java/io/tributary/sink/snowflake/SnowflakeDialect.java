@@ -1,15 +1,11 @@
 package io.tributary.sink.snowflake;
 
 import io.tributary.sink.WarehouseJson;
-import io.tributary.sink.TemporalRange;
 import io.tributary.sink.jdbc.SqlDialect;
 import io.tributary.sink.staged.ChunkFormat;
 import io.tributary.sink.staged.StagedType;
 import io.tributary.sink.staged.StagedType.Family;
 import io.tributary.sink.staged.StagedTypeNames;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
@@ -33,11 +29,8 @@ final class SnowflakeDialect extends SqlDialect<StagedType> {
    * Chunk file values: nanosecond timestamps with their offset, years 0 to 9999 and VARCHAR up to 16 MB (Snowflake
    * docs, "Date & time data types", "String & binary data types"), JSON that PARSE_JSON accepts.
    */
-  static final ChunkFormat CHUNK_FORMAT = new ChunkFormat("Snowflake",
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'+00:00'").withZone(ZoneOffset.UTC),
-      new TemporalRange("Snowflake", Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("+10000-01-01T00:00:00Z"),
-          "years 0 to 9999", "years 0 to 9999"),
-      16 * 1024 * 1024, "Snowflake's 16 MB VARCHAR limit", WarehouseJson::forSnowflake, "NaN", "inf", "-inf");
+  static final ChunkFormat CHUNK_FORMAT =
+      ChunkFormat.iso("Snowflake", 9, 0, 16, WarehouseJson::forSnowflake, "NaN", "inf", "-inf");
 
   static final SnowflakeDialect INSTANCE = new SnowflakeDialect();
 

@@ -1,13 +1,11 @@
 package io.tributary.sink.snowflake;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.tributary.core.Identifiers;
 import io.tributary.core.JobContext;
 import io.tributary.core.SystemTables;
 import io.tributary.core.TableSpec;
 import io.tributary.core.TableWriter;
 import io.tributary.core.TributaryException;
-import io.tributary.sink.jdbc.JdbcPool;
 import io.tributary.sink.jdbc.JdbcTransactions;
 import io.tributary.sink.jdbc.TableLayout;
 import io.tributary.sink.jdbc.TableSetup;
@@ -51,9 +49,6 @@ public final class SnowflakeSink extends StagedSink {
 
   private final SnowflakeSinkConfig config;
   private final String stageName;
-  private final SnowflakeConnector connector;
-  private final DataSource connections;
-  private final HikariDataSource pool;
   private final SnowflakeErrors errors;
 
   public SnowflakeSink(SnowflakeSinkConfig config, JobContext context) {
@@ -62,22 +57,13 @@ public final class SnowflakeSink extends StagedSink {
 
   /** With {@code connections} (tests: a JDBC double) instead of the driver, and a fixed spool directory. */
   SnowflakeSink(SnowflakeSinkConfig config, JobContext context, DataSource connections, Path spoolDir) {
-    this(config, errors(config), connections == null
-        ? JdbcPool.of(new SnowflakeConnector(config), "tributary-snowflake-sink", 2, 60_000) : null,
-        connections, spoolDir != null ? spoolDir : context.baseDir().resolve(".tributary/spool/snowflake"));
-  }
-
-  private SnowflakeSink(SnowflakeSinkConfig config, SnowflakeErrors errors, HikariDataSource pool,
-      DataSource connections, Path spoolDir) {
-    super(SnowflakeDialect.INSTANCE, schema(config), pool != null ? pool : connections, errors::at, STAGING, true,
-        spoolDir);
+    super(SnowflakeDialect.INSTANCE, schema(config), new SnowflakeConnector(config), connections,
+        errors(config)::at, STAGING, true,
+        spoolDir != null ? spoolDir : context.baseDir().resolve(".tributary/spool/snowflake"));
     this.config = config;
     this.stageName = dialect.stored(Identifiers.require(config.stage(), "sink.stage"));
     Identifiers.require(config.database(), "sink.database");
-    this.pool = pool;
-    this.connector = pool != null ? (SnowflakeConnector) pool.getDataSource() : new SnowflakeConnector(config);
-    this.connections = pool != null ? pool : connections;
-    this.errors = errors;
+    this.errors = errors(config);
   }
 
   private static String schema(SnowflakeSinkConfig config) {
@@ -95,18 +81,14 @@ public final class SnowflakeSink extends StagedSink {
    */
   @Override
   public void check() {
-    if (pool != null) {
-      connector.login();
-    }
-    DataSource direct = pool != null ? connector : connections;
-    try (Connection c = direct.getConnection();
+    try (Connection c = checkSession();
         Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("SELECT CURRENT_WAREHOUSE(), CURRENT_DATABASE(), CURRENT_ROLE()")) {
         rs.next();
         requireSession(rs.getString(1), rs.getString(2), rs.getString(3) == null ? "<role>" : rs.getString(3));
       }
       new TableSetup<>(dialect, c).createSchema(schema);
-      s.execute(SnowflakeStage.create(schema, stageName));
+      s.execute(createStage());
       s.execute("CREATE TRANSIENT TABLE IF NOT EXISTS " + dialect.qualified(schema, SystemTables.CHECK)
           + " (\"PROBE\" NUMBER(1,0))");
       s.execute("DROP TABLE IF EXISTS " + dialect.qualified(schema, SystemTables.CHECK));
@@ -125,6 +107,12 @@ public final class SnowflakeSink extends StagedSink {
           + " does not exist or is not granted", "check sink.database, and GRANT USAGE ON DATABASE "
           + config.database() + " TO ROLE " + role);
     }
+  }
+
+  /** An internal named stage: files PUT there are encrypted at rest and cost only storage until REMOVEd. */
+  @Override
+  protected String createStage() {
+    return "CREATE STAGE IF NOT EXISTS " + dialect.qualified(schema, stageName);
   }
 
   @Override
@@ -174,12 +162,5 @@ public final class SnowflakeSink extends StagedSink {
         return rs.next() ? rs.getLong(1) : 0;
       }
     };
-  }
-
-  @Override
-  public void close() {
-    if (pool != null) {
-      pool.close();
-    }
   }
 }

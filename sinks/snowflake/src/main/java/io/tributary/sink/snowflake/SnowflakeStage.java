@@ -16,23 +16,11 @@ final class SnowflakeStage implements StageLocation {
       + " ESCAPE_UNENCLOSED_FIELD = NONE NULL_IF = () EMPTY_FIELD_AS_NULL = TRUE"
       + " DATE_FORMAT = 'YYYY-MM-DD' TIMESTAMP_FORMAT = 'YYYY-MM-DD\"T\"HH24:MI:SS.FF9TZH:TZM')";
 
-  private final String qualified;
   private final String location;
 
   SnowflakeStage(String schema, String stage, RunInfo run, String stream) {
-    this.qualified = SnowflakeDialect.INSTANCE.qualified(schema, stage);
-    this.location = "@" + qualified + "/" + segment(run.job()) + "/" + segment(stream);
-  }
-
-  /** The stage of {@code schema}, created when missing. */
-  static String create(String schema, String stage) {
-    // An internal named stage: files PUT here are encrypted at rest and cost only storage until REMOVEd.
-    return "CREATE STAGE IF NOT EXISTS " + SnowflakeDialect.INSTANCE.qualified(schema, stage);
-  }
-
-  @Override
-  public String create() {
-    return "CREATE STAGE IF NOT EXISTS " + qualified;
+    this.location = "@" + SnowflakeDialect.INSTANCE.qualified(schema, stage) + "/" + StageLocation.folder(run.job())
+        + "/" + StageLocation.folder(stream);
   }
 
   /** The files are already gzip: PUT must not compress them again. */
@@ -50,7 +38,8 @@ final class SnowflakeStage implements StageLocation {
   @Override
   public String copy(String table, List<String> columns, List<String> types, List<String> files) {
     return "COPY INTO " + table + " (" + SnowflakeDialect.INSTANCE.list(columns) + ") FROM " + location
-        + "/ FILES = ('" + String.join("', '", files) + "') " + FILE_FORMAT + " ON_ERROR = ABORT_STATEMENT FORCE = TRUE";
+        + "/ FILES = ('" + String.join("', '", files) + "') " + FILE_FORMAT
+        + " ON_ERROR = ABORT_STATEMENT FORCE = TRUE";
   }
 
   @Override
@@ -61,9 +50,5 @@ final class SnowflakeStage implements StageLocation {
   @Override
   public String removeAll() {
     return "REMOVE " + location + "/";
-  }
-
-  private static String segment(String name) {
-    return name.replaceAll("[^A-Za-z0-9_.-]", "_");
   }
 }

@@ -17,4 +17,17 @@ import java.util.function.UnaryOperator;
  * @param nan the text of NaN, then of positive and negative infinity
  */
 public record ChunkFormat(String warehouse, DateTimeFormatter timestamp, TemporalRange range, int maxTextBytes,
-    String textLimit, UnaryOperator<String> json, String nan, String infinity, String negativeInfinity) {}
+    String textLimit, UnaryOperator<String> json, String nan, String infinity, String negativeInfinity) {
+
+  /**
+   * ISO-8601 UTC timestamps with {@code fractionDigits} digits and the offset written out, dates from the year
+   * {@code firstYear} to 9999, text up to {@code maxTextMegabytes} MB.
+   */
+  public static ChunkFormat iso(String warehouse, int fractionDigits, int firstYear, int maxTextMegabytes,
+      UnaryOperator<String> json, String... nanAndInfinities) {
+    return new ChunkFormat(warehouse, DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss." + "S".repeat(fractionDigits)
+        + "'+00:00'").withZone(java.time.ZoneOffset.UTC), TemporalRange.years(warehouse, firstYear),
+        maxTextMegabytes * 1024 * 1024, warehouse + "'s " + maxTextMegabytes + " MB limit of a text value", json,
+        nanAndInfinities[0], nanAndInfinities[1], nanAndInfinities[2]);
+  }
+}

@@ -10,9 +10,6 @@ import java.util.List;
  */
 public interface StageLocation {
 
-  /** The stage itself, created when missing. */
-  String create();
-
   /** Uploads a local chunk file under this stream's folder, replacing a file of the same name. */
   String put(Path file);
 
@@ -29,4 +26,9 @@ public interface StageLocation {
 
   /** Every file of this stream: leftovers of a crashed run, and after a publish. */
   String removeAll();
+
+  /** A job or stream name as a folder of the stage: anything but letters, digits and {@code _.-} becomes {@code _}. */
+  static String folder(String name) {
+    return name.replaceAll("[^A-Za-z0-9_.-]", "_");
+  }
 }

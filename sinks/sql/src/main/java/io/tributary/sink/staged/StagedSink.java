@@ -4,7 +4,10 @@ import io.tributary.core.TableSpec;
 import io.tributary.core.TableWriter;
 import io.tributary.core.WriteMode;
 import io.tributary.sink.TableSpecs;
+import com.zaxxer.hikari.HikariDataSource;
 import io.tributary.sink.jdbc.CommittedRowsCheck;
+import io.tributary.sink.jdbc.DriverConnector;
+import io.tributary.sink.jdbc.JdbcPool;
 import io.tributary.sink.jdbc.JdbcSink;
 import io.tributary.sink.jdbc.JdbcTransactions;
 import io.tributary.sink.jdbc.QuarantineTable;
@@ -34,16 +37,56 @@ public abstract class StagedSink extends JdbcSink<StagedType> {
   protected final QuarantineTable quarantine;
   protected final StagingTable staging;
   protected final Path spoolDir;
+  private final DriverConnector connector;
+  private final DataSource testConnections;
+  private final HikariDataSource pool;
 
-  protected StagedSink(SqlDialect<StagedType> dialect, String schema, DataSource connections,
-      JdbcTransactions.SqlErrors errors, StagingTable.Shape stagingShape, boolean upgradesOlderState,
-      Path spoolDir) {
-    super(dialect, schema, connections, errors);
+  /**
+   * @param connector the warehouse's driver sessions; the sink pools them (a login costs a round trip)
+   * @param testConnections a JDBC double used instead of the driver and the pool (tests), or null
+   */
+  protected StagedSink(SqlDialect<StagedType> dialect, String schema, DriverConnector connector,
+      DataSource testConnections, JdbcTransactions.SqlErrors errors, StagingTable.Shape stagingShape,
+      boolean upgradesOlderState, Path spoolDir) {
+    this(dialect, schema, connector, testConnections, testConnections == null
+        ? JdbcPool.of(connector, "tributary-" + dialect.name().toLowerCase(java.util.Locale.ROOT) + "-sink", 2,
+            60_000) : null, errors, stagingShape, upgradesOlderState, spoolDir);
+  }
+
+  private StagedSink(SqlDialect<StagedType> dialect, String schema, DriverConnector connector,
+      DataSource testConnections, HikariDataSource pool, JdbcTransactions.SqlErrors errors,
+      StagingTable.Shape stagingShape, boolean upgradesOlderState, Path spoolDir) {
+    super(dialect, schema, pool != null ? pool : testConnections, errors);
+    this.connector = connector;
+    this.testConnections = testConnections;
+    this.pool = pool;
     this.state = new StagedStateTable(dialect, schema, upgradesOlderState);
     this.quarantine = new QuarantineTable(dialect, schema);
     this.staging = new StagingTable(dialect, stagingShape);
     this.spoolDir = spoolDir;
   }
+
+  /**
+   * A session of its own for {@code check()}, outside the pool: the credentials are resolved first, so a missing
+   * secret is a CONFIG error naming the variable before any network call.
+   */
+  protected Connection checkSession() throws SQLException {
+    if (testConnections != null) {
+      return testConnections.getConnection();
+    }
+    connector.login();
+    return connector.getConnection();
+  }
+
+  @Override
+  public void close() {
+    if (pool != null) {
+      pool.close();
+    }
+  }
+
+  /** The statement that creates the sink's stage (one per schema) when missing. */
+  protected abstract String createStage();
 
   /** This stream's folder of the stage. */
   protected abstract StageLocation stage(TableSpec spec);
@@ -85,7 +128,7 @@ public abstract class StagedSink extends JdbcSink<StagedType> {
       TableSetup<StagedType> setup = new TableSetup<>(dialect, c);
       setup.createSchema(schema);
       try (Statement s = c.createStatement()) {
-        s.execute(stage.create());
+        s.execute(createStage());
       }
       state.create(c);
       quarantine.create(c);

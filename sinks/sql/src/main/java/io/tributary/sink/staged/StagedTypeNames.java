@@ -28,6 +28,13 @@ public final class StagedTypeNames {
     this.widening = widening;
   }
 
+  /** A warehouse whose catalog reports a column's type as its DDL spells it. */
+  public static StagedTypeNames sameInCatalog(Map<Family, String> ddl, DecimalWidening widening) {
+    Map<String, Family> catalog = new java.util.HashMap<>();
+    ddl.forEach((family, name) -> catalog.put(name, family));
+    return new StagedTypeNames(ddl, catalog, widening);
+  }
+
   public StagedType of(Family family) {
     return new StagedType(family, 0, 0, this);
   }
