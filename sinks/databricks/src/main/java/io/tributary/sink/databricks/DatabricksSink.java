@@ -111,6 +111,12 @@ public final class DatabricksSink extends StagedSink {
     }
   }
 
+  /** Mart DDL too runs in auto-commit: Databricks' transactions accept no DDL. */
+  @Override
+  protected <R> R ddl(String schema, String doing, JdbcTransactions.Work<R> work) {
+    return transactions.runAutocommit(doing, work);
+  }
+
   @Override
   public ChunkTransaction beginChunk() {
     return AUTOCOMMIT;
