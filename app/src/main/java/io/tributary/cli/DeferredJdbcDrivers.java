@@ -21,7 +21,7 @@ import java.util.Set;
 import java.util.logging.Logger;
 
 /**
- * Keeps the Snowflake and DuckDB JDBC drivers from loading in a process that does not use them. The first
+ * Keeps the Snowflake, Databricks and DuckDB JDBC drivers from loading in a process that does not use them. The first
  * {@link DriverManager} call of a process (the job repository pool, a JDBC source, the PostgreSQL sink) instantiates
  * every {@code java.sql.Driver} listed in a jar's service file; the Snowflake driver's static set-up alone (shaded
  * Jackson, BouncyCastle provider registration, its native "minicore") loads some 730 classes, about half a second of
@@ -36,6 +36,7 @@ public final class DeferredJdbcDrivers {
   /** Driver class → the URL prefix it accepts (from each vendor's JDBC URL documentation). */
   static final Map<String, String> DEFERRED = Map.of(
       "net.snowflake.client.jdbc.SnowflakeDriver", "jdbc:snowflake:",
+      "com.databricks.client.jdbc.Driver", "jdbc:databricks:",
       "org.duckdb.DuckDBDriver", "jdbc:duckdb:");
 
   private DeferredJdbcDrivers() {}

@@ -30,13 +30,14 @@ class DeferredJdbcDriversTest {
     ServiceFileFilter filter = new ServiceFileFilter(loader);
     List<String> after = providers(Collections.list(filter.getResources(DeferredJdbcDrivers.SERVICE_FILE)));
 
-    assertThat(before).contains("net.snowflake.client.jdbc.SnowflakeDriver", "org.duckdb.DuckDBDriver",
-        "org.postgresql.Driver", "org.h2.Driver");
+    assertThat(before).contains("net.snowflake.client.jdbc.SnowflakeDriver", "com.databricks.client.jdbc.Driver",
+        "org.duckdb.DuckDBDriver", "org.postgresql.Driver", "org.h2.Driver");
     List<String> expected = new ArrayList<>(before);
-    expected.removeAll(Set.of("net.snowflake.client.jdbc.SnowflakeDriver", "org.duckdb.DuckDBDriver"));
+    expected.removeAll(Set.of("net.snowflake.client.jdbc.SnowflakeDriver", "com.databricks.client.jdbc.Driver",
+        "org.duckdb.DuckDBDriver"));
     assertThat(after).containsExactlyElementsOf(expected);
     assertThat(filter.hidden()).containsExactlyInAnyOrder("net.snowflake.client.jdbc.SnowflakeDriver",
-        "org.duckdb.DuckDBDriver");
+        "com.databricks.client.jdbc.Driver", "org.duckdb.DuckDBDriver");
     assertThat(filter.getResources("META-INF/MANIFEST.MF").hasMoreElements()).isTrue();
   }
 

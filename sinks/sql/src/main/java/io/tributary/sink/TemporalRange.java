@@ -14,6 +14,13 @@ import java.time.ZoneOffset;
  */
 public record TemporalRange(String warehouse, Instant start, Instant end, String dates, String timestamps) {
 
+  /** Dates and timestamps from January 1st of {@code firstYear} to the end of year 9999. */
+  public static TemporalRange years(String warehouse, int firstYear) {
+    String years = "years " + firstYear + " to 9999";
+    return new TemporalRange(warehouse, LocalDate.of(firstYear, 1, 1).atStartOfDay(ZoneOffset.UTC).toInstant(),
+        Instant.parse("+10000-01-01T00:00:00Z"), years, years);
+  }
+
   public LocalDate check(LocalDate d) {
     if (d.isBefore(LocalDate.ofInstant(start, ZoneOffset.UTC))
         || !d.isBefore(LocalDate.ofInstant(end, ZoneOffset.UTC))) {

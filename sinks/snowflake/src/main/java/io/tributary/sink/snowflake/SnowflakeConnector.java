@@ -2,43 +2,36 @@ package io.tributary.sink.snowflake;
 
 import io.tributary.auth.PemKeys;
 import io.tributary.core.TributaryException;
-import java.sql.Connection;
-import java.sql.SQLException;
+import io.tributary.sink.jdbc.DriverConnector;
+import java.sql.Driver;
 import java.util.Properties;
 import net.snowflake.client.jdbc.SnowflakeDriver;
-import org.springframework.jdbc.datasource.AbstractDataSource;
 
 /**
  * Opens Snowflake JDBC sessions with key-pair (JWT) auth, or a password when no key is configured. Credentials are
  * resolved from their secret references on first use and handed to the driver as objects, never put in the URL.
  */
-final class SnowflakeConnector extends AbstractDataSource {
+final class SnowflakeConnector extends DriverConnector {
 
   private final SnowflakeSinkConfig config;
-  private volatile Properties login;
 
   SnowflakeConnector(SnowflakeSinkConfig config) {
     this.config = config;
   }
 
   /** {@code jdbc:snowflake://<account>.snowflakecomputing.com/}, or the host as given when it is one. */
-  String url() {
+  @Override
+  public String url() {
     String account = config.account().trim();
     String host = account.contains(".snowflakecomputing.") ? account.replaceFirst("^https?://", "")
         : account + ".snowflakecomputing.com";
     return "jdbc:snowflake://" + host.replaceAll("/+$", "") + "/";
   }
 
-  /**
-   * Resolves the secret references and builds the login properties; a missing secret or an unreadable key fails
-   * here with a CONFIG error, before any network call.
-   */
-  Properties login() {
-    Properties p = login;
-    if (p != null) {
-      return p;
-    }
-    p = new Properties();
+  /** An unreadable key fails here with a CONFIG error too. */
+  @Override
+  protected Properties credentials() {
+    Properties p = new Properties();
     p.put("user", config.user());
     if (config.privateKey() != null) {
       p.put("authenticator", "SNOWFLAKE_JWT");
@@ -61,21 +54,11 @@ final class SnowflakeConnector extends AbstractDataSource {
     p.put("JDBC_QUERY_RESULT_FORMAT", "JSON");
     // Keeps the master token alive across long extractions (else 390114 after 4 idle hours).
     p.put("CLIENT_SESSION_KEEP_ALIVE", "true");
-    login = p;
     return p;
   }
 
   @Override
-  public Connection getConnection() throws SQLException {
-    Connection c = new SnowflakeDriver().connect(url(), login());
-    if (c == null) {
-      throw new SQLException("the Snowflake driver did not accept " + url());
-    }
-    return c;
-  }
-
-  @Override
-  public Connection getConnection(String username, String password) {
-    throw new UnsupportedOperationException("credentials come from the sink configuration");
+  protected Driver driver() {
+    return new SnowflakeDriver();
   }
 }

@@ -1,8 +1,12 @@
 package io.tributary.sink.snowflake;
 
+import static io.tributary.sink.jdbc.SqlFailureCauses.causedByIo;
+import static io.tributary.sink.jdbc.SqlFailureCauses.firstLine;
+import static io.tributary.sink.jdbc.SqlFailureCauses.sqlState;
+import static io.tributary.sink.jdbc.SqlFailureCauses.vendorCode;
+
 import io.tributary.core.TributaryException;
 import io.tributary.core.TributaryException.Kind;
-import java.io.IOException;
 import java.sql.SQLException;
 
 /**
@@ -29,11 +33,11 @@ final class SnowflakeErrors {
   TributaryException at(SQLException e, String doing) {
     int code = vendorCode(e);
     String state = sqlState(e);
-    String what = where + " failed while " + doing + " [" + code + "/" + state + "]: " + message(e);
+    String what = where + " failed while " + doing + " [" + code + "/" + state + "]: " + firstLine(e);
     switch (code) {
       // 390100 wrong user/password, 390144 JWT invalid (key not registered on the user), 390102 user locked/disabled
       case 390100, 390144, 390102, 390101, 394300:
-        return new TributaryException(Kind.AUTH, where + " rejected the login of user " + user + ": " + message(e),
+        return new TributaryException(Kind.AUTH, where + " rejected the login of user " + user + ": " + firstLine(e),
             "check sink.user and the key sink.private_key refers to: ALTER USER " + user
                 + " SET RSA_PUBLIC_KEY='<public key of that private key>'", e);
       // 390114 the session's master token expired (idle > 4 h), 390112 session token expired: a new login fixes it
@@ -61,36 +65,5 @@ final class SnowflakeErrors {
     }
     return new TributaryException(Kind.CONFIG, what,
         "fix the object, privilege or value the message names, then run again", e);
-  }
-
-  static int vendorCode(Throwable e) {
-    for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
-      if (c instanceof SQLException s && s.getErrorCode() != 0) {
-        return s.getErrorCode();
-      }
-    }
-    return 0;
-  }
-
-  static String sqlState(Throwable e) {
-    for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
-      if (c instanceof SQLException s && s.getSQLState() != null) {
-        return s.getSQLState();
-      }
-    }
-    return "";
-  }
-
-  private static boolean causedByIo(Throwable e) {
-    for (Throwable c = e; c != null && c.getCause() != c; c = c.getCause()) {
-      if (c instanceof IOException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String message(Throwable e) {
-    return String.valueOf(e.getMessage()).lines().findFirst().orElse("");
   }
 }

@@ -1,6 +1,5 @@
 package io.tributary.sink.snowflake;
 
-import com.zaxxer.hikari.HikariDataSource;
 import io.tributary.core.Identifiers;
 import io.tributary.core.JobContext;
 import io.tributary.core.SystemTables;
@@ -8,41 +7,50 @@ import io.tributary.core.TableSpec;
 import io.tributary.core.TableWriter;
 import io.tributary.core.TributaryException;
 import io.tributary.core.WriteMode;
-import io.tributary.sink.TableSpecs;
-import io.tributary.sink.jdbc.CommittedRowsCheck;
-import io.tributary.sink.jdbc.JdbcPool;
-import io.tributary.sink.jdbc.JdbcSink;
-import io.tributary.sink.jdbc.QuarantineTable;
+import io.tributary.sink.jdbc.JdbcTransactions;
 import io.tributary.sink.jdbc.TableLayout;
 import io.tributary.sink.jdbc.TableSetup;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.tributary.sink.staged.PublishStatement;
+import io.tributary.sink.staged.StageLocation;
+import io.tributary.sink.staged.StagedChunkFile;
+import io.tributary.sink.staged.StagedSink;
+import io.tributary.sink.staged.StagedStateTable;
+import io.tributary.sink.staged.StagedTable;
+import io.tributary.sink.staged.StagedType;
+import io.tributary.sink.staged.StagingTable;
+import io.tributary.sink.staged.TransactionalStagedWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 
 /**
- * A Snowflake warehouse: raw tables, their transient staging tables ({@link SnowflakeStaging}),
- * {@link SystemTables#STATE} and {@link SystemTables#QUARANTINE} (upper-case) in the configured schema, an internal
- * stage for chunk files, marts in {@code MARTS}. Holds a small connection pool: a Snowflake login costs a round trip
- * and a JWT.
+ * A Snowflake warehouse: raw tables, their transient staging tables, {@link SystemTables#STATE} and
+ * {@link SystemTables#QUARANTINE} (upper-case) in the configured schema, an internal stage for chunk files, marts in
+ * {@code MARTS}. Snowflake transactions hold COPY and DML together, so each chunk commits with its state row
+ * ({@link TransactionalStagedWriter}). Holds a small connection pool: a Snowflake login costs a round trip and a JWT.
  */
-public final class SnowflakeSink extends JdbcSink<SnowflakeType> {
+public final class SnowflakeSink extends StagedSink {
+
+  /**
+   * A staging table lives for one load: the default day of Time Travel would bill a copy of every staged byte for a
+   * day after each run. Transient tables have no Fail-safe; 0 days is allowed for them (Snowflake, "Working with
+   * Temporary and Transient Tables").
+   */
+  static final StagingTable.Shape STAGING = new StagingTable.Shape("CREATE OR REPLACE TRANSIENT TABLE",
+      "CREATE TRANSIENT TABLE IF NOT EXISTS", "DATA_RETENTION_TIME_IN_DAYS = 0", List.of(), 255);
+
+  /** Reads the output of the session's last statement: a MERGE's or INSERT's "number of rows inserted". */
+  static final String INSERTED_BY_LAST_STATEMENT =
+      "SELECT \"number of rows inserted\" FROM TABLE(RESULT_SCAN(LAST_QUERY_ID()))";
 
   private final SnowflakeSinkConfig config;
   private final String stageName;
-  private final SnowflakeConnector connector;
-  private final DataSource connections;
-  private final HikariDataSource pool;
   private final SnowflakeErrors errors;
-  private final SnowflakeStateTable state;
-  private final QuarantineTable quarantine;
-  private final Path spoolDir;
 
   public SnowflakeSink(SnowflakeSinkConfig config, JobContext context) {
     this(config, context, null, null);
@@ -50,24 +58,13 @@ public final class SnowflakeSink extends JdbcSink<SnowflakeType> {
 
   /** With {@code connections} (tests: a JDBC double) instead of the driver, and a fixed spool directory. */
   SnowflakeSink(SnowflakeSinkConfig config, JobContext context, DataSource connections, Path spoolDir) {
-    this(config, context, errors(config), connections == null
-        ? JdbcPool.of(new SnowflakeConnector(config), "tributary-snowflake-sink", 2, 60_000) : null,
-        connections, spoolDir);
-  }
-
-  private SnowflakeSink(SnowflakeSinkConfig config, JobContext context, SnowflakeErrors errors, HikariDataSource pool,
-      DataSource connections, Path spoolDir) {
-    super(SnowflakeDialect.INSTANCE, schema(config), pool != null ? pool : connections, errors::at);
+    super(SnowflakeDialect.INSTANCE, schema(config), new SnowflakeConnector(config), connections,
+        errors(config)::at, STAGING, true,
+        spoolDir != null ? spoolDir : context.baseDir().resolve(".tributary/spool/snowflake"));
     this.config = config;
     this.stageName = dialect.stored(Identifiers.require(config.stage(), "sink.stage"));
     Identifiers.require(config.database(), "sink.database");
-    this.pool = pool;
-    this.connector = pool != null ? (SnowflakeConnector) pool.getDataSource() : new SnowflakeConnector(config);
-    this.connections = pool != null ? pool : connections;
-    this.errors = errors;
-    this.state = new SnowflakeStateTable(schema);
-    this.quarantine = new QuarantineTable(dialect, schema);
-    this.spoolDir = spoolDir != null ? spoolDir : context.baseDir().resolve(".tributary/spool/snowflake");
+    this.errors = errors(config);
   }
 
   private static String schema(SnowflakeSinkConfig config) {
@@ -85,18 +82,14 @@ public final class SnowflakeSink extends JdbcSink<SnowflakeType> {
    */
   @Override
   public void check() {
-    if (pool != null) {
-      connector.login();
-    }
-    DataSource direct = pool != null ? connector : connections;
-    try (Connection c = direct.getConnection();
+    try (Connection c = checkSession();
         Statement s = c.createStatement()) {
       try (ResultSet rs = s.executeQuery("SELECT CURRENT_WAREHOUSE(), CURRENT_DATABASE(), CURRENT_ROLE()")) {
         rs.next();
         requireSession(rs.getString(1), rs.getString(2), rs.getString(3) == null ? "<role>" : rs.getString(3));
       }
       new TableSetup<>(dialect, c).createSchema(schema);
-      s.execute(SnowflakeStage.create(schema, stageName));
+      s.execute(createStage());
       s.execute("CREATE TRANSIENT TABLE IF NOT EXISTS " + dialect.qualified(schema, SystemTables.CHECK)
           + " (\"PROBE\" NUMBER(1,0))");
       s.execute("DROP TABLE IF EXISTS " + dialect.qualified(schema, SystemTables.CHECK));
@@ -117,58 +110,70 @@ public final class SnowflakeSink extends JdbcSink<SnowflakeType> {
     }
   }
 
+  /** An internal named stage: files PUT there are encrypted at rest and cost only storage until REMOVEd. */
+  /**
+   * With {@code replace_target: transient}, a replace stream's missing target is created TRANSIENT without Time
+   * Travel: the copy each replace deletes is then not kept for the retention period plus Fail-safe.
+   */
   @Override
-  public TableWriter open(TableSpec spec) {
-    String table = dialect.stored(TableSpecs.validate(spec, dialect::stored));
-    boolean keyed = !spec.schema().primaryKey().isEmpty() && spec.mode() != WriteMode.APPEND;
-    String staging = SnowflakeStaging.table(table, spec.stream());
-    SnowflakeStage stage = new SnowflakeStage(schema, stageName, spec.run(), spec.stream());
-    Path dir = spoolDir.resolve(spec.run().job()).resolve(spec.stream());
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create spool directory " + dir, e);
-    }
-    return transactions.runAlone("preparing table " + schema + "." + table, c -> {
-      TableSetup<SnowflakeType> setup = new TableSetup<>(dialect, c);
-      setup.createSchema(schema);
-      try (Statement s = c.createStatement()) {
-        s.execute(SnowflakeStage.create(schema, stageName));
-      }
-      state.create(c);
-      quarantine.create(c);
-      Optional<SnowflakeStateTable.Entry> entry =
-          state.read(c, spec.run().job(), spec.stream(), spec.run().instanceId());
-      boolean restart = entry.isPresent();
-      CommittedRowsCheck committed = new CommittedRowsCheck(dialect, schema, spec.run().job(), table);
-      if (SnowflakeTableWriter.checksCommittedRows(spec, entry)) {
-        // before a restart resumes from the state's position or a run reads on from the watermark; before the DDL
-        // below, which would recreate a dropped target
-        committed.verify(c);
-      }
-      TableLayout<SnowflakeType> layout = spec.mode() == WriteMode.REPLACE && config.transientReplaceTargets()
-          ? setup.ensure(schema, table, spec.schema(), keyed, SnowflakeStaging.CREATE_TRANSIENT,
-              SnowflakeStaging.NO_TIME_TRAVEL)
-          : setup.ensure(schema, table, spec.schema(), keyed);
-      if (spec.fullRefresh() && !restart && spec.mode() != WriteMode.REPLACE) {
-        state.rebaseline(c, spec.run().job(), spec.stream(), spec.run().instanceId(), table, committed.rowsHeld(c));
-      }
-      // A new job instance starts its staging over; a restart keeps the chunks it already committed.
-      SnowflakeStaging.ensure(c, layout, staging, !restart);
-      try (Statement s = c.createStatement()) {
-        s.execute(stage.removeAll());
-      }
-      String stagingQualified = dialect.qualified(schema, staging);
-      long nextSeq = restart ? SnowflakeStaging.maxSeq(c, stagingQualified) + 1 : 1;
-      return new SnowflakeTableWriter(transactions, state, quarantine, spec, layout, stagingQualified, stage, dir,
-          nextSeq, committed);
-    });
+  protected TableLayout<StagedType> ensureTarget(TableSetup<StagedType> setup, String table, TableSpec spec,
+      boolean keyed) throws SQLException {
+    return spec.mode() == WriteMode.REPLACE && config.transientReplaceTargets()
+        ? setup.ensure(schema, table, spec.schema(), keyed, STAGING.createVerb(), STAGING.options())
+        : super.ensureTarget(setup, table, spec, keyed);
   }
 
   @Override
-  public void close() {
-    if (pool != null) {
-      pool.close();
+  protected String createStage() {
+    return "CREATE STAGE IF NOT EXISTS " + dialect.qualified(schema, stageName);
+  }
+
+  @Override
+  protected StageLocation stage(TableSpec spec) {
+    return new SnowflakeStage(schema, stageName, spec.run(), spec.stream());
+  }
+
+  @Override
+  protected <R> R prepare(String doing, JdbcTransactions.Work<R> work) {
+    return transactions.runAlone(doing, work);
+  }
+
+  /** The chunk transactions wrote the state row: it belongs to this instance once a chunk committed. */
+  @Override
+  protected boolean restarting(Connection c, Optional<StagedStateTable.Entry> entry, String schema,
+      String stagingTable, TableSpec spec) {
+    return entry.isPresent();
+  }
+
+  /** Every staged file of the stream was either copied in a committed chunk or rolled back with it. */
+  @Override
+  protected void tidyStage(Connection c, StageLocation stage, boolean restart, TableLayout<StagedType> layout,
+      String stagingTable) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(stage.removeAll());
     }
+  }
+
+  @Override
+  protected TableWriter writer(StagedTable table) {
+    return new TransactionalStagedWriter(table,
+        new StagedChunkFile(table.layout(), table.spec().run(), SnowflakeDialect.CHUNK_FORMAT, 0));
+  }
+
+  /**
+   * The "number of rows inserted" column of the MERGE or INSERT just run in this session (Snowflake docs, "MERGE" and
+   * "INSERT", output; "RESULT_SCAN"): the driver's update count of a MERGE adds the updated rows to it.
+   */
+  @Override
+  protected PublishStatement publishStatement() {
+    return (c, sql) -> {
+      try (Statement s = c.createStatement()) {
+        s.execute(sql);
+      }
+      try (Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery(INSERTED_BY_LAST_STATEMENT)) {
+        return rs.next() ? rs.getLong(1) : 0;
+      }
+    };
   }
 }

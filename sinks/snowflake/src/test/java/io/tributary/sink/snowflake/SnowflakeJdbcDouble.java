@@ -223,7 +223,7 @@ public final class SnowflakeJdbcDouble extends AbstractDataSource {
         stage.keySet().removeIf(k -> k.startsWith(remove.group(1)));
         return false;
       }
-      if (sql.equals(SnowflakePublish.INSERTED_BY_LAST_STATEMENT)) {
+      if (sql.equals(SnowflakeSink.INSERTED_BY_LAST_STATEMENT)) {
         return target.executeQuery("SELECT CAST(" + lastInserted + " AS BIGINT) AS \"number of rows inserted\"");
       }
       if (sql.startsWith("MERGE INTO ") || sql.startsWith("INSERT INTO ")) {

@@ -49,12 +49,12 @@ public abstract class JdbcSink<T extends SqlType<T>> implements Sink {
   @Override
   public void executeMartStatement(String statement) {
     String marts = dialect.stored(MARTS);
-    transactions.runDdl(marts, "creating schema " + marts, c -> {
+    ddl(marts, "creating schema " + marts, c -> {
       new TableSetup<>(dialect, c).createSchema(marts);
       return null;
     });
     try {
-      transactions.runDdl(marts, "running a mart statement", c -> {
+      ddl(marts, "running a mart statement", c -> {
         try (Statement s = c.createStatement()) {
           s.execute(statement);
         }
@@ -66,6 +66,14 @@ public abstract class JdbcSink<T extends SqlType<T>> implements Sink {
           + (head.length() > 200 ? head.substring(0, 200) + "..." : head),
           "fix the SQL in sql/marts (" + dialect.name() + " dialect; raw tables are in schema " + schema + ")", e);
     }
+  }
+
+  /**
+   * Runs DDL on tables of {@code schema}: in a transaction of its own under the schema's DDL lock; a warehouse whose
+   * transactions cannot hold DDL (Databricks) runs it statement by statement.
+   */
+  protected <R> R ddl(String schema, String doing, JdbcTransactions.Work<R> work) {
+    return transactions.runDdl(schema, doing, work);
   }
 
   @Override

@@ -116,11 +116,19 @@ public final class JdbcTransactions {
    */
   public <T> T runBesideDdl(String doing, Work<T> work) {
     synchronized (ddl) {
-      try (Connection c = dataSource.getConnection()) {
-        return work.run(c);
-      } catch (SQLException e) {
-        throw errors.at(e, doing);
-      }
+      return runAutocommit(doing, work);
+    }
+  }
+
+  /**
+   * Work on an autocommit connection of its own, each statement committing alone: for a warehouse without
+   * multi-statement transactions over DDL and COPY (Databricks), whose writer makes every step atomic or idempotent.
+   */
+  public <T> T runAutocommit(String doing, Work<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.run(c);
+    } catch (SQLException e) {
+      throw errors.at(e, doing);
     }
   }
 

@@ -32,7 +32,7 @@ public final class QuarantineTable {
           + " " + dialect.ddl(ColumnType.INTEGER) + " NOT NULL, " + q("stream") + " " + text + " NOT NULL, "
           + q("source_key") + " " + text + ", " + q("raw_record") + " " + text + ", " + q("reasons") + " " + text
           + " NOT NULL, " + q("quarantined_at") + " " + dialect.ddl(ColumnType.TIMESTAMP)
-          + " DEFAULT CURRENT_TIMESTAMP)");
+          + " DEFAULT CURRENT_TIMESTAMP)" + dialect.tableOptions());
     }
   }
 

@@ -94,6 +94,14 @@ public abstract class SqlDialect<T extends SqlType<T>> {
    */
   public void lockSchema(Connection c, String schema) throws SQLException {}
 
+  /**
+   * What follows the column list of every table Tributary creates: nothing, or the table properties a warehouse needs
+   * for the DDL Tributary writes (Databricks: column defaults are a Delta table feature).
+   */
+  public String tableOptions() {
+    return "";
+  }
+
   /** A query of a table's row count; a warehouse that can stop counting at {@code enough} rows does. */
   public String countRows(String qualifiedTable, long enough) {
     return "SELECT COUNT(*) FROM " + qualifiedTable;
@@ -104,8 +112,11 @@ public abstract class SqlDialect<T extends SqlType<T>> {
     return text;
   }
 
-  /** A validated name, stored and double-quoted (ANSI quoting, shared by PostgreSQL, DuckDB and Snowflake). */
-  public final String quote(String identifier) {
+  /**
+   * A validated name, stored and double-quoted (ANSI quoting, shared by PostgreSQL, DuckDB and Snowflake); a warehouse
+   * whose SQL reads a double-quoted text as a string literal (Databricks) quotes with its own delimiter.
+   */
+  public String quote(String identifier) {
     return Identifiers.quote(stored(identifier));
   }
 

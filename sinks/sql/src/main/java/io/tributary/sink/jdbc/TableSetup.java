@@ -108,7 +108,8 @@ public final class TableSetup<T extends SqlType<T>> {
     if (!primaryKey.isEmpty()) {
       ddl.append(", PRIMARY KEY (").append(dialect.list(primaryKey)).append(')');
     }
-    execute(ddl.append(')').append(options.isEmpty() ? "" : " " + options).toString());
+    ddl.append(')').append(options.isEmpty() ? "" : " " + options);
+    execute(ddl.append(dialect.tableOptions()).toString());
   }
 
   /**

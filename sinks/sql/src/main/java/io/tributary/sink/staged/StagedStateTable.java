@@ -1,0 +1,173 @@
+package io.tributary.sink.staged;
+
+import io.tributary.core.ColumnType;
+import io.tributary.core.Cursor;
+import io.tributary.core.SystemTables;
+import io.tributary.sink.CursorJson;
+import io.tributary.sink.jdbc.CommittedRowsCheck;
+import io.tributary.sink.jdbc.SqlDialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link SystemTables#STATE} of a staged warehouse: one row per job and stream with the position staged or published
+ * last, whether the chunks staged so far have been published into the target, and the position this job instance has
+ * published up to ({@code published_position}, null before its first publish). It is the one truth of a stream's
+ * progress in a run: the job repository's step status commits separately and may lag it. {@code target_table} and
+ * {@code target_rows} count the rows this stream's publishes inserted into its target, so a target that lost rows
+ * behind Tributary is noticed ({@link io.tributary.core.CommittedRows}). Every write is one MERGE statement.
+ */
+public final class StagedStateTable {
+
+  /** What the state row says about one job instance; {@code publishedPosition} is null before its first publish. */
+  public record Entry(Cursor position, boolean published, Cursor publishedPosition) {
+
+    public boolean publishedBefore() {
+      return publishedPosition != null;
+    }
+  }
+
+  private final SqlDialect<?> dialect;
+  private final String schema;
+  private final String table;
+  private final boolean upgradesOlderTables;
+
+  /** @param upgradesOlderTables whether {@link #create} adds the columns an older Tributary's table lacks */
+  public StagedStateTable(SqlDialect<?> dialect, String schema, boolean upgradesOlderTables) {
+    this.dialect = dialect;
+    this.schema = schema;
+    this.table = dialect.qualified(schema, SystemTables.STATE);
+    this.upgradesOlderTables = upgradesOlderTables;
+  }
+
+  public String create() {
+    String text = dialect.ddl(ColumnType.STRING);
+    String integer = dialect.ddl(ColumnType.INTEGER);
+    return "CREATE TABLE IF NOT EXISTS " + table + " (" + q("job") + " " + text + " NOT NULL, " + q("stream") + " "
+        + text + " NOT NULL, " + q("instance_id") + " " + integer + " NOT NULL, " + q("position") + " " + text
+        + " NOT NULL, " + q("published") + " " + dialect.ddl(ColumnType.BOOLEAN) + " NOT NULL, " + q("updated_at")
+        + " " + dialect.ddl(ColumnType.TIMESTAMP) + ", " + q("published_position") + " " + text + ", "
+        + q("target_table") + " " + text + ", " + q("target_rows") + " " + integer + " DEFAULT 0, PRIMARY KEY ("
+        + q("job") + ", " + q("stream") + "))" + dialect.tableOptions();
+  }
+
+  /** The columns added after the first release, which an older table gains (rows of old: not counted). */
+  public List<String> upgrades() {
+    String add = "ALTER TABLE " + table + " ADD COLUMN IF NOT EXISTS ";
+    return List.of(add + q("published_position") + " " + dialect.ddl(ColumnType.STRING),
+        add + q("target_table") + " " + dialect.ddl(ColumnType.STRING),
+        add + q("target_rows") + " " + dialect.ddl(ColumnType.INTEGER) + " DEFAULT 0");
+  }
+
+  public void create(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(create());
+      if (upgradesOlderTables) {
+        for (String sql : upgrades()) {
+          s.execute(sql);
+        }
+      }
+    }
+  }
+
+  /**
+   * Makes {@code rows} the job's committed count of {@code targetTable}, kept on this stream's row, which now belongs
+   * to {@code instanceId} at the start, unpublished: a full refresh accepts the table as it is, and its restart
+   * (the same instance) checks instead of accepting it again.
+   */
+  public void rebaseline(Connection c, String job, String stream, long instanceId, String targetTable, long rows)
+      throws SQLException {
+    forget(c, job, targetTable);
+    save(c, job, stream, instanceId, Cursor.START, false, null, targetTable, rows);
+  }
+
+  /** The state of {@code instanceId}, or empty when there is none or another job instance wrote it. */
+  public Optional<Entry> read(Connection c, String job, String stream, long instanceId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + q("instance_id") + ", " + q("position") + ", "
+        + q("published") + ", " + q("published_position") + " FROM " + table + " WHERE " + q("job") + " = ? AND "
+        + q("stream") + " = ?")) {
+      ps.setString(1, job);
+      ps.setString(2, stream);
+      try (ResultSet rs = ps.executeQuery()) {
+        if (!rs.next() || rs.getLong(1) != instanceId) {
+          return Optional.empty();
+        }
+        String publishedPosition = rs.getString(4);
+        return Optional.of(new Entry(CursorJson.read(rs.getString(2)), rs.getBoolean(3),
+            publishedPosition == null ? null : CursorJson.read(publishedPosition)));
+      }
+    }
+  }
+
+  public String upsert() {
+    String text = dialect.ddl(ColumnType.STRING);
+    String integer = dialect.ddl(ColumnType.INTEGER);
+    return "MERGE INTO " + table + " AS t USING (SELECT CAST(? AS " + text + ") AS " + q("job") + ", CAST(? AS "
+        + text + ") AS " + q("stream") + ", CAST(? AS " + integer + ") AS " + q("instance_id") + ", CAST(? AS " + text
+        + ") AS " + q("position") + ", CAST(? AS " + dialect.ddl(ColumnType.BOOLEAN) + ") AS " + q("published")
+        + ", CAST(? AS " + text + ") AS " + q("published_position") + ", CAST(? AS " + text + ") AS "
+        + q("target_table") + ", CAST(? AS " + integer + ") AS " + q("added_rows") + ") AS s"
+        + " ON t." + q("job") + " = s." + q("job") + " AND t." + q("stream") + " = s." + q("stream")
+        + " WHEN MATCHED THEN UPDATE SET " + q("published_position") + " = CASE WHEN t." + q("instance_id")
+        + " = s." + q("instance_id") + " THEN COALESCE(s." + q("published_position") + ", t."
+        + q("published_position") + ") ELSE s." + q("published_position") + " END, " + q("instance_id") + " = s."
+        + q("instance_id") + ", " + q("position") + " = s." + q("position") + ", " + q("published") + " = s."
+        + q("published") + ", " + q("updated_at") + " = CURRENT_TIMESTAMP, " + q("target_rows") + " = CASE WHEN t."
+        + q("target_table") + " = s." + q("target_table") + " THEN COALESCE(t." + q("target_rows") + ", 0) + s."
+        + q("added_rows") + " ELSE s." + q("added_rows") + " END, " + q("target_table") + " = s."
+        + q("target_table") + " WHEN NOT MATCHED THEN INSERT (" + q("job") + ", " + q("stream") + ", "
+        + q("instance_id") + ", " + q("position") + ", " + q("published") + ", " + q("published_position") + ", "
+        + q("updated_at") + ", " + q("target_table") + ", " + q("target_rows") + ") VALUES (s." + q("job") + ", s."
+        + q("stream") + ", s." + q("instance_id") + ", s." + q("position") + ", s." + q("published") + ", s."
+        + q("published_position") + ", CURRENT_TIMESTAMP, s." + q("target_table") + ", s." + q("added_rows") + ")";
+  }
+
+  /**
+   * A chunk's state: the position staged, not published; what the instance published before is kept, and so are the
+   * rows committed into {@code targetTable} (a staged chunk adds none to it).
+   */
+  public void saveStaged(Connection c, String job, String stream, long instanceId, Cursor position,
+      String targetTable) throws SQLException {
+    save(c, job, stream, instanceId, position, false, null, targetTable, 0);
+  }
+
+  /**
+   * A publish's state: everything staged up to {@code position} is in the target, which gained {@code insertedRows};
+   * a publish that {@code replaced} the target's rows makes them the job's whole committed count of it.
+   */
+  public void savePublished(Connection c, String job, String stream, long instanceId, Cursor position,
+      String targetTable, long insertedRows, boolean replaced) throws SQLException {
+    if (replaced) {
+      forget(c, job, targetTable);
+    }
+    save(c, job, stream, instanceId, position, true, position, targetTable, insertedRows);
+  }
+
+  private void save(Connection c, String job, String stream, long instanceId, Cursor position, boolean published,
+      Cursor publishedPosition, String targetTable, long addedRows) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(upsert())) {
+      ps.setString(1, job);
+      ps.setString(2, stream);
+      ps.setLong(3, instanceId);
+      ps.setString(4, CursorJson.write(position));
+      ps.setBoolean(5, published);
+      ps.setString(6, publishedPosition == null ? null : CursorJson.write(publishedPosition));
+      ps.setString(7, targetTable);
+      ps.setLong(8, addedRows);
+      ps.executeUpdate();
+    }
+  }
+
+  private void forget(Connection c, String job, String targetTable) throws SQLException {
+    new CommittedRowsCheck(dialect, schema, job, targetTable).forget(c);
+  }
+
+  private String q(String column) {
+    return dialect.quote(column);
+  }
+}
