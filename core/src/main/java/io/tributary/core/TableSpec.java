@@ -20,4 +20,16 @@ public record TableSpec(String stream, String table, StreamSchema schema, WriteM
   public TableSpec(String stream, String table, StreamSchema schema, WriteMode mode, RunInfo run) {
     this(stream, table, schema, mode, run, false);
   }
+
+  /**
+   * Refuses to open this stream when its warehouse state row was written by a job instance of another job repository
+   * ({@link RunInfo#requireSameRepository}). One part of a partitioned stream ({@code <stream>#<part>}) is not checked:
+   * the manager's open of the whole stream checked the stream's own row before any part opens. Nor is a replace
+   * stream: it reads the whole source each run, whatever the watermarks say.
+   */
+  public void requireStateOfThisRepository(long stateOwner) {
+    if (stream.indexOf('#') < 0 && mode != WriteMode.REPLACE) {
+      run.requireSameRepository(stateOwner, stream, fullRefresh);
+    }
+  }
 }

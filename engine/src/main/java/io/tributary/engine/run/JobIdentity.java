@@ -35,10 +35,17 @@ public class JobIdentity {
       "sapclient", "tenantid");
 
   private final JdbcTemplate jdbc;
+  private final long repositoryId;
 
   /** {@code schema} is taken so its tables exist before this is used. */
   public JobIdentity(DataSource repository, RepositorySchema schema) {
     this.jdbc = new JdbcTemplate(repository);
+    this.repositoryId = schema.id();
+  }
+
+  /** The job repository's id ({@link RepositorySchema#id()}). */
+  public long repositoryId() {
+    return repositoryId;
   }
 
   /**

@@ -2,6 +2,7 @@ package io.tributary.engine.run;
 
 import io.tributary.config.LoadedJob;
 import io.tributary.config.StreamConfig;
+import io.tributary.core.RunInfo;
 import io.tributary.core.Sink;
 import io.tributary.core.Source;
 import io.tributary.core.TributaryException;
@@ -207,6 +208,7 @@ public class JobRunner {
     return new JobParametersBuilder()
         .addLong(RUN_ID, next)
         .addString(FULL_REFRESH, Boolean.toString(options.fullRefresh()))
+        .addLong(RunInfo.REPOSITORY_PARAMETER, identity.repositoryId(), false)
         .toJobParameters();
   }
 

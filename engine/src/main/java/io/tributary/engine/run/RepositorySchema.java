@@ -1,7 +1,9 @@
 package io.tributary.engine.run;
 
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -41,9 +43,15 @@ public class RepositorySchema {
           + " job_name VARCHAR(100), tool VARCHAR(100) NOT NULL, arguments VARCHAR(65535), rows_returned BIGINT,"
           + " outcome VARCHAR(4000), caller VARCHAR(500))");
 
+  /** The table of the repository's one id ({@link #id()}). */
+  static final String ID_TABLE = "tributary_repository";
+
+  private final long id;
+
   public RepositorySchema(DataSource dataSource) throws SQLException {
     try (Connection c = dataSource.getConnection()) {
       String platform = platform(c);
+      long[] created = new long[1];
       LocalTransaction.<RuntimeException>run(c, tx -> {
         if (platform.equals("postgresql")) {
           // Released at commit or rollback; a process that dies here loses it with its session.
@@ -53,8 +61,40 @@ public class RepositorySchema {
           }
         }
         create(tx, platform);
+        created[0] = repositoryId(tx);
       });
+      id = created[0];
     }
+  }
+
+  /**
+   * This job repository's id, chosen at random when it was created: the high half of every job instance key
+   * ({@link io.tributary.core.RunInfo#instanceKey}), so that the warehouse can tell the instances of two repositories apart, which Spring
+   * Batch numbers alike from 1. A repository that ran jobs before ids existed keeps 0, the keys its warehouses hold.
+   */
+  public long id() {
+    return id;
+  }
+
+  private static long repositoryId(Connection c) throws SQLException {
+    boolean older;
+    try (Statement s = c.createStatement()) {
+      try (ResultSet rs = s.executeQuery("SELECT count(*) FROM BATCH_JOB_INSTANCE")) {
+        older = rs.next() && rs.getLong(1) > 0;
+      }
+      s.execute("CREATE TABLE IF NOT EXISTS " + ID_TABLE + " (id BIGINT NOT NULL)");
+      try (ResultSet rs = s.executeQuery("SELECT id FROM " + ID_TABLE)) {
+        if (rs.next()) {
+          return rs.getLong(1);
+        }
+      }
+    }
+    long id = older ? 0 : 1 + new SecureRandom().nextInt(Integer.MAX_VALUE - 1);
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + ID_TABLE + " (id) VALUES (?)")) {
+      ps.setLong(1, id);
+      ps.executeUpdate();
+    }
+    return id;
   }
 
   private static void create(Connection c, String platform) throws SQLException {

@@ -68,7 +68,7 @@ public final class StreamStepContext {
   public Cursor begin(JobExecution job, WatermarkStore watermarks, int chunkSize) {
     boolean fromStart = options.fullRefresh() || stream.modeOrDefault() == io.tributary.core.WriteMode.REPLACE;
     Cursor watermark = fromStart ? Cursor.START : watermarks.get(this.job, stream.name());
-    begin(job.getJobInstance().getInstanceId(), job.getId(), extractedAt(job), watermark, chunkSize, null, Map.of());
+    begin(instanceKey(job), job.getId(), extractedAt(job), watermark, chunkSize, null, Map.of());
     progress.start();
     return watermark;
   }
@@ -80,7 +80,7 @@ public final class StreamStepContext {
    */
   public void beginPartition(JobExecution job, Cursor watermark, int chunkSize, String partition,
       Map<String, String> bounds) {
-    begin(job.getJobInstance().getInstanceId(), job.getId(), extractedAt(job), watermark, chunkSize, partition,
+    begin(instanceKey(job), job.getId(), extractedAt(job), watermark, chunkSize, partition,
         bounds);
   }
 
@@ -98,6 +98,15 @@ public final class StreamStepContext {
         progress.quarantined(), progress.reportedTotal(), watermarkBefore, reached, startedAt, Instant.now(),
         System.getProperty("user.name"), operatorHost));
     progress.end(StreamProgress.State.DONE);
+  }
+
+  /**
+   * The job instance's key in the warehouse: its id within the job repository whose id the run's parameters carry
+   * (0 for an instance started before repositories had ids, which keeps the key its state rows already hold).
+   */
+  private static long instanceKey(JobExecution job) {
+    Long repository = job.getJobParameters().getLong(RunInfo.REPOSITORY_PARAMETER);
+    return RunInfo.instanceKey(repository == null ? 0 : repository, job.getJobInstance().getInstanceId());
   }
 
   /** The run's extraction time: when the job execution started (every stream and part of a run shares it). */

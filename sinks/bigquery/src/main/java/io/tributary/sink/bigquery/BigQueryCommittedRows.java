@@ -9,6 +9,7 @@ import io.tributary.core.CommittedRows;
 import io.tributary.core.SystemTables;
 import io.tributary.core.TableSpec;
 import io.tributary.sink.StagedCommittedRows;
+import java.util.Optional;
 
 /**
  * The committed-rows check of one target ({@link CommittedRows}): the job's sum of {@code target_rows} in
@@ -45,6 +46,19 @@ record BigQueryCommittedRows(BigQuery bigquery, BigQueryJobs jobs, TableId targe
   boolean instanceHasState(String stream, long instanceId) {
     return jobs.select(stateOf(state(), job, stream, instanceId), "reading the state of stream " + stream).iterator()
         .hasNext();
+  }
+
+  /** The key of the job instance that wrote the stream's state row last, or empty when the stream has none. */
+  Optional<Long> stateOwner(String stream) {
+    QueryJobConfiguration query = QueryJobConfiguration.newBuilder("SELECT instance_id FROM " + state()
+            + " WHERE job = @job AND stream = @stream")
+        .addNamedParameter("job", QueryParameterValue.string(job))
+        .addNamedParameter("stream", QueryParameterValue.string(stream))
+        .build();
+    for (FieldValueList row : jobs.select(query, "reading the state of stream " + stream)) {
+      return Optional.of(row.get(0).getLongValue());
+    }
+    return Optional.empty();
   }
 
   void verify() {

@@ -89,6 +89,7 @@ public final class BigQuerySink implements Sink {
       setup.ensureDatasetAndBookkeeping();
       BigQueryCommittedRows committed = new BigQueryCommittedRows(bq, jobs,
           TableId.of(config.project(), dataset, table), spec.run().job());
+      committed.stateOwner(spec.stream()).ifPresent(spec::requireStateOfThisRepository);
       boolean instanceHasState = committed.instanceHasState(spec.stream(), spec.run().instanceId());
       if (BigQueryCommittedRows.checked(spec, instanceHasState)) {
         // before a restart resumes or a run reads on from the watermark; before the setup below, which would

@@ -70,6 +70,7 @@ public final class JdbcTableWriter<T extends SqlType<T>> implements TableWriter 
       new QuarantineTable(dialect, schema).create(c);
       RunInfo run = spec.run();
       String token = StateRowFence.newToken(run);
+      state.owner(c, run.job(), spec.stream()).ifPresent(spec::requireStateOfThisRepository);
       boolean resuming = state.read(c, run.job(), spec.stream(), run.instanceId()).isPresent();
       if (replace && resuming && state.published(c, run.job(), spec.stream(), run.instanceId())) {
         // the swap committed, the step did not complete: the target is this instance's copy, nothing to load again

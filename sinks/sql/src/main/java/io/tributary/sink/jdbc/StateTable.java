@@ -84,6 +84,18 @@ public final class StateTable {
     }
   }
 
+  /** The key of the job instance that wrote the stream's state row last, or empty when the stream has none. */
+  public Optional<Long> owner(Connection c, String job, String stream) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + q("instance_id") + " FROM " + table + " WHERE "
+        + q("job") + " = ? AND " + q("stream") + " = ?")) {
+      ps.setString(1, job);
+      ps.setString(2, stream);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    }
+  }
+
   /** Whether the replace swap of {@code instanceId} committed: the stream is complete for that job instance. */
   public boolean published(Connection c, String job, String stream, long instanceId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM " + table + " WHERE " + q("job") + " = ? AND "
