@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Gainsight CS simulator (Gainsight NXT REST APIs):
@@ -51,7 +50,6 @@ public final class GainsightRoutes extends PlatformRoutes {
   private final GainsightRecords records;
   private final RequestRateLimiter perMinute;
   private final RequestRateLimiter perDay;
-  private final AtomicLong limitRejections = new AtomicLong();
 
   GainsightRoutes(SandboxContext context, GainsightSandbox.Settings settings) {
     super(context, "/v1/data/", "/v2/cockpit/");
@@ -69,7 +67,7 @@ public final class GainsightRoutes extends PlatformRoutes {
 
   /** Calls refused by the per-minute or per-day limit so far (injected 429 faults not counted). */
   public long limitRejections() {
-    return limitRejections.get();
+    return perMinute.rejections() + perDay.rejections();
   }
 
   @Override
@@ -82,7 +80,6 @@ public final class GainsightRoutes extends PlatformRoutes {
     }
     long now = context.clock().millis();
     if (!perMinute.tryAcquire(now) || !perDay.tryAcquire(now)) {
-      limitRejections.incrementAndGet();
       SandboxHttp.send(ex, fault(429).withHeader("Retry-After",
           Long.toString(perMinute.secondsUntilNextWindow(now))));
       return;

@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -42,7 +41,6 @@ public final class TotangoRoutes extends PlatformRoutes {
   private final TotangoSandbox.Settings settings;
   private final TotangoRecords records;
   private final RequestRateLimiter perMinute;
-  private final AtomicLong limitRejections = new AtomicLong();
 
   /** A search Totango refuses. */
   private static final class Refused extends RuntimeException {
@@ -65,7 +63,7 @@ public final class TotangoRoutes extends PlatformRoutes {
 
   /** Calls refused by the per-minute limit so far (injected 429 faults not counted). */
   public long limitRejections() {
-    return limitRejections.get();
+    return perMinute.rejections();
   }
 
   @Override
@@ -79,7 +77,6 @@ public final class TotangoRoutes extends PlatformRoutes {
     } else if (!settings.appToken().equals(ex.getRequestHeaders().getFirst("app-token"))) {
       r = error(401, "Unauthorized: missing or invalid app-token");
     } else if (!perMinute.tryAcquire(context.clock().millis())) {
-      limitRejections.incrementAndGet();
       r = fault(429).withHeader("Retry-After",
           Long.toString(perMinute.secondsUntilNextWindow(context.clock().millis())));
     } else if (!ex.getRequestMethod().equals("POST")) {
