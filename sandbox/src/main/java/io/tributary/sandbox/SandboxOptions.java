@@ -81,10 +81,6 @@ public record SandboxOptions(
     }
   }
 
-  public SandboxOptions withPort(int p) {
-    return with(d -> d.port = p);
-  }
-
   public SandboxOptions withSeed(long s) {
     return with(d -> d.seed = s);
   }
@@ -97,13 +93,21 @@ public record SandboxOptions(
     return with(d -> d.rowsByObject.put(object, rows));
   }
 
+  public SandboxOptions withPort(int p) {
+    return with(d -> d.port = p);
+  }
+
+  public SandboxOptions withThreads(int n) {
+    return with(d -> d.threads = n);
+  }
+
   public SandboxOptions withFaults(String spec) {
     FaultSpec parsed = FaultSpec.parse(spec);
     return with(d -> d.faults = parsed);
   }
 
-  public SandboxOptions withThreads(int n) {
-    return with(d -> d.threads = n);
+  public SandboxOptions withTimeoutHold(Duration hold) {
+    return with(d -> d.timeoutHold = hold);
   }
 
   public SandboxOptions withRateLimit(int perSecond) {
@@ -114,16 +118,12 @@ public record SandboxOptions(
     return with(d -> d.dailyApiLimit = limit);
   }
 
-  public SandboxOptions withTimeoutHold(Duration hold) {
-    return with(d -> d.timeoutHold = hold);
+  public SandboxOptions withPlatform(SandboxPlatform platform) {
+    return with(d -> d.platforms.add(platform));
   }
 
   public SandboxOptions withSetting(String key, String value) {
     return with(d -> d.settings.put(key, value));
-  }
-
-  public SandboxOptions withPlatform(SandboxPlatform platform) {
-    return with(d -> d.platforms.add(platform));
   }
 
   /** A copy with one change: every {@code with*} method is one line of {@link Draft}. */

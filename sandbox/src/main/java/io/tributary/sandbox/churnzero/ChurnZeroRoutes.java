@@ -12,7 +12,6 @@ import io.tributary.sandbox.RequestRateLimiter;
 import io.tributary.sandbox.SandboxContext;
 import io.tributary.sandbox.SandboxHttp;
 import io.tributary.sandbox.VendorResponse;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -71,28 +70,27 @@ public final class ChurnZeroRoutes extends PlatformRoutes {
   }
 
   @Override
-  public void handle(HttpExchange ex, boolean corrupt) throws IOException {
-    SandboxHttp.body(ex);
+  protected VendorResponse answer(HttpExchange ex, String body, boolean corrupt) {
     String entity = ex.getRequestURI().getPath().substring(PATH.length());
     String expected = SandboxHttp.basicAuthorization(settings.username(), settings.apiKey());
-    VendorResponse r;
     if (!expected.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
-      r = error(401, "Authorization has been denied for this request.");
-    } else if (!perMinute.tryAcquire(context.clock().millis())) {
-      r = fault(429).withHeader("Retry-After",
-          Long.toString(perMinute.secondsUntilNextWindow(context.clock().millis())));
-    } else if (!ChurnZeroRecords.ENTITIES.containsKey(entity)) {
-      r = error(404, "No HTTP resource was found that matches the request URI '" + ex.getRequestURI() + "'.");
-    } else if (!ex.getRequestMethod().equals("GET")) {
-      r = error(405, "The requested resource does not support http method '" + ex.getRequestMethod() + "'.");
-    } else {
-      try {
-        r = collection(entity, SandboxHttp.query(ex), corrupt);
-      } catch (BadQuery e) {
-        r = error(400, e.getMessage());
-      }
+      return error(401, "Authorization has been denied for this request.");
     }
-    SandboxHttp.send(ex, r);
+    VendorResponse limited = overLimit(perMinute);
+    if (limited != null) {
+      return limited;
+    }
+    if (!ChurnZeroRecords.ENTITIES.containsKey(entity)) {
+      return error(404, "No HTTP resource was found that matches the request URI '" + ex.getRequestURI() + "'.");
+    }
+    if (!ex.getRequestMethod().equals("GET")) {
+      return error(405, "The requested resource does not support http method '" + ex.getRequestMethod() + "'.");
+    }
+    try {
+      return collection(entity, SandboxHttp.query(ex), corrupt);
+    } catch (BadQuery e) {
+      return error(400, e.getMessage());
+    }
   }
 
   private VendorResponse collection(String entity, Map<String, String> q, boolean corrupt) {

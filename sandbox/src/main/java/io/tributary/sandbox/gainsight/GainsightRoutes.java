@@ -71,18 +71,14 @@ public final class GainsightRoutes extends PlatformRoutes {
   }
 
   @Override
-  public void handle(HttpExchange ex, boolean corrupt) throws IOException {
-    String body = SandboxHttp.body(ex);
+  protected VendorResponse answer(HttpExchange ex, String body, boolean corrupt) {
     String key = ex.getRequestHeaders().getFirst("accesskey");
     if (!settings.accessKey().equals(key)) {
-      SandboxHttp.send(ex, envelope(401, false, "GS_APIG_2401", "Unauthorized", null, "Unauthorized"));
-      return;
+      return envelope(401, false, "GS_APIG_2401", "Unauthorized", null, "Unauthorized");
     }
     long now = context.clock().millis();
     if (!perMinute.tryAcquire(now) || !perDay.tryAcquire(now)) {
-      SandboxHttp.send(ex, fault(429).withHeader("Retry-After",
-          Long.toString(perMinute.secondsUntilNextWindow(now))));
-      return;
+      return fault(429).withHeader("Retry-After", Long.toString(perMinute.secondsUntilNextWindow(now)));
     }
     VendorResponse r;
     try {
@@ -92,7 +88,7 @@ public final class GainsightRoutes extends PlatformRoutes {
       boolean cta = ex.getRequestURI().getPath().equals(CTA_LIST);
       r = envelope(e.status, false, e.code, e.getMessage(), cta ? JSON.createObjectNode() : null, null);
     }
-    SandboxHttp.send(ex, r);
+    return r;
   }
 
   private VendorResponse route(String method, String path, String body, boolean corrupt) {

@@ -12,7 +12,6 @@ import io.tributary.sandbox.SandboxTokens;
 import io.tributary.sandbox.VendorResponse;
 import io.tributary.sandbox.oracleerp.OracleErpCatalog.Attribute;
 import io.tributary.sandbox.oracleerp.OracleErpCatalog.Resource;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -68,12 +67,10 @@ public final class OracleErpRoutes extends PlatformRoutes {
   }
 
   @Override
-  public void handle(HttpExchange ex, boolean corrupt) throws IOException {
-    String body = SandboxHttp.body(ex);
+  protected VendorResponse answer(HttpExchange ex, String body, boolean corrupt) {
     String path = ex.getRequestURI().getPath();
     if (path.startsWith(OracleErpSandboxSettings.TOKEN_PATH)) {
-      SandboxHttp.send(ex, tokens.token(ex.getRequestHeaders().getFirst("Authorization"), body));
-      return;
+      return tokens.token(ex.getRequestHeaders().getFirst("Authorization"), body);
     }
     int version = frameworkVersion(ex.getRequestHeaders().getFirst("REST-Framework-Version"));
     VendorResponse r;
@@ -93,7 +90,7 @@ public final class OracleErpRoutes extends PlatformRoutes {
         r = collection(resource, SandboxHttp.query(ex), ex.getRequestURI().toString(), version, corrupt);
       }
     }
-    SandboxHttp.send(ex, r);
+    return r;
   }
 
   private boolean authorized(String header) {

@@ -67,28 +67,27 @@ public final class TotangoRoutes extends PlatformRoutes {
   }
 
   @Override
-  public void handle(HttpExchange ex, boolean corrupt) throws IOException {
-    String body = SandboxHttp.body(ex);
+  protected VendorResponse answer(HttpExchange ex, String body, boolean corrupt) {
     String path = ex.getRequestURI().getPath();
     String object = path.startsWith(PATH) ? path.substring(PATH.length()) : "";
-    VendorResponse r;
     if (!object.equals(TotangoRecords.ACCOUNTS) && !object.equals(TotangoRecords.USERS)) {
-      r = error(404, "Not found: " + path);
-    } else if (!settings.appToken().equals(ex.getRequestHeaders().getFirst("app-token"))) {
-      r = error(401, "Unauthorized: missing or invalid app-token");
-    } else if (!perMinute.tryAcquire(context.clock().millis())) {
-      r = fault(429).withHeader("Retry-After",
-          Long.toString(perMinute.secondsUntilNextWindow(context.clock().millis())));
-    } else if (!ex.getRequestMethod().equals("POST")) {
-      r = error(405, "Use POST");
-    } else {
-      try {
-        r = search(object, SandboxHttp.form(body).get("query"), corrupt);
-      } catch (Refused e) {
-        r = error(400, e.getMessage());
-      }
+      return error(404, "Not found: " + path);
     }
-    SandboxHttp.send(ex, r);
+    if (!settings.appToken().equals(ex.getRequestHeaders().getFirst("app-token"))) {
+      return error(401, "Unauthorized: missing or invalid app-token");
+    }
+    VendorResponse limited = overLimit(perMinute);
+    if (limited != null) {
+      return limited;
+    }
+    if (!ex.getRequestMethod().equals("POST")) {
+      return error(405, "Use POST");
+    }
+    try {
+      return search(object, SandboxHttp.form(body).get("query"), corrupt);
+    } catch (Refused e) {
+      return error(400, e.getMessage());
+    }
   }
 
   private VendorResponse search(String object, String text, boolean corrupt) {
