@@ -68,15 +68,21 @@ public record SandboxOptions(
 
   /** A whole-number platform setting from {@code min} to {@code max}, or {@code fallback}; else a config error. */
   public int setting(String key, int fallback, int min, int max) {
-    String v = setting(key, Integer.toString(fallback));
+    return (int) setting(key, (long) fallback, min, max);
+  }
+
+  /** A whole-number platform setting from {@code min} to {@code max}, or {@code fallback}; else a config error. */
+  public long setting(String key, long fallback, long min, long max) {
+    String v = setting(key, Long.toString(fallback));
     try {
-      int n = Integer.parseInt(v);
+      long n = Long.parseLong(v);
       if (n < min || n > max) {
         throw new NumberFormatException();
       }
       return n;
     } catch (NumberFormatException e) {
-      throw TributaryException.config("sandbox setting " + key + "=" + v + " is invalid", max == Integer.MAX_VALUE
+      boolean unbounded = max == Long.MAX_VALUE || max == Integer.MAX_VALUE;
+      throw TributaryException.config("sandbox setting " + key + "=" + v + " is invalid", unbounded
           ? "use a whole number of at least " + min : "use a whole number from " + min + " to " + max);
     }
   }

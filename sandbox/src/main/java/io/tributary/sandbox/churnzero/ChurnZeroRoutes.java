@@ -8,6 +8,7 @@ import io.tributary.sandbox.BooleanExpression;
 import io.tributary.sandbox.GeneratedFields.TimeFormat;
 import io.tributary.sandbox.GeneratedFields;
 import io.tributary.sandbox.PlatformRoutes;
+import io.tributary.sandbox.RefusedRequest;
 import io.tributary.sandbox.RequestRateLimiter;
 import io.tributary.sandbox.SandboxContext;
 import io.tributary.sandbox.SandboxHttp;
@@ -50,13 +51,6 @@ public final class ChurnZeroRoutes extends PlatformRoutes {
   private final ChurnZeroRecords records;
   private final RequestRateLimiter perMinute;
 
-  /** A request the API refuses (400). */
-  private static final class BadQuery extends RuntimeException {
-    BadQuery(String message) {
-      super(message);
-    }
-  }
-
   ChurnZeroRoutes(SandboxContext context, ChurnZeroSandbox.Settings settings) {
     super(context, PATH);
     this.settings = settings;
@@ -88,7 +82,7 @@ public final class ChurnZeroRoutes extends PlatformRoutes {
     }
     try {
       return collection(entity, SandboxHttp.query(ex), corrupt);
-    } catch (BadQuery e) {
+    } catch (RefusedRequest e) {
       return error(400, e.getMessage());
     }
   }
@@ -96,7 +90,7 @@ public final class ChurnZeroRoutes extends PlatformRoutes {
   private VendorResponse collection(String entity, Map<String, String> q, boolean corrupt) {
     for (String name : q.keySet()) {
       if (name.startsWith("$") && !OPTIONS.contains(name)) {
-        throw new BadQuery("The query parameter '" + name + "' is not supported.");
+        throw new RefusedRequest("The query parameter '" + name + "' is not supported.");
       }
     }
     List<Map<String, Object>> all = records.all(entity);
@@ -120,7 +114,7 @@ public final class ChurnZeroRoutes extends PlatformRoutes {
       ObjectNode o = value.addObject();
       for (String p : select == null ? row.keySet() : select) {
         if (!row.containsKey(p)) {
-          throw new BadQuery("Could not find a property named '" + p + "' on type 'ChurnZero." + entity + "'.");
+          throw new RefusedRequest("Could not find a property named '" + p + "' on type 'ChurnZero." + entity + "'.");
         }
         GeneratedFields.put(o, p, row.get(p), TimeFormat.ISO);
       }
@@ -142,7 +136,7 @@ public final class ChurnZeroRoutes extends PlatformRoutes {
       return BooleanExpression.parse(text, t -> {
         String property = t.next("a property");
         if (!properties.contains(property)) {
-          throw new BadQuery("Could not find a property named '" + property + "' on type 'ChurnZero." + entity
+          throw new RefusedRequest("Could not find a property named '" + property + "' on type 'ChurnZero." + entity
               + "'.");
         }
         String op = t.next("an operator").toLowerCase(Locale.ROOT);
@@ -154,11 +148,11 @@ public final class ChurnZeroRoutes extends PlatformRoutes {
           case "ge" -> v -> v.get(property) != null && GeneratedFields.compare(v.get(property), literal) >= 0;
           case "lt" -> v -> v.get(property) != null && GeneratedFields.compare(v.get(property), literal) < 0;
           case "le" -> v -> v.get(property) != null && GeneratedFields.compare(v.get(property), literal) <= 0;
-          default -> throw new BadQuery("The $filter operator '" + op + "' is not supported.");
+          default -> throw new RefusedRequest("The $filter operator '" + op + "' is not supported.");
         };
       });
     } catch (IllegalArgumentException e) {
-      throw new BadQuery("The query specified in the URI is not valid. " + e.getMessage());
+      throw new RefusedRequest("The query specified in the URI is not valid. " + e.getMessage());
     }
   }
 
@@ -181,7 +175,7 @@ public final class ChurnZeroRoutes extends PlatformRoutes {
       }
       return new BigDecimal(token);
     } catch (RuntimeException e) {
-      throw new BadQuery("The query specified in the URI is not valid. Unrecognized literal " + token + ".");
+      throw new RefusedRequest("The query specified in the URI is not valid. Unrecognized literal " + token + ".");
     }
   }
 
@@ -192,7 +186,7 @@ public final class ChurnZeroRoutes extends PlatformRoutes {
       for (String part : orderBy.trim().split("\\s*,\\s*")) {
         String[] words = part.split("\\s+");
         if (!properties.contains(words[0])) {
-          throw new BadQuery("Could not find a property named '" + words[0] + "' on type 'ChurnZero." + entity
+          throw new RefusedRequest("Could not find a property named '" + words[0] + "' on type 'ChurnZero." + entity
               + "'.");
         }
         Comparator<Map<String, Object>> one = GeneratedFields.orderBy(words[0],
@@ -212,7 +206,7 @@ public final class ChurnZeroRoutes extends PlatformRoutes {
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new BadQuery("The value of " + name + " must be a non-negative whole number.");
+      throw new RefusedRequest("The value of " + name + " must be a non-negative whole number.");
     }
   }
 

@@ -68,18 +68,15 @@ public final class NetSuiteRoutes extends PlatformRoutes {
   }
 
   @Override
-  public void handle(HttpExchange ex, boolean corrupt) throws IOException {
-    String body = SandboxHttp.body(ex);
+  protected VendorResponse answer(HttpExchange ex, String body, boolean corrupt) {
     if (!ex.getRequestURI().getPath().equals(PATH)) {
-      SandboxHttp.send(ex, NetSuiteErrorBodies.of(404, "15.5.5", "Not Found",
-          "The requested resource does not exist.", null, "NONEXISTENT_ID"));
-      return;
+      return NetSuiteErrorBodies.of(404, "15.5.5", "Not Found", "The requested resource does not exist.", null,
+          "NONEXISTENT_ID");
     }
     URI url = URI.create(context.baseUrl().get() + ex.getRequestURI().getRawPath()
         + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery()));
     if (!signatures.verify(ex.getRequestMethod(), url, ex.getRequestHeaders().getFirst("Authorization"))) {
-      SandboxHttp.send(ex, NetSuiteErrorBodies.invalidLogin());
-      return;
+      return NetSuiteErrorBodies.invalidLogin();
     }
     int now = inFlight.incrementAndGet();
     VendorResponse response;
@@ -96,7 +93,7 @@ public final class NetSuiteRoutes extends PlatformRoutes {
       // Counted down before the response goes out, so a client that waits for it never sees its own slot busy.
       inFlight.decrementAndGet();
     }
-    SandboxHttp.send(ex, response);
+    return response;
   }
 
   private VendorResponse query(HttpExchange ex, String body, URI url, boolean corrupt) {
