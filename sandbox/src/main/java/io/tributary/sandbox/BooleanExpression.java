@@ -3,7 +3,9 @@ package io.tributary.sandbox;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BinaryOperator;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Parses the boolean part of a vendor's filter language: terms joined by {@code AND}, {@code OR} and {@code NOT}
@@ -60,19 +62,20 @@ public final class BooleanExpression {
   }
 
   private static <T> Predicate<T> or(Tokens t, Term<T> term) {
-    Predicate<T> p = and(t, term);
-    while (is(t.peek(), "or")) {
-      t.next("OR");
-      p = p.or(and(t, term));
-    }
-    return p;
+    return chain(t, "or", () -> and(t, term), Predicate::or);
   }
 
   private static <T> Predicate<T> and(Tokens t, Term<T> term) {
-    Predicate<T> p = unary(t, term);
-    while (is(t.peek(), "and")) {
-      t.next("AND");
-      p = p.and(unary(t, term));
+    return chain(t, "and", () -> unary(t, term), Predicate::and);
+  }
+
+  /** {@code operand (keyword operand)*}, joined left to right. */
+  private static <T> Predicate<T> chain(Tokens t, String keyword, Supplier<Predicate<T>> operand,
+      BinaryOperator<Predicate<T>> join) {
+    Predicate<T> p = operand.get();
+    while (is(t.peek(), keyword)) {
+      t.next(keyword.toUpperCase(Locale.ROOT));
+      p = join.apply(p, operand.get());
     }
     return p;
   }

@@ -171,6 +171,15 @@ public final class GeneratedFields {
     return ((Comparable) a).compareTo(b);
   }
 
+  /** Writes a typed value into a JSON object, with instants in the vendor's own datetime form. */
+  public static void put(ObjectNode node, String name, Object value, DateTimeFormatter instants) {
+    if (value instanceof Instant t) {
+      node.put(name, instants.format(t));
+    } else {
+      put(node, name, value, TimeFormat.ISO);
+    }
+  }
+
   /** Writes a typed value into a JSON object in the platform's time format. */
   public static void put(ObjectNode node, String name, Object value, TimeFormat time) {
     if (value == null) {

@@ -1,6 +1,7 @@
 package io.tributary.sandbox;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A fixed-window request limit, like the per-second or per-minute limits many vendors publish ("100 calls per minute,
@@ -12,6 +13,7 @@ public final class RequestRateLimiter {
   private final long windowMillis;
   private long windowStart = Long.MIN_VALUE;
   private int used;
+  private final AtomicLong rejections = new AtomicLong();
 
   /** @param perSecond requests per one-second window; 0 or less for no limit */
   RequestRateLimiter(int perSecond) {
@@ -38,10 +40,16 @@ public final class RequestRateLimiter {
       used = 0;
     }
     if (used >= limit) {
+      rejections.incrementAndGet();
       return false;
     }
     used++;
     return true;
+  }
+
+  /** Requests this limit refused so far (the routes' ground truth for tests). */
+  public long rejections() {
+    return rejections.get();
   }
 
   /** Whole seconds until the current window ends (at least 1): the {@code Retry-After} of a refused request. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * How to run a sandbox server. Immutable; build with {@link #defaults()} and the {@code with*} methods, or from
@@ -67,73 +68,106 @@ public record SandboxOptions(
 
   /** A whole-number platform setting from {@code min} to {@code max}, or {@code fallback}; else a config error. */
   public int setting(String key, int fallback, int min, int max) {
-    String v = setting(key, Integer.toString(fallback));
+    return (int) setting(key, (long) fallback, min, max);
+  }
+
+  /** A whole-number platform setting from {@code min} to {@code max}, or {@code fallback}; else a config error. */
+  public long setting(String key, long fallback, long min, long max) {
+    String v = setting(key, Long.toString(fallback));
     try {
-      int n = Integer.parseInt(v);
+      long n = Long.parseLong(v);
       if (n < min || n > max) {
         throw new NumberFormatException();
       }
       return n;
     } catch (NumberFormatException e) {
-      throw TributaryException.config("sandbox setting " + key + "=" + v + " is invalid", max == Integer.MAX_VALUE
+      boolean unbounded = max == Long.MAX_VALUE || max == Integer.MAX_VALUE;
+      throw TributaryException.config("sandbox setting " + key + "=" + v + " is invalid", unbounded
           ? "use a whole number of at least " + min : "use a whole number from " + min + " to " + max);
     }
   }
 
-  public SandboxOptions withPort(int p) {
-    return new SandboxOptions(p, seed, rowsPerObject, rowsByObject, faults, threads, requestsPerSecond,
-        dailyApiLimit, timeoutHold, settings, platforms);
-  }
-
   public SandboxOptions withSeed(long s) {
-    return new SandboxOptions(port, s, rowsPerObject, rowsByObject, faults, threads, requestsPerSecond,
-        dailyApiLimit, timeoutHold, settings, platforms);
+    return with(d -> d.seed = s);
   }
 
   public SandboxOptions withRows(long rows) {
-    return new SandboxOptions(port, seed, rows, rowsByObject, faults, threads, requestsPerSecond,
-        dailyApiLimit, timeoutHold, settings, platforms);
+    return with(d -> d.rowsPerObject = rows);
   }
 
   public SandboxOptions withRows(String object, long rows) {
-    Map<String, Long> m = new LinkedHashMap<>(rowsByObject);
-    m.put(object, rows);
-    return new SandboxOptions(port, seed, rowsPerObject, m, faults, threads, requestsPerSecond,
-        dailyApiLimit, timeoutHold, settings, platforms);
+    return with(d -> d.rowsByObject.put(object, rows));
+  }
+
+  public SandboxOptions withPort(int p) {
+    return with(d -> d.port = p);
+  }
+
+  public SandboxOptions withThreads(int n) {
+    return with(d -> d.threads = n);
   }
 
   public SandboxOptions withFaults(String spec) {
-    return new SandboxOptions(port, seed, rowsPerObject, rowsByObject, FaultSpec.parse(spec), threads,
-        requestsPerSecond, dailyApiLimit, timeoutHold, settings, platforms);
-  }
-
-  public SandboxOptions withRateLimit(int perSecond) {
-    return new SandboxOptions(port, seed, rowsPerObject, rowsByObject, faults, threads, perSecond,
-        dailyApiLimit, timeoutHold, settings, platforms);
-  }
-
-  public SandboxOptions withDailyLimit(long limit) {
-    return new SandboxOptions(port, seed, rowsPerObject, rowsByObject, faults, threads, requestsPerSecond,
-        limit, timeoutHold, settings, platforms);
+    FaultSpec parsed = FaultSpec.parse(spec);
+    return with(d -> d.faults = parsed);
   }
 
   public SandboxOptions withTimeoutHold(Duration hold) {
-    return new SandboxOptions(port, seed, rowsPerObject, rowsByObject, faults, threads, requestsPerSecond,
-        dailyApiLimit, hold, settings, platforms);
+    return with(d -> d.timeoutHold = hold);
   }
 
-  public SandboxOptions withSetting(String key, String value) {
-    Map<String, String> m = new LinkedHashMap<>(settings);
-    m.put(key, value);
-    return new SandboxOptions(port, seed, rowsPerObject, rowsByObject, faults, threads, requestsPerSecond,
-        dailyApiLimit, timeoutHold, m, platforms);
+  public SandboxOptions withRateLimit(int perSecond) {
+    return with(d -> d.requestsPerSecond = perSecond);
+  }
+
+  public SandboxOptions withDailyLimit(long limit) {
+    return with(d -> d.dailyApiLimit = limit);
   }
 
   public SandboxOptions withPlatform(SandboxPlatform platform) {
-    List<SandboxPlatform> l = new ArrayList<>(platforms);
-    l.add(platform);
-    return new SandboxOptions(port, seed, rowsPerObject, rowsByObject, faults, threads, requestsPerSecond,
-        dailyApiLimit, timeoutHold, settings, l);
+    return with(d -> d.platforms.add(platform));
+  }
+
+  public SandboxOptions withSetting(String key, String value) {
+    return with(d -> d.settings.put(key, value));
+  }
+
+  /** A copy with one change: every {@code with*} method is one line of {@link Draft}. */
+  private SandboxOptions with(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
+    return new SandboxOptions(d.port, d.seed, d.rowsPerObject, d.rowsByObject, d.faults, d.threads,
+        d.requestsPerSecond, d.dailyApiLimit, d.timeoutHold, d.settings, d.platforms);
+  }
+
+  /** The options' components, mutable, while a {@code with*} method changes one. */
+  private static final class Draft {
+
+    int port;
+    long seed;
+    long rowsPerObject;
+    final Map<String, Long> rowsByObject;
+    FaultSpec faults;
+    int threads;
+    int requestsPerSecond;
+    long dailyApiLimit;
+    Duration timeoutHold;
+    final Map<String, String> settings;
+    final List<SandboxPlatform> platforms;
+
+    Draft(SandboxOptions o) {
+      port = o.port;
+      seed = o.seed;
+      rowsPerObject = o.rowsPerObject;
+      rowsByObject = new LinkedHashMap<>(o.rowsByObject);
+      faults = o.faults;
+      threads = o.threads;
+      requestsPerSecond = o.requestsPerSecond;
+      dailyApiLimit = o.dailyApiLimit;
+      timeoutHold = o.timeoutHold;
+      settings = new LinkedHashMap<>(o.settings);
+      platforms = new ArrayList<>(o.platforms);
+    }
   }
 
   /**
@@ -174,8 +208,7 @@ public record SandboxOptions(
       case "seed" -> withSeed(number(name, value));
       case "rows" -> withRows(number(name, value));
       case "faults" -> withFaults(value);
-      case "threads" -> new SandboxOptions(port, seed, rowsPerObject, rowsByObject, faults,
-          (int) number(name, value), requestsPerSecond, dailyApiLimit, timeoutHold, settings, platforms);
+      case "threads" -> withThreads((int) number(name, value));
       case "rate-limit" -> withRateLimit((int) number(name, value));
       case "daily-limit" -> withDailyLimit(number(name, value));
       case "timeout-hold" -> withTimeoutHold(FaultSpec.parse("slow:" + value + "@0%").rules().get(0).delay());

@@ -2,51 +2,58 @@ package io.tributary.sandbox;
 
 import io.tributary.core.JobContext;
 import io.tributary.core.SourceSandbox;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * One platform's simulator, as {@code ./tributary sandbox} serves it and as a job's {@code sandbox:} block starts it.
- * A subclass per platform is a Spring component; it says how to use the running simulator by hand ({@link #usage})
- * and which keys of a job's source block it decides ({@link #start}).
+ * It is a value, not a subclass: each platform's entry class describes its own, and {@link SandboxSimulators}
+ * registers every one as a Spring bean.
  *
+ * @param type the {@code source.type} it stands in for, also its {@code --platform} name
+ * @param platform the platform's routes
+ * @param configType the platform's {@code sandbox:} block record
+ * @param options the server options a block asks for (rows, faults, seed and the platform's own settings)
+ * @param pointing the keys of the job's source block a started simulator decides (URLs, credentials, a time zone)
+ * @param usageLine the server's base URL to the line {@code ./tributary sandbox} prints for this platform
  * @param <C> the platform's {@code sandbox:} block record
  */
-public abstract class SimulatedPlatform<C extends JobSimulator.Block> implements SandboxPlatformProvider,
-    SourceSandbox<C> {
+public record SimulatedPlatform<C extends JobSimulator.Block>(String type, SandboxPlatform platform,
+    Class<C> configType, Function<C, SandboxOptions> options, Pointing<C> pointing, UnaryOperator<String> usageLine)
+    implements SandboxPlatformProvider, SourceSandbox<C> {
 
-  private final String type;
-  private final SandboxPlatform platform;
-  private final Class<C> configType;
+  /** Says which keys of the job's source block a started simulator decides. */
+  @FunctionalInterface
+  public interface Pointing<C> {
 
-  /**
-   * @param type the {@code source.type} it stands in for, also its {@code --platform} name
-   */
-  protected SimulatedPlatform(String type, SandboxPlatform platform, Class<C> configType) {
-    this.type = type;
-    this.platform = platform;
-    this.configType = configType;
+    JobSimulator point(JobSimulator simulator, C config);
+  }
+
+  /** A simulator whose block asks for nothing beyond rows (default {@code defaultRows}), faults and seed. */
+  public SimulatedPlatform(String type, SandboxPlatform platform, Class<C> configType, long defaultRows,
+      Pointing<C> pointing, UnaryOperator<String> usageLine) {
+    this(type, platform, configType, config -> config.options(platform, defaultRows), pointing, usageLine);
   }
 
   @Override
-  public final String name() {
+  public String name() {
     return type;
   }
 
   @Override
-  public final String type() {
-    return type;
-  }
-
-  @Override
-  public final SandboxPlatform platform() {
-    return platform;
-  }
-
-  @Override
-  public final Class<C> configType() {
-    return configType;
+  public String usage(String baseUrl) {
+    return usageLine.apply(baseUrl);
   }
 
   /** Starts the simulator the block asks for and says which keys of the job's source block it decides. */
   @Override
-  public abstract JobSimulator start(C config, JobContext context);
+  public JobSimulator start(C config, JobContext context) {
+    JobSimulator simulator = JobSimulator.start(options.apply(config));
+    try {
+      return pointing.point(simulator, config);
+    } catch (RuntimeException e) {
+      simulator.close();
+      throw e;
+    }
+  }
 }

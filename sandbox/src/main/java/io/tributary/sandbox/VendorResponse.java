@@ -1,5 +1,7 @@
 package io.tributary.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
 
 /**
@@ -17,6 +19,15 @@ public record VendorResponse(int status, Map<String, String> headers, String bod
 
   public static VendorResponse json(int status, String body) {
     return new VendorResponse(status, Map.of("Content-Type", "application/json;charset=UTF-8"), body);
+  }
+
+  /** {@code value} as JSON text; a value the simulator cannot write is a bug of the simulator, not of the client. */
+  public static String jsonText(ObjectMapper mapper, Object value) {
+    try {
+      return mapper.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialize a sandbox response", e);
+    }
   }
 
   /**

@@ -5,22 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.tributary.core.JobContext;
 import io.tributary.core.SecretRef;
-import io.tributary.sandbox.bamboohr.BambooHrSandboxProvider;
+import io.tributary.sandbox.bamboohr.BambooHrSandbox;
 import io.tributary.sandbox.dynamics.DynamicsSandboxConfig;
-import io.tributary.sandbox.dynamics.DynamicsSandboxProvider;
+import io.tributary.sandbox.dynamics.DynamicsSandbox;
 import io.tributary.sandbox.dynamics.DynamicsSandboxSettings;
 import io.tributary.sandbox.greenhouse.GreenhouseSandboxConfig;
-import io.tributary.sandbox.greenhouse.GreenhouseSandboxProvider;
+import io.tributary.sandbox.greenhouse.GreenhouseSandbox;
 import io.tributary.sandbox.hubspot.HubSpotSandboxConfig;
-import io.tributary.sandbox.hubspot.HubSpotSandboxProvider;
+import io.tributary.sandbox.hubspot.HubSpotSandbox;
 import io.tributary.sandbox.hubspot.HubSpotSandboxSettings;
 import io.tributary.sandbox.netsuite.NetSuiteSandboxConfig;
-import io.tributary.sandbox.netsuite.NetSuiteSandboxProvider;
-import io.tributary.sandbox.oracleerp.OracleErpSandboxProvider;
+import io.tributary.sandbox.netsuite.NetSuiteSandbox;
+import io.tributary.sandbox.oracleerp.OracleErpSandbox;
 import io.tributary.sandbox.salesforce.SalesforceSandboxConfig;
-import io.tributary.sandbox.salesforce.SalesforceSandboxProvider;
+import io.tributary.sandbox.salesforce.SalesforceSandbox;
 import io.tributary.sandbox.sap.SapSandboxConfig;
-import io.tributary.sandbox.sap.SapSandboxProvider;
+import io.tributary.sandbox.sap.SapSandbox;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,7 +60,7 @@ class JobSimulatorTest {
     job.put("client_secret", "${env:HUBSPOT_CLIENT_SECRET}");
     job.put("refresh_token", "${env:HUBSPOT_REFRESH_TOKEN}");
     job.put("search_index_lag", "60s");
-    try (JobSimulator sim = new HubSpotSandboxProvider().start(new HubSpotSandboxConfig(12L, null, 7L, 3), CONTEXT)) {
+    try (JobSimulator sim = HubSpotSandbox.simulator().start(new HubSpotSandboxConfig(12L, null, 7L, 3), CONTEXT)) {
       Map<String, Object> pointed = sim.pointAt(job);
       assertThat(pointed).containsOnlyKeys("base_url", "access_token", "search_index_lag");
       assertThat(pointed.get("base_url")).isEqualTo(sim.server().baseUrl());
@@ -74,7 +74,7 @@ class JobSimulatorTest {
 
   @Test
   void dynamicsIsBothTheEnvironmentAndItsAuthority() {
-    try (JobSimulator sim = new DynamicsSandboxProvider().start(new DynamicsSandboxConfig(null, "429:2%", null),
+    try (JobSimulator sim = DynamicsSandbox.simulator().start(new DynamicsSandboxConfig(null, "429:2%", null),
         CONTEXT)) {
       Map<String, Object> pointed = sim.pointAt(Map.of("api_version", "v9.2", "org_url", "https://x.crm.dynamics.com"));
       String base = sim.server().baseUrl();
@@ -92,14 +92,14 @@ class JobSimulatorTest {
   void sapReadsTheV2RootWithBasicOrOAuthAndDropsTheJobsSystem() {
     Map<String, Object> job = Map.of("base_url", "https://my-s4.example.com/sap/opu/odata/sap", "odata_version", "v4",
         "sap_client", "100", "user", "REAL_USER", "password", "${env:SAP_PASSWORD}", "http", Map.of("max_attempts", 3));
-    try (JobSimulator sim = new SapSandboxProvider().start(new SapSandboxConfig(5L, null, null, null), CONTEXT)) {
+    try (JobSimulator sim = SapSandbox.simulator().start(new SapSandboxConfig(5L, null, null, null), CONTEXT)) {
       Map<String, Object> pointed = sim.pointAt(job);
       assertThat(pointed).containsOnlyKeys("base_url", "odata_version", "user", "password", "http");
       assertThat(pointed).containsEntry("base_url", sim.server().baseUrl() + "/sap/opu/odata/sap")
           .containsEntry("odata_version", "v2").containsEntry("user", "TRIBUTARY_COMM_USER");
       assertThat(resolved(pointed.get("password"))).isEqualTo("sandbox-password");
     }
-    try (JobSimulator sim = new SapSandboxProvider().start(new SapSandboxConfig(5L, null, null, "OAuth"), CONTEXT)) {
+    try (JobSimulator sim = SapSandbox.simulator().start(new SapSandboxConfig(5L, null, null, "OAuth"), CONTEXT)) {
       Map<String, Object> pointed = sim.pointAt(job);
       assertThat(pointed).containsOnlyKeys("base_url", "odata_version", "client_id", "client_secret", "token_url",
           "http");
@@ -112,7 +112,7 @@ class JobSimulatorTest {
   @Test
   void netSuiteReadsTheSimulatorsAccountInItsTimeZone() {
     Map<String, Object> job = Map.of("account_id", "123456_SB1", "timezone", "Europe/Paris", "concurrency", 3);
-    try (JobSimulator sim = new NetSuiteSandboxProvider().start(new NetSuiteSandboxConfig(8L, null, 9L), CONTEXT)) {
+    try (JobSimulator sim = NetSuiteSandbox.simulator().start(new NetSuiteSandboxConfig(8L, null, 9L), CONTEXT)) {
       Map<String, Object> pointed = sim.pointAt(job);
       assertThat(pointed).containsEntry("account_id", "TSTDRV123").containsEntry("timezone", "America/Los_Angeles")
           .containsEntry("base_url", sim.server().baseUrl()).containsEntry("concurrency", 3);
@@ -128,7 +128,7 @@ class JobSimulatorTest {
   void restDefinitionPlatformsReadTheSimulatorsRootWithItsCredentialsAndKeepTheJobsOtherKeys() {
     Map<String, Object> job = Map.of("base_url", "https://real.example.com", "api_key", "${env:REAL_KEY}",
         "username", "real-user", "password", "${env:REAL_PASSWORD}", "company_domain", "realco", "page_size", 50);
-    try (JobSimulator sim = new GreenhouseSandboxProvider().start(new GreenhouseSandboxConfig(3L, null, null),
+    try (JobSimulator sim = GreenhouseSandbox.simulator().start(new GreenhouseSandboxConfig(3L, null, null),
         CONTEXT)) {
       Map<String, Object> pointed = sim.pointAt(job);
       assertThat(pointed).containsEntry("base_url", sim.server().baseUrl() + "/v1").containsEntry("page_size", 50)
@@ -136,13 +136,13 @@ class JobSimulatorTest {
       assertThat(resolved(pointed.get("api_key"))).isEqualTo("sandbox-harvest-key");
       assertThat(sim.server().dataset().rows("candidates").count()).isEqualTo(3);
     }
-    try (JobSimulator sim = new BambooHrSandboxProvider().start(new RestSandboxConfig(null, null, null), CONTEXT)) {
+    try (JobSimulator sim = BambooHrSandbox.simulator().start(new RestSandboxConfig(null, null, null), CONTEXT)) {
       Map<String, Object> pointed = sim.pointAt(job);
       assertThat(pointed).containsEntry("base_url", sim.server().baseUrl() + "/api/gateway.php")
           .containsEntry("company_domain", "tributarysandbox").containsEntry("page_size", 50);
       assertThat(resolved(pointed.get("api_key"))).isEqualTo("sandbox-bamboohr-api-key-0123456789abcdef");
     }
-    try (JobSimulator sim = new OracleErpSandboxProvider().start(new RestSandboxConfig(0L, null, null), CONTEXT)) {
+    try (JobSimulator sim = OracleErpSandbox.simulator().start(new RestSandboxConfig(0L, null, null), CONTEXT)) {
       Map<String, Object> pointed = sim.pointAt(job);
       assertThat(pointed).containsEntry("base_url", sim.server().baseUrl() + "/fscmRestApi/resources/11.13.18.05")
           .containsEntry("username", "tributary.integration").containsEntry("page_size", 50);
@@ -156,7 +156,7 @@ class JobSimulatorTest {
         "auth", Map.of("type", "jwt_bearer", "client_id", "3MVG9", "private_key", "${file:/run/secrets/key.pem}"));
     SalesforceSandboxConfig block = new SalesforceSandboxConfig(null, Map.of("Opportunity", 30L, "User", 5L), null,
         149L, 200);
-    try (JobSimulator sim = new SalesforceSandboxProvider().start(block, CONTEXT)) {
+    try (JobSimulator sim = SalesforceSandbox.simulator().start(block, CONTEXT)) {
       Map<String, Object> pointed = sim.pointAt(job);
       assertThat(pointed).containsOnlyKeys("login_host", "api_version", "auth");
       assertThat(pointed).containsEntry("login_host", sim.server().baseUrl()).containsEntry("api_version", "61.0");
@@ -174,7 +174,7 @@ class JobSimulatorTest {
 
   @Test
   void closingStopsTheServerAndDeletesTheCredentialFiles() throws IOException {
-    JobSimulator sim = new HubSpotSandboxProvider().start(new HubSpotSandboxConfig(1L, null, null, null), CONTEXT);
+    JobSimulator sim = HubSpotSandbox.simulator().start(new HubSpotSandboxConfig(1L, null, null, null), CONTEXT);
     Path token = fileOf(sim.pointAt(Map.of()).get("access_token"));
     assertThat(Files.readString(token)).isEqualTo(HubSpotSandboxSettings.PRIVATE_APP_TOKEN);
     assertThat(Files.getPosixFilePermissions(token.getParent())).as("readable by this user only")

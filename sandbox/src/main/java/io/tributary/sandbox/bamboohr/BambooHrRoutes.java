@@ -266,11 +266,7 @@ public final class BambooHrRoutes extends PlatformRoutes {
   }
 
   private static VendorResponse json(Object value) {
-    try {
-      return VendorResponse.json(200, JSON.writeValueAsString(value));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot render a BambooHR answer", e);
-    }
+    return VendorResponse.json(200, VendorResponse.jsonText(JSON, value));
   }
 
   @Override

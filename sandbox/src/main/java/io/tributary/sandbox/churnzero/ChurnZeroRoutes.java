@@ -8,11 +8,11 @@ import io.tributary.sandbox.BooleanExpression;
 import io.tributary.sandbox.GeneratedFields.TimeFormat;
 import io.tributary.sandbox.GeneratedFields;
 import io.tributary.sandbox.PlatformRoutes;
+import io.tributary.sandbox.RefusedRequest;
 import io.tributary.sandbox.RequestRateLimiter;
 import io.tributary.sandbox.SandboxContext;
 import io.tributary.sandbox.SandboxHttp;
 import io.tributary.sandbox.VendorResponse;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -51,13 +51,6 @@ public final class ChurnZeroRoutes extends PlatformRoutes {
   private final ChurnZeroRecords records;
   private final RequestRateLimiter perMinute;
 
-  /** A request the API refuses (400). */
-  private static final class BadQuery extends RuntimeException {
-    BadQuery(String message) {
-      super(message);
-    }
-  }
-
   ChurnZeroRoutes(SandboxContext context, ChurnZeroSandbox.Settings settings) {
     super(context, PATH);
     this.settings = settings;
@@ -71,34 +64,33 @@ public final class ChurnZeroRoutes extends PlatformRoutes {
   }
 
   @Override
-  public void handle(HttpExchange ex, boolean corrupt) throws IOException {
-    SandboxHttp.body(ex);
+  protected VendorResponse answer(HttpExchange ex, String body, boolean corrupt) {
     String entity = ex.getRequestURI().getPath().substring(PATH.length());
     String expected = SandboxHttp.basicAuthorization(settings.username(), settings.apiKey());
-    VendorResponse r;
     if (!expected.equals(ex.getRequestHeaders().getFirst("Authorization"))) {
-      r = error(401, "Authorization has been denied for this request.");
-    } else if (!perMinute.tryAcquire(context.clock().millis())) {
-      r = fault(429).withHeader("Retry-After",
-          Long.toString(perMinute.secondsUntilNextWindow(context.clock().millis())));
-    } else if (!ChurnZeroRecords.ENTITIES.containsKey(entity)) {
-      r = error(404, "No HTTP resource was found that matches the request URI '" + ex.getRequestURI() + "'.");
-    } else if (!ex.getRequestMethod().equals("GET")) {
-      r = error(405, "The requested resource does not support http method '" + ex.getRequestMethod() + "'.");
-    } else {
-      try {
-        r = collection(entity, SandboxHttp.query(ex), corrupt);
-      } catch (BadQuery e) {
-        r = error(400, e.getMessage());
-      }
+      return error(401, "Authorization has been denied for this request.");
     }
-    SandboxHttp.send(ex, r);
+    VendorResponse limited = overLimit(perMinute);
+    if (limited != null) {
+      return limited;
+    }
+    if (!ChurnZeroRecords.ENTITIES.containsKey(entity)) {
+      return error(404, "No HTTP resource was found that matches the request URI '" + ex.getRequestURI() + "'.");
+    }
+    if (!ex.getRequestMethod().equals("GET")) {
+      return error(405, "The requested resource does not support http method '" + ex.getRequestMethod() + "'.");
+    }
+    try {
+      return collection(entity, SandboxHttp.query(ex), corrupt);
+    } catch (RefusedRequest e) {
+      return error(400, e.getMessage());
+    }
   }
 
   private VendorResponse collection(String entity, Map<String, String> q, boolean corrupt) {
     for (String name : q.keySet()) {
       if (name.startsWith("$") && !OPTIONS.contains(name)) {
-        throw new BadQuery("The query parameter '" + name + "' is not supported.");
+        throw new RefusedRequest("The query parameter '" + name + "' is not supported.");
       }
     }
     List<Map<String, Object>> all = records.all(entity);
@@ -122,7 +114,7 @@ public final class ChurnZeroRoutes extends PlatformRoutes {
       ObjectNode o = value.addObject();
       for (String p : select == null ? row.keySet() : select) {
         if (!row.containsKey(p)) {
-          throw new BadQuery("Could not find a property named '" + p + "' on type 'ChurnZero." + entity + "'.");
+          throw new RefusedRequest("Could not find a property named '" + p + "' on type 'ChurnZero." + entity + "'.");
         }
         GeneratedFields.put(o, p, row.get(p), TimeFormat.ISO);
       }
@@ -144,7 +136,7 @@ public final class ChurnZeroRoutes extends PlatformRoutes {
       return BooleanExpression.parse(text, t -> {
         String property = t.next("a property");
         if (!properties.contains(property)) {
-          throw new BadQuery("Could not find a property named '" + property + "' on type 'ChurnZero." + entity
+          throw new RefusedRequest("Could not find a property named '" + property + "' on type 'ChurnZero." + entity
               + "'.");
         }
         String op = t.next("an operator").toLowerCase(Locale.ROOT);
@@ -156,11 +148,11 @@ public final class ChurnZeroRoutes extends PlatformRoutes {
           case "ge" -> v -> v.get(property) != null && GeneratedFields.compare(v.get(property), literal) >= 0;
           case "lt" -> v -> v.get(property) != null && GeneratedFields.compare(v.get(property), literal) < 0;
           case "le" -> v -> v.get(property) != null && GeneratedFields.compare(v.get(property), literal) <= 0;
-          default -> throw new BadQuery("The $filter operator '" + op + "' is not supported.");
+          default -> throw new RefusedRequest("The $filter operator '" + op + "' is not supported.");
         };
       });
     } catch (IllegalArgumentException e) {
-      throw new BadQuery("The query specified in the URI is not valid. " + e.getMessage());
+      throw new RefusedRequest("The query specified in the URI is not valid. " + e.getMessage());
     }
   }
 
@@ -183,7 +175,7 @@ public final class ChurnZeroRoutes extends PlatformRoutes {
       }
       return new BigDecimal(token);
     } catch (RuntimeException e) {
-      throw new BadQuery("The query specified in the URI is not valid. Unrecognized literal " + token + ".");
+      throw new RefusedRequest("The query specified in the URI is not valid. Unrecognized literal " + token + ".");
     }
   }
 
@@ -194,7 +186,7 @@ public final class ChurnZeroRoutes extends PlatformRoutes {
       for (String part : orderBy.trim().split("\\s*,\\s*")) {
         String[] words = part.split("\\s+");
         if (!properties.contains(words[0])) {
-          throw new BadQuery("Could not find a property named '" + words[0] + "' on type 'ChurnZero." + entity
+          throw new RefusedRequest("Could not find a property named '" + words[0] + "' on type 'ChurnZero." + entity
               + "'.");
         }
         Comparator<Map<String, Object>> one = GeneratedFields.orderBy(words[0],
@@ -214,7 +206,7 @@ public final class ChurnZeroRoutes extends PlatformRoutes {
       }
       return n;
     } catch (NumberFormatException e) {
-      throw new BadQuery("The value of " + name + " must be a non-negative whole number.");
+      throw new RefusedRequest("The value of " + name + " must be a non-negative whole number.");
     }
   }
 

@@ -1,7 +1,11 @@
 package io.tributary.sandbox.churnzero;
 
+import io.tributary.sandbox.DefinitionSimulator;
 import io.tributary.sandbox.SandboxOptions;
 import io.tributary.sandbox.SandboxPlatform;
+import io.tributary.sandbox.SimulatedPlatform;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Entry point of the ChurnZero simulator: {@code options.withPlatform(ChurnZeroSandbox.platform())}. */
 public final class ChurnZeroSandbox {
@@ -16,6 +20,15 @@ public final class ChurnZeroSandbox {
   /** The platform with settings taken from the options' {@code churnzero.*} settings. */
   public static SandboxPlatform platform() {
     return ctx -> new ChurnZeroRoutes(ctx, Settings.from(ctx.options()));
+  }
+
+  /** The simulator for {@code ./tributary sandbox} and a {@code type: churnzero} job's sandbox block. */
+  public static SimulatedPlatform<DefinitionSimulator.Block> simulator() {
+    Map<String, String> credentials = new LinkedHashMap<>();
+    credentials.put("username", USERNAME);
+    credentials.put("api_key", API_KEY);
+    return new DefinitionSimulator(ChurnZeroRoutes.PATH.replaceAll("/$", ""), credentials)
+        .simulator("churnzero", platform(), DefinitionSimulator.Block.class);
   }
 
   /**

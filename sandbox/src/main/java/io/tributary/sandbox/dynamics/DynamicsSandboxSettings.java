@@ -18,8 +18,8 @@ public record DynamicsSandboxSettings(int changeTrackingDays, int maxPageSize) {
   public static final String API_VERSION = "v9.2";
 
   static DynamicsSandboxSettings from(SandboxOptions options) {
-    return new DynamicsSandboxSettings(Integer.parseInt(options.setting("dynamics.change_tracking_days", "30")),
-        Integer.parseInt(options.setting("dynamics.max_page_size", "5000")));
+    return new DynamicsSandboxSettings(options.setting("dynamics.change_tracking_days", 30, 0, Integer.MAX_VALUE),
+        options.setting("dynamics.max_page_size", 5000, 1, Integer.MAX_VALUE));
   }
 
   /** The Entra ID token path this simulator answers. */

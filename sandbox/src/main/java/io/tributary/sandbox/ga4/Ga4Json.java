@@ -1,6 +1,5 @@
 package io.tributary.sandbox.ga4;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.sandbox.VendorResponse;
 import java.util.LinkedHashMap;
@@ -35,10 +34,6 @@ final class Ga4Json {
   }
 
   static String write(Object body) {
-    try {
-      return MAPPER.writeValueAsString(body);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
+    return VendorResponse.jsonText(MAPPER, body);
   }
 }

@@ -18,20 +18,12 @@ import java.util.function.Predicate;
  * {@code offset}/{@code limit} (at most 250,000 rows per response) and {@code rowCount}, the total over all pages.
  * Rows are always ordered by the requested dimensions, ascending.
  */
-final class Ga4ReportEndpoint {
+record Ga4ReportEndpoint(Ga4Property property, Ga4Quota quota) {
 
   static final int MAX_LIMIT = 250_000;
   private static final String SCHEMA_DOC =
       " For a list of valid dimensions and metrics, see https://developers.google.com/analytics/devguides/reporting"
           + "/data/v1/api-schema";
-
-  private final Ga4Property property;
-  private final Ga4Quota quota;
-
-  Ga4ReportEndpoint(Ga4Property property, Ga4Quota quota) {
-    this.property = property;
-    this.quota = quota;
-  }
 
   VendorResponse run(String body, LocalDate today, boolean corrupt) {
     JsonNode req;

@@ -3,9 +3,9 @@ package io.tributary.sandbox.ga4;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import io.tributary.sandbox.AccessTokenMint;
+import io.tributary.sandbox.PlatformRoutes;
 import io.tributary.sandbox.SandboxContext;
 import io.tributary.sandbox.SandboxHttp;
-import io.tributary.sandbox.SandboxRoutes;
 import io.tributary.sandbox.SandboxTokens;
 import io.tributary.sandbox.VendorResponse;
 import java.io.IOException;
@@ -18,7 +18,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -29,28 +28,32 @@ import java.util.regex.Pattern;
  * {@link #KEY_PATH} (a simulator convenience; Google hands keys out in the Cloud console only). The property's time
  * zone is UTC and its today is the simulator clock's date.
  */
-public final class Ga4Routes implements SandboxRoutes {
+public final class Ga4Routes extends PlatformRoutes {
 
   public static final String KEY_PATH = "/sandbox/ga4/service-account.json";
   private static final Pattern RUN_REPORT = Pattern.compile("/v1beta/properties/([^/:]+):runReport");
   private static final String JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
-  private final SandboxContext context;
   private final Ga4Property property;
   private final Ga4ReportEndpoint reports;
   private final AccessTokenMint mint;
   private final KeyPair key;
 
   Ga4Routes(SandboxContext context, Ga4SandboxSettings settings) {
-    this.context = context;
+    super(context, "/v1beta/", Ga4SandboxSettings.TOKEN_PATH, KEY_PATH);
     this.property = new Ga4Property(context.options().seed(),
         context.options().rowsFor(Ga4SandboxSettings.ROWS_OBJECT));
     this.reports = new Ga4ReportEndpoint(property, new Ga4Quota(settings, context.clock()));
     this.mint = new AccessTokenMint(context, 0x6A4L);
+    this.key = serviceAccountKeyPair();
+  }
+
+  /** The service account's key pair, new for each server: the client signs its token requests with it. */
+  private static KeyPair serviceAccountKeyPair() {
     try {
       KeyPairGenerator g = KeyPairGenerator.getInstance("RSA");
       g.initialize(2048);
-      this.key = g.generateKeyPair();
+      return g.generateKeyPair();
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -80,16 +83,6 @@ public final class Ga4Routes implements SandboxRoutes {
     k.put("auth_uri", "https://accounts.google.com/o/oauth2/auth");
     k.put("token_uri", tokenUri);
     return Ga4Json.write(k);
-  }
-
-  @Override
-  public String prefix() {
-    return "/v1beta/";
-  }
-
-  @Override
-  public List<String> prefixes() {
-    return List.of("/v1beta/", Ga4SandboxSettings.TOKEN_PATH, KEY_PATH);
   }
 
   @Override

@@ -17,8 +17,8 @@ public record Ga4SandboxSettings(long tokensPerDay, long tokensPerHour, long tok
   public static final String ROWS_OBJECT = "report";
 
   static Ga4SandboxSettings from(SandboxOptions options) {
-    return new Ga4SandboxSettings(Long.parseLong(options.setting("ga4.tokens_per_day", "200000")),
-        Long.parseLong(options.setting("ga4.tokens_per_hour", "40000")),
-        Long.parseLong(options.setting("ga4.tokens_per_request", "10")));
+    return new Ga4SandboxSettings(options.setting("ga4.tokens_per_day", 200_000L, 0, Long.MAX_VALUE),
+        options.setting("ga4.tokens_per_hour", 40_000L, 0, Long.MAX_VALUE),
+        options.setting("ga4.tokens_per_request", 10L, 0, Long.MAX_VALUE));
   }
 }

@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The Gainsight CS simulator (Gainsight NXT REST APIs):
@@ -51,7 +50,6 @@ public final class GainsightRoutes extends PlatformRoutes {
   private final GainsightRecords records;
   private final RequestRateLimiter perMinute;
   private final RequestRateLimiter perDay;
-  private final AtomicLong limitRejections = new AtomicLong();
 
   GainsightRoutes(SandboxContext context, GainsightSandbox.Settings settings) {
     super(context, "/v1/data/", "/v2/cockpit/");
@@ -69,23 +67,18 @@ public final class GainsightRoutes extends PlatformRoutes {
 
   /** Calls refused by the per-minute or per-day limit so far (injected 429 faults not counted). */
   public long limitRejections() {
-    return limitRejections.get();
+    return perMinute.rejections() + perDay.rejections();
   }
 
   @Override
-  public void handle(HttpExchange ex, boolean corrupt) throws IOException {
-    String body = SandboxHttp.body(ex);
+  protected VendorResponse answer(HttpExchange ex, String body, boolean corrupt) {
     String key = ex.getRequestHeaders().getFirst("accesskey");
     if (!settings.accessKey().equals(key)) {
-      SandboxHttp.send(ex, envelope(401, false, "GS_APIG_2401", "Unauthorized", null, "Unauthorized"));
-      return;
+      return envelope(401, false, "GS_APIG_2401", "Unauthorized", null, "Unauthorized");
     }
     long now = context.clock().millis();
     if (!perMinute.tryAcquire(now) || !perDay.tryAcquire(now)) {
-      limitRejections.incrementAndGet();
-      SandboxHttp.send(ex, fault(429).withHeader("Retry-After",
-          Long.toString(perMinute.secondsUntilNextWindow(now))));
-      return;
+      return fault(429).withHeader("Retry-After", Long.toString(perMinute.secondsUntilNextWindow(now)));
     }
     VendorResponse r;
     try {
@@ -95,7 +88,7 @@ public final class GainsightRoutes extends PlatformRoutes {
       boolean cta = ex.getRequestURI().getPath().equals(CTA_LIST);
       r = envelope(e.status, false, e.code, e.getMessage(), cta ? JSON.createObjectNode() : null, null);
     }
-    SandboxHttp.send(ex, r);
+    return r;
   }
 
   private VendorResponse route(String method, String path, String body, boolean corrupt) {

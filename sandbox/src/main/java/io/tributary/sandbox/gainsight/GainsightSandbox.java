@@ -1,7 +1,10 @@
 package io.tributary.sandbox.gainsight;
 
+import io.tributary.sandbox.DefinitionSimulator;
 import io.tributary.sandbox.SandboxOptions;
 import io.tributary.sandbox.SandboxPlatform;
+import io.tributary.sandbox.SimulatedPlatform;
+import java.util.Map;
 
 /** Entry point of the Gainsight CS simulator: {@code options.withPlatform(GainsightSandbox.platform())}. */
 public final class GainsightSandbox {
@@ -14,6 +17,12 @@ public final class GainsightSandbox {
   /** The platform with settings taken from the options' {@code gainsight.*} settings. */
   public static SandboxPlatform platform() {
     return ctx -> new GainsightRoutes(ctx, Settings.from(ctx.options()));
+  }
+
+  /** The simulator for {@code ./tributary sandbox} and a {@code type: gainsight} job's sandbox block. */
+  public static SimulatedPlatform<DefinitionSimulator.Block> simulator() {
+    return new DefinitionSimulator("", Map.of("access_key", ACCESS_KEY))
+        .simulator("gainsight", platform(), DefinitionSimulator.Block.class);
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.tributary.sandbox.greenhouse;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.sandbox.VendorResponse;
 import java.time.Instant;
@@ -23,11 +22,7 @@ final class GreenhouseJson {
   private GreenhouseJson() {}
 
   static String write(Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialize a sandbox response", e);
-    }
+    return VendorResponse.jsonText(MAPPER, value);
   }
 
   static String time(Instant t) {

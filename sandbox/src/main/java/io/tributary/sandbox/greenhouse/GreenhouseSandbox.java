@@ -1,6 +1,9 @@
 package io.tributary.sandbox.greenhouse;
 
+import io.tributary.sandbox.DefinitionSimulator;
 import io.tributary.sandbox.SandboxPlatform;
+import io.tributary.sandbox.SimulatedPlatform;
+import java.util.Map;
 
 /**
  * Entry point of the Greenhouse Harvest simulator: {@code options.withPlatform(GreenhouseSandbox.platform())}. Written
@@ -17,5 +20,15 @@ public final class GreenhouseSandbox {
   public static SandboxPlatform platform() {
     return ctx -> new GreenhouseRoutes(ctx, Boolean.parseBoolean(ctx.options().setting("greenhouse.enforce_limits",
         "true")));
+  }
+
+  /**
+   * The simulator for {@code ./tributary sandbox} and a Greenhouse job's {@code sandbox:} block: the job reads the
+   * simulator with the simulator's API key; the job's own key is set aside.
+   */
+  public static SimulatedPlatform<GreenhouseSandboxConfig> simulator() {
+    return new DefinitionSimulator("/v1", Map.of("api_key", API_KEY)).simulator("greenhouse", platform(),
+        GreenhouseSandboxConfig.class, simulator -> simulator, baseUrl -> "base_url " + baseUrl
+            + "/v1, Harvest API key " + API_KEY + " (Basic auth user name, empty password)");
   }
 }

@@ -22,19 +22,9 @@ import java.util.Map;
  * hubspot.association_page}), and ids it cannot find are left out here, where HubSpot answers 207 with an
  * {@code errors} list (both unverified). {@code toObjectId} is a string, as the spec's schema says.
  */
-final class HubSpotAssociationsEndpoint {
+record HubSpotAssociationsEndpoint(HubSpotRecords records, HubSpotAssociations associations, int pageSize) {
 
   static final int MAX_INPUTS = 1_000;
-
-  private final HubSpotRecords records;
-  private final HubSpotAssociations associations;
-  private final int pageSize;
-
-  HubSpotAssociationsEndpoint(HubSpotRecords records, HubSpotAssociations associations, int pageSize) {
-    this.records = records;
-    this.associations = associations;
-    this.pageSize = pageSize;
-  }
 
   VendorResponse batchRead(String from, String to, String body, boolean corrupt, Instant now) throws IOException {
     HubSpotCatalog.ObjectType fromType = records.catalog().object(from);

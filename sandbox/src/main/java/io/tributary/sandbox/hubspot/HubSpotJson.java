@@ -1,6 +1,5 @@
 package io.tributary.sandbox.hubspot;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.tributary.sandbox.VendorResponse;
 import java.time.Instant;
@@ -17,11 +16,7 @@ final class HubSpotJson {
   private HubSpotJson() {}
 
   static String write(Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot serialize a sandbox response", e);
-    }
+    return VendorResponse.jsonText(MAPPER, value);
   }
 
   static VendorResponse ok(Object body) {

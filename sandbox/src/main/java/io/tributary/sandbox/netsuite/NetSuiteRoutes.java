@@ -14,7 +14,6 @@ import java.net.URI;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,9 +34,7 @@ public final class NetSuiteRoutes extends PlatformRoutes {
   private final SuiteQlExecutor executor;
   private final SuiteQlRenderer renderer;
   private final NetSuiteSignatureCheck signatures;
-  private final AtomicInteger inFlight = new AtomicInteger();
-  private final AtomicInteger peakInFlight = new AtomicInteger();
-  private final AtomicLong concurrencyRejections = new AtomicLong();
+  private final NetSuiteConcurrency concurrency;
   private final AtomicLong queries = new AtomicLong();
   private final Map<String, Long> totals = new ConcurrentHashMap<>();
 
@@ -50,16 +47,17 @@ public final class NetSuiteRoutes extends PlatformRoutes {
     this.executor = new SuiteQlExecutor(context.dataset(), records);
     this.renderer = new SuiteQlRenderer(settings.timezone());
     this.signatures = new NetSuiteSignatureCheck(settings);
+    this.concurrency = new NetSuiteConcurrency(settings.concurrency());
   }
 
   /** Most requests served at once so far. */
   public int peakInFlight() {
-    return peakInFlight.get();
+    return concurrency.peak();
   }
 
   /** Requests refused with the concurrency error. */
   public long concurrencyRejections() {
-    return concurrencyRejections.get();
+    return concurrency.rejections();
   }
 
   /** SuiteQL requests answered with data. */
@@ -68,35 +66,18 @@ public final class NetSuiteRoutes extends PlatformRoutes {
   }
 
   @Override
-  public void handle(HttpExchange ex, boolean corrupt) throws IOException {
-    String body = SandboxHttp.body(ex);
+  protected VendorResponse answer(HttpExchange ex, String body, boolean corrupt) {
     if (!ex.getRequestURI().getPath().equals(PATH)) {
-      SandboxHttp.send(ex, NetSuiteErrorBodies.of(404, "15.5.5", "Not Found",
-          "The requested resource does not exist.", null, "NONEXISTENT_ID"));
-      return;
+      return NetSuiteErrorBodies.of(404, "15.5.5", "Not Found", "The requested resource does not exist.", null,
+          "NONEXISTENT_ID");
     }
     URI url = URI.create(context.baseUrl().get() + ex.getRequestURI().getRawPath()
         + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery()));
     if (!signatures.verify(ex.getRequestMethod(), url, ex.getRequestHeaders().getFirst("Authorization"))) {
-      SandboxHttp.send(ex, NetSuiteErrorBodies.invalidLogin());
-      return;
+      return NetSuiteErrorBodies.invalidLogin();
     }
-    int now = inFlight.incrementAndGet();
-    VendorResponse response;
-    try {
-      peakInFlight.accumulateAndGet(now, Math::max);
-      if (now > settings.concurrency()) {
-        concurrencyRejections.incrementAndGet();
-        response = settings.loginWordedConcurrency() ? NetSuiteErrorBodies.invalidLogin()
-            : NetSuiteErrorBodies.concurrency();
-      } else {
-        response = query(ex, body, url, corrupt);
-      }
-    } finally {
-      // Counted down before the response goes out, so a client that waits for it never sees its own slot busy.
-      inFlight.decrementAndGet();
-    }
-    SandboxHttp.send(ex, response);
+    return concurrency.serve(() -> query(ex, body, url, corrupt), () -> settings.loginWordedConcurrency()
+        ? NetSuiteErrorBodies.invalidLogin() : NetSuiteErrorBodies.concurrency());
   }
 
   private VendorResponse query(HttpExchange ex, String body, URI url, boolean corrupt) {

@@ -7,15 +7,7 @@ import java.util.Iterator;
 import java.util.Map;
 
 /** Runs a parsed query over the dataset: the matching rows' typed values, in the query's order, lazily. */
-final class SuiteQlExecutor {
-
-  private final SandboxDataset dataset;
-  private final NetSuiteRecords records;
-
-  SuiteQlExecutor(SandboxDataset dataset, NetSuiteRecords records) {
-    this.dataset = dataset;
-    this.records = records;
-  }
+record SuiteQlExecutor(SandboxDataset dataset, NetSuiteRecords records) {
 
   Iterator<Map<String, Object>> rows(SuiteQlQuery q) {
     String table = q.table().name();

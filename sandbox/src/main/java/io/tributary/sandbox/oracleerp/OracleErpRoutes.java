@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import io.tributary.sandbox.GeneratedFields;
 import io.tributary.sandbox.PlatformRoutes;
 import io.tributary.sandbox.RowState;
 import io.tributary.sandbox.SandboxContext;
@@ -12,9 +13,6 @@ import io.tributary.sandbox.SandboxTokens;
 import io.tributary.sandbox.VendorResponse;
 import io.tributary.sandbox.oracleerp.OracleErpCatalog.Attribute;
 import io.tributary.sandbox.oracleerp.OracleErpCatalog.Resource;
-import java.io.IOException;
-import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -68,12 +66,10 @@ public final class OracleErpRoutes extends PlatformRoutes {
   }
 
   @Override
-  public void handle(HttpExchange ex, boolean corrupt) throws IOException {
-    String body = SandboxHttp.body(ex);
+  protected VendorResponse answer(HttpExchange ex, String body, boolean corrupt) {
     String path = ex.getRequestURI().getPath();
     if (path.startsWith(OracleErpSandboxSettings.TOKEN_PATH)) {
-      SandboxHttp.send(ex, tokens.token(ex.getRequestHeaders().getFirst("Authorization"), body));
-      return;
+      return tokens.token(ex.getRequestHeaders().getFirst("Authorization"), body);
     }
     int version = frameworkVersion(ex.getRequestHeaders().getFirst("REST-Framework-Version"));
     VendorResponse r;
@@ -93,7 +89,7 @@ public final class OracleErpRoutes extends PlatformRoutes {
         r = collection(resource, SandboxHttp.query(ex), ex.getRequestURI().toString(), version, corrupt);
       }
     }
-    SandboxHttp.send(ex, r);
+    return r;
   }
 
   private boolean authorized(String header) {
@@ -213,7 +209,7 @@ public final class OracleErpRoutes extends PlatformRoutes {
     for (Map<String, Object> row : rows) {
       ObjectNode item = items.addObject();
       for (Attribute a : fields) {
-        put(item, a.name(), row.get(a.name()));
+        GeneratedFields.put(item, a.name(), row.get(a.name()), DATETIME);
       }
       if (links) {
         String href = base + "/" + row.get(resource.key());
@@ -234,19 +230,6 @@ public final class OracleErpRoutes extends PlatformRoutes {
     return root.toString();
   }
 
-  private static void put(ObjectNode item, String name, Object v) {
-    if (v == null) {
-      item.putNull(name);
-    } else if (v instanceof Long n) {
-      item.put(name, n);
-    } else if (v instanceof BigDecimal d) {
-      item.put(name, d);
-    } else if (v instanceof Instant t) {
-      item.put(name, DATETIME.format(t));
-    } else {
-      item.put(name, v.toString());
-    }
-  }
 
   @Override
   public VendorResponse faultResponse(int status) {

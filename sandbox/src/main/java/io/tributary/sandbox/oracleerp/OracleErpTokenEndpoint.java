@@ -19,19 +19,13 @@ import java.util.Map;
  * checked when sent. Signatures are not verified: the simulator holds no trusted certificate. Answers
  * {@code access_token, token_type, expires_in}, or an RFC 6749 error body.
  */
-final class OracleErpTokenEndpoint {
+record OracleErpTokenEndpoint(SandboxContext context, OracleErpSandboxSettings settings, AccessTokenMint mint) {
 
   static final String JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final SandboxContext context;
-  private final OracleErpSandboxSettings settings;
-  private final AccessTokenMint mint;
-
   OracleErpTokenEndpoint(SandboxContext context, OracleErpSandboxSettings settings) {
-    this.context = context;
-    this.settings = settings;
-    this.mint = new AccessTokenMint(context, 0x0E4FL);
+    this(context, settings, new AccessTokenMint(context, 0x0E4FL));
   }
 
   VendorResponse token(String authorization, String body) {

@@ -32,52 +32,30 @@ import org.apache.commons.csv.QuoteMode;
  * {@code Sforce-NumberOfRecords}. Results are streamed; locators are base64 of the next offset, like the docs'
  * example {@code MTAwMDA} ("10000").
  */
-final class SalesforceBulkEndpoint {
+record SalesforceBulkEndpoint(SandboxDataset dataset, SalesforceRecordWriter writer,
+    SalesforceSandboxSettings settings, SandboxClock clock, String userId, AtomicLong jobSeq, Map<String, Job> jobs) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int DEFAULT_MAX_RECORDS = 50_000;
   private static final CSVFormat CSV = CSVFormat.DEFAULT.builder()
       .setQuoteMode(QuoteMode.ALL_NON_NULL).setNullString("").setRecordSeparator("\n").get();
 
-  /** One query job and where each served result page ended. */
-  private static final class Job {
-    final String id;
-    final String operation;
-    final SoqlQuery query;
-    final String version;
-    final Instant created;
-    final AtomicInteger polls = new AtomicInteger();
-    final Map<Long, RowKey> resumeAt = new ConcurrentHashMap<>();
-    volatile long total = -1;
+  /** One query job and where each served result page ended; {@code total} stays -1 until the job completes. */
+  private record Job(String id, String operation, SoqlQuery query, String version, Instant created,
+      AtomicInteger polls, Map<Long, RowKey> resumeAt, AtomicLong total) {
 
     Job(String id, String operation, SoqlQuery query, String version, Instant created) {
-      this.id = id;
-      this.operation = operation;
-      this.query = query;
-      this.version = version;
-      this.created = created;
+      this(id, operation, query, version, created, new AtomicInteger(), new ConcurrentHashMap<>(), new AtomicLong(-1));
     }
 
     boolean complete() {
-      return total >= 0;
+      return total.get() >= 0;
     }
   }
 
-  private final SandboxDataset dataset;
-  private final SalesforceRecordWriter writer;
-  private final SalesforceSandboxSettings settings;
-  private final SandboxClock clock;
-  private final String userId;
-  private final AtomicLong jobSeq = new AtomicLong(1);
-  private final Map<String, Job> jobs = new ConcurrentHashMap<>();
-
   SalesforceBulkEndpoint(SandboxDataset dataset, SalesforceRecordWriter writer, SalesforceSandboxSettings settings,
       SandboxClock clock, String userId) {
-    this.dataset = dataset;
-    this.writer = writer;
-    this.settings = settings;
-    this.clock = clock;
-    this.userId = userId;
+    this(dataset, writer, settings, clock, userId, new AtomicLong(1), new ConcurrentHashMap<>());
   }
 
   /** POST /jobs/query. */
@@ -109,7 +87,7 @@ final class SalesforceBulkEndpoint {
       return;
     }
     Job job = new Job(SalesforceIds.of("750", jobSeq.getAndIncrement()), operation, query, version, clock.now());
-    jobs.put(job.id, job);
+    jobs.put(job.id(), job);
     SandboxHttp.send(ex, VendorResponse.json(200, info(job, false).toPrettyString()));
   }
 
@@ -121,7 +99,7 @@ final class SalesforceBulkEndpoint {
     ObjectNode n = JSON.createObjectNode();
     n.put("done", true);
     var records = n.putArray("records");
-    jobs.values().stream().sorted(java.util.Comparator.comparing((Job j) -> j.id)).forEach(j -> {
+    jobs.values().stream().sorted(java.util.Comparator.comparing((Job j) -> j.id())).forEach(j -> {
       ObjectNode info = info(j, true);
       info.remove(List.of("numberRecordsProcessed", "retries", "totalProcessingTime"));
       records.add(info);
@@ -137,8 +115,8 @@ final class SalesforceBulkEndpoint {
       SandboxHttp.send(ex, notFound());
       return;
     }
-    if (!job.complete() && job.polls.incrementAndGet() > settings.bulkPolls()) {
-      job.total = total(job);
+    if (!job.complete() && job.polls().incrementAndGet() > settings.bulkPolls()) {
+      job.total().set(total(job));
     }
     SandboxHttp.send(ex, VendorResponse.json(200, info(job, true).toPrettyString()));
   }
@@ -150,9 +128,9 @@ final class SalesforceBulkEndpoint {
       SandboxHttp.send(ex, notFound());
       return;
     }
-    if (!job.version.equals(version)) {
+    if (!job.version().equals(version)) {
       // The docs state a 409 for a different API version; this body is the simulator's wording.
-      SandboxHttp.send(ex, SalesforceJson.error(409, "INVALIDJOB", "Use the same API version (" + job.version
+      SandboxHttp.send(ex, SalesforceJson.error(409, "INVALIDJOB", "Use the same API version (" + job.version()
           + ") to get query results that you used to create the query job"));
       return;
     }
@@ -164,19 +142,19 @@ final class SalesforceBulkEndpoint {
     Map<String, String> params = SandboxHttp.query(ex);
     long offset = locatorOffset(params.get("locator"));
     int max = maxRecords(params.get("maxRecords"));
-    if (offset < 0 || offset > job.total || (offset > 0 && !job.resumeAt.containsKey(offset))) {
+    if (offset < 0 || offset > job.total().get() || (offset > 0 && !job.resumeAt().containsKey(offset))) {
       SandboxHttp.send(ex, SalesforceJson.error(400, "INVALIDLOCATOR", "Invalid locator: " + params.get("locator")));
       return;
     }
-    long n = Math.min(max, job.total - offset);
-    boolean last = offset + n >= job.total;
+    long n = Math.min(max, job.total().get() - offset);
+    boolean last = offset + n >= job.total().get();
     ex.getResponseHeaders().set("Content-Type", "text/csv");
     ex.getResponseHeaders().set("Sforce-NumberOfRecords", Long.toString(n));
     ex.getResponseHeaders().set("Sforce-Locator", last ? "null" : locator(offset + n));
     ex.sendResponseHeaders(200, 0);
-    SoqlQuery q = job.query;
-    Iterator<RowState> rows = dataset.scan(q.object().name(), job.resumeAt.getOrDefault(offset, q.after()),
-        q.before(), job.operation.equals("queryAll"));
+    SoqlQuery q = job.query();
+    Iterator<RowState> rows = dataset.scan(q.object().name(), job.resumeAt().getOrDefault(offset, q.after()),
+        q.before(), job.operation().equals("queryAll"));
     try (BufferedWriter out = new BufferedWriter(
         new OutputStreamWriter(ex.getResponseBody(), StandardCharsets.UTF_8), 1 << 16);
         CSVPrinter csv = new CSVPrinter(out, CSV)) {
@@ -188,39 +166,39 @@ final class SalesforceBulkEndpoint {
         end = row.key();
       }
       if (!last && end != null) {
-        job.resumeAt.put(offset + n, end);
+        job.resumeAt().put(offset + n, end);
       }
     }
     ex.close();
   }
 
   private long total(Job job) {
-    SoqlQuery q = job.query;
-    long count = dataset.count(q.object().name(), q.after(), q.before(), job.operation.equals("queryAll"));
+    SoqlQuery q = job.query();
+    long count = dataset.count(q.object().name(), q.after(), q.before(), job.operation().equals("queryAll"));
     return q.limit() >= 0 ? Math.min(count, q.limit()) : count;
   }
 
   private ObjectNode info(Job job, boolean status) {
     ObjectNode n = JSON.createObjectNode();
-    n.put("id", job.id);
-    n.put("operation", job.operation);
-    n.put("object", job.query.object().name());
+    n.put("id", job.id());
+    n.put("operation", job.operation());
+    n.put("object", job.query().object().name());
     n.put("createdById", userId);
-    n.put("createdDate", SalesforceJson.DATETIME.format(job.created));
-    n.put("systemModstamp", SalesforceJson.DATETIME.format(job.created));
+    n.put("createdDate", SalesforceJson.DATETIME.format(job.created()));
+    n.put("systemModstamp", SalesforceJson.DATETIME.format(job.created()));
     n.put("state", !status ? "UploadComplete" : job.complete() ? "JobComplete" : "InProgress");
     n.put("concurrencyMode", "Parallel");
     n.put("contentType", "CSV");
-    n.put("apiVersion", Double.parseDouble(job.version));
+    n.put("apiVersion", Double.parseDouble(job.version()));
     if (status) {
       n.put("jobType", "V2Query");
     }
     n.put("lineEnding", "LF");
     n.put("columnDelimiter", "COMMA");
     if (status) {
-      n.put("numberRecordsProcessed", job.complete() ? job.total : 0);
+      n.put("numberRecordsProcessed", job.complete() ? job.total().get() : 0);
       n.put("retries", 0);
-      n.put("totalProcessingTime", job.complete() ? 100 + job.total / 1000 : 0);
+      n.put("totalProcessingTime", job.complete() ? 100 + job.total().get() / 1000 : 0);
     }
     return n;
   }

@@ -26,22 +26,13 @@ import javax.crypto.spec.SecretKeySpec;
  * fixtures: access_token, instance_url (the sandbox), id, token_type, issued_at and signature (HMAC-SHA256 of
  * id + issued_at keyed by the client secret, as Salesforce documents), never a refresh token.
  */
-final class SalesforceOAuthEndpoint {
+record SalesforceOAuthEndpoint(SandboxContext context, SalesforceSandboxSettings settings, String orgId, String userId,
+    AccessTokenMint mint) {
 
   static final String JWT_GRANT = "urn:ietf:params:oauth:grant-type:jwt-bearer";
 
-  private final SandboxContext context;
-  private final SalesforceSandboxSettings settings;
-  private final String orgId;
-  private final String userId;
-  private final AccessTokenMint mint;
-
   SalesforceOAuthEndpoint(SandboxContext context, SalesforceSandboxSettings settings, String orgId, String userId) {
-    this.context = context;
-    this.settings = settings;
-    this.orgId = orgId;
-    this.userId = userId;
-    this.mint = new AccessTokenMint(context, 0x0A17L);
+    this(context, settings, orgId, userId, new AccessTokenMint(context, 0x0A17L));
   }
 
   void handle(HttpExchange ex) throws IOException {

@@ -8,6 +8,7 @@ import com.sun.net.httpserver.HttpExchange;
 import io.tributary.sandbox.GeneratedFields.TimeFormat;
 import io.tributary.sandbox.GeneratedFields;
 import io.tributary.sandbox.PlatformRoutes;
+import io.tributary.sandbox.RefusedRequest;
 import io.tributary.sandbox.RequestRateLimiter;
 import io.tributary.sandbox.SandboxContext;
 import io.tributary.sandbox.SandboxHttp;
@@ -18,7 +19,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -42,14 +42,6 @@ public final class TotangoRoutes extends PlatformRoutes {
   private final TotangoSandbox.Settings settings;
   private final TotangoRecords records;
   private final RequestRateLimiter perMinute;
-  private final AtomicLong limitRejections = new AtomicLong();
-
-  /** A search Totango refuses. */
-  private static final class Refused extends RuntimeException {
-    Refused(String message) {
-      super(message);
-    }
-  }
 
   TotangoRoutes(SandboxContext context, TotangoSandbox.Settings settings) {
     super(context, "/api/");
@@ -65,33 +57,31 @@ public final class TotangoRoutes extends PlatformRoutes {
 
   /** Calls refused by the per-minute limit so far (injected 429 faults not counted). */
   public long limitRejections() {
-    return limitRejections.get();
+    return perMinute.rejections();
   }
 
   @Override
-  public void handle(HttpExchange ex, boolean corrupt) throws IOException {
-    String body = SandboxHttp.body(ex);
+  protected VendorResponse answer(HttpExchange ex, String body, boolean corrupt) {
     String path = ex.getRequestURI().getPath();
     String object = path.startsWith(PATH) ? path.substring(PATH.length()) : "";
-    VendorResponse r;
     if (!object.equals(TotangoRecords.ACCOUNTS) && !object.equals(TotangoRecords.USERS)) {
-      r = error(404, "Not found: " + path);
-    } else if (!settings.appToken().equals(ex.getRequestHeaders().getFirst("app-token"))) {
-      r = error(401, "Unauthorized: missing or invalid app-token");
-    } else if (!perMinute.tryAcquire(context.clock().millis())) {
-      limitRejections.incrementAndGet();
-      r = fault(429).withHeader("Retry-After",
-          Long.toString(perMinute.secondsUntilNextWindow(context.clock().millis())));
-    } else if (!ex.getRequestMethod().equals("POST")) {
-      r = error(405, "Use POST");
-    } else {
-      try {
-        r = search(object, SandboxHttp.form(body).get("query"), corrupt);
-      } catch (Refused e) {
-        r = error(400, e.getMessage());
-      }
+      return error(404, "Not found: " + path);
     }
-    SandboxHttp.send(ex, r);
+    if (!settings.appToken().equals(ex.getRequestHeaders().getFirst("app-token"))) {
+      return error(401, "Unauthorized: missing or invalid app-token");
+    }
+    VendorResponse limited = overLimit(perMinute);
+    if (limited != null) {
+      return limited;
+    }
+    if (!ex.getRequestMethod().equals("POST")) {
+      return error(405, "Use POST");
+    }
+    try {
+      return search(object, SandboxHttp.form(body).get("query"), corrupt);
+    } catch (RefusedRequest e) {
+      return error(400, e.getMessage());
+    }
   }
 
   private VendorResponse search(String object, String text, boolean corrupt) {
@@ -99,10 +89,10 @@ public final class TotangoRoutes extends PlatformRoutes {
     try {
       q = text == null ? null : JSON.readTree(text);
     } catch (IOException e) {
-      throw new Refused("query is not valid JSON");
+      throw new RefusedRequest("query is not valid JSON");
     }
     if (q == null || !q.path("terms").isArray() || !q.path("fields").isArray()) {
-      throw new Refused("query must be a JSON object with the mandatory terms and fields arrays");
+      throw new RefusedRequest("query must be a JSON object with the mandatory terms and fields arrays");
     }
     Predicate<Map<String, Object>> where = v -> true;
     for (JsonNode term : q.path("terms")) {
@@ -120,7 +110,7 @@ public final class TotangoRoutes extends PlatformRoutes {
     int count = Math.min(MAX_COUNT, Math.max(0, q.path("count").asInt(MAX_COUNT)));
     int offset = q.path("offset").asInt(0);
     if (offset < 0 || offset >= MAX_RECORDS) {
-      throw new Refused("offset " + offset + " is out of range: at most " + MAX_RECORDS
+      throw new RefusedRequest("offset " + offset + " is out of range: at most " + MAX_RECORDS
           + " records of a search can be accessed");
     }
     List<Map<String, Object>> hits = records.all(object).stream().filter(where).sorted(order(q)).toList();
@@ -174,7 +164,7 @@ public final class TotangoRoutes extends PlatformRoutes {
     };
     if (name == null || TotangoRecords.fields(object).stream().noneMatch(f -> f.name().equals(name))
         || name.equals("account")) {
-      throw new Refused("unknown " + type + " " + spec + " for " + object);
+      throw new RefusedRequest("unknown " + type + " " + spec + " for " + object);
     }
     return name;
   }
@@ -199,14 +189,14 @@ public final class TotangoRoutes extends PlatformRoutes {
       String eq = term.path("eq").asText();
       return v -> v.get(name) != null && v.get(name).toString().equals(eq);
     }
-    throw new Refused("term " + term + " needs in_list, contains or eq");
+    throw new RefusedRequest("term " + term + " needs in_list, contains or eq");
   }
 
   /** {@code sort_by} display_name (the documented example) or name; by name (the id) when absent. */
   private static Comparator<Map<String, Object>> order(JsonNode q) {
     String by = q.path("sort_by").asText("name");
     if (!by.equals("display_name") && !by.equals("name")) {
-      throw new Refused("sort_by " + by + " is not supported; use display_name or name");
+      throw new RefusedRequest("sort_by " + by + " is not supported; use display_name or name");
     }
     Comparator<Map<String, Object>> c = GeneratedFields.orderBy(by, "DESC".equalsIgnoreCase(
         q.path("sort_order").asText("ASC")));

@@ -1,7 +1,10 @@
 package io.tributary.sandbox.totango;
 
+import io.tributary.sandbox.DefinitionSimulator;
 import io.tributary.sandbox.SandboxOptions;
 import io.tributary.sandbox.SandboxPlatform;
+import io.tributary.sandbox.SimulatedPlatform;
+import java.util.Map;
 
 /** Entry point of the Totango simulator: {@code options.withPlatform(TotangoSandbox.platform())}. */
 public final class TotangoSandbox {
@@ -14,6 +17,12 @@ public final class TotangoSandbox {
   /** The platform with settings taken from the options' {@code totango.*} settings. */
   public static SandboxPlatform platform() {
     return ctx -> new TotangoRoutes(ctx, Settings.from(ctx.options()));
+  }
+
+  /** The simulator for {@code ./tributary sandbox} and a {@code type: totango} job's sandbox block. */
+  public static SimulatedPlatform<DefinitionSimulator.Block> simulator() {
+    return new DefinitionSimulator("", Map.of("app_token", APP_TOKEN))
+        .simulator("totango", platform(), DefinitionSimulator.Block.class);
   }
 
   /**
