@@ -18,28 +18,14 @@ import java.util.List;
  * page left off. The greatest cursor value read becomes the watermark on the last page (on every page when the
  * definition says pages come in cursor order).
  */
-final class RestStreamReader implements StreamReader {
-
-  private final RestHttp http;
-  private final StreamCalls calls;
-  private final RecordSelector selector;
-  private final ReadRequest request;
-  private final CursorSpec cursor;
-  private final CursorFormat format;
-  private final Clock clock;
-  private final String secretParam;
+record RestStreamReader(RestHttp http, StreamCalls calls, RecordSelector selector, ReadRequest request,
+    CursorSpec cursor, CursorFormat format, Clock clock, String secretParam) implements StreamReader {
 
   /** @param secretParam the query parameter carrying an API key, never kept in a cursor; null when there is none */
   RestStreamReader(RestHttp http, StreamCalls calls, RecordSelector selector, ReadRequest request, CursorSpec cursor,
       Clock clock, String secretParam) {
-    this.http = http;
-    this.calls = calls;
-    this.selector = selector;
-    this.request = request;
-    this.cursor = cursor;
-    this.format = cursor == null ? null : CursorFormat.of(cursor.format());
-    this.clock = clock;
-    this.secretParam = secretParam;
+    this(http, calls, selector, request, cursor, cursor == null ? null : CursorFormat.of(cursor.format()), clock,
+        secretParam);
   }
 
   @Override
