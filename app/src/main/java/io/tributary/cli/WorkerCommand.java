@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
  * {@code ./tributary worker <job>}: runs partitions of the job's partitioned streams, sent by {@code ./tributary run}
  * over the broker of the job's {@code scale:} block, until stopped (Ctrl-C, SIGTERM). See docs/scaling.md.
  */
-@Command(name = "worker", description = "Run partitions of a job with scale: (the job file the manager runs), sent over its broker,"
-    + " until stopped.")
+@Command(name = "worker", description = "Run partitions of a job with scale: (the job file the manager runs),"
+    + " sent over its broker, until stopped.")
 final class WorkerCommand extends JobCommand {
 
   @Option(names = "--threads", defaultValue = "1", description = "partitions this worker runs at once")

@@ -10,7 +10,6 @@ import io.tributary.core.TributaryException;
 import io.tributary.core.TypedOptionsSource;
 import io.tributary.http.AuthProvider;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,11 +38,7 @@ final class DynamicsSource extends TypedOptionsSource<DynamicsStreamOptions> {
 
   @Override
   public List<StreamSchema> discover() {
-    List<StreamSchema> out = new ArrayList<>();
-    for (String t : COMMON_TABLES) {
-      out.add(discover(t, Map.of()));
-    }
-    return out;
+    return discover(COMMON_TABLES);
   }
 
   @Override

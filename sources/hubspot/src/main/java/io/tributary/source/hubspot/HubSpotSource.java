@@ -42,11 +42,7 @@ final class HubSpotSource extends TypedOptionsSource<HubSpotStreamOptions> {
 
   @Override
   public List<StreamSchema> discover() {
-    List<StreamSchema> out = new ArrayList<>();
-    for (String stream : HubSpotStreams.names()) {
-      out.add(discover(stream, Map.of()));
-    }
-    return out;
+    return discover(HubSpotStreams.names());
   }
 
   @Override

@@ -4,7 +4,6 @@ import io.tributary.core.ReadRequest;
 import io.tributary.core.StreamReader;
 import io.tributary.core.StreamSchema;
 import io.tributary.core.TypedOptionsSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,11 +38,7 @@ final class MarketoSource extends TypedOptionsSource<MarketoStreamOptions> {
 
   @Override
   public List<StreamSchema> discover() {
-    List<StreamSchema> out = new ArrayList<>();
-    for (String stream : MarketoStreams.names()) {
-      out.add(discover(stream, Map.of()));
-    }
-    return out;
+    return discover(MarketoStreams.names());
   }
 
   @Override

@@ -13,7 +13,6 @@ import io.tributary.http.HttpCall;
 import io.tributary.source.rest.RestDefinition.StreamSpec;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -99,11 +98,7 @@ final class RestSource extends TypedOptionsSource<RestSource.StreamOptions> {
 
   @Override
   public List<StreamSchema> discover() {
-    List<StreamSchema> out = new ArrayList<>();
-    for (String stream : def.streams().keySet()) {
-      out.add(discover(stream, Map.of()));
-    }
-    return out;
+    return discover(def.streams().keySet());
   }
 
   @Override

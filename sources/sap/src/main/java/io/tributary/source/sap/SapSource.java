@@ -47,7 +47,7 @@ public final class SapSource extends TypedOptionsSource<SapStream> {
 
   @Override
   public List<StreamSchema> discover() {
-    return SapStreams.names().stream().map(n -> discover(n, Map.of())).toList();
+    return discover(SapStreams.names());
   }
 
   @Override
