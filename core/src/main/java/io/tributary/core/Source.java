@@ -1,6 +1,5 @@
 package io.tributary.core;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
@@ -19,14 +18,6 @@ public interface Source extends AutoCloseable {
 
   /** Discovers the schema of one stream, given its {@code options:} block. */
   StreamSchema discover(String stream, Map<String, Object> options);
-
-  /**
-   * The schemas of {@code streams}, each discovered with no options: what {@link #discover()} returns for a source
-   * with a fixed list of streams.
-   */
-  default List<StreamSchema> discover(Collection<String> streams) {
-    return streams.stream().map(stream -> discover(stream, Map.of())).toList();
-  }
 
   /**
    * Validates a stream's {@code options:} block at job load, before anything runs. Throws a CONFIG

@@ -27,18 +27,13 @@ final class DynamicsSource extends TypedOptionsSource<DynamicsStreamOptions> {
   private final Map<String, DynamicsTable> tables = new java.util.concurrent.ConcurrentHashMap<>();
 
   DynamicsSource(DynamicsConfig config, URI org, AuthProvider auth) {
-    super(DynamicsStreamOptions::parse);
+    super(DynamicsStreamOptions::parse, COMMON_TABLES);
     this.client = new DynamicsClient(org, auth, config, new ObjectMapper());
   }
 
   @Override
   public void check() {
     client.table("account");
-  }
-
-  @Override
-  public List<StreamSchema> discover() {
-    return discover(COMMON_TABLES);
   }
 
   @Override

@@ -21,7 +21,7 @@ final class MarketoSource extends TypedOptionsSource<MarketoStreamOptions> {
   private final MarketoConfig config;
 
   MarketoSource(MarketoConfig config, MarketoClient client, MarketoIdentity identity, MarketoExportJobs jobs) {
-    super(MarketoStreamOptions::parse);
+    super(MarketoStreamOptions::parse, MarketoStreams.names());
     this.config = config;
     this.client = client;
     this.identity = identity;
@@ -34,11 +34,6 @@ final class MarketoSource extends TypedOptionsSource<MarketoStreamOptions> {
     identity.tokenResponse();
     client.listLeadExports();
     config.start();
-  }
-
-  @Override
-  public List<StreamSchema> discover() {
-    return discover(MarketoStreams.names());
   }
 
   @Override

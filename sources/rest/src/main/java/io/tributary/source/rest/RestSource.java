@@ -38,7 +38,7 @@ final class RestSource extends TypedOptionsSource<RestSource.StreamOptions> {
   private final Clock clock;
 
   RestSource(RestDefinition def, JobValues values, JobContext context, Clock clock) {
-    super((stream, options) -> parse(def, stream, options));
+    super((stream, options) -> parse(def, stream, options), def.streams().keySet());
     this.def = def;
     this.values = values;
     this.clock = clock;
@@ -94,11 +94,6 @@ final class RestSource extends TypedOptionsSource<RestSource.StreamOptions> {
     String stream = def.check() != null && def.check().stream() != null ? def.check().stream()
         : def.streams().keySet().iterator().next();
     sample(options(stream, Map.of()), 1);
-  }
-
-  @Override
-  public List<StreamSchema> discover() {
-    return discover(def.streams().keySet());
   }
 
   @Override
