@@ -1,7 +1,6 @@
 package io.tributary.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.tributary.config.JobConfigLoader;
 import io.tributary.config.LoadedJob;
 import io.tributary.config.StreamConfig;
 import io.tributary.core.Sink;
@@ -11,20 +10,14 @@ import io.tributary.engine.partition.ScaleOut;
 import io.tributary.mapping.RecordMapper;
 import io.tributary.mart.MartBuilder;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code ./tributary check <job>}: validate the job file, test both connections, check fields against discovery. */
 @Command(name = "check", description = "Validate a job file and test its source and sink connections.")
-final class CheckCommand extends CliCommand implements Callable<Integer> {
-
-  @Parameters(index = "0", description = "the job file")
-  Path jobFile;
+final class CheckCommand extends JobCommand {
 
   @Override
-  public Integer call() {
-    LoadedJob job = JobConfigLoader.load(jobFile);
+  Integer call(LoadedJob job) {
     engine().bean(ScaleOut.class).check(job);
     PlatformRegistry platforms = engine().bean(PlatformRegistry.class);
     platforms.validate(job);

@@ -1,28 +1,20 @@
 package io.tributary.cli;
 
-import io.tributary.config.JobConfigLoader;
 import io.tributary.config.LoadedJob;
 import io.tributary.config.StreamConfig;
 import io.tributary.core.Column;
 import io.tributary.core.Source;
 import io.tributary.core.StreamSchema;
 import io.tributary.engine.PlatformRegistry;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
 
 /** {@code ./tributary discover <job>}: the streams the source offers and their inferred schema. */
 @Command(name = "discover", description = "List the source's streams and their inferred schema.")
-final class DiscoverCommand extends CliCommand implements Callable<Integer> {
-
-  @Parameters(index = "0", description = "the job file")
-  Path jobFile;
+final class DiscoverCommand extends JobCommand {
 
   @Override
-  public Integer call() {
-    LoadedJob job = JobConfigLoader.load(jobFile);
+  Integer call(LoadedJob job) {
     PlatformRegistry platforms = engine().bean(PlatformRegistry.class);
     try (Source source = platforms.createSource(job)) {
       for (StreamConfig stream : job.config().streams()) {

@@ -3,21 +3,12 @@ package io.tributary.cli;
 import io.tributary.mart.read.MartReader;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code ./tributary marts}: the catalog of a job's marts, with row counts and freshness. */
 @Command(name = "marts", description = "Show the catalog of a job's marts: meaning, grain, columns, rows, freshness.")
-final class MartsCommand extends CliCommand implements Callable<Integer> {
-
-  @Mixin
-  ReaderOptions reader;
-
-  @Parameters(index = "0", arity = "0..1", description = "the job file or project folder (same as --job)")
-  java.nio.file.Path jobArg;
+final class MartsCommand extends MartReaderCommand {
 
   @Option(names = "--json", description = "print the catalog as JSON (what the MCP tool list_marts returns)")
   boolean json;
@@ -35,7 +26,7 @@ final class MartsCommand extends CliCommand implements Callable<Integer> {
       out().flush();
       return TributaryCommand.OK;
     }
-    try (MartReader r = reader.open(jobArg)) {
+    try (MartReader r = openReader()) {
       List<Map<String, Object>> marts = r.catalog(ReaderOptions.cliCaller("marts"));
       if (json) {
         JsonOutput.print(out(), Map.of("warehouse", r.location(), "marts", marts));

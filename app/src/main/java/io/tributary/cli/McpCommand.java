@@ -2,12 +2,9 @@ package io.tributary.cli;
 
 import io.tributary.mart.read.MartReader;
 import io.tributary.mcp.MartMcpServer;
-import java.util.concurrent.Callable;
 import org.apache.catalina.startup.Tomcat;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./tributary mcp [job or folder]}: the MCP server over the marts of a job or of a project folder's jobs, on stdio (default, for clients that start it) or
@@ -15,13 +12,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "mcp", description = "Serve the marts of a job, or of every job in a project folder, to AI agents over MCP"
     + " (stdio, or Streamable HTTP with --http).")
-final class McpCommand extends CliCommand implements Callable<Integer> {
-
-  @Mixin
-  ReaderOptions reader;
-
-  @Parameters(index = "0", arity = "0..1", description = "the job file or project folder (same as --job)")
-  java.nio.file.Path jobArg;
+final class McpCommand extends MartReaderCommand {
 
   @Option(names = "--http", description = "serve Streamable HTTP on this port at /mcp instead of stdio")
   Integer httpPort;
@@ -33,7 +24,7 @@ final class McpCommand extends CliCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     // stderr: stdout is the MCP stdio channel
     try (RunMetrics metrics = RunMetrics.serving(new java.io.PrintWriter(System.err, true));
-        MartReader r = reader.open(jobArg)) {
+        MartReader r = openReader()) {
       if (httpPort == null) {
         MartMcpServer.serveStdio(r);
         return TributaryCommand.OK;

@@ -1,23 +1,16 @@
 package io.tributary.cli;
 
-import io.tributary.config.JobConfigLoader;
 import io.tributary.config.LoadedJob;
 import io.tributary.engine.run.JobRunner;
 import io.tributary.engine.run.RunResult;
 import io.tributary.engine.step.RunOptions;
 import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code ./tributary run <job>}: extract, load and build marts; resumes a failed run of the same job. */
 @Command(name = "run", description = "Run a job: extract, load, build marts. Resumes the last failed run.")
-final class RunCommand extends CliCommand implements Callable<Integer> {
-
-  @Parameters(index = "0", description = "the job file, for example jobs/demo.yml")
-  Path jobFile;
+final class RunCommand extends JobCommand {
 
   @Option(names = "--full-refresh", description = "ignore watermarks and read everything again")
   boolean fullRefresh;
@@ -26,9 +19,8 @@ final class RunCommand extends CliCommand implements Callable<Integer> {
   boolean restart;
 
   @Override
-  public Integer call() {
+  Integer call(LoadedJob job) {
     PrintWriter out = out();
-    LoadedJob job = JobConfigLoader.load(jobFile);
     JobRunner runner = engine().bean(JobRunner.class);
     RunMetrics metrics = RunMetrics.configured();
     try {

@@ -1,36 +1,29 @@
 package io.tributary.cli;
 
-import io.tributary.config.JobConfigLoader;
 import io.tributary.config.LoadedJob;
 import io.tributary.engine.partition.ScaleOut;
 import io.tributary.engine.step.RunOptions;
-import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /**
  * {@code ./tributary worker <job>}: runs partitions of the job's partitioned streams, sent by {@code ./tributary run}
  * over the broker of the job's {@code scale:} block, until stopped (Ctrl-C, SIGTERM). See docs/scaling.md.
  */
-@Command(name = "worker", description = "Run partitions of a job with scale:, sent over its broker, until stopped.")
-final class WorkerCommand extends CliCommand implements Callable<Integer> {
-
-  @Parameters(index = "0", description = "the job file, the same one the manager runs")
-  Path jobFile;
+@Command(name = "worker", description = "Run partitions of a job with scale: (the job file the manager runs),"
+    + " sent over its broker, until stopped.")
+final class WorkerCommand extends JobCommand {
 
   @Option(names = "--threads", defaultValue = "1", description = "partitions this worker runs at once")
   int threads;
 
   @Override
-  public Integer call() throws InterruptedException {
+  Integer call(LoadedJob job) throws InterruptedException {
     if (threads < 1 || threads > 64) {
       throw io.tributary.core.TributaryException.config("--threads " + threads + " is out of range",
           "use a number from 1 to 64");
     }
-    LoadedJob job = JobConfigLoader.load(jobFile);
     CountDownLatch stop = new CountDownLatch(1);
     Thread hook = new Thread(stop::countDown, "tributary-worker-stop");
     Runtime.getRuntime().addShutdownHook(hook);

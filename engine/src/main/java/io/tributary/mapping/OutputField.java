@@ -5,8 +5,6 @@ import io.tributary.core.Column;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * One compiled output column: where its value comes from, how it is coerced and shaped, and the rules it must pass.
@@ -19,31 +17,18 @@ final class OutputField {
   private final ValueCoercer coercer;
   private final boolean trim;
   private final String letterCase;
-  private final boolean required;
-  private final Pattern regex;
-  private final BigDecimal min;
-  private final BigDecimal max;
-  private final Set<String> allowed;
-  private final List<String> allowedInOrder;
-  private final Integer maxLength;
+  private final FieldRules rules;
   private final PiiTransform pii;
   private final byte[] piiKey;
 
-  OutputField(Column column, String from, ValueCoercer coercer, boolean trim, String letterCase, boolean required,
-      Pattern regex, BigDecimal min, BigDecimal max, List<String> allowed, Integer maxLength, PiiTransform pii,
-      byte[] piiKey) {
+  OutputField(Column column, String from, ValueCoercer coercer, boolean trim, String letterCase, FieldRules rules,
+      PiiTransform pii, byte[] piiKey) {
     this.column = column;
     this.from = from;
     this.coercer = coercer;
     this.trim = trim;
     this.letterCase = letterCase == null ? null : letterCase.toLowerCase(Locale.ROOT);
-    this.required = required;
-    this.regex = regex;
-    this.min = min;
-    this.max = max;
-    this.allowed = allowed == null ? null : Set.copyOf(allowed);
-    this.allowedInOrder = allowed == null ? null : List.copyOf(allowed);
-    this.maxLength = maxLength;
+    this.rules = rules;
     this.pii = pii;
     this.piiKey = piiKey;
   }
@@ -95,35 +80,7 @@ final class OutputField {
       reasons.add(column.name() + ": " + (pii == null ? e.getMessage() : e.describe(shown(value))));
       return null;
     }
-    check(value, reasons);
+    rules.check(column.name(), value, this::shown, reasons);
     return pii == null ? value : pii.apply(value, piiKey);
-  }
-
-  private void check(Object value, List<String> reasons) {
-    if (value == null) {
-      if (required) {
-        reasons.add(column.name() + ": required but missing");
-      }
-      return;
-    }
-    if (regex != null && !regex.matcher(value.toString()).matches()) {
-      reasons.add(column.name() + ": '" + ValueCoercer.abbreviate(shown(value)) + "' does not match /" + regex + "/");
-    }
-    if (allowed != null && !allowed.contains(value.toString())) {
-      reasons.add(column.name() + ": '" + ValueCoercer.abbreviate(shown(value)) + "' is not one of " + allowedInOrder);
-    }
-    if (maxLength != null && value instanceof String s && s.codePointCount(0, s.length()) > maxLength) {
-      reasons.add(column.name() + ": " + s.codePointCount(0, s.length()) + " characters, longer than max_length "
-          + maxLength);
-    }
-    if ((min != null || max != null) && value instanceof Number n) {
-      BigDecimal d = n instanceof BigDecimal bd ? bd : new BigDecimal(n.toString());
-      if (min != null && d.compareTo(min) < 0) {
-        reasons.add(column.name() + ": " + shown(d) + " is below min " + min.toPlainString());
-      }
-      if (max != null && d.compareTo(max) > 0) {
-        reasons.add(column.name() + ": " + shown(d) + " is above max " + max.toPlainString());
-      }
-    }
   }
 }

@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -79,7 +80,7 @@ public final class RecordMapper {
           String name = Identifiers.columnName(c.name());
           fields.add(new OutputField(new Column(name, c.type(), c.precision(), c.scale(), true), c.name(),
               new ValueCoercer(c.type(), c.precision(), c.scale(), null, ZoneOffset.UTC, json),
-              false, null, false, null, null, null, null, null, null, null));
+              false, null, FieldRules.NONE, null, null));
         }
       }
     }
@@ -158,10 +159,9 @@ public final class RecordMapper {
           + f.format() + "' is not a date/time pattern: " + e.getMessage(),
           "use java.time pattern letters such as dd/MM/yyyy or yyyy-MM-dd HH:mm:ss, or epoch_ms / epoch_s");
     }
-    return new OutputField(column, from, coercer,
-        Boolean.TRUE.equals(f.trim()), f.letterCase(), required,
-        f.regex() == null ? null : Pattern.compile(f.regex()), f.min(), f.max(), f.allowed(), f.maxLength(), pii,
-        piiKey);
+    FieldRules rules = new FieldRules(required, f.regex() == null ? null : Pattern.compile(f.regex()), f.min(),
+        f.max(), f.allowed() == null ? null : new LinkedHashSet<>(f.allowed()), f.maxLength());
+    return new OutputField(column, from, coercer, Boolean.TRUE.equals(f.trim()), f.letterCase(), rules, pii, piiKey);
   }
 
   private static ZoneId zone(StreamConfig config, FieldSpec f) {

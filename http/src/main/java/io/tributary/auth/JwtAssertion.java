@@ -10,37 +10,36 @@ import io.tributary.core.TributaryException;
 import java.security.PrivateKey;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
 
-/** Signs the RS256 JWT of the RFC 7523 bearer grant: iss, sub, aud and a short exp. */
-public final class JwtAssertion {
-
-  private final String issuer;
-  private final String subject;
-  private final String audience;
-  private final PrivateKey key;
-  private final Duration lifetime;
-  private final Clock clock;
+/**
+ * Signs the RS256 JWT of the RFC 7523 bearer grant: iss, sub (when there is one), aud, iat, a short exp, and any
+ * platform claims (Google's service accounts add {@code scope}).
+ *
+ * @param subject the user the token acts for, or null (a Google service account acts as itself)
+ * @param claims further claims, in the order given
+ */
+public record JwtAssertion(String issuer, String subject, String audience, PrivateKey key, Duration lifetime,
+    Clock clock, Map<String, String> claims) {
 
   public JwtAssertion(String issuer, String subject, String audience, PrivateKey key, Duration lifetime,
       Clock clock) {
-    this.issuer = issuer;
-    this.subject = subject;
-    this.audience = audience;
-    this.key = key;
-    this.lifetime = lifetime;
-    this.clock = clock;
+    this(issuer, subject, audience, key, lifetime, clock, Map.of());
   }
 
   /** A freshly signed compact JWT. */
   public String sign() {
-    JWTClaimsSet claims = new JWTClaimsSet.Builder()
+    Instant now = clock.instant();
+    JWTClaimsSet.Builder builder = new JWTClaimsSet.Builder()
         .issuer(issuer)
         .subject(subject)
         .audience(audience)
-        .expirationTime(Date.from(clock.instant().plus(lifetime)))
-        .build();
-    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), claims);
+        .issueTime(Date.from(now))
+        .expirationTime(Date.from(now.plus(lifetime)));
+    claims.forEach(builder::claim);
+    SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.RS256), builder.build());
     try {
       jwt.sign(new RSASSASigner(key));
     } catch (JOSEException e) {
@@ -50,6 +49,7 @@ public final class JwtAssertion {
     return jwt.serialize();
   }
 
+  /** Never the key. */
   @Override
   public String toString() {
     return "JwtAssertion{iss=" + issuer + ", aud=" + audience + "}";

@@ -26,8 +26,13 @@ public final class JwtBearerAuth extends OAuthTokenFlow {
 
   public JwtBearerAuth(TokenEndpoint endpoint, String clientId, String username, String audience, PrivateKey key,
       Clock clock) {
-    super(endpoint, clock);
-    this.assertion = new JwtAssertion(clientId, username, audience, key, LIFETIME, clock);
+    this(endpoint, new JwtAssertion(clientId, username, audience, key, LIFETIME, clock));
+  }
+
+  /** The grant with an assertion of the caller's making (Google's service accounts: no sub, a scope claim). */
+  public JwtBearerAuth(TokenEndpoint endpoint, JwtAssertion assertion) {
+    super(endpoint, assertion.clock());
+    this.assertion = assertion;
   }
 
   @Override

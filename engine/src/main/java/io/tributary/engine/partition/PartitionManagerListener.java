@@ -22,29 +22,12 @@ import org.springframework.batch.core.step.StepExecution;
  * still holds the rows committed into it, advances the stream's watermark once, to the lowest of the partitions'
  * watermarks, and writes the audit row. It never publishes rows itself: a partition completes only after it has
  * published its own ({@link PartitionStepListener}), so every row below the watermark it advances is in the target,
- * whichever process staged it.
+ * whichever process staged it. {@code remote}: whether the partitions run in worker processes (their failures are
+ * known only as text).
  */
-final class PartitionManagerListener implements StepExecutionListener {
-
-  private final StreamStepContext step;
-  private final PartitionPlan plan;
-  private final WatermarkStore watermarks;
-  private final JobRepository jobRepository;
-  private final String partitionStepPrefix;
-  private final int chunkSize;
-  private final boolean remote;
-
-  /** @param remote whether the partitions run in worker processes (their failures are known only as text) */
-  PartitionManagerListener(StreamStepContext step, PartitionPlan plan, WatermarkStore watermarks,
-      JobRepository jobRepository, String partitionStepPrefix, int chunkSize, boolean remote) {
-    this.remote = remote;
-    this.step = step;
-    this.plan = plan;
-    this.watermarks = watermarks;
-    this.jobRepository = jobRepository;
-    this.partitionStepPrefix = partitionStepPrefix;
-    this.chunkSize = chunkSize;
-  }
+record PartitionManagerListener(StreamStepContext step, PartitionPlan plan, WatermarkStore watermarks,
+    JobRepository jobRepository, String partitionStepPrefix, int chunkSize, boolean remote)
+    implements StepExecutionListener {
 
   /**
    * A worker's exception stays in the worker: the manager sees the failed partitions through the job repository,

@@ -17,17 +17,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
  * watermark there. A failed publish fails the partition, so a rerun publishes it. The stream's watermark and audit
  * row are the manager's ({@link PartitionManagerListener}), once every partition has completed.
  */
-final class PartitionStepListener implements StepExecutionListener {
-
-  private final StreamStepContext step;
-  private final SourceItemReader reader;
-  private final int chunkSize;
-
-  PartitionStepListener(StreamStepContext step, SourceItemReader reader, int chunkSize) {
-    this.step = step;
-    this.reader = reader;
-    this.chunkSize = chunkSize;
-  }
+record PartitionStepListener(StreamStepContext step, SourceItemReader reader, int chunkSize)
+    implements StepExecutionListener {
 
   @Override
   public void beforeStep(StepExecution stepExecution) {

@@ -15,19 +15,8 @@ import org.springframework.batch.core.step.StepExecution;
  * partition's state. Called concurrently by Spring Batch's TaskExecutorPartitionHandler (local threads), or by
  * {@code StepExecutionRequestHandler} in a {@code ./tributary worker} process.
  */
-final class PartitionWorkerStep implements Step {
-
-  private final String name;
-  private final JobRepository jobRepository;
-  private final Supplier<StreamStepContext> contexts;
-  private final int chunkSize;
-
-  PartitionWorkerStep(String name, JobRepository jobRepository, Supplier<StreamStepContext> contexts, int chunkSize) {
-    this.name = name;
-    this.jobRepository = jobRepository;
-    this.contexts = contexts;
-    this.chunkSize = chunkSize;
-  }
+record PartitionWorkerStep(String name, JobRepository jobRepository, Supplier<StreamStepContext> contexts,
+    int chunkSize) implements Step {
 
   @Override
   public String getName() {

@@ -75,13 +75,8 @@ final class SinkTransactionManager extends AbstractPlatformTransactionManager {
       TransactionSynchronizationUtils.triggerBeforeCommit(false);
       TransactionSynchronizationUtils.triggerBeforeCompletion();
     }
-    try {
-      chunk.transaction.commit();
-    } catch (RuntimeException | Error e) {
-      // a failed commit committed nothing and ended the chunk: the rollback that follows has nothing left to do
-      afterCompletion(chunk, TransactionSynchronization.STATUS_ROLLED_BACK);
-      throw e;
-    }
+    // a failed commit committed nothing and ended the chunk: the rollback that follows has nothing left to do
+    end(chunk, chunk.transaction::commit, TransactionSynchronization.STATUS_ROLLED_BACK);
     if (chunk.runsSynchronization) {
       TransactionSynchronizationUtils.triggerAfterCommit();
     }
@@ -97,13 +92,18 @@ final class SinkTransactionManager extends AbstractPlatformTransactionManager {
     if (chunk.runsSynchronization) {
       TransactionSynchronizationUtils.triggerBeforeCompletion();
     }
+    end(chunk, chunk.transaction::rollback, TransactionSynchronization.STATUS_UNKNOWN);
+    afterCompletion(chunk, TransactionSynchronization.STATUS_ROLLED_BACK);
+  }
+
+  /** Commits or rolls back the sink's chunk; when that fails, completes the chunk as {@code statusIfFailed}. */
+  private void end(Chunk chunk, Runnable commitOrRollback, int statusIfFailed) {
     try {
-      chunk.transaction.rollback();
+      commitOrRollback.run();
     } catch (RuntimeException | Error e) {
-      afterCompletion(chunk, TransactionSynchronization.STATUS_UNKNOWN);
+      afterCompletion(chunk, statusIfFailed);
       throw e;
     }
-    afterCompletion(chunk, TransactionSynchronization.STATUS_ROLLED_BACK);
   }
 
   @Override

@@ -14,19 +14,8 @@ import org.springframework.batch.core.step.StepExecution;
  * table (replace swap), advances the stream's watermark and writes the audit row. A failure there fails the step,
  * so a rerun redoes it.
  */
-final class StreamStepListener implements StepExecutionListener {
-
-  private final StreamStepContext step;
-  private final SourceItemReader reader;
-  private final WatermarkStore watermarks;
-  private final int chunkSize;
-
-  StreamStepListener(StreamStepContext step, SourceItemReader reader, WatermarkStore watermarks, int chunkSize) {
-    this.step = step;
-    this.reader = reader;
-    this.watermarks = watermarks;
-    this.chunkSize = chunkSize;
-  }
+record StreamStepListener(StreamStepContext step, SourceItemReader reader, WatermarkStore watermarks, int chunkSize)
+    implements StepExecutionListener {
 
   @Override
   public void beforeStep(StepExecution stepExecution) {

@@ -20,17 +20,7 @@ import java.util.Optional;
  * last completed load of each input stream from the job's mart manifest, and whether the oldest is past the mart's
  * staleness limit). Values are JSON-ready maps, the same for {@code ./tributary marts --json} and the MCP tools.
  */
-public final class MartCatalog {
-
-  private final LoadedJob job;
-  private final MartWarehouse warehouse;
-  private final Clock clock;
-
-  public MartCatalog(LoadedJob job, MartWarehouse warehouse, Clock clock) {
-    this.job = job;
-    this.warehouse = warehouse;
-    this.clock = clock;
-  }
+public record MartCatalog(LoadedJob job, MartWarehouse warehouse, Clock clock) {
 
   /** The declarations of the job's marts. */
   public List<MartDeclaration> declarations() {

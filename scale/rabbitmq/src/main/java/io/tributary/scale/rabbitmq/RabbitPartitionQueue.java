@@ -42,13 +42,13 @@ final class RabbitPartitionQueue implements RemotePartitioning.Link {
   private final BeanFactory beans;
   private AmqpInboundChannelAdapter inbound;
 
-  private RabbitPartitionQueue(CachingConnectionFactory connections, String queue, JobRepository jobRepository,
-      String where, BeanFactory beans) {
-    this.beans = beans;
-    this.connections = connections;
-    this.queue = queue;
+  private RabbitPartitionQueue(ScaleConfig scale, String job, JobRepository jobRepository, BeanFactory beans) {
+    ScaleConfig.Broker broker = scale.broker();
+    this.connections = connectionFactory(broker, job);
+    this.queue = scale.queue(job);
+    this.where = "RabbitMQ " + broker.host() + ":" + broker.portOrDefault() + broker.virtualHostOrDefault();
     this.jobRepository = jobRepository;
-    this.where = where;
+    this.beans = beans;
   }
 
   /**
@@ -57,23 +57,25 @@ final class RabbitPartitionQueue implements RemotePartitioning.Link {
    */
   static RabbitPartitionQueue connect(ScaleConfig scale, String job, JobRepository jobRepository,
       BeanFactory beans) {
-    ScaleConfig.Broker broker = scale.broker();
+    RabbitPartitionQueue remote = new RabbitPartitionQueue(scale, job, jobRepository, beans);
+    try {
+      new RabbitAdmin(remote.connections).declareQueue(new Queue(remote.queue, true, false, false));
+    } catch (AmqpException e) {
+      remote.connections.destroy();
+      throw new TributaryException(TributaryException.Kind.TRANSIENT, "cannot reach the broker " + remote.where
+          + " of scale.broker: " + e.getMessage(), "start RabbitMQ, or check scale.broker (host, port, username,"
+          + " password, virtual_host) in the job file", e);
+    }
+    return remote;
+  }
+
+  private static CachingConnectionFactory connectionFactory(ScaleConfig.Broker broker, String job) {
     CachingConnectionFactory connections = new CachingConnectionFactory(broker.host(), broker.portOrDefault());
     connections.setUsername(broker.usernameOrDefault());
     connections.setPassword(broker.password() == null ? "guest" : broker.password().resolve());
     connections.setVirtualHost(broker.virtualHostOrDefault());
     connections.setConnectionNameStrategy(cf -> "tributary " + job);
-    String where = "RabbitMQ " + broker.host() + ":" + broker.portOrDefault() + broker.virtualHostOrDefault();
-    RabbitPartitionQueue remote = new RabbitPartitionQueue(connections, scale.queue(job), jobRepository, where, beans);
-    try {
-      new RabbitAdmin(connections).declareQueue(new Queue(remote.queue, true, false, false));
-    } catch (AmqpException e) {
-      connections.destroy();
-      throw new TributaryException(TributaryException.Kind.TRANSIENT, "cannot reach the broker " + where
-          + " of scale.broker: " + e.getMessage(), "start RabbitMQ, or check scale.broker (host, port, username,"
-          + " password, virtual_host) in the job file", e);
-    }
-    return remote;
+    return connections;
   }
 
   @Override

@@ -27,20 +27,11 @@ import org.springframework.stereotype.Component;
  * class path. A run's manager sends its partition requests to the job's durable work queue
  * ({@link RabbitPartitionQueue}); {@code ./tributary worker <job>} consumes them and runs each one with the same
  * stream step the manager would run locally, against the shared job repository, until the process is stopped.
+ * {@code beans}: Spring Integration endpoints need the bean factory even when they are not beans themselves.
  */
 @Component
-public class RabbitPartitioning implements RemotePartitioning {
-
-  private final JobRepository jobRepository;
-  private final PlatformRegistry platforms;
-  private final BeanFactory beans;
-
-  /** {@code beans}: Spring Integration endpoints need the bean factory even when they are not beans themselves. */
-  public RabbitPartitioning(JobRepository jobRepository, PlatformRegistry platforms, BeanFactory beans) {
-    this.beans = beans;
-    this.jobRepository = jobRepository;
-    this.platforms = platforms;
-  }
+public record RabbitPartitioning(JobRepository jobRepository, PlatformRegistry platforms, BeanFactory beans)
+    implements RemotePartitioning {
 
   @Override
   public Link connect(LoadedJob job) {

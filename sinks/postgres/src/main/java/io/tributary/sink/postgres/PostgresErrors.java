@@ -8,15 +8,7 @@ import java.sql.SQLException;
  * The one place PostgreSQL errors become {@link TributaryException}s, classified by SQLState (PostgreSQL manual,
  * Appendix A "Error Codes"). Messages name the server, database, user and schema, never the password.
  */
-final class PostgresErrors {
-
-  private final PostgresEndpoint endpoint;
-  private final String schema;
-
-  PostgresErrors(PostgresEndpoint endpoint, String schema) {
-    this.endpoint = endpoint;
-    this.schema = schema;
-  }
+record PostgresErrors(PostgresEndpoint endpoint, String schema) {
 
   /** For {@code check()}: every failure is a config or auth problem the user must fix before a run. */
   TributaryException atCheck(SQLException e) {

@@ -10,7 +10,6 @@ import io.tributary.core.TributaryException;
 import io.tributary.core.TypedOptionsSource;
 import io.tributary.http.AuthProvider;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -28,22 +27,13 @@ final class DynamicsSource extends TypedOptionsSource<DynamicsStreamOptions> {
   private final Map<String, DynamicsTable> tables = new java.util.concurrent.ConcurrentHashMap<>();
 
   DynamicsSource(DynamicsConfig config, URI org, AuthProvider auth) {
-    super(DynamicsStreamOptions::parse);
+    super(DynamicsStreamOptions::parse, COMMON_TABLES);
     this.client = new DynamicsClient(org, auth, config, new ObjectMapper());
   }
 
   @Override
   public void check() {
     client.table("account");
-  }
-
-  @Override
-  public List<StreamSchema> discover() {
-    List<StreamSchema> out = new ArrayList<>();
-    for (String t : COMMON_TABLES) {
-      out.add(discover(t, Map.of()));
-    }
-    return out;
   }
 
   @Override

@@ -28,12 +28,14 @@ final class FileDrop {
   private static final int FINGERPRINT_HEX_CHARS = 16;
 
   private final Path dir;
+  private final FileStreamOptions options;
   private final PathMatcher matcher;
   private final int depth;
   private final Map<DroppedFile, String> fingerprints = new HashMap<>();
 
   FileDrop(Path dir, FileStreamOptions options) {
     this.dir = dir;
+    this.options = options;
     this.matcher = options.matcher();
     String pattern = options.pattern();
     this.depth = pattern.contains("**") ? Integer.MAX_VALUE : (int) pattern.chars().filter(c -> c == '/').count() + 1;
@@ -55,6 +57,11 @@ final class FileDrop {
     } catch (IOException | UncheckedIOException e) {
       throw TributaryException.transientFailure("cannot list the drop folder " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The records of a dropped file, read with the stream's format options; the caller closes them. */
+  RecordFile open(DroppedFile file) {
+    return RecordFile.open(file, options);
   }
 
   /** {@code size:sha256-prefix} of the file's current content. */

@@ -24,15 +24,13 @@ final class FileDropReader implements StreamReader {
   static final String RECORD = "record";
 
   private final ReadRequest request;
-  private final FileStreamOptions options;
   private final FileDrop drop;
   private OpenFile current;
 
   private record OpenFile(FileDrop.DroppedFile file, String fingerprint, RecordFile records) {}
 
-  FileDropReader(ReadRequest request, FileStreamOptions options, FileDrop drop) {
+  FileDropReader(ReadRequest request, FileDrop drop) {
     this.request = request;
-    this.options = options;
     this.drop = drop;
   }
 
@@ -99,7 +97,7 @@ final class FileDropReader implements StreamReader {
 
   private OpenFile open(FileDrop.DroppedFile file, long skip) {
     String fingerprint = drop.fingerprint(file);
-    RecordFile records = RecordFile.open(file, options);
+    RecordFile records = drop.open(file);
     while (records.count() < skip) {
       if (records.next() == null) {
         break; // the file shrank since the cursor was saved: it is read to its end

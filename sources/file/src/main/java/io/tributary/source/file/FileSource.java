@@ -57,7 +57,7 @@ final class FileSource extends TypedOptionsSource<FileStreamOptions> {
 
   @Override
   protected StreamReader open(ReadRequest request, FileStreamOptions opts) {
-    return new FileDropReader(request, opts, new FileDrop(dir, opts));
+    return new FileDropReader(request, new FileDrop(dir, opts));
   }
 
   private static StreamSchema schema(String stream, FileDrop.DroppedFile file, FileStreamOptions opts) {

@@ -17,17 +17,7 @@ import java.util.Map;
  * 500), so a full read each run is cheap and exact. The cursor is {@code mode=live|archived} plus the {@code after}
  * token; the watermark ({@code since_ms}, the run's start) is informational.
  */
-final class HubSpotOwnersReader implements StreamReader {
-
-  private final HubSpotClient client;
-  private final boolean includeArchived;
-  private final Clock clock;
-
-  HubSpotOwnersReader(HubSpotClient client, boolean includeArchived, Clock clock) {
-    this.client = client;
-    this.includeArchived = includeArchived;
-    this.clock = clock;
-  }
+record HubSpotOwnersReader(HubSpotClient client, boolean includeArchived, Clock clock) implements StreamReader {
 
   @Override
   public Page read(Cursor cursor) {

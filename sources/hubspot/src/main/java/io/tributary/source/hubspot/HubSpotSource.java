@@ -30,7 +30,7 @@ final class HubSpotSource extends TypedOptionsSource<HubSpotStreamOptions> {
   private final Duration indexLag;
 
   HubSpotSource(HubSpotConfig config, URI base, AuthProvider auth) {
-    super(HubSpotStreamOptions::parse);
+    super(HubSpotStreamOptions::parse, HubSpotStreams.names());
     this.client = new HubSpotClient(base, auth, config, base.toString(), new ObjectMapper());
     this.indexLag = config.searchIndexLag() == null ? Duration.ofSeconds(60) : Durations.parse(config.searchIndexLag());
   }
@@ -38,15 +38,6 @@ final class HubSpotSource extends TypedOptionsSource<HubSpotStreamOptions> {
   @Override
   public void check() {
     client.properties("contacts");
-  }
-
-  @Override
-  public List<StreamSchema> discover() {
-    List<StreamSchema> out = new ArrayList<>();
-    for (String stream : HubSpotStreams.names()) {
-      out.add(discover(stream, Map.of()));
-    }
-    return out;
   }
 
   @Override

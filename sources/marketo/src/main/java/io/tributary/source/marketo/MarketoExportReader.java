@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * the rest of its file; a download that breaks off mid-file keeps the complete records it got and the next page asks
  * from the byte after them. The watermark ({@code through}) moves when a window's file has been read to its end.
  */
-final class MarketoExportReader implements StreamReader {
+record MarketoExportReader(MarketoClient client, MarketoExportJobs jobs, MarketoStreamOptions opts, ReadRequest request,
+    MarketoConfig config) implements StreamReader {
 
   static final String THROUGH = "through";
   static final String UNTIL = "until";
@@ -36,21 +37,6 @@ final class MarketoExportReader implements StreamReader {
 
   private static final Logger log = LoggerFactory.getLogger(MarketoExportReader.class);
   private static final int DOWNLOAD_ATTEMPTS = 3;
-
-  private final MarketoClient client;
-  private final MarketoExportJobs jobs;
-  private final MarketoStreamOptions opts;
-  private final ReadRequest request;
-  private final MarketoConfig config;
-
-  MarketoExportReader(MarketoClient client, MarketoExportJobs jobs, MarketoStreamOptions opts, ReadRequest request,
-      MarketoConfig config) {
-    this.client = client;
-    this.jobs = jobs;
-    this.opts = opts;
-    this.request = request;
-    this.config = config;
-  }
 
   @Override
   public Page read(Cursor cursor) {

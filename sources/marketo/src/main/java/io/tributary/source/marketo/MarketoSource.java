@@ -4,7 +4,6 @@ import io.tributary.core.ReadRequest;
 import io.tributary.core.StreamReader;
 import io.tributary.core.StreamSchema;
 import io.tributary.core.TypedOptionsSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -22,7 +21,7 @@ final class MarketoSource extends TypedOptionsSource<MarketoStreamOptions> {
   private final MarketoConfig config;
 
   MarketoSource(MarketoConfig config, MarketoClient client, MarketoIdentity identity, MarketoExportJobs jobs) {
-    super(MarketoStreamOptions::parse);
+    super(MarketoStreamOptions::parse, MarketoStreams.names());
     this.config = config;
     this.client = client;
     this.identity = identity;
@@ -35,15 +34,6 @@ final class MarketoSource extends TypedOptionsSource<MarketoStreamOptions> {
     identity.tokenResponse();
     client.listLeadExports();
     config.start();
-  }
-
-  @Override
-  public List<StreamSchema> discover() {
-    List<StreamSchema> out = new ArrayList<>();
-    for (String stream : MarketoStreams.names()) {
-      out.add(discover(stream, Map.of()));
-    }
-    return out;
   }
 
   @Override

@@ -15,23 +15,9 @@ import java.util.Map;
  * Picks a stream's records out of a response body with the definition's JSON pointer and marks deleted ones. An
  * element that is not a JSON object becomes a record with an {@code _error} field, which the engine quarantines.
  */
-final class RecordSelector {
+record RecordSelector(String stream, String pointer, DeleteSpec deletes, ObjectMapper json, RestHook hook) {
 
   private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
-
-  private final String stream;
-  private final String pointer;
-  private final DeleteSpec deletes;
-  private final ObjectMapper json;
-  private final RestHook hook;
-
-  RecordSelector(String stream, String pointer, DeleteSpec deletes, ObjectMapper json, RestHook hook) {
-    this.stream = stream;
-    this.pointer = pointer;
-    this.deletes = deletes;
-    this.json = json;
-    this.hook = hook;
-  }
 
   List<SourceRecord> records(JsonNode body) {
     JsonNode list = (hook == null ? body : hook.response(stream, body)).at(pointer);

@@ -13,7 +13,6 @@ import io.tributary.http.HttpCall;
 import io.tributary.source.rest.RestDefinition.StreamSpec;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,7 @@ final class RestSource extends TypedOptionsSource<RestSource.StreamOptions> {
   private final Clock clock;
 
   RestSource(RestDefinition def, JobValues values, JobContext context, Clock clock) {
-    super((stream, options) -> parse(def, stream, options));
+    super((stream, options) -> parse(def, stream, options), def.streams().keySet());
     this.def = def;
     this.values = values;
     this.clock = clock;
@@ -95,15 +94,6 @@ final class RestSource extends TypedOptionsSource<RestSource.StreamOptions> {
     String stream = def.check() != null && def.check().stream() != null ? def.check().stream()
         : def.streams().keySet().iterator().next();
     sample(options(stream, Map.of()), 1);
-  }
-
-  @Override
-  public List<StreamSchema> discover() {
-    List<StreamSchema> out = new ArrayList<>();
-    for (String stream : def.streams().keySet()) {
-      out.add(discover(stream, Map.of()));
-    }
-    return out;
   }
 
   @Override

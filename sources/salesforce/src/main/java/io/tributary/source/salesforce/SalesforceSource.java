@@ -88,6 +88,6 @@ final class SalesforceSource extends TypedOptionsSource<SalesforceStreamOptions>
                 + " full read each run");
       }
     }
-    return new SalesforceStreamReader(client(), catalog(), request, options, config);
+    return new SalesforceStreamReader(new SalesforceApiChoice(client(), catalog(), request, options, config));
   }
 }

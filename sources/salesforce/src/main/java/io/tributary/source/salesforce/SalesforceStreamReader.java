@@ -2,74 +2,27 @@ package io.tributary.source.salesforce;
 
 import io.tributary.core.Cursor;
 import io.tributary.core.Page;
-import io.tributary.core.ReadRequest;
 import io.tributary.core.StreamReader;
-import io.tributary.core.TributaryException;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Chooses REST or Bulk API 2.0 for one stream on its first read: the stream's {@code mode}, or with {@code auto} a
- * cheap {@code SELECT COUNT()} over the same bound against {@code bulk_threshold} (compound fields force REST, which
- * Bulk cannot select). Then delegates every read to the chosen reader.
+ * Reads one stream with the reader {@link SalesforceApiChoice} picks on the first read (REST or Bulk API 2.0), then
+ * delegates every read to it.
  */
 final class SalesforceStreamReader implements StreamReader {
 
-  private static final Logger LOG = LoggerFactory.getLogger(SalesforceStreamReader.class);
-
-  private final SalesforceClient client;
-  private final SalesforceCatalog catalog;
-  private final ReadRequest request;
-  private final SalesforceStreamOptions options;
-  private final SalesforceConfig config;
+  private final SalesforceApiChoice choice;
   private StreamReader delegate;
 
-  SalesforceStreamReader(SalesforceClient client, SalesforceCatalog catalog, ReadRequest request,
-      SalesforceStreamOptions options, SalesforceConfig config) {
-    this.client = client;
-    this.catalog = catalog;
-    this.request = request;
-    this.options = options;
-    this.config = config;
+  SalesforceStreamReader(SalesforceApiChoice choice) {
+    this.choice = choice;
   }
 
   @Override
   public Page read(Cursor cursor) {
     if (delegate == null) {
-      delegate = choose(cursor);
+      delegate = choice.readerFor(cursor);
     }
     return delegate.read(cursor);
-  }
-
-  private StreamReader choose(Cursor cursor) {
-    List<String> fields = catalog.selectedFields(options);
-    boolean compound = catalog.selectsCompound(options);
-    boolean bulk = switch (options.mode()) {
-      case REST -> false;
-      case BULK -> {
-        if (compound) {
-          throw TributaryException.config("stream '" + request.stream() + "' selects a compound address or location"
-              + " field, which Bulk API 2.0 cannot query", "list the component fields (BillingCity, ...) instead, or"
-              + " use mode: rest");
-        }
-        yield true;
-      }
-      case AUTO -> {
-        if (compound) {
-          yield false;
-        }
-        String where = SalesforceCursor.lowerBound(cursor, request);
-        long count = client.count(SalesforceSoql.count(options.object(), where), options.includeDeleted());
-        yield count > config.bulkThresholdOrDefault();
-      }
-    };
-    LOG.info("Salesforce stream '{}' ({}) reads with {}", request.stream(), options.object(), bulk ? "Bulk API 2.0"
-        : "REST query");
-    SalesforceStreamQuery query = new SalesforceStreamQuery(request, options, fields);
-    return bulk
-        ? new SalesforceBulkReader(client, query, config.bulkPageSizeOrDefault())
-        : new SalesforceRestReader(client, query);
   }
 
   /** "rest" or "bulk" once the first read chose, else null (tests and the run log). */

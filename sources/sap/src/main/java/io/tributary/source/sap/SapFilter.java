@@ -16,19 +16,13 @@ import java.util.StringJoiner;
  * 2.2.2 {@code datetimeoffset'..'}, {@code datetime'..'}, {@code guid'..'}, {@code 1.5M}, {@code 7L}; v4: OData
  * URL Conventions 4.01 section 5.1.1.6, unquoted ISO dates and GUIDs).
  */
-final class SapFilter {
+record SapFilter(SapODataVersion version, SapEntitySet set, List<String> order) {
 
   private static final DateTimeFormatter V2_DATETIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
-  private final SapODataVersion version;
-  private final SapEntitySet set;
-  private final List<String> order;
-
-  SapFilter(SapODataVersion version, SapEntitySet set, List<String> order) {
-    this.version = version;
-    this.set = set;
-    this.order = List.copyOf(order);
+  SapFilter {
+    order = List.copyOf(order);
   }
 
   String orderBy() {

@@ -21,7 +21,7 @@ public final class SapSource extends TypedOptionsSource<SapStream> {
   private final SapClient client;
 
   SapSource(SapClient client) {
-    super(SapStreams::resolve);
+    super(SapStreams::resolve, SapStreams.names());
     this.client = client;
   }
 
@@ -43,11 +43,6 @@ public final class SapSource extends TypedOptionsSource<SapStream> {
   public void check() {
     SapStream first = SapStreams.resolve(SapStreams.names().get(0), Map.of());
     client.metadata(first.service());
-  }
-
-  @Override
-  public List<StreamSchema> discover() {
-    return SapStreams.names().stream().map(n -> discover(n, Map.of())).toList();
   }
 
   @Override

@@ -40,11 +40,6 @@ final class WorkdaySource extends TypedOptionsSource<WorkdayReport> {
   public void check() {}
 
   @Override
-  public List<StreamSchema> discover() {
-    return List.of();
-  }
-
-  @Override
   public StreamSchema discover(String stream, Map<String, Object> options) {
     WorkdayReport report = options(stream, options);
     Map<String, String> prompts = new LinkedHashMap<>(report.prompts());

@@ -16,21 +16,10 @@ import java.util.Map;
  * run asks for {@code start_date .. today}, later runs for {@code last to-date .. today} (that day again, so rows
  * changed later on it are not missed; the sink merges on the primary key), and the watermark is the to-date sent.
  */
-final class WorkdayStreamReader implements StreamReader {
+record WorkdayStreamReader(WorkdayClient client, WorkdayReport report, ReadRequest request, Clock clock)
+    implements StreamReader {
 
   static final String WATERMARK = "to_date";
-
-  private final WorkdayClient client;
-  private final WorkdayReport report;
-  private final ReadRequest request;
-  private final Clock clock;
-
-  WorkdayStreamReader(WorkdayClient client, WorkdayReport report, ReadRequest request, Clock clock) {
-    this.client = client;
-    this.report = report;
-    this.request = request;
-    this.clock = clock;
-  }
 
   @Override
   public Page read(Cursor cursor) {
