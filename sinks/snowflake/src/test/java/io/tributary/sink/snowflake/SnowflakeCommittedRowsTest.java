@@ -135,6 +135,26 @@ class SnowflakeCommittedRowsTest {
     }
   }
 
+  /** A job repository replaced while the warehouse is kept numbers its instances from 1 again (RepositoryResetIT). */
+  @Test
+  void aStateRowOfAnotherJobRepositoryIsRefusedUntilAFullRefresh() throws Exception {
+    SnowflakeJdbcDouble db = new SnowflakeJdbcDouble(spool);
+    long firstRepository = RunInfo.instanceKey(7, 1);
+    long secondRepository = RunInfo.instanceKey(9, 1);
+    try (SnowflakeSink sink = SnowflakeSinkTestSupport.sink(db, spool)) {
+      load(sink, spec(WriteMode.MERGE, firstRepository, 1, false), RUN_1);
+      assertThatThrownBy(() -> sink.open(spec(WriteMode.MERGE, secondRepository, 2, false)))
+          .isInstanceOfSatisfying(TributaryException.class,
+              e -> assertThat(e.kind()).isEqualTo(TributaryException.Kind.CONFIG))
+          .hasMessageContaining("last loaded into this warehouse by job instance 1 of another job repository (id 7;"
+              + " this run's repository has id 9)");
+      assertThat(count(db, "SELECT \"INSTANCE_ID\" FROM \"RAW\".\"_TRIBUTARY_STATE\"")).isEqualTo(firstRepository);
+      load(sink, spec(WriteMode.MERGE, secondRepository, 2, true), RUN_1);
+      assertThat(count(db, "SELECT \"INSTANCE_ID\" FROM \"RAW\".\"_TRIBUTARY_STATE\"")).isEqualTo(secondRepository);
+      assertThat(count(db, "SELECT COUNT(*) FROM \"RAW\".\"CUSTOMERS\"")).isEqualTo(3);
+    }
+  }
+
   @Test
   void aChunkReportsTheRowsSnowflakeCannotHoldAsQuarantinedNotWritten() throws Exception {
     SnowflakeJdbcDouble db = new SnowflakeJdbcDouble(spool);

@@ -138,8 +138,7 @@ public abstract class StagedSink extends JdbcSink<StagedType> {
       }
       state.create(c);
       quarantine.create(c);
-      Optional<StagedStateTable.Entry> entry =
-          state.read(c, spec.run().job(), spec.stream(), spec.run().instanceId());
+      Optional<StagedStateTable.Entry> entry = state.read(c, spec);
       boolean restart = restarting(c, entry, schema, stagingTable, spec);
       CommittedRowsCheck committed = new CommittedRowsCheck(dialect, schema, spec.run().job(), table);
       if (StagedTableWriterBase.checksCommittedRows(spec, entry)) {

@@ -3,6 +3,7 @@ package io.tributary.sink.staged;
 import io.tributary.core.ColumnType;
 import io.tributary.core.Cursor;
 import io.tributary.core.SystemTables;
+import io.tributary.core.TableSpec;
 import io.tributary.sink.CursorJson;
 import io.tributary.sink.jdbc.CommittedRowsCheck;
 import io.tributary.sink.jdbc.SqlDialect;
@@ -13,6 +14,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * {@link SystemTables#STATE} of a staged warehouse: one row per job and stream with the position staged or published
@@ -88,13 +90,30 @@ public final class StagedStateTable {
 
   /** The state of {@code instanceId}, or empty when there is none or another job instance wrote it. */
   public Optional<Entry> read(Connection c, String job, String stream, long instanceId) throws SQLException {
+    return read(c, job, stream, instanceId, owner -> {});
+  }
+
+  /**
+   * {@link #read(Connection, String, String, long)} for the stream {@code spec} opens, refusing a state row of another
+   * job repository's instance ({@link TableSpec#requireStateOfThisRepository}).
+   */
+  public Optional<Entry> read(Connection c, TableSpec spec) throws SQLException {
+    return read(c, spec.run().job(), spec.stream(), spec.run().instanceId(), spec::requireStateOfThisRepository);
+  }
+
+  private Optional<Entry> read(Connection c, String job, String stream, long instanceId, LongConsumer otherOwner)
+      throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("SELECT " + q("instance_id") + ", " + q("position") + ", "
         + q("published") + ", " + q("published_position") + " FROM " + table + " WHERE " + q("job") + " = ? AND "
         + q("stream") + " = ?")) {
       ps.setString(1, job);
       ps.setString(2, stream);
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next() || rs.getLong(1) != instanceId) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        if (rs.getLong(1) != instanceId) {
+          otherOwner.accept(rs.getLong(1));
           return Optional.empty();
         }
         String publishedPosition = rs.getString(4);
