@@ -29,8 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RunLockLossIT {
 
   private static final int ROWS = 4000;
-  /** The runs' lock check interval (10 s by default): how soon a cut session is noticed. */
-  private static final String CHECK_INTERVAL = "2s";
 
   @TempDir
   Path dir;
@@ -49,9 +47,7 @@ class RunLockLossIT {
     sql("CREATE INDEX ON " + src + ".events_base (updated_at, id)");
     sql("INSERT INTO " + src + ".events_base SELECT g, 'Event ' || g, timestamptz '2024-01-01 00:00:00+00'"
         + " + g * interval '1 second' FROM generate_series(1, " + ROWS + ") g");
-    // 20 pages: a run of about 8 s, several lock checks (CHECK_INTERVAL); the run is held on the source table while
-    // the test cuts its session, so the pages left after that outlast one check interval with room to spare
-    slowView(src, 0.4);
+    slowView(src, 1.0); // 20 pages: a run of about 20 s, two lock checks
     Files.createDirectories(dir.resolve("jobs"));
     job = Files.writeString(dir.resolve("jobs").resolve("events.yml"), """
         source: { type: jdbc, url: "%s", user: %s, schema: %s }
@@ -64,9 +60,8 @@ class RunLockLossIT {
 
   private Process start(String name) throws Exception {
     String url = TestPostgres.url() + (TestPostgres.url().contains("?") ? "&" : "?") + "currentSchema=" + repo;
-    return new TributaryProcess(dir.resolve(".tributary"), Map.of("TRIBUTARY_REPOSITORY_USER", TestPostgres.user(),
-        "TRIBUTARY_RUN_LOCK_CHECK_INTERVAL", CHECK_INTERVAL), url, dir)
-        .start(dir.resolve(name + ".log"), "run", job.toString());
+    return new TributaryProcess(dir.resolve(".tributary"), Map.of("TRIBUTARY_REPOSITORY_USER", TestPostgres.user()),
+        url, dir).start(dir.resolve(name + ".log"), "run", job.toString());
   }
 
   @Test
@@ -159,7 +154,7 @@ class RunLockLossIT {
 
   /**
    * Takes the advisory lock from this connection once the cut session has gone. pg_terminate_backend only signals the
-   * backend, so the lock may still be held for a moment; and on a loaded machine the run's lock check may take
+   * backend, so the lock may still be held for a moment; and on a loaded machine the run's 10-second check may take
    * the lock again first, in which case that new lock session is cut as well, so another process ends up holding it.
    */
   private static boolean takeOver(Statement s, long key) throws Exception {

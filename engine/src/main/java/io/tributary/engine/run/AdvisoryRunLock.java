@@ -26,6 +26,9 @@ final class AdvisoryRunLock implements RunLock {
   /** How long a refused run waits for the holder to record itself (it does so right after taking the lock). */
   private static final Duration HOLDER_WAIT = Duration.ofSeconds(5);
 
+  /** How often the holder checks that its lock session is alive and still holds the lock. */
+  private static final Duration WATCH_PERIOD = Duration.ofSeconds(10);
+
   /** Opens a new connection to the job repository, outside the pool. */
   @FunctionalInterface
   interface Sessions {
@@ -33,29 +36,21 @@ final class AdvisoryRunLock implements RunLock {
   }
 
   private final Sessions sessions;
-  /** How often the holder checks that its lock session is alive and still holds the lock. */
-  private final Duration checkInterval;
   private final long key;
   private volatile Connection session;
   private volatile RunLockHolder holder;
   private ScheduledExecutorService watch;
   private boolean closed;
 
-  private AdvisoryRunLock(Sessions sessions, Duration checkInterval, Connection session, long key,
-      RunLockHolder holder) {
+  private AdvisoryRunLock(Sessions sessions, Connection session, long key, RunLockHolder holder) {
     this.sessions = sessions;
-    this.checkInterval = checkInterval;
     this.session = session;
     this.key = key;
     this.holder = holder;
   }
 
-  /**
-   * Takes the lock of {@code job} on a new session, or throws BUSY naming the holder; once {@link #watch watched},
-   * the holder checks its session every {@code checkInterval}.
-   */
-  static RunLock acquire(Sessions sessions, Duration checkInterval, String job)
-      throws SQLException, InterruptedException {
+  /** Takes the lock of {@code job} on a new session, or throws BUSY naming the holder. */
+  static RunLock acquire(Sessions sessions, String job) throws SQLException, InterruptedException {
     Connection session = sessions.open();
     try {
       configure(session);
@@ -65,7 +60,7 @@ final class AdvisoryRunLock implements RunLock {
         if (tryLock(session, key)) {
           RunLockHolder holder = RunLockHolder.thisProcess(job, String.valueOf(backendPid(session)));
           holder.record(session);
-          return new AdvisoryRunLock(sessions, checkInterval, session, key, holder);
+          return new AdvisoryRunLock(sessions, session, key, holder);
         }
         RunLockHolder recorded = RunLockHolder.read(session, job);
         Long lockSession = lockSession(session, key);
@@ -85,7 +80,7 @@ final class AdvisoryRunLock implements RunLock {
   }
 
   /**
-   * Checks every check interval (10 s by default) that the lock session is alive and holds the lock. If the session
+   * Checks every 10 s that the lock session is alive and holds the lock. If the session
    * was lost (a network cut, a DBA ending it) the lock is taken again on a new one at once; if another run took it
    * meanwhile, {@code onLost} runs (the engine stops this run at its next chunk) so two runs never write together.
    */
@@ -99,8 +94,8 @@ final class AdvisoryRunLock implements RunLock {
       t.setDaemon(true);
       return t;
     });
-    watch.scheduleWithFixedDelay(() -> check(onLost), checkInterval.toMillis(), checkInterval.toMillis(),
-        TimeUnit.MILLISECONDS);
+    watch.scheduleWithFixedDelay(() -> check(onLost), WATCH_PERIOD.toSeconds(), WATCH_PERIOD.toSeconds(),
+        TimeUnit.SECONDS);
   }
 
   private synchronized void check(Runnable onLost) {

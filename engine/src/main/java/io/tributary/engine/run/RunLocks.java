@@ -1,13 +1,11 @@
 package io.tributary.engine.run;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.tributary.core.Durations;
 import io.tributary.core.TributaryException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,32 +21,11 @@ public class RunLocks {
 
   private final DataSource repository;
   private final Path stateDir;
-  private final Duration checkInterval;
 
-  /**
-   * {@code checkInterval}: how often a PostgreSQL lock holder checks that its lock session lives
-   * ({@code TRIBUTARY_RUN_LOCK_CHECK_INTERVAL}, docs/architecture.md); a cut session is noticed within it.
-   */
   public RunLocks(DataSource repository, RepositorySchema schema,
-      @Value("${tributary.state-dir:.tributary}") String stateDir,
-      @Value("${tributary.run-lock.check-interval:10s}") String checkInterval) {
+      @Value("${tributary.state-dir:.tributary}") String stateDir) {
     this.repository = repository;
     this.stateDir = Path.of(stateDir);
-    this.checkInterval = positive(checkInterval);
-  }
-
-  private static Duration positive(String checkInterval) {
-    Duration d;
-    try {
-      d = Durations.parse(checkInterval);
-    } catch (RuntimeException e) {
-      d = Duration.ZERO;
-    }
-    if (d.isNegative() || d.isZero()) {
-      throw TributaryException.config("TRIBUTARY_RUN_LOCK_CHECK_INTERVAL (tributary.run-lock.check-interval) is '"
-          + checkInterval + "': it must be a positive duration", "write it like 10s or 500ms, or unset it (10s)");
-    }
-    return d;
   }
 
   /** The lock of {@code job}, or a BUSY {@link TributaryException} naming its holder. */
@@ -58,8 +35,7 @@ public class RunLocks {
       try (Connection c = repository.getConnection()) {
         postgres = RepositorySchema.platform(c).equals("postgresql");
       }
-      return postgres ? AdvisoryRunLock.acquire(this::dedicatedSession, checkInterval, job)
-          : FileRunLock.acquire(stateDir, job);
+      return postgres ? AdvisoryRunLock.acquire(this::dedicatedSession, job) : FileRunLock.acquire(stateDir, job);
     } catch (SQLException e) {
       throw TributaryException.transientFailure("cannot take the run lock of job '" + job + "' in the job repository: "
           + e.getMessage(), e);
