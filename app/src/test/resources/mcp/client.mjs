@@ -11,10 +11,13 @@ const transport = mode === "stdio"
   ? (() => { const t = JSON.parse(target); return new StdioClientTransport({ command: t.command, args: t.args, cwd: t.cwd, stderr: "inherit" }); })()
   : new StreamableHTTPClientTransport(new URL(target));
 const client = new Client({ name: "tributary-it-ts-client", version: "1.0.0" });
-await client.connect(transport);
+// The SDK gives up on a request after 60 s; on a loaded machine a server JVM may start slower than that. McpServerIT
+// waits 180 s for this client, so each request may take nearly as long.
+const wait = { timeout: 170_000 };
+await client.connect(transport, wait);
 
 const call = async (name, args) => {
-  const r = await client.callTool({ name, arguments: args });
+  const r = await client.callTool({ name, arguments: args }, undefined, wait);
   return { isError: r.isError === true, text: r.content?.map(c => c.text).join("\n"), structured: r.structuredContent ?? null };
 };
 const out = {};
@@ -32,7 +35,7 @@ if (scenario === "project") {
   out.describe = await call("describe_mart", { mart: "account_360", sample_rows: 2 });
 } else {
   const refusal = sql => call("query_marts", { sql });
-  out.tools = (await client.listTools()).tools.map(t => ({ name: t.name, description: t.description, inputSchema: t.inputSchema }));
+  out.tools = (await client.listTools(undefined, wait)).tools.map(t => ({ name: t.name, description: t.description, inputSchema: t.inputSchema }));
   out.catalog = await call("list_marts", {});
   out.describe = await call("describe_mart", { mart: "sf_pipeline_by_stage_owner", sample_rows: 3 });
   out.query = await call("query_marts", {
