@@ -1,6 +1,9 @@
 package io.tributary.engine.step;
 
 import io.tributary.core.Cursor;
+import java.util.function.Supplier;
+
+import io.tributary.core.Cursor;
 import io.tributary.engine.state.WatermarkStore;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -17,13 +20,14 @@ import org.springframework.batch.core.step.StepExecution;
 final class StreamStepListener implements StepExecutionListener {
 
   private final StreamStepContext step;
-  private final SourceItemReader reader;
+  private final Supplier<Cursor> watermark;
   private final WatermarkStore watermarks;
   private final int chunkSize;
 
-  StreamStepListener(StreamStepContext step, SourceItemReader reader, WatermarkStore watermarks, int chunkSize) {
+  /** @param watermark the stream's high-water mark once every chunk committed (the reader's or the tasklet's) */
+  StreamStepListener(StreamStepContext step, Supplier<Cursor> watermark, WatermarkStore watermarks, int chunkSize) {
     this.step = step;
-    this.reader = reader;
+    this.watermark = watermark;
     this.watermarks = watermarks;
     this.chunkSize = chunkSize;
   }
@@ -56,7 +60,7 @@ final class StreamStepListener implements StepExecutionListener {
     }
     step.writer().verifyCommittedRows();
     step.writer().finish();
-    step.complete(watermarks, reader.watermark(), host());
+    step.complete(watermarks, watermark.get(), host());
   }
 
   /**

@@ -125,6 +125,19 @@ final class DuckDbMergeStatement {
     }
   }
 
+  /**
+   * Appends every staged row to the target in load-ordinal order, for a stream without a key; returns how many.
+   */
+  long appendStage(Connection c, RunInfo run) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + target + " (" + columnList + ", "
+        + quote(SystemColumns.RUN_ID) + ", " + quote(SystemColumns.EXTRACTED_AT) + ", " + quote(SystemColumns.DELETED)
+        + ") SELECT " + selectList + ", ?, ?, s." + quote(SystemColumns.DELETED) + " FROM " + quote(STAGE)
+        + " AS s ORDER BY s." + quote(SystemColumns.SEQ))) {
+      bindRun(ps, run, 1);
+      return ps.executeUpdate();
+    }
+  }
+
   private void softDelete(Connection c, RunInfo run, String latest) throws SQLException {
     String deleted = quote(SystemColumns.DELETED);
     try (PreparedStatement ps = c.prepareStatement("UPDATE " + target + " AS t SET " + keepOnDelete + deleted + " = true, "
