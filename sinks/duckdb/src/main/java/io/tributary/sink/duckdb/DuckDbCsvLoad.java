@@ -36,6 +36,8 @@ final class DuckDbCsvLoad {
 
   private static final String RAW = SystemTables.working("csv");
   private static final String ODD = SystemTables.working("csv_odd");
+  /** The raw table's column saying whether {@link DuckDbCsvCasts} converts every value of the record. */
+  private static final String PLAIN = SystemTables.working("plain");
   private static final String REJECTS = SystemTables.working("csv_rejects");
   private static final String REJECT_SCANS = SystemTables.working("csv_reject_scans");
   /** Records mapped by the engine per batch: bounds the heap whatever the file holds. */
@@ -82,19 +84,21 @@ final class DuckDbCsvLoad {
     try (Statement s = c.createStatement()) {
       s.execute("DROP TABLE IF EXISTS " + quote(REJECTS));
       s.execute("DROP TABLE IF EXISTS " + quote(REJECT_SCANS));
-      s.execute("CREATE OR REPLACE TEMP TABLE " + quote(RAW) + " AS SELECT * FROM " + readCsv(file));
+      String plain = columns.stream().map(DuckDbCsvCasts::plain).collect(Collectors.joining(" AND "));
+      // the predicate is evaluated once per record, while the file is read
+      s.execute("CREATE OR REPLACE TEMP TABLE " + quote(RAW) + " AS SELECT *, " + plain + " AS " + PLAIN
+          + " FROM " + readCsv(file));
       if (rejected(s)) {
         s.execute("DROP TABLE " + quote(RAW));
         return Optional.empty();
       }
       s.execute(DuckDbMergeStatement.createStage(stream));
-      String plain = columns.stream().map(DuckDbCsvCasts::plain).collect(Collectors.joining(" AND "));
       long rows = s.executeUpdate("INSERT INTO " + quote(DuckDbMergeStatement.STAGE) + " SELECT rowid, "
           + columns.stream().map(col -> DuckDbCsvCasts.cast(col, DuckDbType.of(col.column())))
               .collect(Collectors.joining(", "))
-          + ", false FROM " + quote(RAW) + " WHERE " + plain);
-      s.execute("CREATE OR REPLACE TEMP TABLE " + quote(ODD) + " AS SELECT rowid AS seq, * FROM " + quote(RAW)
-          + " WHERE NOT (" + plain + ") ORDER BY rowid");
+          + ", false FROM " + quote(RAW) + " WHERE " + PLAIN);
+      s.execute("CREATE OR REPLACE TEMP TABLE " + quote(ODD) + " AS SELECT rowid AS seq, * EXCLUDE (" + PLAIN
+          + ") FROM " + quote(RAW) + " WHERE NOT " + PLAIN + " ORDER BY rowid");
       s.execute("DROP TABLE " + quote(RAW));
       return Optional.of(rows);
     }
