@@ -70,6 +70,7 @@ class CsvReadByDuckDbEquivalenceIT {
     java.run();
     duck.run();
     write(drop.resolve("t_4.csv"), generate(random, 300, true, false), 4_000);
+    write(drop.resolve("t_5.csv"), clean(random, 200), 5_000);
     java.run();
     duck.run();
 
@@ -89,7 +90,7 @@ class CsvReadByDuckDbEquivalenceIT {
     // one transaction per file (t_3 has a record with too many values: that file goes through pages of 40)
     long pages = java.commits();
     assertThat(pages).as("commits of the Java-path runs: a page of 40 records each").isGreaterThanOrEqualTo(23);
-    assertThat(duck.commits()).as("commits of the DuckDB-read runs").isLessThanOrEqualTo(pages / 2);
+    assertThat(duck.commits()).as("commits of the DuckDB-read runs").isLessThanOrEqualTo(pages / 3);
   }
 
   /** Records of random odd values; {@code bom} starts the file with one and ends lines with CR LF. */
@@ -109,6 +110,21 @@ class CsvReadByDuckDbEquivalenceIT {
       if (random.nextInt(50) == 0) {
         csv.append(eol); // an empty line, which both readers skip
       }
+    }
+    return csv.toString();
+  }
+
+  /**
+   * Records whose every value DuckDB converts itself and whose keys are unique in the file (they repeat earlier
+   * files' keys): the path that inserts straight from the file into the target.
+   */
+  private static String clean(Random random, int records) {
+    StringBuilder csv = new StringBuilder(HEADER).append('\n');
+    for (int r = 0; r < records; r++) {
+      csv.append(String.join(",", List.of(Integer.toString(r * 2), TEXT[random.nextInt(4)],
+          INTEGER[random.nextInt(6)], DECIMAL[random.nextInt(5)], DOUBLE[random.nextInt(4)],
+          BOOLEAN[random.nextInt(8)], DATE[random.nextInt(2)], TIMESTAMP[random.nextInt(3)],
+          NOTE[random.nextInt(4)]))).append('\n');
     }
     return csv.toString();
   }

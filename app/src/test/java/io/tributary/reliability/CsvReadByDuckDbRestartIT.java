@@ -49,20 +49,39 @@ class CsvReadByDuckDbRestartIT {
   @Test
   void killedRunsResumeToExactlyTheFilesRows() throws Exception {
     Random random = new Random(17);
+    int midLoad = 0;
     for (int trial = 0; trial < 3; trial++) {
       Path home = dir.resolve("kill-" + trial);
       Path job = setUp(home);
       Path state = home.resolve("state");
-      TributaryProcess process = new TributaryProcess(state, Map.of());
-      Process p = process.start(home.resolve("killed.log"), "run", job.toString());
-      Thread.sleep(4_000 + random.nextInt(14_000));
+      Path log = home.resolve("killed.log");
+      Process p = new TributaryProcess(state, Map.of()).start(log, "run", job.toString());
+      // the job has started once its name is printed; then the files load one transaction each
+      long deadline = System.currentTimeMillis() + 300_000;
+      while (p.isAlive() && System.currentTimeMillis() < deadline
+          && !(Files.exists(log) && Files.readString(log).contains("Running job"))) {
+        Thread.sleep(100);
+      }
+      Thread.sleep(random.nextInt(6_000));
       p.destroyForcibly().waitFor();
+      long committed = Files.exists(home.resolve("w.duckdb")) ? countOrZero(job) : 0;
+      midLoad += committed > 0 && committed < (long) FILES * PER_FILE ? 1 : 0;
       int exit = -1;
       for (int attempt = 0; attempt < 3 && exit != 0; attempt++) {
         exit = new Cli(state).run("run", job.toString()).exitCode();
       }
       assertThat(exit).as("trial " + trial).isZero();
       assertExactlyTheFiles(job);
+    }
+    assertThat(midLoad).as("trials killed after some files and before the last (a kill before or after proves less)")
+        .isGreaterThanOrEqualTo(1);
+  }
+
+  private static long countOrZero(Path job) {
+    try {
+      return count(job, "SELECT count(*) FROM raw.t");
+    } catch (Exception noTableYet) {
+      return 0;
     }
   }
 

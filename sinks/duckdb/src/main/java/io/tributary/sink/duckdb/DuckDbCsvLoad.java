@@ -62,25 +62,6 @@ final class DuckDbCsvLoad {
 
   Optional<BulkLoad.CsvFiles.FileLoaded> load(Connection c, CsvFile file, List<CsvColumn> columns, OddRecords odd,
       BulkLoad.CsvFiles.Quarantine quarantine) throws SQLException {
-    Optional<Long> plainRows = stagePlain(c, file, columns);
-    if (plainRows.isEmpty()) {
-      return Optional.empty();
-    }
-    long[] mapped = mapOdd(c, file.header().size(), odd, quarantine);
-    long added;
-    try (Statement s = c.createStatement()) {
-      s.execute("DROP TABLE " + quote(ODD));
-      added = keyed ? statement.apply(c, run, true, false) : statement.appendStage(c, run);
-      s.execute("DROP TABLE " + quote(DuckDbMergeStatement.STAGE));
-    }
-    return Optional.of(new BulkLoad.CsvFiles.FileLoaded(plainRows.get() + mapped[0], added, mapped[1]));
-  }
-
-  /**
-   * Reads the file, casts its plain records into the stage and keeps the others in {@link #ODD}; empty, having
-   * staged nothing, when DuckDB's reader rejected a record.
-   */
-  private Optional<Long> stagePlain(Connection c, CsvFile file, List<CsvColumn> columns) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute("DROP TABLE IF EXISTS " + quote(REJECTS));
       s.execute("DROP TABLE IF EXISTS " + quote(REJECT_SCANS));
@@ -88,20 +69,68 @@ final class DuckDbCsvLoad {
       // the predicate is evaluated once per record, while the file is read
       s.execute("CREATE OR REPLACE TEMP TABLE " + quote(RAW) + " AS SELECT *, " + plain + " AS " + PLAIN
           + " FROM " + readCsv(file));
-      if (rejected(s)) {
+      if (count(s, "SELECT count(*) FROM " + quote(REJECTS)) > 0) {
         s.execute("DROP TABLE " + quote(RAW));
         return Optional.empty();
       }
-      s.execute(DuckDbMergeStatement.createStage(stream));
-      long rows = s.executeUpdate("INSERT INTO " + quote(DuckDbMergeStatement.STAGE) + " SELECT rowid, "
-          + columns.stream().map(col -> DuckDbCsvCasts.cast(col, DuckDbType.of(col.column())))
-              .collect(Collectors.joining(", "))
-          + ", false FROM " + quote(RAW) + " WHERE " + PLAIN);
-      s.execute("CREATE OR REPLACE TEMP TABLE " + quote(ODD) + " AS SELECT rowid AS seq, * EXCLUDE (" + PLAIN
-          + ") FROM " + quote(RAW) + " WHERE NOT " + PLAIN + " ORDER BY rowid");
+      String casts = columns.stream().map(col -> DuckDbCsvCasts.cast(col, DuckDbType.of(col.column())))
+          .collect(Collectors.joining(", "));
+      boolean direct = count(s, "SELECT count(*) FROM " + quote(RAW) + " WHERE NOT " + PLAIN) == 0
+          && !(keyed && duplicateKeys(s, columns));
+      BulkLoad.CsvFiles.FileLoaded loaded = direct ? loadDirect(c, s, columns, casts)
+          : loadStaged(c, s, file, casts, odd, quarantine);
       s.execute("DROP TABLE " + quote(RAW));
-      return Optional.of(rows);
+      return Optional.of(loaded);
     }
+  }
+
+  /**
+   * The usual file: every record converted natively and no key repeated. Its keys' rows leave the target, then its
+   * rows go from the raw table straight into the target, in file order.
+   */
+  private BulkLoad.CsvFiles.FileLoaded loadDirect(Connection c, Statement s, List<CsvColumn> columns, String casts)
+      throws SQLException {
+    long removed = 0;
+    if (keyed) {
+      s.execute("CREATE OR REPLACE TEMP TABLE " + quote(DuckDbMergeStatement.KEYS) + " AS SELECT "
+          + keyCasts(columns) + " FROM " + quote(RAW));
+      removed = statement.deleteStagedKeys(c);
+      s.execute("DROP TABLE " + quote(DuckDbMergeStatement.KEYS));
+    }
+    long rows = statement.insertSelect(c, run, casts, quote(RAW) + " ORDER BY rowid");
+    return new BulkLoad.CsvFiles.FileLoaded(rows, rows - removed, 0);
+  }
+
+  /**
+   * A file with records the engine maps, or with a key repeated: every row into the stage with its ordinal, then
+   * the stage merged (last ordinal of a key wins) or appended in ordinal order.
+   */
+  private BulkLoad.CsvFiles.FileLoaded loadStaged(Connection c, Statement s, CsvFile file, String casts,
+      OddRecords odd, BulkLoad.CsvFiles.Quarantine quarantine) throws SQLException {
+    s.execute(DuckDbMergeStatement.createStage(stream));
+    long plainRows = s.executeUpdate("INSERT INTO " + quote(DuckDbMergeStatement.STAGE) + " SELECT rowid, " + casts
+        + ", false FROM " + quote(RAW) + " WHERE " + PLAIN);
+    s.execute("CREATE OR REPLACE TEMP TABLE " + quote(ODD) + " AS SELECT rowid AS seq, * EXCLUDE (" + PLAIN
+        + ") FROM " + quote(RAW) + " WHERE NOT " + PLAIN + " ORDER BY rowid");
+    long[] mapped = mapOdd(c, file.header().size(), odd, quarantine);
+    s.execute("DROP TABLE " + quote(ODD));
+    long added = keyed ? statement.apply(c, run, true, false) : statement.appendStage(c, run);
+    s.execute("DROP TABLE " + quote(DuckDbMergeStatement.STAGE));
+    return new BulkLoad.CsvFiles.FileLoaded(plainRows + mapped[0], added, mapped[1]);
+  }
+
+  /** Whether a key occurs twice among the file's records, compared as DuckDB compares the converted keys. */
+  private boolean duplicateKeys(Statement s, List<CsvColumn> columns) throws SQLException {
+    String keys = keyCasts(columns);
+    return count(s, "SELECT count(*) - count(DISTINCT (" + keys + ")) FROM " + quote(RAW)) > 0;
+  }
+
+  /** The key columns' casts, named as the stream's keys. */
+  private String keyCasts(List<CsvColumn> columns) {
+    return stream.primaryKey().stream().map(key -> columns.stream()
+            .filter(col -> col.column().name().equalsIgnoreCase(key)).findFirst().orElseThrow())
+        .map(col -> DuckDbCsvCasts.cast(col, DuckDbType.of(col.column())) + " AS " + quote(col.column().name()))
+        .collect(Collectors.joining(", "));
   }
 
   private static String readCsv(CsvFile file) {
@@ -118,10 +147,10 @@ final class DuckDbCsvLoad {
         + literal(REJECT_SCANS) + ")";
   }
 
-  private static boolean rejected(Statement s) throws SQLException {
-    try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + quote(REJECTS))) {
+  private static long count(Statement s, String query) throws SQLException {
+    try (ResultSet rs = s.executeQuery(query)) {
       rs.next();
-      return rs.getLong(1) > 0;
+      return rs.getLong(1);
     }
   }
 
