@@ -121,16 +121,21 @@ final class DuckDbCsvLoad {
 
   /** Whether a key occurs twice among the file's records, compared as DuckDB compares the converted keys. */
   private boolean duplicateKeys(Statement s, List<CsvColumn> columns) throws SQLException {
-    String keys = keyCasts(columns);
+    String keys = keyColumns(columns).stream().map(col -> DuckDbCsvCasts.cast(col, DuckDbType.of(col.column())))
+        .collect(Collectors.joining(", "));
     return count(s, "SELECT count(*) - count(DISTINCT (" + keys + ")) FROM " + quote(RAW)) > 0;
   }
 
   /** The key columns' casts, named as the stream's keys. */
   private String keyCasts(List<CsvColumn> columns) {
-    return stream.primaryKey().stream().map(key -> columns.stream()
-            .filter(col -> col.column().name().equalsIgnoreCase(key)).findFirst().orElseThrow())
+    return keyColumns(columns).stream()
         .map(col -> DuckDbCsvCasts.cast(col, DuckDbType.of(col.column())) + " AS " + quote(col.column().name()))
         .collect(Collectors.joining(", "));
+  }
+
+  private List<CsvColumn> keyColumns(List<CsvColumn> columns) {
+    return stream.primaryKey().stream().map(key -> columns.stream()
+        .filter(col -> col.column().name().equalsIgnoreCase(key)).findFirst().orElseThrow()).toList();
   }
 
   private static String readCsv(CsvFile file) {
