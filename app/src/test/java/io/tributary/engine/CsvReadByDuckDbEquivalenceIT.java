@@ -87,10 +87,11 @@ class CsvReadByDuckDbEquivalenceIT {
     assertThat(rows(duck.warehouse, extracted)).isEqualTo(rows(java.warehouse, extracted));
     assertThat(rows(duck.warehouse, "DESCRIBE raw.t")).isEqualTo(rows(java.warehouse, "DESCRIBE raw.t"));
 
-    // one transaction per file (t_3 has a record with too many values: that file goes through pages of 40)
+    // one transaction per file; t_3 has a record with too many values, so it goes through pages of 40, and a page
+    // that ends inside the next file keeps that file on pages too
     long pages = java.commits();
     assertThat(pages).as("commits of the Java-path runs: a page of 40 records each").isGreaterThanOrEqualTo(23);
-    assertThat(duck.commits()).as("commits of the DuckDB-read runs").isLessThanOrEqualTo(pages / 3);
+    assertThat(duck.commits()).as("commits of the DuckDB-read runs").isLessThanOrEqualTo(pages / 2);
   }
 
   /** Records of random odd values; {@code bom} starts the file with one and ends lines with CR LF. */
