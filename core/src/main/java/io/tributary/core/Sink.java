@@ -51,6 +51,14 @@ public interface Sink extends AutoCloseable {
   TableWriter open(TableSpec spec);
 
   /**
+   * Whether this sink's writers can read a CSV file themselves ({@link TableWriter#loadCsv}); asked by the engine
+   * once per stream when it builds the job.
+   */
+  default boolean loadsCsvFiles() {
+    return false;
+  }
+
+  /**
    * Runs one SQL statement of a mart (from {@code sql/marts/*.sql}), in its own transaction. The sink creates the
    * {@code marts} schema first if it is missing.
    */

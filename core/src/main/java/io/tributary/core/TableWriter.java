@@ -34,6 +34,31 @@ public interface TableWriter extends AutoCloseable {
   }
 
   /**
+   * Loads a whole CSV file in one chunk transaction, read by the warehouse itself: called by the engine instead of
+   * {@link #load} for a file a {@link WholeFileSource} hands over, inside the chunk transaction of
+   * {@link Sink#beginChunk()}, on the step thread. The rows land exactly as if each record had been mapped by the
+   * engine and passed to {@link #load} in file order: values the warehouse converts itself only where its cast gives
+   * the engine's value, every other record through {@code odd}; the quarantine and {@code position} in the same
+   * transaction. Empty when the file cannot be loaded this way (a record with the wrong number of values, a sink
+   * without it): nothing was written, and the engine reads the file through pages in the same transaction.
+   *
+   * @param columns the target columns, each with the header slot its value comes from (-1: none)
+   * @param odd maps one record the warehouse did not convert, given its values in header order
+   */
+  default Optional<ChunkOutcome> loadCsv(CsvFile file, List<CsvColumn> columns, OddRecords odd, Cursor position) {
+    return Optional.empty();
+  }
+
+  /** A target column of {@link #loadCsv} and the header slot its text comes from (-1 when the file has none). */
+  record CsvColumn(int slot, Column column) {}
+
+  /** The engine's mapping of the records {@link #loadCsv} leaves to it; called on the step thread. */
+  interface OddRecords {
+    /** The row, or null when the record is quarantined: then {@code quarantine} has gained its record. */
+    Row map(String[] values, List<QuarantinedRecord> quarantine);
+  }
+
+  /**
    * Called by the engine on the step thread once every chunk of the stream has committed, before {@link #finish} and
    * before the watermark moves: fails through {@link CommittedRows#require} when the table chunks load into holds
    * fewer rows than the sink's state says were committed into it. The same check runs in {@link Sink#open} before a

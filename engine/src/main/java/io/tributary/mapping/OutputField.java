@@ -58,6 +58,15 @@ final class OutputField {
     return column;
   }
 
+  /**
+   * Whether this field only renames and casts: no shaping, no rule but {@code required}, no PII transform, a flat
+   * source name, and a cast with no pattern or zone of its own ({@link ValueCoercer#plain}).
+   */
+  boolean castOnly() {
+    return !trim && letterCase == null && regex == null && min == null && max == null && allowed == null
+        && maxLength == null && pii == null && from.indexOf('.') < 0 && coercer.plain();
+  }
+
   String from() {
     return from;
   }

@@ -16,6 +16,7 @@ import io.tributary.core.QuarantinedRecord;
 import io.tributary.core.Row;
 import io.tributary.core.SourceRecord;
 import io.tributary.core.StreamSchema;
+import io.tributary.core.TableWriter;
 import io.tributary.core.TributaryException;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -25,6 +26,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -172,6 +174,40 @@ public final class RecordMapper {
           + f.timezone() + "' is not a time zone", NameSuggester.didYouMean(f.timezone(), ZoneId.getAvailableZoneIds())
           + "use a region id such as Europe/Berlin or an offset such as +02:00");
     }
+  }
+
+  /**
+   * The target columns with the header slot each one reads, when every field of the stream only renames and casts
+   * (and no {@code deleted_when} rule marks records): then a warehouse may convert the file's text itself, leaving
+   * to {@link #oddRecords} what it cannot convert exactly as this mapping would. Empty otherwise.
+   */
+  public Optional<List<TableWriter.CsvColumn>> csvColumns(List<String> header) {
+    if (deletedWhen != null) {
+      return Optional.empty();
+    }
+    FieldNames names = new FieldNames(header);
+    List<TableWriter.CsvColumn> columns = new ArrayList<>(fields.size());
+    for (OutputField f : fields) {
+      if (!f.castOnly()) {
+        return Optional.empty();
+      }
+      columns.add(new TableWriter.CsvColumn(slotOf(names, f.from()), f.column()));
+    }
+    return Optional.of(columns);
+  }
+
+  /** Maps records given as their values in header order, exactly as records read by the source's reader. */
+  public TableWriter.OddRecords oddRecords(List<String> header) {
+    FieldNames names = new FieldNames(header);
+    return (values, quarantine) -> {
+      MappedItem item = map(SourceRecord.of(names.record(java.util.Arrays.copyOf(values, values.length, Object[].class))),
+          null);
+      if (item.isQuarantined()) {
+        quarantine.add(item.quarantined());
+        return null;
+      }
+      return item.row();
+    };
   }
 
   /** A cursor's values as a log line may show them: PII fields (a key in a position) as they are loaded. */

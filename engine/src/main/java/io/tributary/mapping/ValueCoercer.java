@@ -61,6 +61,11 @@ final class ValueCoercer {
     this.json = json;
   }
 
+  /** No input pattern or epoch format, and text without an offset read as UTC. */
+  boolean plain() {
+    return format == null && ZoneOffset.UTC.equals(zone);
+  }
+
   Object coerce(Object raw) {
     if (raw == null) {
       return null;

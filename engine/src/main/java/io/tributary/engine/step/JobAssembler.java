@@ -8,6 +8,7 @@ import io.tributary.config.StreamConfig;
 import io.tributary.core.PartitionableSource;
 import io.tributary.core.Sink;
 import io.tributary.core.Source;
+import io.tributary.core.WholeFileSource;
 import io.tributary.core.WriteMode;
 import io.tributary.engine.state.WatermarkStore;
 import io.tributary.mapping.MappedItem;
@@ -94,13 +95,34 @@ public final class JobAssembler {
     }
     StreamStepContext context = new StreamStepContext(job.name(), stream, source, sink, options, progress, json,
         piiKey);
+    if (source instanceof WholeFileSource files && sink.loadsCsvFiles()) {
+      return wholeFileStep("stream:" + stream.name(), context, files, chunkSize);
+    }
     SourceItemReader reader = new SourceItemReader(context);
     // A restarted run does not skip a merge stream that already completed: it reads on from where that stream
     // stopped to the source's current end, so the rows changed while the job was down arrive now, not a run later
     // (kill -9 after the step committed but before the job did). Merge by key makes the replay harmless; an append
     // stream would duplicate its last page and a replace stream would reload everything, so those stay skipped.
     return chunkStep("stream:" + stream.name(), jobRepository, context, reader, chunkSize,
-        new StreamStepListener(context, reader, watermarks, chunkSize), stream.modeOrDefault() == WriteMode.MERGE);
+        new StreamStepListener(context, reader::watermark, watermarks, chunkSize),
+        stream.modeOrDefault() == WriteMode.MERGE);
+  }
+
+  /**
+   * A file-drop stream into a warehouse that reads CSV files itself: one transaction per whole file, pages through
+   * the Java path where a file cannot be handed over ({@link WholeFileTasklet}). Same listener, restart and
+   * skip rules as {@link #chunkStep}.
+   */
+  private Step wholeFileStep(String name, StreamStepContext context, WholeFileSource files, int chunkSize) {
+    SinkItemWriter writer = new SinkItemWriter(context);
+    WholeFileTasklet tasklet = new WholeFileTasklet(context, files, writer);
+    return new StepBuilder(name, jobRepository)
+        .tasklet(tasklet, new SinkTransactionManager(context.sink()))
+        .stream(tasklet)
+        .stream(writer)
+        .listener(new StreamStepListener(context, tasklet::watermark, watermarks, chunkSize))
+        .allowStartIfComplete(context.stream().modeOrDefault() == WriteMode.MERGE)
+        .build();
   }
 
   /** One stream's chunk step: source reader, mapping processor, sink writer, in the sink's transactions. */

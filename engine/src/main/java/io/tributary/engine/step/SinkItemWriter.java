@@ -62,18 +62,36 @@ public final class SinkItemWriter implements ItemStreamWriter<MappedItem> {
       last = item;
     }
     Cursor position = last == null ? null : last.position();
+    requireWithinSkipLimit(bad.size());
+    // counted as landed: the sink may refuse rows itself (a value the warehouse cannot store) and quarantine them
+    count(step.writer().load(rows, bad, position));
+  }
+
+  /** Fails before anything of a chunk lands when its quarantined records would pass the skip limit. */
+  private void requireWithinSkipLimit(long more) {
     long limit = step.options().skipLimit();
-    if (quarantinedSoFar + bad.size() > limit) {
+    if (quarantinedSoFar + more > limit) {
       throw new TributaryException(TributaryException.Kind.RECORD,
-          "stream '" + step.stream().name() + "': " + (quarantinedSoFar + bad.size())
+          "stream '" + step.stream().name() + "': " + (quarantinedSoFar + more)
               + " records failed mapping or validation, more than skip_limit " + limit + ". First reasons:\n    "
-              + String.join("\n    ", firstReasons),
+              + (firstReasons.isEmpty() ? "(see " + SystemTables.QUARANTINE + ")" : String.join("\n    ",
+                  firstReasons)),
           "fix the source data or the stream's fields rules, or raise skip_limit in the job file;"
               + " quarantined records are in " + SystemTables.QUARANTINE,
           null);
     }
-    // counted as landed: the sink may refuse rows itself (a value the warehouse cannot store) and quarantine them
-    ChunkOutcome landed = step.writer().load(rows, bad, position);
+  }
+
+  /**
+   * Counts a chunk loaded in the current chunk transaction other than through {@link #write} (a whole file the
+   * warehouse read itself); fails it, so it rolls back, when its quarantine passes the skip limit.
+   */
+  void landedWhole(ChunkOutcome landed) {
+    requireWithinSkipLimit(landed.quarantined());
+    count(landed);
+  }
+
+  private void count(ChunkOutcome landed) {
     quarantinedSoFar += landed.quarantined();
     // a chunk that fails here fails the step, so these never hold a rolled-back chunk of a completed step
     writtenThisRun += landed.written();

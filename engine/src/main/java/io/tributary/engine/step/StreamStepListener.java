@@ -4,6 +4,7 @@ import io.tributary.core.Cursor;
 import io.tributary.engine.state.WatermarkStore;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.function.Supplier;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.listener.StepExecutionListener;
@@ -13,9 +14,11 @@ import org.springframework.batch.core.step.StepExecution;
  * Opens a stream before its step (discovery, mapping, tables) and, once every chunk has committed, finishes the
  * table (replace swap), advances the stream's watermark and writes the audit row. A failure there fails the step,
  * so a rerun redoes it.
+ *
+ * @param watermark the stream's high-water mark once every chunk committed (the reader's or the tasklet's)
  */
-record StreamStepListener(StreamStepContext step, SourceItemReader reader, WatermarkStore watermarks, int chunkSize)
-    implements StepExecutionListener {
+record StreamStepListener(StreamStepContext step, Supplier<Cursor> watermark, WatermarkStore watermarks,
+    int chunkSize) implements StepExecutionListener {
 
   @Override
   public void beforeStep(StepExecution stepExecution) {
@@ -45,7 +48,7 @@ record StreamStepListener(StreamStepContext step, SourceItemReader reader, Water
     }
     step.writer().verifyCommittedRows();
     step.writer().finish();
-    step.complete(watermarks, reader.watermark(), host());
+    step.complete(watermarks, watermark.get(), host());
   }
 
   /**

@@ -1,5 +1,10 @@
 package io.tributary.sink.duckdb;
 
+import io.tributary.core.CsvFile;
+import io.tributary.core.TableWriter.CsvColumn;
+import io.tributary.core.TableWriter.OddRecords;
+import java.util.Optional;
+
 import io.tributary.core.Column;
 import io.tributary.core.Row;
 import io.tributary.core.RunInfo;
@@ -31,7 +36,7 @@ import org.duckdb.DuckDBConnection;
  * ({@link DuckDbMergeStatement}). Rows with a value DuckDB cannot hold ({@link DuckDbValueRange}) are left out and
  * reported before the Appender sees them: it would fail the whole chunk on them, on every run.
  */
-final class DuckDbBulkLoad implements BulkLoad {
+final class DuckDbBulkLoad implements BulkLoad, BulkLoad.CsvFiles {
 
   private final String table;
   private final StreamSchema stream;
@@ -39,8 +44,11 @@ final class DuckDbBulkLoad implements BulkLoad {
   private final DuckDbRowAppender target;
   private final DuckDbMergePlan merge;
   private final int[] keyIndexes;
+  private final DuckDbCsvLoad csv;
 
-  private DuckDbBulkLoad(String table, TableSpec spec, DuckDbRowAppender target, DuckDbMergePlan merge) {
+  private DuckDbBulkLoad(String table, TableSpec spec, DuckDbRowAppender target, DuckDbMergePlan merge,
+      DuckDbCsvLoad csv) {
+    this.csv = csv;
     this.table = table;
     this.stream = spec.schema();
     this.run = spec.run();
@@ -64,7 +72,10 @@ final class DuckDbBulkLoad implements BulkLoad {
         new DuckDbMergeStatement(layout.qualified(), stream),
         DuckDbRowAppender.plan("temp", "main", DuckDbMergeStatement.STAGE, stageColumns(stream), stream, spec.run()),
         DuckDbRowAppender.plan("temp", "main", DuckDbMergeStatement.KEYS, keyColumns(stream), stream, spec.run()));
-    return new DuckDbBulkLoad(layout.schema() + "." + layout.table(), spec, target, merge);
+    DuckDbCsvLoad csv = new DuckDbCsvLoad(stream, spec.run(), target, merge != null ? merge.stage()
+        : DuckDbRowAppender.plan("temp", "main", DuckDbMergeStatement.STAGE, stageColumns(stream), stream, spec.run()),
+        merge != null ? merge.statement() : new DuckDbMergeStatement(layout.qualified(), stream), merge != null);
+    return new DuckDbBulkLoad(layout.schema() + "." + layout.table(), spec, target, merge, csv);
   }
 
   private static Map<String, DuckDbType> stageColumns(StreamSchema stream) {
@@ -110,6 +121,12 @@ final class DuckDbBulkLoad implements BulkLoad {
       return new Loaded(refused, rows.size());
     }
     return new Loaded(refused, merge(c, duck, rows));
+  }
+
+  @Override
+  public Optional<FileLoaded> loadCsv(Connection c, CsvFile file, List<CsvColumn> columns, OddRecords odd,
+      Quarantine quarantine) throws SQLException {
+    return csv.load(c, file, columns, odd, quarantine);
   }
 
   /**

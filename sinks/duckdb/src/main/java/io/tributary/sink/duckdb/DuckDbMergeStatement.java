@@ -125,6 +125,24 @@ final class DuckDbMergeStatement {
     }
   }
 
+  /**
+   * Inserts {@code SELECT <values>, run id, extracted at, false FROM <from>} into the target, the values in the
+   * stream's column order; returns how many rows.
+   */
+  long insertSelect(Connection c, RunInfo run, String values, String from) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + target + " (" + columnList + ", "
+        + quote(SystemColumns.RUN_ID) + ", " + quote(SystemColumns.EXTRACTED_AT) + ", " + quote(SystemColumns.DELETED)
+        + ") SELECT " + values + ", ?, ?, false FROM " + from)) {
+      bindRun(ps, run, 1);
+      return ps.executeUpdate();
+    }
+  }
+
+  /** Appends every staged row (none deleted) to the target in load-ordinal order, for a stream without a key. */
+  long appendStage(Connection c, RunInfo run) throws SQLException {
+    return insertSelect(c, run, selectList, quote(STAGE) + " AS s ORDER BY s." + quote(SystemColumns.SEQ));
+  }
+
   private void softDelete(Connection c, RunInfo run, String latest) throws SQLException {
     String deleted = quote(SystemColumns.DELETED);
     try (PreparedStatement ps = c.prepareStatement("UPDATE " + target + " AS t SET " + keepOnDelete + deleted + " = true, "

@@ -81,20 +81,37 @@ final class DuckDbRowAppender {
 
   /** As {@link #append}, when a statement of the current transaction has already run (see the class doc). */
   void appendInStartedTransaction(DuckDBConnection connection, List<Row> rows) throws SQLException {
-    try (DuckDBAppender appender = catalog == null
-        ? connection.createAppender(schema, table)
-        : connection.createAppender(catalog, schema, table)) {
-      appender.setWriteInlinedStrings(true);
+    try (DuckDBAppender appender = open(connection)) {
       long seq = 0;
       for (Row row : rows) {
-        appender.beginRow();
-        for (Slot slot : slots) {
-          slot.append(appender, row, seq);
-        }
-        appender.endRow();
-        seq++;
+        appendRow(appender, row, seq++);
       }
     }
+  }
+
+  /** As {@link #appendInStartedTransaction}, each row with its own load ordinal. */
+  void appendInStartedTransaction(DuckDBConnection connection, List<Row> rows, long[] seqs) throws SQLException {
+    try (DuckDBAppender appender = open(connection)) {
+      for (int r = 0; r < rows.size(); r++) {
+        appendRow(appender, rows.get(r), seqs[r]);
+      }
+    }
+  }
+
+  private DuckDBAppender open(DuckDBConnection connection) throws SQLException {
+    DuckDBAppender appender = catalog == null
+        ? connection.createAppender(schema, table)
+        : connection.createAppender(catalog, schema, table);
+    appender.setWriteInlinedStrings(true);
+    return appender;
+  }
+
+  private void appendRow(DuckDBAppender appender, Row row, long seq) throws SQLException {
+    appender.beginRow();
+    for (Slot slot : slots) {
+      slot.append(appender, row, seq);
+    }
+    appender.endRow();
   }
 
   /** Makes sure the connection's transaction has started, so the Appender's rows belong to it (see class doc). */

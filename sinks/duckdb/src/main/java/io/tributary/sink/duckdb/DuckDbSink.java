@@ -138,6 +138,12 @@ public final class DuckDbSink extends JdbcSink<DuckDbType> implements io.tributa
     }
   }
 
+  /** DuckDB reads a dropped CSV file itself ({@link DuckDbCsvLoad}). */
+  @Override
+  public boolean loadsCsvFiles() {
+    return true;
+  }
+
   @Override
   public void publishForReaders(java.util.Map<String, java.util.Set<String>> piiColumns) {
     // not beside a mart statement of this process: the copy sees no half-rebuilt mart

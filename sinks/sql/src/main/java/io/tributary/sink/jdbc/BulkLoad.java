@@ -24,6 +24,34 @@ public interface BulkLoad {
 
   Loaded load(Connection c, List<Row> rows) throws SQLException;
 
+  /**
+   * A bulk load that can also read a whole CSV file itself ({@link io.tributary.core.TableWriter#loadCsv}). Called by
+   * {@link JdbcTableWriter} on the step thread, inside the chunk transaction, on its connection.
+   */
+  interface CsvFiles {
+
+    /**
+     * What a file's load did.
+     *
+     * @param rows rows loaded into the table
+     * @param added how many rows the table gained
+     * @param quarantined records handed to the quarantine (those the engine's mapping refused and those the
+     *     warehouse cannot hold)
+     */
+    record FileLoaded(long rows, long added, long quarantined) {}
+
+    /** Takes a batch of quarantined records into the chunk transaction. */
+    @FunctionalInterface
+    interface Quarantine {
+      void insert(List<io.tributary.core.QuarantinedRecord> records) throws SQLException;
+    }
+
+    /** Empty when the file must be read through pages: then nothing was written. */
+    java.util.Optional<FileLoaded> loadCsv(Connection c, io.tributary.core.CsvFile file,
+        List<io.tributary.core.TableWriter.CsvColumn> columns, io.tributary.core.TableWriter.OddRecords odd,
+        Quarantine quarantine) throws SQLException;
+  }
+
   /** Builds a table's bulk load when the writer opens, once the table's layout is known. */
   interface Factory<T extends SqlType<T>> {
     BulkLoad create(Connection c, TableLayout<T> layout, TableSpec spec) throws SQLException;

@@ -1,6 +1,7 @@
 package io.tributary.sink.jdbc;
 
 import io.tributary.core.ChunkOutcome;
+import io.tributary.core.CsvFile;
 import io.tributary.core.Cursor;
 import io.tributary.core.QuarantinedRecord;
 import io.tributary.core.Row;
@@ -126,6 +127,25 @@ public final class JdbcTableWriter<T extends SqlType<T>> implements TableWriter 
             loaded.added(), token);
       }
       return new ChunkOutcome(rows.size() - loaded.refused().size(), bad.size());
+    });
+  }
+
+  /** The file's rows, its quarantine and the state row's position, when the warehouse's bulk load reads files. */
+  @Override
+  public Optional<ChunkOutcome> loadCsv(CsvFile file, List<CsvColumn> columns, OddRecords odd, Cursor position) {
+    if (!(load instanceof BulkLoad.CsvFiles files)) {
+      return Optional.empty();
+    }
+    return transactions.run("loading " + file.name() + " into " + layout.schema() + "." + layout.table(), c -> {
+      Optional<BulkLoad.CsvFiles.FileLoaded> loaded = files.loadCsv(c, file, columns, odd,
+          bad -> quarantine.insert(c, spec.run(), spec.stream(), bad));
+      if (loaded.isEmpty()) {
+        return Optional.<ChunkOutcome>empty();
+      }
+      state.save(c, spec.run().job(), spec.stream(), spec.run().instanceId(), position, layout.table(),
+          loaded.get().added(), token);
+      return Optional.of(new ChunkOutcome(Math.toIntExact(loaded.get().rows()),
+          Math.toIntExact(loaded.get().quarantined())));
     });
   }
 

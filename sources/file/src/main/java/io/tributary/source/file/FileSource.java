@@ -2,21 +2,26 @@ package io.tributary.source.file;
 
 import io.tributary.core.Column;
 import io.tributary.core.ColumnType;
+import io.tributary.core.CsvFile;
+import io.tributary.core.Cursor;
 import io.tributary.core.Identifiers;
 import io.tributary.core.ReadRequest;
 import io.tributary.core.StreamReader;
 import io.tributary.core.StreamSchema;
 import io.tributary.core.TributaryException;
 import io.tributary.core.TypedOptionsSource;
+import io.tributary.core.WholeFileSource;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Loads CSV and JSON Lines files dropped into one folder. Each stream picks its files with a glob; each file is
  * loaded once, tracked by name, size and content hash in the stream's watermark.
  */
-final class FileSource extends TypedOptionsSource<FileStreamOptions> {
+final class FileSource extends TypedOptionsSource<FileStreamOptions> implements WholeFileSource {
 
   private final java.nio.file.Path dir;
 
@@ -58,6 +63,34 @@ final class FileSource extends TypedOptionsSource<FileStreamOptions> {
   @Override
   protected StreamReader open(ReadRequest request, FileStreamOptions opts) {
     return new FileDropReader(request, new FileDrop(dir, opts));
+  }
+
+  /**
+   * The next pending file when the position is between files and that file is UTF-8 CSV: its header as this
+   * source's reader reads it (a header it cannot read fails here, as it would there), and the manifest with it.
+   */
+  @Override
+  public Optional<CsvFile> nextWholeCsv(ReadRequest request, Cursor position) {
+    FileStreamOptions opts = options(request.stream(), request.options());
+    Cursor from = position == null || position.isStart() ? request.watermark() : position;
+    if (opts.javaPath() || from.get(FileDropReader.FILE) != null
+        || !StandardCharsets.UTF_8.equals(opts.encoding())) {
+      return Optional.empty();
+    }
+    FileDrop drop = new FileDrop(dir, opts);
+    FileManifest manifest = FileManifest.parse(from.get(FileManifest.KEY));
+    Optional<FileDrop.DroppedFile> next = drop.files().stream()
+        .filter(f -> !manifest.loaded(f.name(), drop.fingerprint(f))).findFirst();
+    if (next.isEmpty() || opts.formatOf(next.get().name()) != FileFormat.CSV) {
+      return Optional.empty();
+    }
+    FileDrop.DroppedFile file = next.get();
+    List<String> header;
+    try (RecordFile records = RecordFile.open(file, opts)) {
+      header = ((CsvRecordFile) records).header();
+    }
+    Cursor after = Cursor.of(FileManifest.KEY, manifest.with(file.name(), drop.fingerprint(file)).toJson());
+    return Optional.of(new CsvFile(file.path(), file.name(), opts.delimiter(), header, after));
   }
 
   private static StreamSchema schema(String stream, FileDrop.DroppedFile file, FileStreamOptions opts) {

@@ -14,15 +14,16 @@ import java.util.Set;
 /**
  * A file stream's {@code options:}: {@code pattern} (glob relative to the drop folder, required), {@code format}
  * ({@code csv} or {@code jsonl}, default from each file's extension), {@code delimiter} (CSV, default {@code ,}) and
- * {@code encoding} (default UTF-8).
+ * {@code encoding} (default UTF-8) and {@code load_path} ({@code auto}, the default: a warehouse that can read a CSV
+ * file itself does; {@code java}: every record through the engine's mapping).
  */
-record FileStreamOptions(String pattern, FileFormat format, char delimiter, Charset encoding) {
+record FileStreamOptions(String pattern, FileFormat format, char delimiter, Charset encoding, boolean javaPath) {
 
-  private static final Set<String> KEYS = Set.of("pattern", "format", "delimiter", "encoding");
+  private static final Set<String> KEYS = Set.of("pattern", "format", "delimiter", "encoding", "load_path");
 
   static FileStreamOptions parse(String stream, Map<String, Object> options) {
     Map<String, Object> opts = StreamOptions.known(stream, options, KEYS,
-        "a file stream takes pattern, format, delimiter and encoding");
+        "a file stream takes pattern, format, delimiter, encoding and load_path");
     String pattern = text(stream, opts, "pattern");
     if (pattern == null) {
       throw TributaryException.config("stream '" + stream + "' has no options.pattern",
@@ -44,7 +45,13 @@ record FileStreamOptions(String pattern, FileFormat format, char delimiter, Char
           "use a single character such as ; or | (or \\t for tab)");
     }
     char delim = delimiter == null ? ',' : delimiter.equals("\\t") ? '\t' : delimiter.charAt(0);
-    return new FileStreamOptions(pattern, format, delim, charset(stream, text(stream, opts, "encoding")));
+    String loadPath = text(stream, opts, "load_path");
+    if (loadPath != null && !loadPath.equals("auto") && !loadPath.equals("java")) {
+      throw TributaryException.config("stream '" + stream + "': load_path '" + loadPath + "' is not auto or java",
+          "use load_path: java to map every record in Tributary, or leave it out (auto)");
+    }
+    return new FileStreamOptions(pattern, format, delim, charset(stream, text(stream, opts, "encoding")),
+        "java".equals(loadPath));
   }
 
   PathMatcher matcher() {
