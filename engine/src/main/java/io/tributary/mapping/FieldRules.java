@@ -23,6 +23,11 @@ record FieldRules(boolean required, Pattern regex, BigDecimal min, BigDecimal ma
     allowed = allowed == null ? null : Collections.unmodifiableSet(new LinkedHashSet<>(allowed));
   }
 
+  /** Whether no rule but {@code required} is set. */
+  boolean atMostRequired() {
+    return regex == null && min == null && max == null && allowed == null && maxLength == null;
+  }
+
   /**
    * Adds a reason per failed rule for {@code value} of the column {@code name}; {@code shown} renders a value as a
    * reason may show it (a PII field's transformed form).

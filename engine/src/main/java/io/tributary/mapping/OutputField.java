@@ -63,8 +63,7 @@ final class OutputField {
    * source name, and a cast with no pattern or zone of its own ({@link ValueCoercer#plain}).
    */
   boolean castOnly() {
-    return !trim && letterCase == null && regex == null && min == null && max == null && allowed == null
-        && maxLength == null && pii == null && from.indexOf('.') < 0 && coercer.plain();
+    return !trim && letterCase == null && rules.atMostRequired() && pii == null && from.indexOf('.') < 0 && coercer.plain();
   }
 
   String from() {
