@@ -113,7 +113,8 @@ public class JobRunner {
       try (AutoCloseable ignored = watcher.watch(progress.values())) {
         execution = jobOperator.start(batchJob, params);
       }
-      return result(execution, restart, progress, marts);
+      return own.lost ? lostResult(job.name(), execution, restart, progress, marts)
+          : result(execution, restart, progress, marts);
     }
   }
 
@@ -128,6 +129,20 @@ public class JobRunner {
     @Override
     public void beforeJob(JobExecution started) {
       execution = started;
+    }
+
+    /**
+     * A run that lost its lock never ends COMPLETED, whatever Spring Batch made of the stop (a stop that lands after
+     * the last chunk, or before this listener saw the execution, lets the job complete): the job repository records
+     * it STOPPED (Spring Batch writes the execution after this listener), so the next run resumes its instance.
+     */
+    @Override
+    public void afterJob(JobExecution ended) {
+      BatchStatus status = ended.getStatus();
+      if (lost && status != BatchStatus.STOPPED && !status.isUnsuccessful()) {
+        ended.setStatus(BatchStatus.STOPPED);
+        ended.setExitStatus(ExitStatus.STOPPED.addExitDescription("the run lock was lost to another process"));
+      }
     }
 
     /** Called by the run lock's watch: stop at the next chunk boundary, or never start. */
@@ -150,6 +165,31 @@ public class JobRunner {
             + " process holds it now; this run did nothing", "try again later", null);
       }
     }
+  }
+
+  /**
+   * The outcome of a run that lost its run lock while it ran: exit 1 and never COMPLETED, naming who holds the lock
+   * now. Its chunks that committed before the other run claimed the stream stay (that run resumes after them); a
+   * chunk of this run after the claim was refused by the warehouse and rolled back.
+   */
+  private RunResult lostResult(String job, JobExecution execution, boolean restart,
+      Map<String, StreamProgress> progress, List<String> marts) {
+    BatchStatus status = execution.getStatus();
+    String other;
+    try {
+      RunLockHolder holder = runLocks.runningHolder(job);
+      other = holder != null ? holder.describe() : "another process holds it";
+    } catch (RuntimeException e) {
+      other = "another process may hold it (" + e.getMessage() + ")";
+    }
+    String message = new TributaryException(TributaryException.Kind.TRANSIENT, "run " + runNumber(execution)
+        + " of job '" + job + "' lost its run lock while it ran (its lock session was cut) and " + other
+        + "; it stopped without completing. The chunks it committed before another run claimed its streams stay",
+        "nothing to undo: the next run resumes after the last committed chunk (a run that took the job over carries"
+            + " on by itself); look into why the lock session was cut", null).describe();
+    return new RunResult(1, status == BatchStatus.COMPLETED ? BatchStatus.STOPPED.name() : status.name(),
+        execution.getId(), runNumber(execution), restart, List.copyOf(progress.values()), List.copyOf(marts),
+        message);
   }
 
   private static RunResult failed(LoadedJob job, Exception e, Map<String, StreamProgress> progress,
