@@ -65,10 +65,12 @@ class RunLockLossIT {
         """.formatted(TestPostgres.url(), TestPostgres.user(), src, TestPostgres.url(), TestPostgres.user(), dst));
   }
 
-  private Process start(String name) throws Exception {
+  private Process start(String name, String... options) throws Exception {
     String url = TestPostgres.url() + (TestPostgres.url().contains("?") ? "&" : "?") + "currentSchema=" + repo;
+    List<String> args = new java.util.ArrayList<>(List.of("run", job.toString()));
+    args.addAll(List.of(options));
     return new TributaryProcess(dir.resolve(".tributary"), Map.of("TRIBUTARY_REPOSITORY_USER", TestPostgres.user()),
-        url, dir).start(dir.resolve(name + ".log"), "run", job.toString());
+        url, dir).start(dir.resolve(name + ".log"), args.toArray(String[]::new));
   }
 
   @Test
@@ -150,6 +152,30 @@ class RunLockLossIT {
     assertThat(resumed.waitFor(180, TimeUnit.SECONDS)).isTrue();
     String resumedLog = Files.readString(dir.resolve("resumed.log"));
     assertThat(resumed.exitValue()).as(resumedLog).isEqualTo(0);
+    assertTargetHoldsEachRowOnce();
+  }
+
+  /**
+   * The lock check tells the run its lock is lost after the run's last check before the job (so it does not refuse to
+   * start) and before the job execution exists (so there is nothing to stop yet): the run then loads every row, and
+   * must still not say COMPLETED, in its exit code or in the job repository (it did, exit 0, before). The loss is
+   * injected at that moment by the test command line ({@code --lose-run-lock job-start}); the lock is really released.
+   */
+  @Test
+  void aRunWhoseLockIsLostAsItsJobStartsNeverEndsCompleted() throws Exception {
+    Process run = start("run", "--lose-run-lock", "job-start");
+    assertThat(run.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    String log = Files.readString(dir.resolve("run.log"));
+    assertThat(run.exitValue()).as(log).isEqualTo(1);
+    assertThat(log).contains("lost its run lock").contains("the next run resumes").doesNotContain("COMPLETED");
+    assertThat(TestPostgres.strings("SELECT status FROM " + repo + ".batch_job_execution"))
+        .as("the job repository's record of the run").containsExactly("STOPPED");
+
+    Process resumed = start("resumed");
+    assertThat(resumed.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    String resumedLog = Files.readString(dir.resolve("resumed.log"));
+    assertThat(resumed.exitValue()).as(resumedLog).isEqualTo(0);
+    assertThat(resumedLog).contains("resuming it");
     assertTargetHoldsEachRowOnce();
   }
 
