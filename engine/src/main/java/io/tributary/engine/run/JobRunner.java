@@ -32,7 +32,6 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
@@ -77,7 +76,7 @@ public class JobRunner {
     List<String> marts = Collections.synchronizedList(new ArrayList<>());
     // The lock comes first: only its holder may read the last execution as dead, and bind the name to this job.
     try (RunLock lock = runLocks.acquire(job.name())) {
-      OwnExecution own = new OwnExecution();
+      OwnExecution own = new OwnExecution(jobOperator);
       lock.watch(own::lockLost);
       scaleOut.check(job);
       identity.check(job, options.fullRefresh());
@@ -113,57 +112,9 @@ public class JobRunner {
       try (AutoCloseable ignored = watcher.watch(progress.values())) {
         execution = jobOperator.start(batchJob, params);
       }
-      return own.lost ? lostResult(job.name(), execution, restart, progress, marts)
-          : result(execution, restart, progress, marts);
-    }
-  }
-
-  /**
-   * This process's execution, so that losing the run lock stops this run only: by then another process may hold the
-   * lock and run the same job instance, and its execution must not be touched.
-   */
-  private final class OwnExecution implements JobExecutionListener {
-    private volatile JobExecution execution;
-    private volatile boolean lost;
-
-    @Override
-    public void beforeJob(JobExecution started) {
-      execution = started;
-    }
-
-    /**
-     * A run that lost its lock never ends COMPLETED, whatever Spring Batch made of the stop (a stop that lands after
-     * the last chunk, or before this listener saw the execution, lets the job complete): the job repository records
-     * it STOPPED (Spring Batch writes the execution after this listener), so the next run resumes its instance.
-     */
-    @Override
-    public void afterJob(JobExecution ended) {
-      BatchStatus status = ended.getStatus();
-      if (lost && status != BatchStatus.STOPPED && !status.isUnsuccessful()) {
-        ended.setStatus(BatchStatus.STOPPED);
-        ended.setExitStatus(ExitStatus.STOPPED.addExitDescription("the run lock was lost to another process"));
-      }
-    }
-
-    /** Called by the run lock's watch: stop at the next chunk boundary, or never start. */
-    void lockLost() {
-      lost = true;
-      JobExecution mine = execution;
-      if (mine == null) {
-        return;
-      }
-      try {
-        jobOperator.stop(mine);
-      } catch (Exception e) {
-        LOG.error("cannot stop run {} after losing its run lock", mine.getId(), e);
-      }
-    }
-
-    void checkNotLost(String job) {
-      if (lost) {
-        throw TributaryException.busy("the run lock of job '" + job + "' was lost before the run started and another"
-            + " process holds it now; this run did nothing", "try again later", null);
-      }
+      // COMPLETED here means the loss came after afterJob: the job repository says COMPLETED, and so does the exit
+      return own.lost() && execution.getStatus() != BatchStatus.COMPLETED
+          ? lostResult(job.name(), execution, restart, progress, marts) : result(execution, restart, progress, marts);
     }
   }
 
@@ -174,22 +125,9 @@ public class JobRunner {
    */
   private RunResult lostResult(String job, JobExecution execution, boolean restart,
       Map<String, StreamProgress> progress, List<String> marts) {
-    BatchStatus status = execution.getStatus();
-    String other;
-    try {
-      RunLockHolder holder = runLocks.runningHolder(job);
-      other = holder != null ? holder.describe() : "another process holds it";
-    } catch (RuntimeException e) {
-      other = "another process may hold it (" + e.getMessage() + ")";
-    }
-    String message = new TributaryException(TributaryException.Kind.TRANSIENT, "run " + runNumber(execution)
-        + " of job '" + job + "' lost its run lock while it ran (its lock session was cut) and " + other
-        + "; it stopped without completing. The chunks it committed before another run claimed its streams stay",
-        "nothing to undo: the next run resumes after the last committed chunk (a run that took the job over carries"
-            + " on by itself); look into why the lock session was cut", null).describe();
-    return new RunResult(1, status == BatchStatus.COMPLETED ? BatchStatus.STOPPED.name() : status.name(),
-        execution.getId(), runNumber(execution), restart, List.copyOf(progress.values()), List.copyOf(marts),
-        message);
+    return new RunResult(1, execution.getStatus().name(), execution.getId(), runNumber(execution), restart,
+        List.copyOf(progress.values()), List.copyOf(marts), OwnExecution.lostMessage(job, runNumber(execution),
+            runLocks));
   }
 
   private static RunResult failed(LoadedJob job, Exception e, Map<String, StreamProgress> progress,
