@@ -7,16 +7,19 @@ import java.util.Map;
 /**
  * The testing options of {@code run} and {@code worker}, known only to the test command line
  * ({@link TestCommandLine}): {@code --fail-after-chunks N} fails every stream step after N committed chunks,
- * {@code --fail-partition P} with it fails only the partition named P (for example {@code p2}). They reach the
- * Spring context the command starts as system properties, where {@link ChunkFailureInjector} reads them.
+ * {@code --fail-partition P} with it fails only the partition named P (for example {@code p2}),
+ * {@code --lose-run-lock job-start} takes the run lock away as the job starts ({@link RunLockLossInjector}). They reach
+ * the Spring context the command starts as system properties, where the injectors read them.
  */
 final class InjectedFailureOptions {
 
   static final String FAIL_AFTER_CHUNKS = "tributary.test.fail-after-chunks";
   static final String FAIL_PARTITION = "tributary.test.fail-partition";
+  static final String LOSE_RUN_LOCK = "tributary.test.lose-run-lock";
   private static final Map<String, String> PROPERTIES = Map.of(
       "--fail-after-chunks", FAIL_AFTER_CHUNKS,
-      "--fail-partition", FAIL_PARTITION);
+      "--fail-partition", FAIL_PARTITION,
+      "--lose-run-lock", LOSE_RUN_LOCK);
 
   private InjectedFailureOptions() {}
 

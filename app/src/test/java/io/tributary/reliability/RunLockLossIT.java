@@ -1,7 +1,6 @@
 package io.tributary.reliability;
 
 import static io.tributary.reliability.ConcurrentRunsIT.count;
-import static io.tributary.reliability.ConcurrentRunsIT.slowView;
 import static io.tributary.reliability.ConcurrentRunsIT.sql;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +33,8 @@ class RunLockLossIT {
   Path dir;
 
   private String src;
+  /** The advisory lock key every page query of the source takes shared ({@link #holdSource}). */
+  private long gate;
   private String dst;
   private String repo;
   private Path job;
@@ -47,7 +48,13 @@ class RunLockLossIT {
     sql("CREATE INDEX ON " + src + ".events_base (updated_at, id)");
     sql("INSERT INTO " + src + ".events_base SELECT g, 'Event ' || g, timestamptz '2024-01-01 00:00:00+00'"
         + " + g * interval '1 second' FROM generate_series(1, " + ROWS + ") g");
-    slowView(src, 1.0); // 20 pages: a run of about 20 s, two lock checks
+    gate = src.hashCode();
+    // 20 pages: a run of about 20 s, two lock checks; every page query also waits while the test holds the gate, the
+    // discovery query (WHERE 1=0, which PostgreSQL still runs the function for) does not
+    sql("CREATE FUNCTION " + src + ".pause() RETURNS boolean LANGUAGE plpgsql STABLE AS $$ BEGIN"
+        + " IF position('1=0' in current_query()) = 0 THEN PERFORM pg_sleep(1);"
+        + " PERFORM pg_advisory_xact_lock_shared(" + gate + "); END IF; RETURN true; END $$");
+    sql("CREATE VIEW " + src + ".events AS SELECT * FROM " + src + ".events_base WHERE " + src + ".pause()");
     Files.createDirectories(dir.resolve("jobs"));
     job = Files.writeString(dir.resolve("jobs").resolve("events.yml"), """
         source: { type: jdbc, url: "%s", user: %s, schema: %s }
@@ -58,10 +65,12 @@ class RunLockLossIT {
         """.formatted(TestPostgres.url(), TestPostgres.user(), src, TestPostgres.url(), TestPostgres.user(), dst));
   }
 
-  private Process start(String name) throws Exception {
+  private Process start(String name, String... options) throws Exception {
     String url = TestPostgres.url() + (TestPostgres.url().contains("?") ? "&" : "?") + "currentSchema=" + repo;
+    List<String> args = new java.util.ArrayList<>(List.of("run", job.toString()));
+    args.addAll(List.of(options));
     return new TributaryProcess(dir.resolve(".tributary"), Map.of("TRIBUTARY_REPOSITORY_USER", TestPostgres.user()),
-        url, dir).start(dir.resolve(name + ".log"), "run", job.toString());
+        url, dir).start(dir.resolve(name + ".log"), args.toArray(String[]::new));
   }
 
   @Test
@@ -115,14 +124,169 @@ class RunLockLossIT {
   }
 
   /**
-   * Holds the source table locked (ACCESS EXCLUSIVE, in an open transaction) until the returned connection is closed:
-   * the run's current page query finishes, its next one waits. Takes timing out of "the run is still going".
+   * The run lock was taken by another process (here this test's session) and the run's check noticed it ("stopping
+   * this run") while the run still had pages to load: whatever Spring Batch's stop does with the rest, the run must
+   * not end COMPLETED, neither in its exit code nor in the job repository; the next run resumes it without duplicates.
+   */
+  @Test
+  void aRunThatNoticedItsLockWasTakenNeverEndsCompleted() throws Exception {
+    Process run = start("run");
+    long session = awaitLockSession(run);
+    Connection hold = holdSource();
+    try (Connection other = TestPostgres.connect();
+        Statement s = other.createStatement()) {
+      long key = lockKey(s, session);
+      cut(session);
+      assertThat(takeOver(s, key)).as("the cut session's lock is free for another process").isTrue();
+      awaitLog(run, dir.resolve(".tributary/logs/tributary.log"), "stopping this run");
+      hold.close(); // the run goes on loading its page only now, after it decided to stop
+      assertThat(run.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    }
+    String log = Files.readString(dir.resolve("run.log"));
+    assertThat(run.exitValue()).as(log).isEqualTo(1);
+    assertThat(log).contains("lost its run lock").contains("the next run resumes");
+    assertThat(TestPostgres.strings("SELECT status FROM " + repo + ".batch_job_execution"))
+        .as("the job repository's record of the run").singleElement().isNotEqualTo("COMPLETED");
+
+    Process resumed = start("resumed");
+    assertThat(resumed.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    String resumedLog = Files.readString(dir.resolve("resumed.log"));
+    assertThat(resumed.exitValue()).as(resumedLog).isEqualTo(0);
+    assertTargetHoldsEachRowOnce();
+  }
+
+  /**
+   * The lock check tells the run its lock is lost after the run's last check before the job (so it does not refuse to
+   * start) and before the job execution exists (so there is nothing to stop yet): the run then loads every row, and
+   * must still not say COMPLETED, in its exit code or in the job repository (it did, exit 0, before). The loss is
+   * injected at that moment by the test command line ({@code --lose-run-lock job-start}); the lock is really released.
+   */
+  @Test
+  void aRunWhoseLockIsLostAsItsJobStartsNeverEndsCompleted() throws Exception {
+    Process run = start("run", "--lose-run-lock", "job-start");
+    assertThat(run.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    String log = Files.readString(dir.resolve("run.log"));
+    assertThat(run.exitValue()).as(log).isEqualTo(1);
+    assertThat(log).contains("lost its run lock").contains("the next run resumes").doesNotContain("COMPLETED");
+    assertThat(TestPostgres.strings("SELECT status FROM " + repo + ".batch_job_execution"))
+        .as("the job repository's record of the run").containsExactly("STOPPED");
+
+    Process resumed = start("resumed");
+    assertThat(resumed.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    String resumedLog = Files.readString(dir.resolve("resumed.log"));
+    assertThat(resumed.exitValue()).as(resumedLog).isEqualTo(0);
+    assertThat(resumedLog).contains("resuming it");
+    assertTargetHoldsEachRowOnce();
+  }
+
+  /**
+   * Two real runs of one append stream at once: the first one's lock session is cut and a second run takes the lock
+   * (declaring the first one's execution dead) and claims the stream, while the first one, which has not noticed yet,
+   * still has a chunk in flight. That chunk must be refused by the warehouse (rolled back, nothing added), the first
+   * run must exit 1 and never be COMPLETED, and the second must load the rest: exactly the source rows, once each.
+   */
+  @Test
+  void aStaleRunStillWritingBesideTheRunThatTookOverAddsNoRow() throws Exception {
+    Process stale = start("stale");
+    long session = awaitLockSession(stale);
+    awaitRows(stale, 400); // two chunks committed: the state row exists, the run is mid-stream
+    Connection hold = holdSource(); // its next page waits: a chunk in flight
+    String staleWriter = TestPostgres.strings("SELECT writer FROM " + dst + "._tributary_state").get(0);
+    cut(session);
+    Process takeover = start("takeover");
+    keepLockFrom(stale, takeover);
+    // the takeover run has claimed the stream's state row: from now on the stale run's chunks must be refused
+    awaitWriterOtherThan(takeover, staleWriter);
+    hold.close();
+    assertThat(stale.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    assertThat(takeover.waitFor(180, TimeUnit.SECONDS)).isTrue();
+    String staleLog = Files.readString(dir.resolve("stale.log"));
+    String takeoverLog = Files.readString(dir.resolve("takeover.log"));
+    assertThat(takeover.exitValue()).as(takeoverLog).isZero();
+    assertThat(takeoverLog).contains("resuming it");
+    assertThat(stale.exitValue()).as(staleLog).isEqualTo(1);
+    assertThat(staleLog).contains("the next run resumes").doesNotContain("COMPLETED");
+    assertThat(TestPostgres.strings("SELECT status FROM " + repo + ".batch_job_execution ORDER BY job_execution_id"))
+        .as("the stale run's execution, then the takeover's").hasSize(2).first().isNotEqualTo("COMPLETED");
+    assertThat(TestPostgres.strings("SELECT status FROM " + repo + ".batch_job_execution ORDER BY job_execution_id"))
+        .last().isEqualTo("COMPLETED");
+    assertTargetHoldsEachRowOnce();
+  }
+
+  /** Waits until the run has committed at least {@code rows} rows into the target. */
+  private void awaitRows(Process run, long rows) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline && run.isAlive()) {
+      try {
+        if (count("SELECT count(*) FROM " + dst + ".events") >= rows) {
+          return;
+        }
+      } catch (java.sql.SQLException notYetCreated) {
+        // the run has not created the table yet
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("the run never committed " + rows + " rows");
+  }
+
+  /** Waits until {@code log} contains {@code text}, while {@code run} lives. */
+  private static void awaitLog(Process run, Path log, String text) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline && run.isAlive()) {
+      if (Files.exists(log) && Files.readString(log).contains(text)) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("'" + text + "' never appeared in " + log);
+  }
+
+  /**
+   * Until {@code to} holds the run lock, ends every lock session {@code from} takes again (its check would otherwise
+   * retake the lock on a loaded machine before the second JVM is up): the second run then gets it, as a run started
+   * within the first one's check interval would.
+   */
+  private void keepLockFrom(Process from, Process to) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline && to.isAlive()) {
+      List<String> row = TestPostgres.strings("SELECT pid || ' ' || session_id FROM " + repo + ".tributary_run_lock");
+      if (!row.isEmpty()) {
+        String[] pidSession = row.get(0).split(" ");
+        if (Long.parseLong(pidSession[0]) == to.pid()) {
+          return;
+        }
+        if (Long.parseLong(pidSession[0]) == from.pid()) {
+          TestPostgres.strings("SELECT pg_terminate_backend(" + pidSession[1] + ", 30000)");
+        }
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("the second run never took the lock: " + Files.readString(dir.resolve(
+        "takeover.log")));
+  }
+
+  /** Waits until a writer other than {@code writer} has claimed the stream's state row. */
+  private void awaitWriterOtherThan(Process run, String writer) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (System.nanoTime() < deadline && run.isAlive()) {
+      if (!TestPostgres.strings("SELECT writer FROM " + dst + "._tributary_state").get(0).equals(writer)) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("the second run never claimed the stream: " + Files.readString(dir.resolve(
+        "takeover.log")));
+  }
+
+  /**
+   * Holds the source's gate (an advisory lock every page query takes shared, after its pause) until the returned
+   * connection is closed: the run's current page query finishes, its next one waits, while schema queries (a second
+   * run's discovery) still go through. Takes timing out of "the run is still going".
    */
   private Connection holdSource() throws Exception {
     Connection c = TestPostgres.connect();
-    c.setAutoCommit(false);
     try (Statement s = c.createStatement()) {
-      s.execute("LOCK TABLE " + src + ".events_base IN ACCESS EXCLUSIVE MODE");
+      s.execute("SELECT pg_advisory_lock(" + gate + ")");
     }
     return c;
   }

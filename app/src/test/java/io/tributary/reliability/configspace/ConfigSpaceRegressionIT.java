@@ -109,6 +109,22 @@ class ConfigSpaceRegressionIT {
         Tamper.NONE, RunKind.CONCURRENT, 0)), 6L, true));
   }
 
+  /**
+   * A run that lost its run lock (told so as its job started, before any execution existed to stop) loaded every row
+   * and said COMPLETED (exit 0); it must exit 1, and the rerun must leave the warehouse equal to the model: an append
+   * stream holds each source version once, a merge stream each row, on both warehouses.
+   */
+  @Test
+  void aRunThatLostItsRunLockExitsOneAndItsRerunLoadsEachRowOnce() throws Exception {
+    for (Sink sink : Sink.values()) {
+      for (Mode mode : List.of(Mode.APPEND, Mode.MERGE)) {
+        assertClean(new ConfigCase(spec(sink, mode, CursorKind.TIMESTAMPTZ, "UTC", null, 1, 5, 5, false, 0), 20,
+            false, List.of(new Step(List.of(new Mutation(MutationKind.INSERT, 12, false)), Tamper.NONE,
+            RunKind.LOSE_LOCK_THEN_RERUN, 0), run(new Mutation(MutationKind.UPDATE, 3, false))), 31L, false));
+      }
+    }
+  }
+
   /** Finding 12: two runs on one H2 state folder (and one DuckDB file): busy (3), not a stack trace or exit 2. */
   @Test
   void finding12TwoRunsOnOneH2StateFolderExactlyOneLoads() throws Exception {

@@ -31,7 +31,11 @@ record Step(List<Mutation> mutations, Tamper tamper, RunKind run, int runArg) {
 
   enum Tamper { NONE, DROP_TARGET, TRUNCATE_TARGET }
 
-  enum RunKind { NORMAL, FAIL_THEN_RERUN, FULL_REFRESH, KILL_THEN_RERUN, CONCURRENT }
+  /**
+   * {@code LOSE_LOCK_THEN_RERUN}: the run is told its run lock is lost as its job starts (the test command line's
+   * {@code --lose-run-lock job-start}); it must exit 1, never COMPLETED, and the rerun resumes it.
+   */
+  enum RunKind { NORMAL, FAIL_THEN_RERUN, FULL_REFRESH, KILL_THEN_RERUN, CONCURRENT, LOSE_LOCK_THEN_RERUN }
 
   @Override
   public String toString() {
@@ -43,6 +47,7 @@ record Step(List<Mutation> mutations, Tamper tamper, RunKind run, int runArg) {
       case FULL_REFRESH -> "run --full-refresh";
       case KILL_THEN_RERUN -> "run in a child JVM, kill -9 after " + runArg + " ms, then rerun";
       case CONCURRENT -> "two runs (child JVMs) started together";
+      case LOSE_LOCK_THEN_RERUN -> "run --lose-run-lock job-start, then rerun";
     };
     return changes + (tamper == Tamper.NONE ? "" : "; " + tamper.name().toLowerCase().replace('_', ' ')) + "; " + run;
   }

@@ -40,6 +40,7 @@ final class StepRun {
       case FAIL_THEN_RERUN -> failThenRerun(step.runArg());
       case KILL_THEN_RERUN -> killThenRerun(step.runArg());
       case CONCURRENT -> concurrent();
+      case LOSE_LOCK_THEN_RERUN -> loseLockThenRerun();
     };
   }
 
@@ -74,6 +75,18 @@ final class StepRun {
     InProcessCli.Result rerun = cli.run("run", job);
     return rerun.exitCode() == 0 ? new RunOutcome(1, false, rerun, null)
         : RunOutcome.problem("rerun after an injected failure: exit " + rerun.exitCode() + ", expected 0", rerun);
+  }
+
+  /** A run that lost its lock must exit 1 whatever it loaded (never 0: COMPLETED); the rerun resumes it. */
+  private RunOutcome loseLockThenRerun() {
+    InProcessCli.Result lost = cli.run("run", job, "--lose-run-lock", "job-start");
+    if (lost.exitCode() != 1 || lost.output().contains("COMPLETED")) {
+      return RunOutcome.problem("run that lost its run lock: exit " + lost.exitCode() + ", expected 1 and not"
+          + " COMPLETED", lost);
+    }
+    InProcessCli.Result rerun = cli.run("run", job);
+    return rerun.exitCode() == 0 ? new RunOutcome(1, false, rerun, null)
+        : RunOutcome.problem("rerun after a lost run lock: exit " + rerun.exitCode() + ", expected 0", rerun);
   }
 
   private RunOutcome killThenRerun(int millis) throws IOException, InterruptedException {

@@ -32,7 +32,6 @@ import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
@@ -77,7 +76,7 @@ public class JobRunner {
     List<String> marts = Collections.synchronizedList(new ArrayList<>());
     // The lock comes first: only its holder may read the last execution as dead, and bind the name to this job.
     try (RunLock lock = runLocks.acquire(job.name())) {
-      OwnExecution own = new OwnExecution();
+      OwnExecution own = new OwnExecution(jobOperator);
       lock.watch(own::lockLost);
       scaleOut.check(job);
       identity.check(job, options.fullRefresh());
@@ -113,43 +112,22 @@ public class JobRunner {
       try (AutoCloseable ignored = watcher.watch(progress.values())) {
         execution = jobOperator.start(batchJob, params);
       }
-      return result(execution, restart, progress, marts);
+      // COMPLETED here means the loss came after afterJob: the job repository says COMPLETED, and so does the exit
+      return own.lost() && execution.getStatus() != BatchStatus.COMPLETED
+          ? lostResult(job.name(), execution, restart, progress, marts) : result(execution, restart, progress, marts);
     }
   }
 
   /**
-   * This process's execution, so that losing the run lock stops this run only: by then another process may hold the
-   * lock and run the same job instance, and its execution must not be touched.
+   * The outcome of a run that lost its run lock while it ran: exit 1 and never COMPLETED, naming who holds the lock
+   * now. Its chunks that committed before the other run claimed the stream stay (that run resumes after them); a
+   * chunk of this run after the claim was refused by the warehouse and rolled back.
    */
-  private final class OwnExecution implements JobExecutionListener {
-    private volatile JobExecution execution;
-    private volatile boolean lost;
-
-    @Override
-    public void beforeJob(JobExecution started) {
-      execution = started;
-    }
-
-    /** Called by the run lock's watch: stop at the next chunk boundary, or never start. */
-    void lockLost() {
-      lost = true;
-      JobExecution mine = execution;
-      if (mine == null) {
-        return;
-      }
-      try {
-        jobOperator.stop(mine);
-      } catch (Exception e) {
-        LOG.error("cannot stop run {} after losing its run lock", mine.getId(), e);
-      }
-    }
-
-    void checkNotLost(String job) {
-      if (lost) {
-        throw TributaryException.busy("the run lock of job '" + job + "' was lost before the run started and another"
-            + " process holds it now; this run did nothing", "try again later", null);
-      }
-    }
+  private RunResult lostResult(String job, JobExecution execution, boolean restart,
+      Map<String, StreamProgress> progress, List<String> marts) {
+    return new RunResult(1, execution.getStatus().name(), execution.getId(), runNumber(execution), restart,
+        List.copyOf(progress.values()), List.copyOf(marts), OwnExecution.lostMessage(job, runNumber(execution),
+            runLocks));
   }
 
   private static RunResult failed(LoadedJob job, Exception e, Map<String, StreamProgress> progress,

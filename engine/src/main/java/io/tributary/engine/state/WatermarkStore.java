@@ -1,6 +1,7 @@
 package io.tributary.engine.state;
 
 import io.tributary.core.Cursor;
+import io.tributary.core.TributaryException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -39,17 +40,37 @@ public class WatermarkStore {
     return result;
   }
 
+  /**
+   * Advances the stream's watermark for the job execution {@code runId}, fenced by the job repository itself: refused
+   * when a later execution of the job exists. Executions are created only under the job's run lock, so a later one
+   * means this run lost the lock and another took the job over; its late watermark (after a GC pause, say) would move
+   * the job back over rows the later runs loaded, and an append stream would load them again.
+   *
+   * @throws TributaryException (exit 1) when the run was overtaken: nothing is written
+   */
   public void put(String job, String stream, Cursor watermark, long runId) {
     String value = CursorCodec.encode(watermark);
     Timestamp now = Timestamp.from(Instant.now());
-    int updated = jdbc.update(
-        "UPDATE tributary_watermark SET watermark = ?, run_id = ?, updated_at = ? WHERE job_name = ? AND stream = ?",
-        value, runId, now, job, stream);
+    int updated = jdbc.update("UPDATE tributary_watermark SET watermark = ?, run_id = ?, updated_at = ?"
+        + " WHERE job_name = ? AND stream = ? AND " + NOT_OVERTAKEN, value, runId, now, job, stream, job, runId);
     if (updated == 0) {
-      jdbc.update("INSERT INTO tributary_watermark (job_name, stream, watermark, run_id, updated_at)"
-          + " VALUES (?, ?, ?, ?, ?)", job, stream, value, runId, now);
+      updated = jdbc.update("INSERT INTO tributary_watermark (job_name, stream, watermark, run_id, updated_at)"
+          + " SELECT ?, ?, ?, ?, ? FROM (SELECT 1 AS one) one WHERE " + NOT_OVERTAKEN
+          + " AND NOT EXISTS (SELECT 1 FROM tributary_watermark WHERE job_name = ? AND stream = ?)",
+          job, stream, value, runId, now, job, runId, job, stream);
+    }
+    if (updated == 0) {
+      throw new TributaryException(TributaryException.Kind.TRANSIENT, "run " + runId + " of job '" + job
+          + "' was taken over by a later run while it finished stream '" + stream + "' (it lost its run lock): its"
+          + " watermark is not written, so the job's later runs keep theirs",
+          "nothing to undo: the later run carries on, and the next run resumes after the last committed chunk",
+          null);
     }
   }
+
+  /** No execution of the job (bound 1) later than the execution (bound 2) exists in the job repository. */
+  private static final String NOT_OVERTAKEN = "NOT EXISTS (SELECT 1 FROM BATCH_JOB_EXECUTION e JOIN BATCH_JOB_INSTANCE i"
+      + " ON i.JOB_INSTANCE_ID = e.JOB_INSTANCE_ID WHERE i.JOB_NAME = ? AND e.JOB_EXECUTION_ID > ?)";
 
   public void reset(String job) {
     jdbc.update("DELETE FROM tributary_watermark WHERE job_name = ?", job);

@@ -21,12 +21,15 @@ public final class StateRowFence {
     return "run " + run.runId() + " " + UUID.randomUUID();
   }
 
-  /** The failure of a writer whose claim was taken over: nothing of its chunk commits. */
+  /**
+   * The failure of a writer whose claim was taken over: nothing of its chunk commits, and the run fails (exit 1, never
+   * COMPLETED). Not BUSY (exit 3, "did nothing"): this run may have committed chunks before the takeover.
+   */
   public static TributaryException takenOver(String job, String stream, String stateTable, String token) {
-    return TributaryException.busy("another run took over job '" + job + "' (stream " + stream + ": its row in "
-        + stateTable + " is no longer claimed by this run's writer, " + token + "); this run stops, and the chunk"
-        + " it was writing rolled back",
-        "nothing to fix: this run lost its run lock and the run that took it over carries on;"
-            + " check with 'tributary status', and look into why the lock session was cut", null);
+    return new TributaryException(TributaryException.Kind.TRANSIENT, "another run took over job '" + job
+        + "' (stream " + stream + ": its row in " + stateTable + " is no longer claimed by this run's writer, " + token
+        + "); this run lost its run lock and stops, and the chunk it was writing rolled back",
+        "nothing to undo: the run that took over carries on, and the next run resumes after the last committed"
+            + " chunk; check with 'tributary status', and look into why this run's lock session was cut", null);
   }
 }

@@ -49,7 +49,7 @@ class DuckDbWriterFenceTest {
 
       assertThatThrownBy(() -> write(sink, a, List.of(account(3, "c", "1.00"), account(4, "d", "1.00")), "4"))
           .isInstanceOfSatisfying(TributaryException.class, e -> {
-            assertThat(e.kind()).isEqualTo(TributaryException.Kind.BUSY);
+            assertThat(e.kind()).isEqualTo(TributaryException.Kind.TRANSIENT);
             assertThat(e.getMessage()).startsWith("another run took over job 'demo' (stream accounts");
           });
       assertThat(rowsAndDistinctIds(sink, "raw.accounts")).isEqualTo("4 4");

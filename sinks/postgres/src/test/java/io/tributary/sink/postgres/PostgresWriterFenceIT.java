@@ -63,7 +63,7 @@ class PostgresWriterFenceIT {
 
     assertThatThrownBy(() -> a.write(List.of(row(3L, "c", null), row(4L, "d", null)), List.of(), at("4")))
         .isInstanceOfSatisfying(TributaryException.class, e -> {
-          assertThat(e.kind()).isEqualTo(TributaryException.Kind.BUSY);
+          assertThat(e.kind()).isEqualTo(TributaryException.Kind.TRANSIENT);
           assertThat(e.getMessage()).startsWith("another run took over job 'job' (stream accounts");
         });
     assertThat(rowsAndDistinctIds("accounts")).containsExactly("4 4");
