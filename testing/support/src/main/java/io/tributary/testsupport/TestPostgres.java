@@ -82,7 +82,7 @@ public final class TestPostgres {
     }
     try (Connection c = DriverManager.getConnection(LOCAL_URL + "?connectTimeout=2", "postgres", "")) {
       c.isValid(2);
-      url = LOCAL_URL;
+      url = forkDatabase(c);
       user = "postgres";
       return;
     } catch (SQLException e) {
@@ -100,6 +100,27 @@ public final class TestPostgres {
     } catch (IOException e) {
       throw new IllegalStateException("no PostgreSQL available: local server down and embedded start failed", e);
     }
+  }
+
+  /**
+   * The database of this test JVM on the local server: {@code test} for the first (or only) fork, {@code test_fork<N>}
+   * for fork N of a module run with several forks ({@code tributary.test.fork}, set by the build), so JVMs that run
+   * at once never share the fixed-name schemas a warehouse keeps ({@code marts}, {@code marts_reader}).
+   */
+  private static String forkDatabase(Connection test) throws SQLException {
+    String fork = System.getProperty("tributary.test.fork", "1");
+    if (!fork.matches("[0-9]+") || fork.equals("1")) {
+      return LOCAL_URL;
+    }
+    String database = "test_fork" + fork;
+    try (Statement s = test.createStatement()) {
+      s.execute("CREATE DATABASE " + database);
+    } catch (SQLException e) {
+      if (!"42P04".equals(e.getSQLState())) { // duplicate_database: an earlier run made it
+        throw e;
+      }
+    }
+    return LOCAL_URL.substring(0, LOCAL_URL.lastIndexOf('/') + 1) + database;
   }
 
   /** Testcontainers where a Docker engine answers; false when there is none. */
