@@ -93,6 +93,30 @@ class SnowflakeWriterFenceTest {
         .hasMessageContaining("another run took over job 'erp'");
   }
 
+  /**
+   * A new job instance takes the stream over (the stale run's instance is abandoned): its open starts the staging
+   * table over; the stale writer's next chunk is refused and stages nothing into it, so the new instance publishes
+   * only its own rows.
+   */
+  @Test
+  void aNewInstanceTakingOverPublishesOnlyItsOwnRows() throws Exception {
+    SnowflakeJdbcDouble db = new SnowflakeJdbcDouble(spool);
+    RuntimeException staleChunk;
+    try (SnowflakeSink sink = SnowflakeSinkTestSupport.sink(db, spool);
+        TableWriter a = sink.open(spec(RUN_1_SCHEMA, WriteMode.APPEND, 1, 1, RUN_1_AT))) {
+      sink.inChunk(() -> a.write(RUN_1.get(0), List.of(), position(0)));
+      try (TableWriter b = sink.open(spec(RUN_1_SCHEMA, WriteMode.APPEND, 2, 2, RUN_1_AT))) {
+        assertThat(b.committedPosition()).isEmpty();
+        staleChunk = failure(() -> sink.inChunk(() -> a.write(RUN_1.get(1), List.of(), position(1))));
+        sink.inChunk(() -> b.write(RUN_1.get(1), List.of(), position(1)));
+        b.finish();
+      }
+    }
+    assertThat(select(db, "CUSTOMERS", COLUMNS)).containsExactly("3|Linus|2");
+    assertThat(staleChunk).isInstanceOf(TributaryException.class)
+        .hasMessageContaining("another run took over job 'erp'");
+  }
+
   /** What {@code action} threw, or null: the test looks at the tables first, then at the failures. */
   private static RuntimeException failure(Runnable action) {
     try {
