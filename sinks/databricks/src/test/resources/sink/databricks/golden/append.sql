@@ -1,6 +1,6 @@
 CREATE SCHEMA IF NOT EXISTS `raw`
 CREATE VOLUME IF NOT EXISTS `raw`.`_tributary_stage`
-CREATE TABLE IF NOT EXISTS `raw`.`_tributary_state` (`job` STRING NOT NULL, `stream` STRING NOT NULL, `instance_id` DECIMAL(38,0) NOT NULL, `position` STRING NOT NULL, `published` BOOLEAN NOT NULL, `updated_at` TIMESTAMP, `published_position` STRING, `target_table` STRING, `target_rows` DECIMAL(38,0) DEFAULT 0, PRIMARY KEY (`job`, `stream`)) TBLPROPERTIES ('delta.feature.allowColumnDefaults' = 'supported', 'delta.enableTypeWidening' = 'true')
+CREATE TABLE IF NOT EXISTS `raw`.`_tributary_state` (`job` STRING NOT NULL, `stream` STRING NOT NULL, `instance_id` DECIMAL(38,0) NOT NULL, `position` STRING NOT NULL, `published` BOOLEAN NOT NULL, `updated_at` TIMESTAMP, `published_position` STRING, `target_table` STRING, `target_rows` DECIMAL(38,0) DEFAULT 0, `writer` STRING, PRIMARY KEY (`job`, `stream`)) TBLPROPERTIES ('delta.feature.allowColumnDefaults' = 'supported', 'delta.enableTypeWidening' = 'true')
 CREATE TABLE IF NOT EXISTS `raw`.`_tributary_quarantine` (`job` STRING NOT NULL, `run_id` DECIMAL(38,0) NOT NULL, `stream` STRING NOT NULL, `source_key` STRING, `raw_record` STRING, `reasons` STRING NOT NULL, `quarantined_at` TIMESTAMP DEFAULT CURRENT_TIMESTAMP) TBLPROPERTIES ('delta.feature.allowColumnDefaults' = 'supported', 'delta.enableTypeWidening' = 'true')
 SELECT `instance_id`, `position`, `published`, `published_position` FROM `raw`.`_tributary_state` WHERE `job` = ? AND `stream` = ?
 SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?
@@ -27,7 +27,7 @@ DELETE FROM `raw`.`_tributary_stg_customers`
 REMOVE '/Volumes/main/raw/_tributary_stage/erp/customers'
 CREATE SCHEMA IF NOT EXISTS `raw`
 CREATE VOLUME IF NOT EXISTS `raw`.`_tributary_stage`
-CREATE TABLE IF NOT EXISTS `raw`.`_tributary_state` (`job` STRING NOT NULL, `stream` STRING NOT NULL, `instance_id` DECIMAL(38,0) NOT NULL, `position` STRING NOT NULL, `published` BOOLEAN NOT NULL, `updated_at` TIMESTAMP, `published_position` STRING, `target_table` STRING, `target_rows` DECIMAL(38,0) DEFAULT 0, PRIMARY KEY (`job`, `stream`)) TBLPROPERTIES ('delta.feature.allowColumnDefaults' = 'supported', 'delta.enableTypeWidening' = 'true')
+CREATE TABLE IF NOT EXISTS `raw`.`_tributary_state` (`job` STRING NOT NULL, `stream` STRING NOT NULL, `instance_id` DECIMAL(38,0) NOT NULL, `position` STRING NOT NULL, `published` BOOLEAN NOT NULL, `updated_at` TIMESTAMP, `published_position` STRING, `target_table` STRING, `target_rows` DECIMAL(38,0) DEFAULT 0, `writer` STRING, PRIMARY KEY (`job`, `stream`)) TBLPROPERTIES ('delta.feature.allowColumnDefaults' = 'supported', 'delta.enableTypeWidening' = 'true')
 CREATE TABLE IF NOT EXISTS `raw`.`_tributary_quarantine` (`job` STRING NOT NULL, `run_id` DECIMAL(38,0) NOT NULL, `stream` STRING NOT NULL, `source_key` STRING, `raw_record` STRING, `reasons` STRING NOT NULL, `quarantined_at` TIMESTAMP DEFAULT CURRENT_TIMESTAMP) TBLPROPERTIES ('delta.feature.allowColumnDefaults' = 'supported', 'delta.enableTypeWidening' = 'true')
 SELECT `instance_id`, `position`, `published`, `published_position` FROM `raw`.`_tributary_state` WHERE `job` = ? AND `stream` = ?
 SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ?

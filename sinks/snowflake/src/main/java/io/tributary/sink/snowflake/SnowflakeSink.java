@@ -138,6 +138,15 @@ public final class SnowflakeSink extends StagedSink {
     return transactions.runAlone(doing, work);
   }
 
+  /**
+   * One transaction holds a chunk's COPY into the staging table and its state write, so a chunk refused by the claim
+   * leaves no staged row, and a publish refused by it inserts none.
+   */
+  @Override
+  protected boolean claimsState() {
+    return true;
+  }
+
   /** The chunk transactions wrote the state row: it belongs to this instance once a chunk committed. */
   @Override
   protected boolean restarting(Connection c, Optional<StagedStateTable.Entry> entry, String schema,

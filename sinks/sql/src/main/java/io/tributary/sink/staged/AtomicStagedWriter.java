@@ -135,7 +135,7 @@ public final class AtomicStagedWriter extends StagedTableWriterBase {
           Cursor position = markers.isEmpty() ? entry.map(StagedStateTable.Entry::position).orElse(Cursor.START)
               : markers.get(markers.size() - 1).position();
           state.savePublished(c, spec.run().job(), spec.stream(), spec.run().instanceId(), position,
-              layout.table(), inserted, replacing);
+              layout.table(), inserted, replacing, table.writer());
           execute(c, publish.clearStaging());
           return true;
         });

@@ -3,6 +3,7 @@ package io.tributary.sink.staged;
 import io.tributary.core.TableSpec;
 import io.tributary.core.TableWriter;
 import io.tributary.core.WriteMode;
+import io.tributary.sink.StateRowFence;
 import io.tributary.sink.TableSpecs;
 import com.zaxxer.hikari.HikariDataSource;
 import io.tributary.sink.jdbc.CommittedRowsCheck;
@@ -115,6 +116,14 @@ public abstract class StagedSink extends JdbcSink<StagedType> {
   /** The writer of one prepared stream. */
   protected abstract TableWriter writer(StagedTable table);
 
+  /**
+   * Whether the stream's writer claims its state row ({@link StateRowFence}): every state write of its chunks and
+   * publish then commits only while no writer of a later run has claimed the row since, in the same transaction.
+   */
+  protected boolean claimsState() {
+    return false;
+  }
+
   /** Runs one publishing statement and returns the rows it inserted into the target. */
   protected abstract PublishStatement publishStatement();
 
@@ -138,6 +147,12 @@ public abstract class StagedSink extends JdbcSink<StagedType> {
       }
       state.create(c);
       quarantine.create(c);
+      String token = claimsState() ? StateRowFence.newToken(spec.run()) : null;
+      if (token != null) {
+        // from here on a writer of another run still loading this stream (it lost its run lock) fails its next chunk
+        // and its publish; what it committed before is in the state read next, so this run resumes after it
+        state.claim(c, spec.run().job(), spec.stream(), token);
+      }
       Optional<StagedStateTable.Entry> entry = state.read(c, spec);
       boolean restart = restarting(c, entry, schema, stagingTable, spec);
       CommittedRowsCheck committed = new CommittedRowsCheck(dialect, schema, spec.run().job(), table);
@@ -148,7 +163,8 @@ public abstract class StagedSink extends JdbcSink<StagedType> {
       }
       TableLayout<StagedType> layout = ensureTarget(setup, table, spec, keyed);
       if (spec.fullRefresh() && !restart && spec.mode() != WriteMode.REPLACE) {
-        state.rebaseline(c, spec.run().job(), spec.stream(), spec.run().instanceId(), table, committed.rowsHeld(c));
+        state.rebaseline(c, spec.run().job(), spec.stream(), spec.run().instanceId(), table, committed.rowsHeld(c),
+            token);
       }
       // A new job instance starts its staging over; a restart keeps the chunks it already committed.
       staging.ensure(c, layout, stagingTable, !restart);
@@ -156,7 +172,7 @@ public abstract class StagedSink extends JdbcSink<StagedType> {
       tidyStage(c, stage, restart, layout, stagingQualified);
       long nextSeq = restart ? staging.maxSeq(c, stagingQualified) + 1 : 1;
       return writer(new StagedTable(transactions, state, quarantine, spec, layout, stagingQualified, stage, dir,
-          nextSeq, committed, publishStatement()));
+          nextSeq, committed, publishStatement(), token));
     });
   }
 }

@@ -13,7 +13,9 @@ import java.nio.file.Path;
  * @param staging the staging table, qualified
  * @param spoolDir the local folder chunk files are written to before the upload
  * @param nextSeq the load ordinal of the next staged row
+ * @param writer the writer's claim on the state row ({@link io.tributary.sink.StateRowFence}), or null when the
+ *     warehouse's writer has none
  */
 public record StagedTable(JdbcTransactions transactions, StagedStateTable state, QuarantineTable quarantine,
     TableSpec spec, TableLayout<StagedType> layout, String staging, StageLocation stage, Path spoolDir, long nextSeq,
-    CommittedRowsCheck committedRows, PublishStatement publishStatement) {}
+    CommittedRowsCheck committedRows, PublishStatement publishStatement, String writer) {}

@@ -54,7 +54,8 @@ public final class TransactionalStagedWriter extends StagedTableWriterBase {
           List<RefusedRow> refused = rows.isEmpty() ? List.of() : stageChunk(c, rows);
           List<QuarantinedRecord> bad = RefusedRow.quarantine(quarantined, refused, rows, spec.schema());
           quarantine.insert(c, spec.run(), spec.stream(), bad);
-          state.saveStaged(c, spec.run().job(), spec.stream(), spec.run().instanceId(), position, layout.table());
+          state.saveStaged(c, spec.run().job(), spec.stream(), spec.run().instanceId(), position, layout.table(),
+              table.writer());
           return new ChunkOutcome(rows.size() - refused.size(), bad.size());
         });
   }
@@ -128,7 +129,8 @@ public final class TransactionalStagedWriter extends StagedTableWriterBase {
         }
       }
       state.savePublished(c, spec.run().job(), spec.stream(), spec.run().instanceId(),
-          entry.map(StagedStateTable.Entry::position).orElse(Cursor.START), layout.table(), inserted, replacing);
+          entry.map(StagedStateTable.Entry::position).orElse(Cursor.START), layout.table(), inserted, replacing,
+          table.writer());
       return true;
     });
     if (published) {
