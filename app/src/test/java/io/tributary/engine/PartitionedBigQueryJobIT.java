@@ -68,7 +68,9 @@ class PartitionedBigQueryJobIT {
     assertThat(bigquery.loadedLines()).as("rows uploaded to staging tables").isEqualTo(ROWS);
     assertThat(bigquery.publishScripts()).as("one publishing script per partition").hasSize(4)
         .allSatisfy(script -> assertThat(script).contains("MERGE `acme-analytics.raw.customers` AS t"));
-    assertThat(bigquery.stateRows().keySet()).as("a state row per partition")
+    // a row of instance -1 is only a writer's claim (the whole stream is opened too): no job instance's state
+    assertThat(bigquery.stateRows().entrySet().stream().filter(e -> !e.getValue().get(0).equals("-1"))
+        .map(java.util.Map.Entry::getKey)).as("a state row per partition")
         .allSatisfy(key -> assertThat(key).matches(".*\\|customers#p[0-3]")).hasSize(4);
     // four partitions staged concurrently: each into a staging table of its own
     assertThat(bigquery.publishScripts().stream().map(s -> s.replaceAll("(?s).*FROM (`[^`]*_tributary_stg_[^`]*`).*",

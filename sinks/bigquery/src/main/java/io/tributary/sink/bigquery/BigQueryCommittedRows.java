@@ -9,6 +9,7 @@ import io.tributary.core.CommittedRows;
 import io.tributary.core.SystemTables;
 import io.tributary.core.TableSpec;
 import io.tributary.sink.StagedCommittedRows;
+import io.tributary.sink.staged.StagedStateTable;
 import java.util.Optional;
 
 /**
@@ -48,7 +49,10 @@ record BigQueryCommittedRows(BigQuery bigquery, BigQueryJobs jobs, TableId targe
         .hasNext();
   }
 
-  /** The key of the job instance that wrote the stream's state row last, or empty when the stream has none. */
+  /**
+   * The key of the job instance that wrote the stream's state row last, or empty when the stream has none (a row only
+   * claimed, of {@link StagedStateTable#NO_INSTANCE}, is no instance's state).
+   */
   Optional<Long> stateOwner(String stream) {
     QueryJobConfiguration query = QueryJobConfiguration.newBuilder("SELECT instance_id FROM " + state()
             + " WHERE job = @job AND stream = @stream")
@@ -56,7 +60,7 @@ record BigQueryCommittedRows(BigQuery bigquery, BigQueryJobs jobs, TableId targe
         .addNamedParameter("stream", QueryParameterValue.string(stream))
         .build();
     for (FieldValueList row : jobs.select(query, "reading the state of stream " + stream)) {
-      return Optional.of(row.get(0).getLongValue());
+      return Optional.of(row.get(0).getLongValue()).filter(owner -> owner != StagedStateTable.NO_INSTANCE);
     }
     return Optional.empty();
   }
@@ -75,9 +79,10 @@ record BigQueryCommittedRows(BigQuery bigquery, BigQueryJobs jobs, TableId targe
    * Accepts the target's current rows as the job's committed count (a full refresh's first open), kept on this
    * stream's row, which now belongs to {@code instanceId} at the start with no spool published: its restart checks.
    */
-  void rebaseline(String stream, long instanceId, String startJson) {
+  void rebaseline(String stream, long instanceId, String startJson, String writer) {
     long rows = rowsHeld();
-    jobs.run(QueryJobConfiguration.newBuilder("BEGIN TRANSACTION;\nUPDATE " + state()
+    jobs.run(QueryJobConfiguration.newBuilder("BEGIN TRANSACTION;\n" + BigQueryStateClaim.assertion(state())
+            + ";\nUPDATE " + state()
             + " SET target_rows = 0 WHERE job = @job AND target_table = @target_table;\n"
             + BigQueryPublish.saveState(state(), "@rows") + ";\nCOMMIT TRANSACTION;")
         .addNamedParameter("job", QueryParameterValue.string(job))
@@ -86,7 +91,8 @@ record BigQueryCommittedRows(BigQuery bigquery, BigQueryJobs jobs, TableId targe
         .addNamedParameter("position", QueryParameterValue.string(startJson))
         .addNamedParameter("spool_id", QueryParameterValue.string(""))
         .addNamedParameter("target_table", QueryParameterValue.string(target.getTable()))
-        .addNamedParameter("rows", QueryParameterValue.int64(rows)).build(),
+        .addNamedParameter("rows", QueryParameterValue.int64(rows))
+        .addNamedParameter("writer", QueryParameterValue.string(writer)).build(),
         "accepting " + target.getDataset() + "." + target.getTable() + " as it is (full refresh)");
   }
 

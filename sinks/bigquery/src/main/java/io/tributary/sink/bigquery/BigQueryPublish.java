@@ -51,6 +51,8 @@ final class BigQueryPublish extends StagedMergeSql {
     List<String> sql = new ArrayList<>();
     sql.add("DECLARE " + ROWS_BEFORE + " INT64");
     sql.add("BEGIN TRANSACTION");
+    // nothing is published unless this writer still holds the stream's claim (a run that took over claimed it)
+    sql.add(BigQueryStateClaim.assertion(state));
     boolean keyed = !layout.primaryKey().isEmpty();
     if (replacing) {
       sql.add("DELETE FROM " + layout.qualified() + " WHERE TRUE");
@@ -75,22 +77,24 @@ final class BigQueryPublish extends StagedMergeSql {
 
   /**
    * The state row's upsert: position and spool id, and {@code addedRows} (an expression) counted on top of the rows
-   * committed into the target before while the row loads the same target.
+   * committed into the target before while the row loads the same target. It changes the row only while the row names
+   * {@code @writer} ({@link BigQueryStateClaim}).
    */
   static String saveState(String state, String addedRows) {
     return "MERGE " + state + " AS t USING (SELECT @job AS job, @stream AS stream, @instance_id AS instance_id,"
         + " @position AS position, @spool_id AS spool_id, @target_table AS target_table, " + addedRows
-        + " AS added_rows) AS s ON t.job = s.job AND t.stream = s.stream"
-        + " WHEN MATCHED THEN UPDATE SET instance_id = s.instance_id, position = s.position, spool_id = s.spool_id,"
+        + " AS added_rows, @writer AS writer) AS s ON t.job = s.job AND t.stream = s.stream"
+        + " WHEN MATCHED AND t.writer = s.writer THEN UPDATE SET instance_id = s.instance_id, position = s.position,"
+        + " spool_id = s.spool_id,"
         + " target_rows = IF(t.target_table = s.target_table, IFNULL(t.target_rows, 0) + s.added_rows,"
         + " s.added_rows), target_table = s.target_table, updated_at = CURRENT_TIMESTAMP()"
         + " WHEN NOT MATCHED THEN INSERT (job, stream, instance_id, position, spool_id, target_table, target_rows,"
-        + " updated_at) VALUES (s.job, s.stream, s.instance_id, s.position, s.spool_id, s.target_table,"
-        + " s.added_rows, CURRENT_TIMESTAMP())";
+        + " writer, updated_at) VALUES (s.job, s.stream, s.instance_id, s.position, s.spool_id, s.target_table,"
+        + " s.added_rows, s.writer, CURRENT_TIMESTAMP())";
   }
 
   QueryJobConfiguration query(boolean withRows, boolean withQuarantine, boolean replacing, String job, String stream,
-      long instanceId, String positionJson, String spoolId) {
+      long instanceId, String positionJson, String spoolId, String writer) {
     return QueryJobConfiguration.newBuilder(script(withRows, withQuarantine, replacing))
         .addNamedParameter("job", QueryParameterValue.string(job))
         .addNamedParameter("stream", QueryParameterValue.string(stream))
@@ -98,6 +102,7 @@ final class BigQueryPublish extends StagedMergeSql {
         .addNamedParameter("position", QueryParameterValue.string(positionJson))
         .addNamedParameter("spool_id", QueryParameterValue.string(spoolId))
         .addNamedParameter("target_table", QueryParameterValue.string(layout.table()))
+        .addNamedParameter("writer", QueryParameterValue.string(writer))
         .build();
   }
 

@@ -15,6 +15,7 @@ import io.tributary.core.TableSpec;
 import io.tributary.core.TableWriter;
 import io.tributary.core.TributaryException;
 import io.tributary.core.WriteMode;
+import io.tributary.sink.StateRowFence;
 import io.tributary.sink.TableSpecs;
 import java.nio.file.Path;
 import java.util.List;
@@ -87,6 +88,11 @@ public final class BigQuerySink implements Sink {
     BigQueryTableSetup setup = new BigQueryTableSetup(bq, jobs, config.project(), dataset, config.location());
     try {
       setup.ensureDatasetAndBookkeeping();
+      // claimed before the state is read: a writer that opened the stream before (a run that lost its run lock)
+      // publishes nothing from now on, and this one resumes from the state as it is after the claim
+      BigQueryStateClaim claim = new BigQueryStateClaim(jobs, BigQueryTableLayout.qualified(config.project(), dataset,
+          SystemTables.STATE), spec.run().job(), spec.stream(), StateRowFence.newToken(spec.run()));
+      claim.claim();
       BigQueryCommittedRows committed = new BigQueryCommittedRows(bq, jobs,
           TableId.of(config.project(), dataset, table), spec.run().job());
       committed.stateOwner(spec.stream()).ifPresent(spec::requireStateOfThisRepository);
@@ -99,23 +105,26 @@ public final class BigQuerySink implements Sink {
       BigQueryTableLayout layout = setup.ensureTarget(table, spec.schema(),
           spec.mode() == WriteMode.APPEND ? List.of() : spec.schema().primaryKey(), config.optionsFor(table));
       if (spec.fullRefresh() && !instanceHasState && spec.mode() != WriteMode.REPLACE) {
-        committed.rebaseline(spec.stream(), spec.run().instanceId(), "{}");
+        committed.rebaseline(spec.stream(), spec.run().instanceId(), "{}", claim.token());
       }
       BigQuerySpool spool = new BigQuerySpool(spoolRoot.resolve(jobIdSafe(spec.run().job()))
           .resolve(jobIdSafe(spec.stream())), spec.run().instanceId());
-      TableId staging = TableId.of(config.project(), dataset,
-          SystemTables.STAGING_PREFIX + table + partSuffix(spec.stream()));
-      TableId quarantineStaging = TableId.of(config.project(), dataset,
-          SystemTables.working("stgq_") + table + partSuffix(spec.stream()));
+      // Each writer loads staging tables of its own (WRITE_TRUNCATE): a stale run's load never replaces the rows the
+      // run that took over staged between its load and its publish.
+      String own = partSuffix(spec.stream()) + "-w" + claim.tag();
+      TableId staging = TableId.of(config.project(), dataset, SystemTables.STAGING_PREFIX + table + own);
+      TableId quarantineStaging = TableId.of(config.project(), dataset, SystemTables.working("stgq_") + table + own);
       Runnable drop = () -> {
         try {
           bq.delete(staging);
           bq.delete(quarantineStaging);
         } catch (BigQueryException e) {
-          throw errors.at(e, "dropping the staging tables of " + table);
+          throw errors.at(e, "dropping the staging tables " + staging.getTable() + " and "
+              + quarantineStaging.getTable() + " of " + table);
         }
       };
-      return new BigQueryTableWriter(jobs, chunks, spec, layout, spool, staging, quarantineStaging, drop, committed);
+      return new BigQueryTableWriter(jobs, chunks, spec, layout, spool, new BigQueryTableWriter.Staging(staging,
+          quarantineStaging, drop), committed, claim);
     } catch (BigQueryException e) {
       throw errors.at(e, "preparing table " + dataset + "." + table);
     }

@@ -39,22 +39,29 @@ record BigQueryTableSetup(BigQuery bigquery, BigQueryJobs jobs, String project, 
         required("stream", StandardSQLTypeName.STRING), required("instance_id", StandardSQLTypeName.INT64),
         required("position", StandardSQLTypeName.STRING), required("spool_id", StandardSQLTypeName.STRING),
         Field.of("updated_at", StandardSQLTypeName.TIMESTAMP), Field.of("target_table", StandardSQLTypeName.STRING),
-        Field.of("target_rows", StandardSQLTypeName.INT64)), null, null);
-    addCommittedRows();
+        Field.of("target_rows", StandardSQLTypeName.INT64), Field.of("writer", StandardSQLTypeName.STRING)), null,
+        null);
+    addMissingStateFields();
     createIfMissing(SystemTables.QUARANTINE, quarantineSchema(), null, null);
   }
 
-  /** A state table created before the committed rows were kept gains their fields (rows of old: not counted). */
-  private void addCommittedRows() {
+  /**
+   * A state table of an older release gains the fields added since: the committed rows (rows of old: not counted) and
+   * the writer's claim ({@link BigQueryStateClaim}; rows of old: claimed by no writer).
+   */
+  private void addMissingStateFields() {
     Table existing = bigquery.getTable(TableId.of(project, dataset, SystemTables.STATE));
     FieldList fields = existing.getDefinition().getSchema().getFields();
-    if (fields.stream().anyMatch(f -> f.getName().equals("target_rows"))) {
-      return;
-    }
     List<Field> all = new ArrayList<>(fields);
-    all.add(Field.of("target_table", StandardSQLTypeName.STRING));
-    all.add(Field.of("target_rows", StandardSQLTypeName.INT64));
-    bigquery.update(existing.toBuilder().setDefinition(StandardTableDefinition.of(Schema.of(all))).build());
+    for (Field f : List.of(Field.of("target_table", StandardSQLTypeName.STRING),
+        Field.of("target_rows", StandardSQLTypeName.INT64), Field.of("writer", StandardSQLTypeName.STRING))) {
+      if (fields.stream().noneMatch(have -> have.getName().equals(f.getName()))) {
+        all.add(f);
+      }
+    }
+    if (all.size() > fields.size()) {
+      bigquery.update(existing.toBuilder().setDefinition(StandardTableDefinition.of(Schema.of(all))).build());
+    }
   }
 
   static Schema quarantineSchema() {

@@ -35,7 +35,9 @@ import java.util.zip.GZIPOutputStream;
  * to the staging table in one load job, then one multi-statement transaction publishes the rows and upserts
  * {@code _tributary_state} with the spool id. That state row is the one truth of what this job instance has
  * published: a spool whose id it names was published (whatever the job repository says) and is started over at open,
- * and a replace empties the target only in the instance's first publish. Used by the step thread only.
+ * and a replace empties the target only in the instance's first publish. Each chunk and the publish first check this
+ * writer's claim on that row ({@link BigQueryStateClaim}): a run that another run took over spools and publishes
+ * nothing more. Used by the step thread only.
  */
 final class BigQueryTableWriter implements TableWriter {
 
@@ -50,24 +52,27 @@ final class BigQueryTableWriter implements TableWriter {
   private final TableId quarantineStaging;
   private final Runnable dropStaging;
   private final BigQueryCommittedRows committedRows;
+  private final BigQueryStateClaim claim;
   private int chunkNo;
-  /** The staging tables of a published spool may be left over (its clean-up failed): dropped at finish. */
-  private boolean stagingLeftOver;
+
+  /** This writer's staging tables (named after its claim) and how to drop them. */
+  record Staging(TableId rows, TableId quarantine, Runnable drop) {}
 
   BigQueryTableWriter(BigQueryJobs jobs, BigQueryChunks chunks, TableSpec spec, BigQueryTableLayout layout,
-      BigQuerySpool spool, TableId staging, TableId quarantineStaging, Runnable dropStaging,
-      BigQueryCommittedRows committedRows) {
+      BigQuerySpool spool, Staging staging, BigQueryCommittedRows committedRows, BigQueryStateClaim claim) {
     this.jobs = jobs;
     this.chunks = chunks;
     this.spec = spec;
     this.layout = layout;
     this.spool = spool;
     this.encoder = new BigQueryRowEncoder(layout, spec.run());
-    this.staging = staging;
-    this.quarantineStaging = quarantineStaging;
-    this.publish = new BigQueryPublish(layout, qualified(staging), qualified(quarantineStaging), spec.mode());
-    this.dropStaging = dropStaging;
+    this.staging = staging.rows();
+    this.quarantineStaging = staging.quarantine();
+    this.publish = new BigQueryPublish(layout, qualified(this.staging), qualified(this.quarantineStaging),
+        spec.mode());
+    this.dropStaging = staging.drop();
     this.committedRows = committedRows;
+    this.claim = claim;
     reconcileSpool();
     this.chunkNo = spool.committed().chunks().size() + spool.committed().quarantine().size();
   }
@@ -83,7 +88,6 @@ final class BigQueryTableWriter implements TableWriter {
     Optional<PublishedState> published = publishedState();
     if (published.isPresent() && published.get().spoolId.equals(spool.committed().spoolId())) {
       spool.startOver();
-      stagingLeftOver = true;
     }
   }
 
@@ -112,9 +116,13 @@ final class BigQueryTableWriter implements TableWriter {
     }
   }
 
-  /** Rows the encoder refuses (a value BigQuery cannot hold exactly) go to the quarantine and are counted there. */
+  /**
+   * Rows the encoder refuses (a value BigQuery cannot hold exactly) go to the quarantine and are counted there. A
+   * chunk of a writer whose claim was taken over fails before it is spooled: a run that lost its run lock stops.
+   */
   @Override
   public ChunkOutcome load(List<Row> rows, List<QuarantinedRecord> quarantined, Cursor position) {
+    claim.require();
     List<RefusedRow> refused = new ArrayList<>(0);
     List<QuarantinedRecord> bad = quarantined;
     String chunk = null;
@@ -122,14 +130,14 @@ final class BigQueryTableWriter implements TableWriter {
     long firstSeq = spool.committed().nextSeq();
     try {
       if (!rows.isEmpty()) {
-        chunk = String.format("chunk-%06d.ndjson.gz", ++chunkNo);
+        chunk = String.format("chunk-%06d-%s.ndjson.gz", ++chunkNo, claim.tag());
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(spool.file(chunk)), 1 << 16)) {
           encoder.writeRows(out, rows, firstSeq, (i, reason) -> refused.add(new RefusedRow(i, reason)));
         }
         bad = RefusedRow.quarantine(quarantined, refused, rows, spec.schema());
       }
       if (!bad.isEmpty()) {
-        q = String.format("quarantine-%06d.ndjson.gz", ++chunkNo);
+        q = String.format("quarantine-%06d-%s.ndjson.gz", ++chunkNo, claim.tag());
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(spool.file(q)))) {
           encoder.writeQuarantine(out, spec.stream(), bad);
         }
@@ -163,20 +171,23 @@ final class BigQueryTableWriter implements TableWriter {
     // The instance's first publish swaps the copy; a restart after it adds what it read to that copy.
     boolean replacing = spec.mode() == WriteMode.REPLACE && published.isEmpty();
     if (!withRows && !withQuarantine && m.position().isEmpty() && !replacing) {
-      if (stagingLeftOver) {
-        dropStaging.run();
-      }
       return;
     }
     QueryJobConfiguration query = publish.query(withRows, withQuarantine, replacing, spec.run().job(), spec.stream(),
-        spec.run().instanceId(), CursorJson.write(m.cursor()), m.spoolId());
+        spec.run().instanceId(), CursorJson.write(m.cursor()), m.spoolId(), claim.token());
     String identity = publishIdentity(query, m);
     String doing = "publishing " + spec.stream() + " into " + layout.table();
-    // A publish submitted before a crash may still run: reloading its staging table under it is never needed.
+    // This writer's publish may already run (submitted, then its wait failed): its staging table stays as loaded.
+    // Another process's publish has another writer, so another id: the script's claim check refuses the stale one.
     if (!jobs.attempted(identity, doing)) {
+      claim.require();
       loadStaging(m);
     }
-    jobs.runOnce(query, identity, doing);
+    try {
+      jobs.runOnce(query, identity, doing);
+    } catch (RuntimeException e) {
+      throw claim.refusedOr(e);
+    }
     cleanUp();
   }
 

@@ -96,24 +96,27 @@ class BigQueryPublishWindowIT {
   }
 
   /**
-   * Finding 17 (job ids): the process dies while its publishing job still runs in BigQuery; the restart must find
-   * that job (same deterministic id) and wait for it, not submit a second publish of the same rows.
+   * Finding 17 (job ids), with the claim: the process dies while its publishing job still runs in BigQuery; the
+   * restart claims the stream, so that job, run after the claim, is refused by its claim check, and the restart
+   * publishes the spooled rows itself: each row once. (Before the claim the restart found the first job by its id and
+   * waited for it; a stale writer's job now never publishes, and the restart's own job has another id.)
    */
   @Test
-  void aPublishRetriedWhileTheFirstStillRunsIsDeduplicatedByJobId() throws Exception {
-    stub.stallNextQuery = true;
+  void aPublishStillRunningWhenTheRestartClaimsIsRefusedAndTheRowsArePublishedOnce() throws Exception {
+    stub.stallNextPublish = true;
     // the first process submits its publish and is then lost to us (it never reports back): a "dead" process
     CompletableFuture<Void> lost = CompletableFuture.runAsync(() -> load(sink(), spec(WriteMode.APPEND, 2), FIRST, 1));
     while (stub.publishScripts().isEmpty()) {
       Thread.sleep(50);
     }
-    CompletableFuture<Void> restart = CompletableFuture.runAsync(() -> load(sink(), spec(WriteMode.APPEND, 3),
-        FIRST, 1));
-    Thread.sleep(3000);
+    load(sink(), spec(WriteMode.APPEND, 3), FIRST, 1);
     stub.releaseStalled();
-    restart.get(60, TimeUnit.SECONDS);
-    lost.get(60, TimeUnit.SECONDS);
-    assertThat(stub.publishScripts()).as("one publishing job, found again by its id").hasSize(1);
+    assertThatThrownBy(() -> lost.get(60, TimeUnit.SECONDS)).hasCauseInstanceOf(TributaryException.class)
+        .hasMessageContaining("another run took over job 'erp'");
+    assertThat(stub.publishScripts()).as("the lost publish and the restart's").hasSize(2);
+    assertThat(stub.column("raw.customers", "id")).containsExactly("1", "2");
+    assertThat(stub.column("raw.customers", "_tributary_run_id")).as("spooled by the first run")
+        .containsExactly("2", "2");
     assertThat(stub.state.get("erp|customers").get(1)).isEqualTo("{\"updated_at\":\"chunk-1\"}");
   }
 

@@ -47,14 +47,17 @@ public final class BigQueryStub implements AutoCloseable {
   final Map<String, String> loaded = new ConcurrentHashMap<>();
   /** The NDJSON a table was last loaded with, by table id: what PARSE_JSON reads at publish. */
   private final Map<String, String> stagedByTable = new ConcurrentHashMap<>();
-  /** The state row: job|stream → [instance_id, position, spool_id, target_table, target_rows]. */
+  /**
+   * The state row: job|stream → [instance_id, position, spool_id, target_table, target_rows, writer] (an empty
+   * target_table for a row only claimed).
+   */
   final Map<String, List<String>> state = new ConcurrentHashMap<>();
   /** The rows of each target table (dataset.table) as the publishing scripts left them: staged NDJSON objects. */
   private final Map<String, List<JsonNode>> rows = new ConcurrentHashMap<>();
   volatile boolean failNextLoad;
   volatile boolean failNextQuery;
-  /** The next query job stays RUNNING (its effects not applied) until {@link #releaseStalled()}. */
-  volatile boolean stallNextQuery;
+  /** The next publishing script stays RUNNING (its effects not applied) until {@link #releaseStalled()}. */
+  volatile boolean stallNextPublish;
   private final List<ObjectNode> stalled = Collections.synchronizedList(new ArrayList<>());
   /** Table deletes answer 403, as for a role without bigquery.tables.delete. */
   volatile boolean failDeletes;
@@ -86,7 +89,10 @@ public final class BigQueryStub implements AutoCloseable {
     failDeletes = refuse;
   }
 
-  /** The state rows the publishing scripts wrote: {@code job|stream} → [instance_id, position, spool_id]. */
+  /**
+   * The state rows the claims and publishing scripts wrote: {@code job|stream} → [instance_id, position, spool_id,
+   * target_table, target_rows, writer].
+   */
   public Map<String, List<String>> stateRows() {
     return Map.copyOf(state);
   }
@@ -101,6 +107,11 @@ public final class BigQueryStub implements AutoCloseable {
     return calls().stream().filter(c -> c.body() != null)
         .map(c -> c.body().path("configuration").path("query").path("query").asText())
         .filter(q -> q.startsWith("DECLARE ") && q.contains("\nBEGIN TRANSACTION")).toList();
+  }
+
+  /** One column of a target's rows ({@code dataset.table}), in the order the publishing scripts left them. */
+  public synchronized List<String> column(String table, String column) {
+    return rows.getOrDefault(table, List.of()).stream().map(r -> r.path(column).asText()).toList();
   }
 
   /** How many rows a target holds ({@code dataset.table}). */
@@ -207,7 +218,9 @@ public final class BigQueryStub implements AutoCloseable {
     } else if (rest.equals("/queries") && method.equals("POST")) {
       String sql = body.path("query").asText();
       Matcher held = HELD.matcher(sql);
-      if (sql.contains("SUM(target_rows)")) {
+      if (sql.startsWith("SELECT writer FROM")) {
+        send(x, 200, writerOf(project, params(body)));
+      } else if (sql.contains("SUM(target_rows)")) {
         send(x, 200, single(project, "committed", committedRows(params(body))));
       } else if (held.find()) {
         send(x, 200, single(project, "held", rowCount(held.group(1))));
@@ -242,8 +255,9 @@ public final class BigQueryStub implements AutoCloseable {
     if (failNextQuery) {
       failNextQuery = false;
       fail(job, "invalidQuery", "Query error: injected by the test");
-    } else if (stallNextQuery) {
-      stallNextQuery = false;
+    } else if (stallNextPublish && job.path("configuration").path("query").path("query").asText()
+        .startsWith("DECLARE ")) {
+      stallNextPublish = false;
       job.putObject("status").put("state", "RUNNING");
       stalled.add(job);
     } else {
@@ -269,10 +283,60 @@ public final class BigQueryStub implements AutoCloseable {
       fail(job, "invalidQuery", rejected);
       return;
     }
-    done(job);
+    Map<String, String> params = params(job.path("configuration").path("query"));
     if (sql.startsWith("DECLARE ") || sql.startsWith("BEGIN TRANSACTION")) {
-      runScript(sql, params(job.path("configuration").path("query")));
+      String refused = assertionFails(sql, params);
+      if (refused != null) {
+        // a failed statement ends the script and rolls its transaction back: nothing of it applies
+        fail(job, "invalidQuery", refused);
+        return;
+      }
+      done(job);
+      runScript(sql, params);
+    } else if (sql.startsWith("MERGE `") && sql.contains("THEN UPDATE SET writer = s.writer")) {
+      done(job);
+      claim(params);
+    } else {
+      done(job);
     }
+  }
+
+  private static final Pattern ASSERT = Pattern.compile("ASSERT EXISTS \\(SELECT 1 FROM `[^`]+` WHERE job = @job AND"
+      + " stream = @stream AND writer = @writer\\) AS '([^']*)'");
+
+  /**
+   * The ASSERT of the writer's claim, evaluated on the state rows as the script starts: its description as BigQuery
+   * reports a false assertion, or null when the row names {@code @writer}.
+   */
+  private synchronized String assertionFails(String sql, Map<String, String> params) {
+    Matcher a = ASSERT.matcher(sql);
+    if (!a.find()) {
+      return null;
+    }
+    List<String> row = state.get(params.get("job") + "|" + params.get("stream"));
+    return row != null && row.get(5).equals(params.get("writer")) ? null : a.group(1) + " at [3:1]";
+  }
+
+  /** The claim's MERGE: the row names the writer; a stream without a row gets one of instance -1. */
+  private synchronized void claim(Map<String, String> params) {
+    String key = params.get("job") + "|" + params.get("stream");
+    List<String> old = state.get(key);
+    state.put(key, old == null ? List.of("-1", "{}", "", "", "0", params.get("writer"))
+        : List.of(old.get(0), old.get(1), old.get(2), old.get(3), old.get(4), params.get("writer")));
+  }
+
+  private ObjectNode writerOf(String project, Map<String, String> params) {
+    List<String> row = state.get(params.get("job") + "|" + params.get("stream"));
+    ObjectNode r = JSON.createObjectNode().put("kind", "bigquery#queryResponse");
+    r.putObject("schema").putArray("fields").addObject().put("name", "writer").put("type", "STRING")
+        .put("mode", "NULLABLE");
+    r.putObject("jobReference").put("projectId", project).put("jobId", "select_" + (++ids)).put("location", "US");
+    ArrayNode out = r.putArray("rows");
+    if (row != null) {
+      out.addObject().putArray("f").addObject().put("v", row.get(5));
+    }
+    r.put("totalRows", row == null ? "0" : "1").put("jobComplete", true).put("cacheHit", false);
+    return r;
   }
 
   private static final Pattern TABLE = Pattern.compile("`[^`.]+\\.([^`.]+)\\.([^`.]+)`");
@@ -296,7 +360,7 @@ public final class BigQueryStub implements AutoCloseable {
         before = rowCount(target);
       } else if (st.startsWith("UPDATE `") && target.endsWith("._tributary_state")) {
         state.replaceAll((k, v) -> k.startsWith(params.get("job") + "|") && v.get(3).equals(params.get("target_table"))
-            ? List.of(v.get(0), v.get(1), v.get(2), v.get(3), "0") : v);
+            ? List.of(v.get(0), v.get(1), v.get(2), v.get(3), "0", v.get(5)) : v);
       } else if (st.startsWith("MERGE `") && target.endsWith("._tributary_state")) {
         // a script that keeps no count (no @target_table) leaves the row's count empty
         String countedTable = params.getOrDefault("target_table", "");
@@ -304,9 +368,14 @@ public final class BigQueryStub implements AutoCloseable {
             : rowCount(target.substring(0, target.indexOf('.') + 1) + countedTable) - before;
         String key = params.get("job") + "|" + params.get("stream");
         List<String> old = state.get(key);
+        if (old != null && st.contains("WHEN MATCHED AND t.writer = s.writer")
+            && !old.get(5).equals(params.get("writer"))) {
+          // WHEN MATCHED AND t.writer = s.writer: another writer's row is left as it is
+          continue;
+        }
         long total = old != null && old.get(3).equals(countedTable) ? Long.parseLong(old.get(4)) + added : added;
         state.put(key, List.of(params.get("instance_id"), params.get("position"), params.get("spool_id"),
-            countedTable, Long.toString(total)));
+            countedTable, Long.toString(total), params.get("writer")));
       } else if ((st.startsWith("MERGE `") || st.startsWith("INSERT INTO `")) && !target.endsWith("_quarantine")) {
         publish(target, st);
       }
