@@ -40,9 +40,12 @@ import javax.sql.DataSource;
 public final class DatabricksSink extends StagedSink {
 
   static final String CONTROL = SystemColumns.PREFIX + "control";
-  /** Delta staging tables, plus the control column: a chunk's marker and quarantined records. */
+  /** The claim of the writer that staged (or adopted) a staging row: see {@link StagedSink#stagedWriterColumn}. */
+  static final String WRITER = SystemColumns.PREFIX + "writer";
+  /** Delta staging tables, plus the control column (a chunk's marker and quarantined records) and the writer's. */
   static final StagingTable.Shape STAGING = new StagingTable.Shape("CREATE OR REPLACE TABLE",
-      "CREATE TABLE IF NOT EXISTS", "", List.of(DatabricksDialect.INSTANCE.quote(CONTROL) + " STRING"), 255);
+      "CREATE TABLE IF NOT EXISTS", "", List.of(DatabricksDialect.INSTANCE.quote(CONTROL) + " STRING",
+          DatabricksDialect.INSTANCE.quote(WRITER) + " STRING"), 255);
   /** No multi-statement transaction: each statement of a chunk commits alone (Databricks docs, "Transactions"). */
   private static final ChunkTransaction AUTOCOMMIT = new ChunkTransaction() {
     @Override
@@ -166,13 +169,15 @@ public final class DatabricksSink extends StagedSink {
    */
   @Override
   protected void tidyStage(Connection c, StageLocation stage, boolean restart, TableLayout<StagedType> layout,
-      String stagingTable) throws SQLException {
+      String stagingTable, String writer) throws SQLException {
     try (Statement s = c.createStatement()) {
       if (!restart) {
         s.execute(stage.removeAll());
       }
+      // a view takes no parameter, so the claim is a literal: "run <id> <uuid>" holds no quote or backslash
+      String own = writer == null ? "" : " AND " + dialect.quote(WRITER) + " = '" + writer + "'";
       s.execute("CREATE OR REPLACE VIEW " + dataRows(stagingTable) + " AS SELECT * FROM " + stagingTable + " WHERE "
-          + dialect.quote(CONTROL) + " IS NULL");
+          + dialect.quote(CONTROL) + " IS NULL" + own);
     }
   }
 
@@ -185,7 +190,21 @@ public final class DatabricksSink extends StagedSink {
   protected TableWriter writer(StagedTable table) {
     return new AtomicStagedWriter(table,
         new StagedChunkFile(table.layout(), table.spec().run(), DatabricksDialect.CHUNK_FORMAT, 1),
-        dataRows(table.staging()), dialect.quote(CONTROL));
+        dataRows(table.staging()), dialect.quote(CONTROL), WRITER);
+  }
+
+  /**
+   * A refused COPY cannot roll back: each staged row names its writer, a chunk of a run taken over is never read
+   * (docs/reliability.md, "A run that lost its lock").
+   */
+  @Override
+  protected boolean claimsState() {
+    return true;
+  }
+
+  @Override
+  protected String stagedWriterColumn() {
+    return WRITER;
   }
 
   /** MERGE, INSERT and COPY INTO answer with a row whose {@code num_inserted_rows} counts the target's new rows. */

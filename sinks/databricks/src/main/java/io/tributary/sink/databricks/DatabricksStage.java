@@ -51,6 +51,16 @@ final class DatabricksStage implements StageLocation {
         + files.stream().map(f -> "'" + literal(f) + "'").collect(Collectors.joining(", ")) + ") " + FORMAT;
   }
 
+  /** The constant is a literal of the SELECT, stored in every row the COPY loads. */
+  @Override
+  public String copy(String table, List<String> columns, List<String> types, List<String> files, String column,
+      String value) {
+    String copy = copy(table, columns, types, files);
+    int from = copy.indexOf(" FROM '");
+    return copy.substring(0, from) + ", '" + literal(value) + "' AS " + DatabricksDialect.INSTANCE.quote(column)
+        + copy.substring(from);
+  }
+
   @Override
   public String remove(String fileName) {
     return "REMOVE '" + literal(path(fileName)) + "'";

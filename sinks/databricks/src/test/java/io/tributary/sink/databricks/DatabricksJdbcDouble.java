@@ -54,6 +54,10 @@ public final class DatabricksJdbcDouble extends AbstractDataSource {
   private static final Pattern ALIAS = Pattern.compile(" AS (`[^`]+`)(, |$)");
   private static final Pattern REMOVE = Pattern.compile("^REMOVE '([^']+)'$");
   private static final Pattern OVERWRITE = Pattern.compile("^INSERT OVERWRITE (\\S+) (.*)$", Pattern.DOTALL);
+  /** A writer's claim ({@code StateRowFence.newToken}): random, so the log shows it as {@code <writer>}. */
+  private static final Pattern TOKEN = Pattern.compile(
+      "run \\d+ [0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+  private static final Pattern LITERAL = Pattern.compile("^'((?:[^'\\\\]|\\\\.)*)'$");
   private static final CSVFormat CSV = CSVFormat.DEFAULT.builder().setQuoteMode(QuoteMode.ALL_NON_NULL).get();
 
   private final String url = "jdbc:h2:mem:dbx" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
@@ -134,7 +138,8 @@ public final class DatabricksJdbcDouble extends AbstractDataSource {
 
   /** Records the statement; true when it is the one to fail. */
   private boolean record(String sql) throws SQLException {
-    String normalized = sql.replace(spoolDir.toAbsolutePath().toString(), "<spool>");
+    String normalized = TOKEN.matcher(sql.replace(spoolDir.toAbsolutePath().toString(), "<spool>"))
+        .replaceAll("<writer>");
     int index;
     synchronized (log) {
       log.add(normalized);
@@ -211,13 +216,32 @@ public final class DatabricksJdbcDouble extends AbstractDataSource {
           });
     }
 
+    /** Like Databricks, {@code execute()} of DML answers one row ({@code num_affected_rows}), not an update count. */
     private PreparedStatement prepared(String sql) throws SQLException {
       PreparedStatement target = h2.prepareStatement(translate(sql));
+      boolean dml = sql.startsWith("MERGE ") || sql.startsWith("UPDATE ") || sql.startsWith("DELETE ")
+          || sql.startsWith("INSERT ");
+      ResultSet[] last = new ResultSet[1];
       return (PreparedStatement) Proxy.newProxyInstance(getClass().getClassLoader(),
           new Class<?>[] {PreparedStatement.class}, (p, m, args) -> {
             boolean execute = m.getName().startsWith("execute") && (args == null || args.length == 0);
             boolean failAfterwards = execute && record(sql);
             try {
+              if (dml && m.getName().equals("execute") && args == null) {
+                int affected = target.executeUpdate();
+                last[0] = h2.createStatement().executeQuery("SELECT CAST(" + affected
+                    + " AS BIGINT) AS \"num_affected_rows\"");
+                if (failAfterwards) {
+                  throw injected(failAt, sql);
+                }
+                return true;
+              }
+              if (dml && m.getName().equals("getResultSet")) {
+                return last[0];
+              }
+              if (dml && m.getName().equals("getUpdateCount") && last[0] != null) {
+                return -1;
+              }
               Object result = m.invoke(target, args);
               if (failAfterwards) {
                 throw injected(failAt, sql);
@@ -303,9 +327,15 @@ public final class DatabricksJdbcDouble extends AbstractDataSource {
     /** COPY INTO with FAILFAST: any bad value fails the whole statement; a file loaded before is skipped. */
     private long copy(String table, String select, String folder, String fileList) throws SQLException {
       List<String> columns = new ArrayList<>();
+      List<String> constants = new ArrayList<>();
       Matcher alias = ALIAS.matcher(select);
+      int from = 0;
       while (alias.find()) {
         columns.add(alias.group(1));
+        // a literal of the SELECT (the writer's claim) is stored in every row; other items are CSV fields in order
+        Matcher literal = LITERAL.matcher(select.substring(from, alias.start()));
+        constants.add(literal.matches() ? literal.group(1).replaceAll("\\\\(.)", "$1") : null);
+        from = alias.end();
       }
       List<String> files = new ArrayList<>();
       for (String f : fileList.split(", ")) {
@@ -327,7 +357,7 @@ public final class DatabricksJdbcDouble extends AbstractDataSource {
             if (bytes == null) {
               throw new SQLException("[PATH_NOT_FOUND] Path does not exist: " + path, "42K03");
             }
-            n += load(ps, bytes, columns.size());
+            n += load(ps, bytes, constants);
             loadedNow.add(path);
           }
         } catch (IOException e) {
@@ -339,14 +369,15 @@ public final class DatabricksJdbcDouble extends AbstractDataSource {
       return rows;
     }
 
-    private long load(PreparedStatement ps, byte[] bytes, int n) throws SQLException, IOException {
+    private long load(PreparedStatement ps, byte[] bytes, List<String> constants) throws SQLException, IOException {
+      int n = constants.size();
       long rows = 0;
       try (Reader in = new InputStreamReader(new GZIPInputStream(new ByteArrayInputStream(bytes)),
               StandardCharsets.UTF_8);
           CSVParser csv = CSV.parse(in)) {
         for (CSVRecord r : csv) {
           for (int i = 0; i < n; i++) {
-            ps.setString(i + 1, i < r.size() ? r.get(i) : null);
+            ps.setString(i + 1, constants.get(i) != null ? constants.get(i) : i < r.size() ? r.get(i) : null);
           }
           ps.executeUpdate();
           rows++;

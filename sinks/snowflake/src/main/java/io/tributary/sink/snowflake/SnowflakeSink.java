@@ -157,7 +157,7 @@ public final class SnowflakeSink extends StagedSink {
   /** Every staged file of the stream was either copied in a committed chunk or rolled back with it. */
   @Override
   protected void tidyStage(Connection c, StageLocation stage, boolean restart, TableLayout<StagedType> layout,
-      String stagingTable) throws SQLException {
+      String stagingTable, String writer) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute(stage.removeAll());
     }

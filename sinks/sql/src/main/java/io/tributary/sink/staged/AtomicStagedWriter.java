@@ -35,7 +35,13 @@ import java.util.Optional;
  *       loaded); the state row's MERGE (published, position); DELETE of the staging table; removal of the files.</li>
  * </ul>
  * A failure between any two statements leaves a state a restart completes: staged chunks stay until the state row
- * says they are published, and the publish replayed adds nothing twice. Used by the step thread only.
+ * says they are published, and the publish replayed adds nothing twice.
+ *
+ * <p>Two runs at once ({@link io.tributary.sink.StateRowFence}): a writer with a claim stamps every row it stages with
+ * it and reads only rows that carry it (markers, quarantined records, the data-rows view); at open it adopted the rows
+ * of the writer it took the claim from. A stale writer checks its claim before each chunk and before its publish, and
+ * fails; a chunk that races the check commits rows nobody reads. The fenced state MERGE refuses a publish taken over
+ * after its check, before the staging table is emptied. Used by the step thread only.
  */
 public final class AtomicStagedWriter extends StagedTableWriterBase {
 
@@ -43,14 +49,19 @@ public final class AtomicStagedWriter extends StagedTableWriterBase {
   static final int MAX_FILES_PER_COPY = 1000;
 
   private final String control;
+  private final String writerColumn;
 
   /**
-   * @param dataRows a view of the staging table's data rows, qualified
+   * @param dataRows a view of this writer's data rows in the staging table, qualified
    * @param control the staging table's control column, quoted
+   * @param writerColumn the staging table's column naming each row's writer ({@link StagedSink#stagedWriterColumn}),
+   *     as stored; read and written only when the writer has a claim ({@link StagedTable#writer})
    */
-  public AtomicStagedWriter(StagedTable table, StagedChunkFile encoder, String dataRows, String control) {
+  public AtomicStagedWriter(StagedTable table, StagedChunkFile encoder, String dataRows, String control,
+      String writerColumn) {
     super(table, encoder, new StagedPublish(table.layout(), dataRows, table.staging()));
     this.control = control;
+    this.writerColumn = writerColumn;
   }
 
   /** The position of this instance's last staged chunk, else of its last publish. */
@@ -88,6 +99,10 @@ public final class AtomicStagedWriter extends StagedTableWriterBase {
             controls.add(StagedControl.marker(new StagedControl.Marker(spec.run().instanceId(), position, dataFile,
                 layout.columns())));
             encoder.writeControl(controlFile, controls, firstSeq + rows.size());
+            if (table.writer() != null) {
+              // a COPY cannot roll back: a writer taken over stages nothing more (one racing this check is never read)
+              state.requireClaim(c, spec.run().job(), spec.stream(), table.writer());
+            }
             List<String> files = new ArrayList<>();
             if (dataFile != null) {
               execute(c, stage.put(data));
@@ -95,7 +110,8 @@ public final class AtomicStagedWriter extends StagedTableWriterBase {
             }
             execute(c, stage.put(controlFile));
             files.add(controlFile.getFileName().toString());
-            execute(c, stage.copy(table.staging(), stagingColumns(), stagingTypes(), files));
+            execute(c, table.writer() == null ? stage.copy(table.staging(), stagingColumns(), stagingTypes(), files)
+                : stage.copy(table.staging(), stagingColumns(), stagingTypes(), files, writerColumn, table.writer()));
             // only now: a COPY whose reply was lost is replayed under the same file names, and skipped
             nextSeq = firstSeq + rows.size() + controls.size();
             return new ChunkOutcome(rows.size() - written.rejected().size(), bad.size());
@@ -120,6 +136,10 @@ public final class AtomicStagedWriter extends StagedTableWriterBase {
   public void finish() {
     boolean published = transactions.runAutocommit("publishing " + spec.stream() + " into " + layout.qualified(),
         c -> {
+          if (table.writer() != null) {
+            // no statement of a publish rolls back: a writer taken over must not start one
+            state.requireClaim(c, spec.run().job(), spec.stream(), table.writer());
+          }
           Optional<StagedStateTable.Entry> entry = readState(c);
           List<StagedControl.Marker> markers = markers(c);
           boolean publishedBefore = entry.map(StagedStateTable.Entry::publishedBefore).orElse(false);
@@ -218,20 +238,29 @@ public final class AtomicStagedWriter extends StagedTableWriterBase {
         + ", " + quote("source_key") + ", " + quote("raw_record") + ", " + quote("reasons") + ") SELECT "
         + literal(spec.run().job()) + ", " + runId + ", " + literal(spec.stream()) + ", " + field("source_key")
         + ", " + field("raw_record") + ", " + field("reasons") + " FROM " + table.staging() + " AS s WHERE "
-        + StagedControl.isQuarantine("s." + control) + " AND " + runId + " NOT IN (SELECT " + quote("run_id")
-        + " FROM " + quarantineTable + " WHERE " + quote("job") + " = " + literal(spec.run().job()) + " AND "
-        + quote("stream") + " = " + literal(spec.stream()) + ")";
+        + StagedControl.isQuarantine("s." + control) + ownRows("s.") + " AND " + runId + " NOT IN (SELECT "
+        + quote("run_id") + " FROM " + quarantineTable + " WHERE " + quote("job") + " = " + literal(spec.run().job())
+        + " AND " + quote("stream") + " = " + literal(spec.stream()) + ")";
   }
 
   private String field(String name) {
     return "get_json_object(s." + control + ", '$." + StagedControl.QUARANTINE + "." + name + "')";
   }
 
-  /** This instance's markers in load order; a staging table holds only its own instance's rows. */
+  /** The condition on a staged row that this writer staged or adopted it; empty for a writer without a claim. */
+  private String ownRows(String alias) {
+    return table.writer() == null ? "" : " AND " + alias + quote(writerColumn) + " = " + literal(table.writer());
+  }
+
+  /** This instance's markers in load order, of this writer's rows. */
   private List<StagedControl.Marker> markers(Connection c) throws SQLException {
     List<StagedControl.Marker> markers = new ArrayList<>();
     try (PreparedStatement ps = c.prepareStatement("SELECT " + control + " FROM " + table.staging() + " WHERE "
-        + StagedControl.isMarker(control) + " ORDER BY " + quote(SystemColumns.SEQ))) {
+        + StagedControl.isMarker(control) + (table.writer() == null ? "" : " AND " + quote(writerColumn) + " = ?")
+        + " ORDER BY " + quote(SystemColumns.SEQ))) {
+      if (table.writer() != null) {
+        ps.setString(1, table.writer());
+      }
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           StagedControl.Marker m = StagedControl.readMarker(rs.getString(1));

@@ -21,6 +21,15 @@ public interface StageLocation {
    */
   String copy(String table, List<String> columns, List<String> types, List<String> files);
 
+  /**
+   * {@link #copy}, also storing {@code value} in {@code column} of every row loaded (the writer's claim on the state
+   * row, for a warehouse whose staged rows carry it).
+   */
+  default String copy(String table, List<String> columns, List<String> types, List<String> files, String column,
+      String value) {
+    throw new UnsupportedOperationException("this stage does not stamp the rows it loads");
+  }
+
   /** Deletes one file of this stream's folder. */
   String remove(String fileName);
 

@@ -1,5 +1,6 @@
 package io.tributary.sink.staged;
 
+import io.tributary.core.SystemTables;
 import io.tributary.core.TableSpec;
 import io.tributary.core.TableWriter;
 import io.tributary.core.WriteMode;
@@ -20,6 +21,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
@@ -109,9 +111,13 @@ public abstract class StagedSink extends JdbcSink<StagedType> {
   protected abstract boolean restarting(Connection c, Optional<StagedStateTable.Entry> entry, String schema,
       String stagingTable, TableSpec spec) throws SQLException;
 
-  /** After the staging table is ready: removes the stream's leftover files, or keeps what a restart still needs. */
+  /**
+   * After the staging table is ready: removes the stream's leftover files, or keeps what a restart still needs.
+   *
+   * @param writer this writer's claim on the state row, or null when the warehouse's writer has none
+   */
   protected abstract void tidyStage(Connection c, StageLocation stage, boolean restart, TableLayout<StagedType> layout,
-      String stagingTable) throws SQLException;
+      String stagingTable, String writer) throws SQLException;
 
   /** The writer of one prepared stream. */
   protected abstract TableWriter writer(StagedTable table);
@@ -122,6 +128,16 @@ public abstract class StagedSink extends JdbcSink<StagedType> {
    */
   protected boolean claimsState() {
     return false;
+  }
+
+  /**
+   * The staging table's column that names the writer of each staged row, or null when staged rows carry none. A
+   * warehouse whose chunks cannot roll back (Databricks) stamps every staged row with the writer's claim and reads
+   * only its own: a chunk a stale run commits after the claim is never read, resumed from or published. At open, a
+   * restart's writer adopts the rows of the writer whose claim it took (it resumes after them and publishes them).
+   */
+  protected String stagedWriterColumn() {
+    return null;
   }
 
   /** Runs one publishing statement and returns the rows it inserted into the target. */
@@ -148,6 +164,12 @@ public abstract class StagedSink extends JdbcSink<StagedType> {
       state.create(c);
       quarantine.create(c);
       String token = claimsState() ? StateRowFence.newToken(spec.run()) : null;
+      String writerColumn = token != null ? stagedWriterColumn() : null;
+      String previous = null;
+      if (writerColumn != null) {
+        addColumnWhenMissing(c, setup, SystemTables.STATE, "writer");
+        previous = state.writer(c, spec.run().job(), spec.stream());
+      }
       if (token != null) {
         // from here on a writer of another run still loading this stream (it lost its run lock) fails its next chunk
         // and its publish; what it committed before is in the state read next, so this run resumes after it
@@ -169,10 +191,45 @@ public abstract class StagedSink extends JdbcSink<StagedType> {
       // A new job instance starts its staging over; a restart keeps the chunks it already committed.
       staging.ensure(c, layout, stagingTable, !restart);
       String stagingQualified = dialect.qualified(schema, stagingTable);
-      tidyStage(c, stage, restart, layout, stagingQualified);
+      if (writerColumn != null && restart) {
+        addColumnWhenMissing(c, setup, stagingTable, writerColumn);
+        adoptStaged(c, stagingQualified, writerColumn, previous, token);
+      }
+      tidyStage(c, stage, restart, layout, stagingQualified, token);
       long nextSeq = restart ? staging.maxSeq(c, stagingQualified) + 1 : 1;
       return writer(new StagedTable(transactions, state, quarantine, spec, layout, stagingQualified, stage, dir,
           nextSeq, committed, publishStatement(), token));
     });
+  }
+
+  /**
+   * The rows staged by the writer whose claim this one took ({@code previous}; null: rows of a release without
+   * claims) become this writer's. A stale writer's chunk committed after this keeps its own claim and stays unread.
+   */
+  private void adoptStaged(Connection c, String staging, String column, String previous, String token)
+      throws SQLException {
+    String quoted = dialect.quote(column);
+    try (PreparedStatement ps = c.prepareStatement("UPDATE " + staging + " SET " + quoted + " = ? WHERE " + quoted
+        + (previous == null ? " IS NULL" : " = ?"))) {
+      ps.setString(1, token);
+      if (previous != null) {
+        ps.setString(2, previous);
+      }
+      ps.execute();
+    }
+  }
+
+  /**
+   * A table of an older release (the state table, a restart's staging table) lacks the writer's column; this
+   * warehouse has no ADD COLUMN IF NOT EXISTS.
+   */
+  private void addColumnWhenMissing(Connection c, TableSetup<StagedType> setup, String table, String column)
+      throws SQLException {
+    if (!setup.columns(schema, table).containsKey(dialect.columnKey(column))) {
+      try (Statement s = c.createStatement()) {
+        s.execute("ALTER TABLE " + dialect.qualified(schema, table) + " ADD COLUMN " + dialect.quote(column) + " "
+            + dialect.ddl(io.tributary.core.ColumnType.STRING));
+      }
+    }
   }
 }

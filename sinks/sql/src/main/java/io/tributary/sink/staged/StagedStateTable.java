@@ -125,6 +125,28 @@ public final class StagedStateTable {
         + " CURRENT_TIMESTAMP, 0, s." + q("writer") + ")";
   }
 
+  /** The writer whose claim the stream's row names now, or null (no row, or no claim yet). */
+  public String writer(Connection c, String job, String stream) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT " + q("writer") + " FROM " + table + " WHERE " + q("job")
+        + " = ? AND " + q("stream") + " = ?")) {
+      ps.setString(1, job);
+      ps.setString(2, stream);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? rs.getString(1) : null;
+      }
+    }
+  }
+
+  /**
+   * Fails with {@link StateRowFence#takenOver} unless the stream's row still names {@code token}: for a warehouse
+   * whose chunks and publish cannot roll back (Databricks), checked before the statements that would stage or publish.
+   */
+  public void requireClaim(Connection c, String job, String stream, String token) throws SQLException {
+    if (!token.equals(writer(c, job, stream))) {
+      throw StateRowFence.takenOver(job, stream, SystemTables.STATE, token);
+    }
+  }
+
   /** The state of {@code instanceId}, or empty when there is none or another job instance wrote it. */
   public Optional<Entry> read(Connection c, String job, String stream, long instanceId) throws SQLException {
     return read(c, job, stream, instanceId, owner -> {});
@@ -231,10 +253,23 @@ public final class StagedStateTable {
       if (token != null) {
         ps.setString(9, token);
       }
-      if (ps.executeUpdate() == 0 && token != null) {
+      if (affectedRows(ps) == 0 && token != null) {
         // the row names another writer's claim: the caller's transaction rolls back
         throw StateRowFence.takenOver(job, stream, SystemTables.STATE, token);
       }
+    }
+  }
+
+  /**
+   * The rows a MERGE changed: its update count, or, where the warehouse answers DML with a result row instead
+   * (Databricks: {@code num_affected_rows}), that row's count.
+   */
+  private static long affectedRows(PreparedStatement ps) throws SQLException {
+    if (!ps.execute()) {
+      return ps.getUpdateCount();
+    }
+    try (ResultSet rs = ps.getResultSet()) {
+      return rs.next() ? rs.getLong("num_affected_rows") : 0;
     }
   }
 
