@@ -193,8 +193,7 @@ class RunLockLossIT {
     Connection hold = holdSource(); // its next page waits: a chunk in flight
     String staleWriter = TestPostgres.strings("SELECT writer FROM " + dst + "._tributary_state").get(0);
     cut(session);
-    Process takeover = start("takeover");
-    keepLockFrom(stale, takeover);
+    Process takeover = keepLockFrom(stale, () -> start("takeover"));
     // the takeover run has claimed the stream's state row: from now on the stale run's chunks must be refused
     awaitWriterOtherThan(takeover, staleWriter);
     hold.close();
@@ -242,22 +241,32 @@ class RunLockLossIT {
   }
 
   /**
-   * Until {@code to} holds the run lock, ends every lock session {@code from} takes again (its check would otherwise
-   * retake the lock on a loaded machine before the second JVM is up): the second run then gets it, as a run started
-   * within the first one's check interval would.
+   * Starts the second run and, until it holds the run lock, ends every lock session {@code from} takes again (its
+   * check would otherwise retake the lock on a loaded machine before the second JVM is up): the second run then gets
+   * it, as a run started within the first one's check interval would. A second run that still found the lock taken
+   * (the first one retook it between two looks here) exits 3, "this run did nothing", and is started again.
    */
-  private void keepLockFrom(Process from, Process to) throws Exception {
+  private Process keepLockFrom(Process from, java.util.concurrent.Callable<Process> second) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (System.nanoTime() < deadline && to.isAlive()) {
+    Process to = second.call();
+    for (int starts = 1; System.nanoTime() < deadline; ) {
       List<String> row = TestPostgres.strings("SELECT pid || ' ' || session_id FROM " + repo + ".tributary_run_lock");
       if (!row.isEmpty()) {
         String[] pidSession = row.get(0).split(" ");
         if (Long.parseLong(pidSession[0]) == to.pid()) {
-          return;
+          return to;
         }
         if (Long.parseLong(pidSession[0]) == from.pid()) {
           TestPostgres.strings("SELECT pg_terminate_backend(" + pidSession[1] + ", 30000)");
         }
+      }
+      if (!to.isAlive()) {
+        String log = Files.readString(dir.resolve("takeover.log"));
+        if (to.exitValue() != 3 || starts == 5) {
+          throw new IllegalStateException("the second run never took the lock (exit " + to.exitValue() + "): " + log);
+        }
+        to = second.call();
+        starts++;
       }
       Thread.sleep(100);
     }
