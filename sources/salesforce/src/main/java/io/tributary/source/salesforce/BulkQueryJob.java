@@ -5,6 +5,7 @@ import io.tributary.core.TributaryException;
 import io.tributary.core.TributaryException.Kind;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
@@ -80,7 +81,7 @@ record BulkQueryJob(String id, long records) {
   /** True unless the job's createdDate is readable and before {@code since} (an unreadable one stays a candidate). */
   private static boolean createdSince(JsonNode job, Instant since) {
     try {
-      return !java.time.OffsetDateTime.parse(job.path("createdDate").asText(), CREATED).toInstant().isBefore(since);
+      return !OffsetDateTime.parse(job.path("createdDate").asText(), CREATED).toInstant().isBefore(since);
     } catch (DateTimeParseException e) {
       return true;
     }
