@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * sources to run (names from {@link SandboxJobs}; default all), for example
  * {@code java -cp "$TEST_CP" io.tributary.reliability.SaasSourceBench 20000 bench/out/saas dynamics sap}.
  * Every load is checked row by row against the simulator's own rows: the same keys, none twice, each with the
- * simulator's modification stamp (to the millisecond).
+ * simulator's modification stamp (to the millisecond). A platform that counts its requests by kind adds a line
+ * {@code name-requests kind=count ...} (Salesforce: token, describe, query, list, create, polls, results, other).
  */
 public final class SaasSourceBench {
 
@@ -40,14 +41,20 @@ public final class SaasSourceBench {
         load(job, 2000, work.resolve("warmup"));
         warmed = true;
       }
-      long[] r = load(job, rows, work.resolve(name));
-      System.out.printf(Locale.ROOT, "%s %d %d %d %d%n", name, r[0], r[1], r[2], job.minimumCalls(rows));
+      Loaded r = load(job, rows, work.resolve(name));
+      System.out.printf(Locale.ROOT, "%s %d %d %d %d%n", name, r.rows(), r.rowsPerSecond(), r.requests(),
+          job.minimumCalls(rows));
+      if (!r.byKind().isEmpty()) {
+        System.out.printf(Locale.ROOT, "%s-requests %s%n", name, r.byKind());
+      }
     }
     System.exit(0);
   }
 
-  /** Returns loaded rows, rows/s (the summary's, the stream step), requests answered. */
-  private static long[] load(SandboxJob job, long rows, Path dir) throws Exception {
+  /** Loaded rows, rows/s (the summary's, the stream step), requests answered, and those by kind. */
+  private record Loaded(long rows, long rowsPerSecond, long requests, String byKind) {}
+
+  private static Loaded load(SandboxJob job, long rows, Path dir) throws Exception {
     Files.createDirectories(dir);
     String schema = TestPostgres.freshSchema("bench_saas");
     try (SandboxServer server = job.start(rows, 42, "none")) {
@@ -64,8 +71,9 @@ public final class SaasSourceBench {
         throw new IllegalStateException(job.name() + " bench run failed:\n" + r.output());
       }
       long requests = server.faultLog().size();
+      String byKind = job.requestsByKind(server);
       verify(job, server, schema);
-      return new long[] {num(m.group(2)), num(m.group(4)), requests};
+      return new Loaded(num(m.group(2)), num(m.group(4)), requests, byKind);
     } finally {
       try (var c = TestPostgres.connect();
           var s = c.createStatement()) {

@@ -54,6 +54,14 @@ interface SandboxJob {
   /** The fewest requests that can return {@code rows} rows at the platform's largest page (data pages only). */
   long minimumCalls(long rows);
 
+  /**
+   * The requests the simulator answered, by kind ({@code kind=count} separated by spaces), for the benchmark's
+   * breakdown; empty when the platform does not count them.
+   */
+  default String requestsByKind(SandboxServer server) {
+    return "";
+  }
+
   /** This job with the platform's default (largest) page sizes, for benchmarks. */
   default SandboxJob atDefaultPageSizes() {
     return this;

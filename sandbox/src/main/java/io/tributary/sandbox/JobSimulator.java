@@ -48,6 +48,7 @@ public final class JobSimulator implements SourceSandbox.Running {
   private final Path credentials;
   private final Set<String> replaced = new LinkedHashSet<>();
   private final Map<String, Object> overrides = new LinkedHashMap<>();
+  private final Map<String, Object> defaults = new LinkedHashMap<>();
 
   private JobSimulator(SandboxServer server, Path credentials) {
     this.server = server;
@@ -81,6 +82,12 @@ public final class JobSimulator implements SourceSandbox.Running {
     return this;
   }
 
+  /** Sets a key of the source block unless the job's block sets it. */
+  public JobSimulator setIfAbsent(String key, Object value) {
+    defaults.put(key, value);
+    return this;
+  }
+
   /** Sets a secret field of the source block to a reference resolving to {@code value}. */
   public JobSimulator secret(String key, String value) {
     return set(key, secretRef(key, value));
@@ -103,6 +110,7 @@ public final class JobSimulator implements SourceSandbox.Running {
     Map<String, Object> block = new LinkedHashMap<>(sourceBlock);
     block.keySet().removeAll(replaced);
     block.putAll(overrides);
+    defaults.forEach(block::putIfAbsent);
     return block;
   }
 

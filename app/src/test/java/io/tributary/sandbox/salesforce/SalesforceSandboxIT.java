@@ -238,7 +238,7 @@ class SalesforceSandboxIT {
 
   @Test
   void bulkQueryJobPollsThenPagesCsvUntilLocatorIsLiteralNull() throws Exception {
-    SalesforceSandboxSettings s = settings().withBulkPolls(2);
+    SalesforceSandboxSettings s = settings().withBulkPolls(2).withBulkProcessing(0, Long.MAX_VALUE);
     try (SandboxServer sb = start(SandboxOptions.defaults().withRows(2500).withRows("User", 5), s)) {
       SalesforceSandboxClient c = new SalesforceSandboxClient(sb.baseUrl());
       c.login(s);
@@ -327,7 +327,7 @@ class SalesforceSandboxIT {
     try (SandboxServer sb = start(SandboxOptions.defaults().withRows(1), s)) {
       SalesforceSandboxClient c = new SalesforceSandboxClient(sb.baseUrl());
       SalesforceSandboxSettings wrongAud = new SalesforceSandboxSettings(s.clientId(), s.clientSecret(),
-          s.username(), "https://test.salesforce.com", s.refreshToken(), null, 2000, false, 0);
+          s.username(), "https://test.salesforce.com", s.refreshToken(), null, 2000, false, 0, 0, 1);
       Date exp = new Date(System.currentTimeMillis() + 60_000);
       HttpResponse<String> r = c.token("grant_type=" + SalesforceSandboxClient.enc(SalesforceOAuthEndpoint.JWT_GRANT)
           + "&assertion=" + SalesforceSandboxClient.jwt(wrongAud, exp));

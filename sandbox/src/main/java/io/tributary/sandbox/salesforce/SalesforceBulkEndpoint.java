@@ -14,7 +14,9 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.List;
@@ -27,25 +29,36 @@ import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.QuoteMode;
 
 /**
- * Bulk API 2.0 query jobs: create (state UploadComplete), poll (InProgress for the configured number of polls, then
- * JobComplete), and read results as CSV pages with {@code Sforce-Locator} (literal {@code null} on the last page) and
- * {@code Sforce-NumberOfRecords}. Results are streamed; locators are base64 of the next offset, like the docs'
- * example {@code MTAwMDA} ("10000").
+ * Bulk API 2.0 query jobs: create (state UploadComplete), poll (InProgress until the job's assumed processing time
+ * has passed on the sandbox clock, and for at least {@code bulk-polls} polls; then JobComplete), list, and read results
+ * as CSV pages with {@code Sforce-Locator} (literal {@code null} on the last page) and {@code Sforce-NumberOfRecords}.
+ * Results are streamed; locators are base64 of the next offset, like the docs' example {@code MTAwMDA} ("10000").
+ *
+ * <p>{@code createdDate} is stamped from the wall clock, truncated to the second like the docs' examples: the JDK
+ * server writes every response's {@code Date} header from the wall clock itself, and a client compares the two, as
+ * both come from one clock on Salesforce. The processing time runs on the sandbox clock, so tests can advance it.
  */
 record SalesforceBulkEndpoint(SandboxDataset dataset, SalesforceRecordWriter writer,
-    SalesforceSandboxSettings settings, SandboxClock clock, String userId, AtomicLong jobSeq, Map<String, Job> jobs) {
+    SalesforceSandboxSettings settings, SandboxClock clock, String userId, AtomicLong jobSeq, Map<String, Job> jobs,
+    AtomicInteger lostCreates) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int DEFAULT_MAX_RECORDS = 50_000;
   private static final CSVFormat CSV = CSVFormat.DEFAULT.builder()
       .setQuoteMode(QuoteMode.ALL_NON_NULL).setNullString("").setRecordSeparator("\n").get();
 
-  /** One query job and where each served result page ended; {@code total} stays -1 until the job completes. */
-  private record Job(String id, String operation, SoqlQuery query, String version, Instant created,
+  /**
+   * One query job and where each served result page ended; {@code total} stays -1 until the job completes.
+   *
+   * @param created the wall-clock second of the create (reported as createdDate)
+   * @param readyAt when the job's assumed processing ends, on the sandbox clock
+   */
+  private record Job(String id, String operation, SoqlQuery query, String version, Instant created, Instant readyAt,
       AtomicInteger polls, Map<Long, RowKey> resumeAt, AtomicLong total) {
 
-    Job(String id, String operation, SoqlQuery query, String version, Instant created) {
-      this(id, operation, query, version, created, new AtomicInteger(), new ConcurrentHashMap<>(), new AtomicLong(-1));
+    Job(String id, String operation, SoqlQuery query, String version, Instant created, Instant readyAt) {
+      this(id, operation, query, version, created, readyAt, new AtomicInteger(), new ConcurrentHashMap<>(),
+          new AtomicLong(-1));
     }
 
     boolean complete() {
@@ -55,7 +68,15 @@ record SalesforceBulkEndpoint(SandboxDataset dataset, SalesforceRecordWriter wri
 
   SalesforceBulkEndpoint(SandboxDataset dataset, SalesforceRecordWriter writer, SalesforceSandboxSettings settings,
       SandboxClock clock, String userId) {
-    this(dataset, writer, settings, clock, userId, new AtomicLong(1), new ConcurrentHashMap<>());
+    this(dataset, writer, settings, clock, userId, new AtomicLong(1), new ConcurrentHashMap<>(), new AtomicInteger());
+  }
+
+  /**
+   * The next {@code n} creates make their job but answer 500 UNKNOWN_EXCEPTION, as when the answer is lost after the
+   * request reached Salesforce.
+   */
+  void loseCreateAnswers(int n) {
+    lostCreates.addAndGet(n);
   }
 
   /** POST /jobs/query. */
@@ -86,8 +107,13 @@ record SalesforceBulkEndpoint(SandboxDataset dataset, SalesforceRecordWriter wri
       SandboxHttp.send(ex, SalesforceJson.error(400, "FUNCTIONALITY_NOT_ENABLED", unsupported));
       return;
     }
-    Job job = new Job(SalesforceIds.of("750", jobSeq.getAndIncrement()), operation, query, version, clock.now());
+    Job job = new Job(SalesforceIds.of("750", jobSeq.getAndIncrement()), operation, query, version,
+        Instant.now().truncatedTo(ChronoUnit.SECONDS), clock.now().plus(processing(query, operation)));
     jobs.put(job.id(), job);
+    if (lostCreates.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+      SandboxHttp.send(ex, SalesforceJson.error(500, "UNKNOWN_EXCEPTION", "An unexpected error occurred."));
+      return;
+    }
     SandboxHttp.send(ex, VendorResponse.json(200, info(job, false).toPrettyString()));
   }
 
@@ -115,7 +141,8 @@ record SalesforceBulkEndpoint(SandboxDataset dataset, SalesforceRecordWriter wri
       SandboxHttp.send(ex, notFound());
       return;
     }
-    if (!job.complete() && job.polls().incrementAndGet() > settings.bulkPolls()) {
+    if (!job.complete() && job.polls().incrementAndGet() > settings.bulkPolls()
+        && !clock.now().isBefore(job.readyAt())) {
       job.total().set(total(job));
     }
     SandboxHttp.send(ex, VendorResponse.json(200, info(job, true).toPrettyString()));
@@ -173,9 +200,19 @@ record SalesforceBulkEndpoint(SandboxDataset dataset, SalesforceRecordWriter wri
   }
 
   private long total(Job job) {
-    SoqlQuery q = job.query();
-    long count = dataset.count(q.object().name(), q.after(), q.before(), job.operation().equals("queryAll"));
+    return rows(job.query(), job.operation());
+  }
+
+  private long rows(SoqlQuery q, String operation) {
+    long count = dataset.count(q.object().name(), q.after(), q.before(), operation.equals("queryAll"));
     return q.limit() >= 0 ? Math.min(count, q.limit()) : count;
+  }
+
+  /** The assumed processing time of a job (no vendor figure exists; see SalesforceSandboxSettings). */
+  private Duration processing(SoqlQuery q, String operation) {
+    long rows = rows(q, operation);
+    return Duration.ofMillis(settings.bulkStartMillis()).plusNanos(
+        (long) Math.min(Long.MAX_VALUE, rows * 1e9 / settings.bulkRowsPerSecond()));
   }
 
   private ObjectNode info(Job job, boolean status) {

@@ -7,6 +7,9 @@ import io.tributary.sandbox.SandboxHttp;
 import io.tributary.sandbox.SandboxTokens;
 import io.tributary.sandbox.VendorResponse;
 import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +35,7 @@ public final class SalesforceRoutes extends PlatformRoutes {
   private final SalesforceQueryEndpoint query;
   private final SalesforceBulkEndpoint bulk;
   private final AtomicLong apiUsage = new AtomicLong();
+  private final Map<String, AtomicLong> requestsByKind = new ConcurrentHashMap<>();
 
   SalesforceRoutes(SandboxContext context, SalesforceSandboxSettings settings) {
     super(context, "/services/");
@@ -59,9 +63,29 @@ public final class SalesforceRoutes extends PlatformRoutes {
     return apiUsage.get();
   }
 
+  /**
+   * Requests this platform answered, by kind: token, describe, query (REST), bulk-create, bulk-list, bulk-poll,
+   * bulk-results, other. Injected faults that answered before the routes are not counted here.
+   */
+  public Map<String, Long> requestsByKind() {
+    Map<String, Long> out = new TreeMap<>();
+    requestsByKind.forEach((k, v) -> out.put(k, v.get()));
+    return out;
+  }
+
+  /** The next {@code n} Bulk job creates make their job but answer 500, as when the answer is lost on the way. */
+  public void loseBulkCreateAnswers(int n) {
+    bulk.loseCreateAnswers(n);
+  }
+
+  private void count(String kind) {
+    requestsByKind.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
+  }
+
   @Override
   public void handle(HttpExchange ex, boolean corrupt) throws IOException {
     String path = ex.getRequestURI().getPath();
+    count(kind(ex.getRequestMethod(), path));
     if (path.equals("/services/oauth2/token")) {
       oauth.handle(ex);
       return;
@@ -123,6 +147,27 @@ public final class SalesforceRoutes extends PlatformRoutes {
     } else {
       SandboxHttp.send(ex, notFound());
     }
+  }
+
+  private static String kind(String method, String path) {
+    if (path.equals("/services/oauth2/token")) {
+      return "token";
+    }
+    Matcher m = DATA.matcher(path);
+    String rest = m.matches() && m.group(2) != null ? m.group(2).replaceAll("/+$", "") : "";
+    if (rest.equals("/jobs/query")) {
+      return method.equals("POST") ? "bulk-create" : "bulk-list";
+    }
+    if (RESULTS.matcher(rest).matches()) {
+      return "bulk-results";
+    }
+    if (JOB.matcher(rest).matches()) {
+      return "bulk-poll";
+    }
+    if (DESCRIBE.matcher(rest).matches()) {
+      return "describe";
+    }
+    return rest.startsWith("/query") ? "query" : "other";
   }
 
   private static boolean requireMethod(HttpExchange ex, String method) throws IOException {

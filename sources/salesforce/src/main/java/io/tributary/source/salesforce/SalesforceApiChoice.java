@@ -45,7 +45,7 @@ record SalesforceApiChoice(SalesforceClient client, SalesforceCatalog catalog, R
         : "REST query");
     SalesforceStreamQuery query = new SalesforceStreamQuery(request, options, fields);
     return bulk
-        ? new SalesforceBulkReader(client, query, config.bulkPageSizeOrDefault())
+        ? new SalesforceBulkReader(client, query, config.bulkPageSizeOrDefault(), config.bulkPollSchedule())
         : new SalesforceRestReader(client, query);
   }
 }

@@ -27,14 +27,17 @@ final class SalesforceBulkReader implements StreamReader {
   private final SalesforceStreamQuery query;
   private final SalesforceStreamOptions options;
   private final int bulkPageSize;
+  private final BulkPollSchedule polls;
   private BulkResultStream rows;
   private long total = -1;
   private Cursor lastReturned;
   private Cursor startBound;
   private Cursor highest;
 
-  SalesforceBulkReader(SalesforceClient client, SalesforceStreamQuery query, int bulkPageSize) {
+  SalesforceBulkReader(SalesforceClient client, SalesforceStreamQuery query, int bulkPageSize,
+      BulkPollSchedule polls) {
     this.client = client;
+    this.polls = polls;
     this.query = query;
     this.options = query.options();
     this.bulkPageSize = bulkPageSize;
@@ -78,7 +81,7 @@ final class SalesforceBulkReader implements StreamReader {
     startBound = cursor == null ? Cursor.START : cursor;
     highest = null;
     String soql = query.soql(cursor, options.bulkOrderBy());
-    BulkQueryJob job = BulkQueryJob.run(client, options.object(), soql, options.includeDeleted());
+    BulkQueryJob job = BulkQueryJob.run(client, polls, options.object(), soql, options.includeDeleted());
     total = job.records();
     rows = new BulkResultStream(client, job.id(), bulkPageSize);
   }

@@ -12,6 +12,8 @@ import io.tributary.http.StreamedResponse;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The Salesforce REST and Bulk API 2.0 calls the source makes, over one {@link ResilientHttpClient} against the
@@ -23,6 +25,9 @@ final class SalesforceClient {
 
   private final ResilientHttpClient http;
   private final String version;
+  private final SalesforceServerClock serverClock = new SalesforceServerClock();
+  /** Query jobs this client created or adopted: never another create's lost job. */
+  private final Set<String> ownJobs = ConcurrentHashMap.newKeySet();
 
   private SalesforceClient(ResilientHttpClient http, String version) {
     this.http = http;
@@ -77,14 +82,32 @@ final class SalesforceClient {
     ObjectNode body = JSON.createObjectNode();
     body.put("operation", all ? "queryAll" : "query");
     body.put("query", soql);
-    return json(HttpCall.post(data("/jobs/query")).json(body.toString()).notRepeatable());
+    JsonNode job = json(HttpCall.post(data("/jobs/query")).json(body.toString()).notRepeatable());
+    ownJobs.add(job.path("id").asText());
+    return job;
+  }
+
+  /** Salesforce's clock, as the {@code Date} of its latest answer states it. */
+  SalesforceServerClock serverClock() {
+    return serverClock;
+  }
+
+  boolean isOwnJob(String id) {
+    return ownJobs.contains(id);
+  }
+
+  void adoptJob(String id) {
+    ownJobs.add(id);
   }
 
   JsonNode queryJob(String id) {
     return json(HttpCall.get(data("/jobs/query/" + id)));
   }
 
-  /** Every query job of the org (following nextRecordsUrl). */
+  /**
+   * Every query job of the org (following nextRecordsUrl; up to 1,000 a set, in no particular order: "Get
+   * Information About All Query Jobs"). Only called after a create whose answer was lost.
+   */
   List<JsonNode> queryJobs() {
     List<JsonNode> out = new ArrayList<>();
     String next = data("/jobs/query");
@@ -105,11 +128,16 @@ final class SalesforceClient {
     if (locator != null) {
       call = call.query("locator", locator);
     }
-    return http.open(call);
+    StreamedResponse response = http.open(call);
+    serverClock.saw(response.headers());
+    return response;
   }
 
   private JsonNode json(HttpCall call) {
     // A body cut off mid-way throws IOException inside the reader, which the client retries.
-    return http.send(call, (status, headers, body) -> JSON.readTree(body));
+    return http.send(call, (status, headers, body) -> {
+      serverClock.saw(headers);
+      return JSON.readTree(body);
+    });
   }
 }

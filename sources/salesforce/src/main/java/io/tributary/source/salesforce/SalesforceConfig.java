@@ -1,5 +1,6 @@
 package io.tributary.source.salesforce;
 
+import io.tributary.core.Durations;
 import io.tributary.core.TributaryException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -18,6 +19,8 @@ import java.util.regex.Pattern;
  * @param bulkThreshold with mode auto, a stream whose {@code SELECT COUNT()} exceeds this many rows is read with Bulk
  *     API 2.0, smaller ones with REST; default 50,000
  * @param bulkPageSize rows per Bulk results request ({@code maxRecords}); default 100,000
+ * @param bulkFirstPoll wait before a Bulk job's first status poll, like {@code 5s} or {@code 200ms}; default 5s (see
+ *     docs/sources/salesforce.md, "Polling a Bulk job")
  * @param quotaStopShare share of the org's daily API requests at which the run stops with its cursor saved; 0.9
  * @param http overrides of the HTTP client settings (see docs/auth.md)
  */
@@ -27,6 +30,7 @@ public record SalesforceConfig(
     String apiVersion,
     @Positive Long bulkThreshold,
     @Positive Integer bulkPageSize,
+    String bulkFirstPoll,
     @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double quotaStopShare,
     Map<String, Object> http) {
 
@@ -50,6 +54,10 @@ public record SalesforceConfig(
 
   int bulkPageSizeOrDefault() {
     return bulkPageSize == null ? DEFAULT_BULK_PAGE_SIZE : bulkPageSize;
+  }
+
+  BulkPollSchedule bulkPollSchedule() {
+    return BulkPollSchedule.of(bulkFirstPoll == null ? null : Durations.parse(bulkFirstPoll));
   }
 
   Map<String, Object> httpOverrides() {

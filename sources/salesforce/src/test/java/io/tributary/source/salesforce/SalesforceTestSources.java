@@ -20,12 +20,15 @@ final class SalesforceTestSources {
   static final Map<String, Object> FAST_HTTP = Map.of("initial_backoff", "20ms", "max_backoff", "200ms",
       "max_attempts", 10, "circuit_minimum_calls", 1000);
 
+  /** A short first poll: these tests wait for the simulator's assumed processing time, not for a real org's. */
+  static final String FIRST_POLL = "100ms";
+
   private SalesforceTestSources() {}
 
   /** A source logging in with the simulator's connected app (client credentials), as a sandbox: block does. */
   static Source source(SandboxServer sandbox, Long bulkThreshold, Integer bulkPageSize) {
     SalesforceConfig config = new SalesforceConfig(null, sandbox.baseUrl(), "62.0", bulkThreshold, bulkPageSize,
-        null, FAST_HTTP);
+        FIRST_POLL, null, FAST_HTTP);
     SalesforceSandboxSettings creds = SalesforceSandboxSettings.from(sandbox.options());
     return new SalesforceSource(config, () -> new ClientCredentialsAuth(SalesforceLogin.endpoint(config),
         creds.clientId(), creds.clientSecret(), null, ClientAuthMethod.CLIENT_SECRET_POST));
