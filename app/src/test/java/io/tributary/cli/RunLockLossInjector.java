@@ -69,7 +69,7 @@ final class RunLockLossInjector implements BeanPostProcessor {
     private final RunLocks real;
 
     WatchedRunLocks(RunLocks real) {
-      super(null, null, ".tributary");
+      super(null, null, ".tributary", java.time.Duration.ofSeconds(10));
       this.real = real;
     }
 

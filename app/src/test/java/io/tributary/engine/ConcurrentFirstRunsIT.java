@@ -1,5 +1,6 @@
 package io.tributary.engine;
 
+import io.tributary.testsupport.ChildJvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.testsupport.TestPostgres;
@@ -48,12 +49,13 @@ class ConcurrentFirstRunsIT {
           """.formatted(TestPostgres.url(), TestPostgres.user(), src, TestPostgres.url(), TestPostgres.user(), dst,
           name));
       Path state = dir.resolve("state-" + name);
-      runs.add(new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-          "-cp", System.getProperty("java.class.path"),
+      List<String> cmd = new ArrayList<>(ChildJvm.command(true));
+      cmd.addAll(List.of(
           "-Dspring.datasource.url=jdbc:h2:file:" + state.resolve("repository").toAbsolutePath() + ";WRITE_DELAY=0",
-          "-Dtributary.state-dir=" + state, "io.tributary.TributaryApplication", "run", job.toString())
+          "-Dtributary.state-dir=" + state, "io.tributary.TributaryApplication", "run", job.toString()));
+      runs.add(ChildJvm.start(new ProcessBuilder(cmd)
           .directory(Files.createDirectories(dir.resolve("wd-" + name)).toFile())
-          .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile()).start());
+          .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile())));
     }
     for (int i = 0; i < runs.size(); i++) {
       Process p = runs.get(i);

@@ -1,5 +1,6 @@
 package io.tributary.engine;
 
+import io.tributary.testsupport.ChildJvm;
 import static io.tributary.engine.PartitionedJdbcJobIT.repositoryUrl;
 import static io.tributary.engine.PartitionedJdbcJobIT.sql;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -132,16 +133,15 @@ class ConcurrentStartsIT {
   }
 
   private static Process start(Path wd, String repo, String name, String command, Path job) throws IOException {
-    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        "-Dspring.datasource.url=" + repositoryUrl(repo),
+    List<String> cmd = new ArrayList<>(ChildJvm.command(command.equals("run")));
+    cmd.addAll(List.of("-Dspring.datasource.url=" + repositoryUrl(repo),
         "-Dspring.datasource.username=" + TestPostgres.user(),
         "-Dtributary.state-dir=" + wd.resolve("state-" + name),
-        "io.tributary.TributaryApplication", command, job.toString());
+        "io.tributary.TributaryApplication", command, job.toString()));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(Files.createDirectories(wd.resolve("wd-" + name)).toFile())
         .redirectErrorStream(true).redirectOutput(wd.resolve(name + ".log").toFile());
     pb.environment().put("TRIBUTARY_LOG_FILE", wd.resolve(name + "-tributary.log").toString());
-    return pb.start();
+    return ChildJvm.start(pb);
   }
 
   private static String tail(Path log) throws IOException {

@@ -1,5 +1,6 @@
 package io.tributary.engine;
 
+import io.tributary.testsupport.ChildJvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.tributary.testsupport.TestPostgres;
@@ -147,8 +148,8 @@ class JdbcToPostgresJobIT {
   @Test
   void killMinus9MidStreamThenRerunLoadsExactlyTheSourceRows() throws Exception {
     Path slowJob = writeJob(100, 1000);
-    Process p = new ProcessBuilder(javaCommand("run", slowJob.toString()))
-        .redirectErrorStream(true).redirectOutput(dir.resolve("killed-run.log").toFile()).start();
+    Process p = ChildJvm.start(new ProcessBuilder(javaCommand("run", slowJob.toString()))
+        .redirectErrorStream(true).redirectOutput(dir.resolve("killed-run.log").toFile()));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (committedRows() < 300 && p.isAlive() && System.nanoTime() < deadline) {
       Thread.sleep(50);
@@ -227,9 +228,8 @@ class JdbcToPostgresJobIT {
   }
 
   private List<String> javaCommand(String... args) {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        "-Dspring.datasource.url=jdbc:h2:file:" + dir.resolve("state").resolve("repository").toAbsolutePath()
+    List<String> cmd = new ArrayList<>(ChildJvm.command(args.length > 0 && args[0].equals("run")));
+    cmd.addAll(List.of("-Dspring.datasource.url=jdbc:h2:file:" + dir.resolve("state").resolve("repository").toAbsolutePath()
             + ";WRITE_DELAY=0",
         "-Dtributary.state-dir=" + dir.resolve("state"),
         "io.tributary.TributaryApplication"));

@@ -1,5 +1,6 @@
 package io.tributary.engine;
 
+import io.tributary.testsupport.ChildJvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,8 +54,9 @@ class McpServerIT {
     assertThat(new CliRunner(state).run("run", job.toString()).exitCode()).isEqualTo(0);
     long openOpportunities = openOpportunitiesInRaw();
 
-    List<String> server = List.of(javaBin(), "-Dtributary.state-dir=" + state, "-cp",
-        System.getProperty("java.class.path"), "io.tributary.TributaryApplication", "mcp", "--job", job.toString());
+    List<String> server = new ArrayList<>(ChildJvm.command(false));
+    server.addAll(List.of("-Dtributary.state-dir=" + state, "io.tributary.TributaryApplication", "mcp", "--job",
+        job.toString()));
     JsonNode stdio = runClient(client, "stdio", JSON.writeValueAsString(Map.of("command", server.get(0),
         "args", server.subList(1, server.size()), "cwd", Path.of("").toAbsolutePath().toString())));
     check(stdio, openOpportunities);
@@ -121,8 +123,9 @@ class McpServerIT {
     assertThat(new CliRunner(state).run("run", erp.toString()).exitCode()).isEqualTo(0);
     Path folder = demo.getParent();
 
-    List<String> server = List.of(javaBin(), "-Dtributary.state-dir=" + state, "-cp",
-        System.getProperty("java.class.path"), "io.tributary.TributaryApplication", "mcp", folder.toString());
+    List<String> server = new ArrayList<>(ChildJvm.command(false));
+    server.addAll(List.of("-Dtributary.state-dir=" + state, "io.tributary.TributaryApplication", "mcp",
+        folder.toString()));
     checkProject(runClient(client, "stdio", JSON.writeValueAsString(Map.of("command", server.get(0),
         "args", server.subList(1, server.size()), "cwd", Path.of("").toAbsolutePath().toString())), "project"));
     System.setProperty("tributary.state-dir", state.toString());
@@ -332,9 +335,5 @@ class McpServerIT {
     } catch (IOException | InterruptedException e) {
       return false;
     }
-  }
-
-  private static String javaBin() {
-    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
   }
 }

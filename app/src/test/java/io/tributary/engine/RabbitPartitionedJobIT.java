@@ -1,5 +1,6 @@
 package io.tributary.engine;
 
+import io.tributary.testsupport.ChildJvm;
 import static io.tributary.engine.PartitionedJdbcJobIT.assertWarehouseEqualsSource;
 import static io.tributary.engine.PartitionedJdbcJobIT.repositoryUrl;
 import static io.tributary.engine.PartitionedJdbcJobIT.sql;
@@ -281,16 +282,15 @@ class RabbitPartitionedJobIT {
   }
 
   private Process startWorker(int i, Path jobFile, String... options) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"),
-        "-Dspring.datasource.url=" + repositoryUrl(repo),
+    List<String> cmd = new ArrayList<>(ChildJvm.command(false));
+    cmd.addAll(List.of("-Dspring.datasource.url=" + repositoryUrl(repo),
         "-Dspring.datasource.username=" + TestPostgres.user(),
         "-Dtributary.state-dir=" + dir.resolve("worker" + i),
         "io.tributary.cli.TestCommandLine", "worker", jobFile.toString()));
     cmd.addAll(List.of(options));
     ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log(i).toFile());
     pb.environment().put("TRIBUTARY_LOG_FILE", dir.resolve("worker" + i + "-tributary.log").toString());
-    return pb.start();
+    return ChildJvm.start(pb);
   }
 
   private Path log(int i) {

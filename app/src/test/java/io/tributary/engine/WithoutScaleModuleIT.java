@@ -1,5 +1,6 @@
 package io.tributary.engine;
 
+import io.tributary.testsupport.ChildJvm;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
@@ -67,9 +68,8 @@ class WithoutScaleModuleIT {
   }
 
   private int tributary(String classPath, Path log, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-XX:TieredStopAtLevel=1", "-cp", classPath,
-        "-Dspring.datasource.url=jdbc:h2:file:" + dir.resolve("state/repository") + ";WRITE_DELAY=0",
+    List<String> cmd = new ArrayList<>(ChildJvm.command(classPath));
+    cmd.addAll(List.of("-Dspring.datasource.url=jdbc:h2:file:" + dir.resolve("state/repository") + ";WRITE_DELAY=0",
         "-Dtributary.state-dir=" + dir.resolve("state"), "io.tributary.TributaryApplication"));
     cmd.addAll(List.of(args));
     Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();

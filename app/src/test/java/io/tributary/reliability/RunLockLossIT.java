@@ -28,6 +28,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RunLockLossIT {
 
   private static final int ROWS = 4000;
+  /** The runs check their lock every 2 s, not 10 s; their pages pause 0.25 s, so a run still spans two checks. */
+  private static final String CHECK_INTERVAL = "2s";
 
   @TempDir
   Path dir;
@@ -49,10 +51,10 @@ class RunLockLossIT {
     sql("INSERT INTO " + src + ".events_base SELECT g, 'Event ' || g, timestamptz '2024-01-01 00:00:00+00'"
         + " + g * interval '1 second' FROM generate_series(1, " + ROWS + ") g");
     gate = src.hashCode();
-    // 20 pages: a run of about 20 s, two lock checks; every page query also waits while the test holds the gate, the
+    // 20 pages: a run of about 5 s, two lock checks; every page query also waits while the test holds the gate, the
     // discovery query (WHERE 1=0, which PostgreSQL still runs the function for) does not
     sql("CREATE FUNCTION " + src + ".pause() RETURNS boolean LANGUAGE plpgsql STABLE AS $$ BEGIN"
-        + " IF position('1=0' in current_query()) = 0 THEN PERFORM pg_sleep(1);"
+        + " IF position('1=0' in current_query()) = 0 THEN PERFORM pg_sleep(0.25);"
         + " PERFORM pg_advisory_xact_lock_shared(" + gate + "); END IF; RETURN true; END $$");
     sql("CREATE VIEW " + src + ".events AS SELECT * FROM " + src + ".events_base WHERE " + src + ".pause()");
     Files.createDirectories(dir.resolve("jobs"));
@@ -69,8 +71,9 @@ class RunLockLossIT {
     String url = TestPostgres.url() + (TestPostgres.url().contains("?") ? "&" : "?") + "currentSchema=" + repo;
     List<String> args = new java.util.ArrayList<>(List.of("run", job.toString()));
     args.addAll(List.of(options));
-    return new TributaryProcess(dir.resolve(".tributary"), Map.of("TRIBUTARY_REPOSITORY_USER", TestPostgres.user()),
-        url, dir).start(dir.resolve(name + ".log"), args.toArray(String[]::new));
+    return new TributaryProcess(dir.resolve(".tributary"), Map.of("TRIBUTARY_REPOSITORY_USER", TestPostgres.user(),
+        "TRIBUTARY_RUN_LOCK_CHECK_INTERVAL", CHECK_INTERVAL), url, dir).start(dir.resolve(name + ".log"),
+        args.toArray(String[]::new));
   }
 
   @Test
@@ -327,7 +330,7 @@ class RunLockLossIT {
 
   /**
    * Takes the advisory lock from this connection once the cut session has gone. pg_terminate_backend only signals the
-   * backend, so the lock may still be held for a moment; and on a loaded machine the run's 10-second check may take
+   * backend, so the lock may still be held for a moment; and on a loaded machine the run's 2-second check may take
    * the lock again first, in which case that new lock session is cut as well, so another process ends up holding it.
    */
   private static boolean takeOver(Statement s, long key) throws Exception {

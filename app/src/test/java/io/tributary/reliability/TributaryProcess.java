@@ -1,5 +1,6 @@
 package io.tributary.reliability;
 
+import io.tributary.testsupport.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,11 +37,8 @@ final class TributaryProcess {
 
   /** Starts {@code tributary <args>}, output to {@code log}. */
   Process start(Path log, String... args) throws IOException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-        "--add-opens=java.base/java.nio=ALL-UNNAMED",
-        "-cp", System.getProperty("java.class.path"),
-        "-Dspring.datasource.url=" + repositoryUrl,
+    List<String> cmd = new ArrayList<>(ChildJvm.command(args.length > 0 && args[0].equals("run")));
+    cmd.addAll(List.of("-Dspring.datasource.url=" + repositoryUrl,
         "-Dtributary.state-dir=" + stateDir,
         "io.tributary.cli.TestCommandLine"));
     cmd.addAll(List.of(args));
@@ -50,7 +48,7 @@ final class TributaryProcess {
       pb.directory(workDir.toFile());
     }
     pb.environment().putAll(env);
-    return pb.start();
+    return ChildJvm.start(pb);
   }
 
   /** Runs to the end and returns the exit code. */

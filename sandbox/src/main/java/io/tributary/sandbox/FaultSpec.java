@@ -11,20 +11,24 @@ import java.util.regex.Pattern;
 
 /**
  * The faults a sandbox run injects, parsed from a spec such as
- * {@code 429:5%,500:2%,timeout:1%,slow:200ms@5%,reset:1%,malformed:0.1%,expire-token-after:300s}.
+ * {@code 429:5%,500:2%,timeout:1%,slow:200ms@5%,reset:1%,malformed:0.1%,expire-token-after:300s,retry-after:0s}.
  *
  * <p>Each request draws at most one fault; the percentages are of all requests and must add up to at most 100.
  *
  * @param rules the fault classes in spec order
  * @param tokenLifetime how long issued access tokens stay valid, or null for forever
+ * @param retryAfter the {@code Retry-After} an injected 429 or 5xx carries when its platform's answer sets none
+ *     (whole seconds, as vendors send it); default 1 s. {@code retry-after:0s} leaves the wait to the client's own
+ *     backoff, for runs that test recovery rather than the header
  */
-public record FaultSpec(List<FaultRule> rules, Duration tokenLifetime) {
+public record FaultSpec(List<FaultRule> rules, Duration tokenLifetime, Duration retryAfter) {
 
-  public static final FaultSpec NONE = new FaultSpec(List.of(), null);
+  public static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
+  public static final FaultSpec NONE = new FaultSpec(List.of(), null, DEFAULT_RETRY_AFTER);
 
   private static final String GRAMMAR =
       "write comma-separated entries like 429:5%, 500:2%, 503:1%, timeout:1%, slow:200ms@5%, reset:1%,"
-          + " malformed:0.1%, expire-token-after:300s";
+          + " malformed:0.1%, expire-token-after:300s, retry-after:0s";
   private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)%");
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
 
@@ -39,6 +43,7 @@ public record FaultSpec(List<FaultRule> rules, Duration tokenLifetime) {
     }
     List<FaultRule> rules = new ArrayList<>();
     Duration lifetime = null;
+    Duration retryAfter = DEFAULT_RETRY_AFTER;
     double total = 0;
     for (String raw : spec.split(",")) {
       String entry = raw.trim();
@@ -52,6 +57,13 @@ public record FaultSpec(List<FaultRule> rules, Duration tokenLifetime) {
         lifetime = duration(entry, value);
         continue;
       }
+      if (name.equals("retry-after")) {
+        retryAfter = duration(entry, value);
+        if (retryAfter.toMillis() % 1000 != 0) {
+          throw bad(entry, "Retry-After is sent in whole seconds, like retry-after:0s or retry-after:2s");
+        }
+        continue;
+      }
       FaultRule rule = rule(entry, name, value);
       total += rule.percent();
       rules.add(rule);
@@ -61,7 +73,7 @@ public record FaultSpec(List<FaultRule> rules, Duration tokenLifetime) {
           "fault spec '" + spec + "' adds up to " + total + "% of requests",
           "keep the sum of all fault percentages at or below 100%");
     }
-    return new FaultSpec(rules, lifetime);
+    return new FaultSpec(rules, lifetime, retryAfter);
   }
 
   /** The sum of all fault percentages. */

@@ -84,7 +84,7 @@ final class SandboxDispatcher implements HttpHandler {
     SandboxHttp.body(exchange);
     VendorResponse r = target.faultResponse(status);
     if (r.headers().keySet().stream().noneMatch(h -> h.equalsIgnoreCase("Retry-After"))) {
-      r = r.withHeader("Retry-After", "1");
+      r = r.withHeader("Retry-After", String.valueOf(faults.spec().retryAfter().toSeconds()));
     }
     SandboxHttp.send(exchange, r);
   }

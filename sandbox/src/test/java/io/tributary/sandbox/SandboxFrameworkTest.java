@@ -33,6 +33,10 @@ class SandboxFrameworkTest {
     assertThat(f.tokenLifetime()).isEqualTo(Duration.ofSeconds(300));
     assertThat(f.totalPercent()).isCloseTo(14.1, org.assertj.core.data.Offset.offset(1e-9));
     assertThat(FaultSpec.parse(" ")).isEqualTo(FaultSpec.NONE);
+    assertThat(f.retryAfter()).as("vendors' usual Retry-After").isEqualTo(Duration.ofSeconds(1));
+    assertThat(FaultSpec.parse("500:5%,retry-after:0s").retryAfter()).isZero();
+    assertThat(FaultSpec.parse("retry-after:3s").retryAfter()).isEqualTo(Duration.ofSeconds(3));
+    assertThatThrownBy(() -> FaultSpec.parse("retry-after:500ms")).hasMessageContaining("whole seconds");
   }
 
   @Test

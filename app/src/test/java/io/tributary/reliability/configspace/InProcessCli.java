@@ -1,5 +1,6 @@
 package io.tributary.reliability.configspace;
 
+import io.tributary.testsupport.ChildJvm;
 import io.tributary.cli.TestCommandLine;
 import io.tributary.testsupport.TestPostgres;
 import java.io.ByteArrayOutputStream;
@@ -68,15 +69,13 @@ final class InProcessCli {
   }
 
   private Process start(Path stateDir, Path log, String... args) throws java.io.IOException {
-    List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-        "--add-opens=java.base/java.nio=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
-        "-Dspring.datasource.url=" + repositoryUrl, "-Dtributary.state-dir=" + stateDir));
+    List<String> cmd = new ArrayList<>(ChildJvm.command(args.length > 0 && args[0].equals("run")));
+    cmd.addAll(List.of("-Dspring.datasource.url=" + repositoryUrl, "-Dtributary.state-dir=" + stateDir));
     if (postgresRepository) {
       cmd.add("-Dspring.datasource.username=" + TestPostgres.user());
     }
     cmd.add("io.tributary.cli.TestCommandLine");
     cmd.addAll(List.of(args));
-    return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    return ChildJvm.start(new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()));
   }
 }

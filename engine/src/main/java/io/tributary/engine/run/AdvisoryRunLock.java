@@ -26,9 +26,6 @@ final class AdvisoryRunLock implements RunLock {
   /** How long a refused run waits for the holder to record itself (it does so right after taking the lock). */
   private static final Duration HOLDER_WAIT = Duration.ofSeconds(5);
 
-  /** How often the holder checks that its lock session is alive and still holds the lock. */
-  private static final Duration WATCH_PERIOD = Duration.ofSeconds(10);
-
   /** Opens a new connection to the job repository, outside the pool. */
   @FunctionalInterface
   interface Sessions {
@@ -37,20 +34,28 @@ final class AdvisoryRunLock implements RunLock {
 
   private final Sessions sessions;
   private final long key;
+  /** How often the holder checks that its lock session is alive and still holds the lock. */
+  private final Duration checkInterval;
   private volatile Connection session;
   private volatile RunLockHolder holder;
   private ScheduledExecutorService watch;
   private boolean closed;
 
-  private AdvisoryRunLock(Sessions sessions, Connection session, long key, RunLockHolder holder) {
+  private AdvisoryRunLock(Sessions sessions, Connection session, long key, Duration checkInterval,
+      RunLockHolder holder) {
     this.sessions = sessions;
     this.session = session;
     this.key = key;
+    this.checkInterval = checkInterval;
     this.holder = holder;
   }
 
-  /** Takes the lock of {@code job} on a new session, or throws BUSY naming the holder. */
-  static RunLock acquire(Sessions sessions, String job) throws SQLException, InterruptedException {
+  /**
+   * Takes the lock of {@code job} on a new session, or throws BUSY naming the holder; the holder checks its lock every
+   * {@code checkInterval}.
+   */
+  static RunLock acquire(Sessions sessions, String job, Duration checkInterval)
+      throws SQLException, InterruptedException {
     Connection session = sessions.open();
     try {
       configure(session);
@@ -60,7 +65,7 @@ final class AdvisoryRunLock implements RunLock {
         if (tryLock(session, key)) {
           RunLockHolder holder = RunLockHolder.thisProcess(job, String.valueOf(backendPid(session)));
           holder.record(session);
-          return new AdvisoryRunLock(sessions, session, key, holder);
+          return new AdvisoryRunLock(sessions, session, key, checkInterval, holder);
         }
         RunLockHolder recorded = RunLockHolder.read(session, job);
         Long lockSession = lockSession(session, key);
@@ -80,7 +85,7 @@ final class AdvisoryRunLock implements RunLock {
   }
 
   /**
-   * Checks every 10 s that the lock session is alive and holds the lock. If the session
+   * Checks every check interval (10 s by default) that the lock session is alive and holds the lock. If the session
    * was lost (a network cut, a DBA ending it) the lock is taken again on a new one at once; if another run took it
    * meanwhile, {@code onLost} runs (the engine stops this run at its next chunk) so two runs never write together.
    */
@@ -94,8 +99,8 @@ final class AdvisoryRunLock implements RunLock {
       t.setDaemon(true);
       return t;
     });
-    watch.scheduleWithFixedDelay(() -> check(onLost), WATCH_PERIOD.toSeconds(), WATCH_PERIOD.toSeconds(),
-        TimeUnit.SECONDS);
+    watch.scheduleWithFixedDelay(() -> check(onLost), checkInterval.toMillis(), checkInterval.toMillis(),
+        TimeUnit.MILLISECONDS);
   }
 
   private synchronized void check(Runnable onLost) {

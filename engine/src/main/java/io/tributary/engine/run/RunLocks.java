@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
@@ -21,11 +22,23 @@ public class RunLocks {
 
   private final DataSource repository;
   private final Path stateDir;
+  private final Duration checkInterval;
 
+  /**
+   * @param checkInterval how often a run on a PostgreSQL repository checks that it still holds its lock
+   *     ({@code tributary.run-lock.check-interval}, environment {@code TRIBUTARY_RUN_LOCK_CHECK_INTERVAL}): how long a
+   *     run that lost its lock to another run may go on loading before it stops (its chunks are refused meanwhile)
+   */
   public RunLocks(DataSource repository, RepositorySchema schema,
-      @Value("${tributary.state-dir:.tributary}") String stateDir) {
+      @Value("${tributary.state-dir:.tributary}") String stateDir,
+      @Value("${tributary.run-lock.check-interval:10s}") Duration checkInterval) {
     this.repository = repository;
     this.stateDir = Path.of(stateDir);
+    if (checkInterval.isNegative() || checkInterval.isZero()) {
+      throw TributaryException.config("tributary.run-lock.check-interval is " + checkInterval + ", not a positive time",
+          "set TRIBUTARY_RUN_LOCK_CHECK_INTERVAL to a duration like 10s, or leave it unset");
+    }
+    this.checkInterval = checkInterval;
   }
 
   /** The lock of {@code job}, or a BUSY {@link TributaryException} naming its holder. */
@@ -35,7 +48,9 @@ public class RunLocks {
       try (Connection c = repository.getConnection()) {
         postgres = RepositorySchema.platform(c).equals("postgresql");
       }
-      return postgres ? AdvisoryRunLock.acquire(this::dedicatedSession, job) : FileRunLock.acquire(stateDir, job);
+      return postgres
+          ? AdvisoryRunLock.acquire(this::dedicatedSession, job, checkInterval)
+          : FileRunLock.acquire(stateDir, job);
     } catch (SQLException e) {
       throw TributaryException.transientFailure("cannot take the run lock of job '" + job + "' in the job repository: "
           + e.getMessage(), e);

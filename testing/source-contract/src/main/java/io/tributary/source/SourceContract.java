@@ -175,7 +175,7 @@ public abstract class SourceContract {
 
   @Test
   protected void a5xxBurstIsRetried() {
-    try (SandboxServer sandbox = start(rows(), "500:15%,503:15%");
+    try (SandboxServer sandbox = start(rows(), "500:15%,503:15%,retry-after:0s");
         Source source = source(sandbox)) {
       assertComplete(sandbox, readAll(source, stream(), Cursor.START));
       assertThat(sandbox.faultLog()).anyMatch(f -> f.contains("500") || f.contains("503"));

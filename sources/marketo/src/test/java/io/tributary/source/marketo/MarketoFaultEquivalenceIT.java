@@ -54,7 +54,7 @@ class MarketoFaultEquivalenceIT {
   @Test
   void faultsChangeNothingButTheNumberOfCalls() {
     Map<String, String> clean = run("none");
-    Map<String, String> faulty = run("429:5%,500:5%,expire-token-after:300s");
+    Map<String, String> faulty = run("429:5%,500:5%,expire-token-after:300s,retry-after:0s");
     assertThat(clean.keySet().stream().filter(k -> k.startsWith("full:"))).hasSize(2_000);
     assertThat(clean.keySet().stream().filter(k -> k.startsWith("act:"))).hasSize(3_000);
     assertThat(clean.keySet().stream().filter(k -> k.startsWith("incr:"))).as("the 300 touched leads")

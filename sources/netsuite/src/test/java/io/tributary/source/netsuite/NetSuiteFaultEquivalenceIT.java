@@ -20,7 +20,7 @@ class NetSuiteFaultEquivalenceIT {
   void faultsChangeNothingInTheRecords() {
     for (String stream : List.of("customers", "transactions", "transaction_lines")) {
       List<Map<String, Object>> clean = read(stream, "none");
-      List<Map<String, Object>> faulty = read(stream, "429:5%,500:5%");
+      List<Map<String, Object>> faulty = read(stream, "429:5%,500:5%,retry-after:0s");
       assertThat(clean).hasSizeGreaterThan(500);
       assertThat(faulty).as(stream).containsExactlyElementsOf(clean);
     }

@@ -111,7 +111,7 @@ class BambooHrSourceContractIT extends SourceContract {
   @Test
   @Override
   protected void a5xxBurstIsRetried() {
-    readsCompleteUntil("500:15%,503:15%", "50", false);
+    readsCompleteUntil("500:15%,503:15%,retry-after:0s", "50", false);
   }
 
   /** The malformed fault gives one record BambooHR's empty date, 0000-00-00, as lastChanged. */

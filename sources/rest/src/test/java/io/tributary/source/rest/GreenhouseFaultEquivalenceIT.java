@@ -49,7 +49,7 @@ class GreenhouseFaultEquivalenceIT {
   @Test
   void faultsChangeNothingButTheNumberOfCalls() {
     Map<String, String> clean = run("none");
-    Map<String, String> faulty = run("429:5%,500:5%");
+    Map<String, String> faulty = run("429:5%,500:5%,retry-after:0s");
     assertThat(clean.keySet().stream().filter(k -> k.startsWith("full:"))).hasSize(3_000);
     assertThat(clean.keySet().stream().filter(k -> k.startsWith("incr:"))).hasSize(300);
     assertThat(faulty).isEqualTo(clean);

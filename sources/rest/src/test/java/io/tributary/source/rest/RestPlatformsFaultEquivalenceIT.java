@@ -87,7 +87,7 @@ class RestPlatformsFaultEquivalenceIT {
 
   private static void equivalent(Platform p, int fullRows, int incrementalRows) {
     Map<String, String> clean = run(p, "none");
-    Map<String, String> faulty = run(p, "429:5%,500:5%");
+    Map<String, String> faulty = run(p, "429:5%,500:5%,retry-after:0s");
     assertThat(clean.keySet().stream().filter(k -> k.contains(":full0:"))).hasSize(fullRows);
     assertThat(clean.keySet().stream().filter(k -> k.contains(":incr:"))).hasSize(incrementalRows);
     assertThat(faulty).isEqualTo(clean);
@@ -105,7 +105,7 @@ class RestPlatformsFaultEquivalenceIT {
     assertThat(clean.keySet().stream().filter(k -> k.startsWith("employees:incr:"))).hasSize(210);
     assertThat(clean.entrySet().stream().filter(e -> e.getKey().startsWith("employees:incr:"))
         .filter(e -> e.getValue().startsWith("true"))).hasSize(10);
-    assertThat(run(BAMBOOHR, "429:5%,500:5%")).isEqualTo(clean);
+    assertThat(run(BAMBOOHR, "429:5%,500:5%,retry-after:0s")).isEqualTo(clean);
   }
 
   @Test

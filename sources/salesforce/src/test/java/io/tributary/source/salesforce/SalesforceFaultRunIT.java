@@ -34,7 +34,7 @@ class SalesforceFaultRunIT {
   @Test
   void aFaultyRunYieldsExactlyTheRecordsOfAFaultFreeRun() {
     Map<String, String> clean = read("none", false);
-    Map<String, String> faulty = read("429:5%,500:5%,expire-token-after:60s", true);
+    Map<String, String> faulty = read("429:5%,500:5%,expire-token-after:60s,retry-after:0s", true);
     assertThat(clean).hasSize((int) ROWS);
     assertThat(faulty).hasSize((int) ROWS);
     assertThat(faulty).isEqualTo(clean);

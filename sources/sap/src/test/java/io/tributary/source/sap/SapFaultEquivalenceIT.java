@@ -25,7 +25,7 @@ class SapFaultEquivalenceIT {
   void faultsChangeNothingInTheRecords() {
     for (String stream : List.of("A_SalesOrder", "A_SalesOrderItem", "A_BusinessPartner")) {
       List<Map<String, Object>> clean = read(stream, "none");
-      List<Map<String, Object>> faulty = read(stream, "429:5%,500:5%");
+      List<Map<String, Object>> faulty = read(stream, "429:5%,500:5%,retry-after:0s");
       assertThat(clean).as(stream).hasSize(3_000);
       assertThat(faulty).as(stream).containsExactlyElementsOf(clean);
     }

@@ -26,7 +26,7 @@ class WorkdayFaultEquivalenceIT {
   /** 429:5%,500:5% over 30 report calls: every call's rows equal the fault-free truth. */
   @Test
   void faultsChangeNothingButTheNumberOfCalls() {
-    try (SandboxServer sandbox = start(300, "429:5%,500:5%");
+    try (SandboxServer sandbox = start(300, "429:5%,500:5%,retry-after:0s");
         WorkdaySource source = WorkdayTestSources.source(sandbox, WorkdaySandboxSettings.ISU_PASSWORD)) {
       Map<String, String> truth = WorkdayTestSources.truth(sandbox);
       for (int i = 0; i < 30; i++) {

@@ -115,6 +115,6 @@ class WorkdaySourceContractIT extends SourceContract {
   @Test
   @Override
   protected void a5xxBurstIsRetried() {
-    readsCompleteDespite("500:15%,503:15%", "50");
+    readsCompleteDespite("500:15%,503:15%,retry-after:0s", "50");
   }
 }

@@ -44,7 +44,7 @@ class CustomerSuccessFaultEquivalenceIT {
     List<String> faults = new ArrayList<>();
     for (SimulatedDefinition.StreamOf stream : definition.streams()) {
       List<Map<String, Object>> clean = read(definition, stream, "none", faults);
-      List<Map<String, Object>> faulty = read(definition, stream, "429:5%,500:5%", faults);
+      List<Map<String, Object>> faulty = read(definition, stream, "429:5%,500:5%,retry-after:0s", faults);
       assertThat(clean).as(stream.stream()).hasSize(1_200);
       assertThat(faulty).as(stream.stream()).containsExactlyElementsOf(clean);
     }
