@@ -158,8 +158,11 @@ class JobSimulatorTest {
         149L, 200);
     try (JobSimulator sim = SalesforceSandbox.simulator().start(block, CONTEXT)) {
       Map<String, Object> pointed = sim.pointAt(job);
-      assertThat(pointed).containsOnlyKeys("login_host", "api_version", "auth");
-      assertThat(pointed).containsEntry("login_host", sim.server().baseUrl()).containsEntry("api_version", "61.0");
+      assertThat(pointed).containsOnlyKeys("login_host", "api_version", "auth", "bulk_first_poll");
+      assertThat(pointed).containsEntry("login_host", sim.server().baseUrl()).containsEntry("api_version", "61.0")
+          .as("the simulator's Bulk jobs are done within a second").containsEntry("bulk_first_poll", "500ms");
+      assertThat(sim.pointAt(Map.of("bulk_first_poll", "2s"))).as("a job's own first poll is kept")
+          .containsEntry("bulk_first_poll", "2s");
       @SuppressWarnings("unchecked")
       Map<String, Object> auth = (Map<String, Object>) pointed.get("auth");
       assertThat(auth).containsOnlyKeys("type", "client_id", "client_secret")
