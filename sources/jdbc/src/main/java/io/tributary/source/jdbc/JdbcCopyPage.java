@@ -59,7 +59,7 @@ final class JdbcCopyPage {
       skipHeader();
       List<Tuple> tuples = new ArrayList<>();
       boolean allPlain = true;
-      int fields = pass.columns() + 1 + pass.keyCount();
+      int fields = pass.tupleFields();
       if (fieldStart.length < fields + 1) {
         fieldStart = new int[fields + 1];
       }
@@ -124,7 +124,7 @@ final class JdbcCopyPage {
   private Object[] keys() {
     Object[] key = new Object[pass.keyCount()];
     for (int k = 0; k < key.length; k++) {
-      int at = fieldStart[pass.columns() + 1 + k];
+      int at = fieldStart[pass.keyField(k)];
       int len = intAt(block, at);
       key[k] = len < 0 ? null : decode(pass.keyKind(k), at + 4, len);
     }

@@ -21,8 +21,8 @@ import org.postgresql.PGConnection;
  *
  * <p>{@code <plain>} is true when the row holds none of the values the typed path would quarantine (numeric and
  * double NaN or infinity, dates and timestamps outside 0001-9999 or infinite): a page with such a row is read again as
- * typed values, so both paths load and quarantine the same rows. {@code <keys>} are the cursor and primary key
- * columns, decoded for the resume position.
+ * typed values, so both paths load and quarantine the same rows. The cursor and primary key are decoded for the
+ * resume position, from the copied columns, or from {@code <keys>} after the flag when the stream does not copy them.
  */
 final class JdbcPassThrough {
 
@@ -37,11 +37,14 @@ final class JdbcPassThrough {
   private final String selectList;
   private final int columns;
   private final KeyKind[] keyKinds;
+  private final int[] keyFields;
 
-  private JdbcPassThrough(String selectList, int columns, KeyKind[] keyKinds) {
+  /** @param keyFields the tuple field each key is decoded from: a copied column, or one after the plain flag */
+  private JdbcPassThrough(String selectList, int columns, KeyKind[] keyKinds, int[] keyFields) {
     this.selectList = selectList;
     this.columns = columns;
     this.keyKinds = keyKinds;
+    this.keyFields = keyFields;
   }
 
   /** The pass-through of a stream, or null when the request, the options, the database or a type rules it out. */
@@ -55,8 +58,10 @@ final class JdbcPassThrough {
     boolean numericInfinity = c.getMetaData().getDatabaseMajorVersion() >= 14;
     List<String> select = new ArrayList<>();
     List<String> plain = new ArrayList<>();
+    List<JdbcColumn> copied = new ArrayList<>();
     for (int i = 0; i < encoding.fields().size(); i++) {
       JdbcColumn column = column(plan, encoding.fields().get(i));
+      copied.add(column);
       String ref = column == null ? null : "s." + catalog.quote(column.label());
       String expression = column == null ? null : expression(column, ref, encoding.types().get(i));
       if (expression == null) {
@@ -68,14 +73,24 @@ final class JdbcPassThrough {
         plain.add("(" + ref + " IS NULL OR " + check + ")");
       }
     }
+    int n = copied.size();
     KeyKind[] kinds = new KeyKind[plan.keys().size()];
+    int[] fields = new int[kinds.length];
     List<String> keys = new ArrayList<>();
     for (int k = 0; k < kinds.length; k++) {
       kinds[k] = keyKind(plan.key(k));
       if (kinds[k] == null) {
         return null;
       }
+      int at = copied.indexOf(plan.key(k));
+      if (at >= 0) {
+        // a copied column: an int2/int4 key arrives widened to int8
+        fields[k] = at;
+        kinds[k] = kinds[k] == KeyKind.INT4 || kinds[k] == KeyKind.INT2 ? KeyKind.INT8 : kinds[k];
+        continue;
+      }
       String ref = "s." + catalog.quote(plan.key(k).label());
+      fields[k] = n + 1 + keys.size();
       keys.add(ref);
       String check = plainCheck(plan.key(k), ref, numericInfinity);
       if (check != null) {
@@ -84,7 +99,7 @@ final class JdbcPassThrough {
     }
     select.add(plain.isEmpty() ? "true" : String.join(" AND ", plain));
     select.addAll(keys);
-    return new JdbcPassThrough(String.join(", ", select), encoding.fields().size(), kinds);
+    return new JdbcPassThrough(String.join(", ", select), n, kinds, fields);
   }
 
   /** A distribution may ship the jdbc source without the PostgreSQL driver: then no connection is PostgreSQL's. */
@@ -110,6 +125,20 @@ final class JdbcPassThrough {
 
   int keyCount() {
     return keyKinds.length;
+  }
+
+  /** The tuple field key {@code k} is decoded from. */
+  int keyField(int k) {
+    return keyFields[k];
+  }
+
+  /** Fields per tuple: the copied columns, the plain flag, and the keys that are not copied columns. */
+  int tupleFields() {
+    int last = columns; // the plain flag
+    for (int f : keyFields) {
+      last = Math.max(last, f);
+    }
+    return last + 1;
   }
 
   /**
@@ -203,14 +232,17 @@ final class JdbcPassThrough {
     return column.precision() > 0 && s >= column.scale() && p - s >= column.precision() - column.scale();
   }
 
-  /** The condition a non-NULL value meets when the typed path loads it unchanged; null when every value does. */
+  /**
+   * The condition a non-NULL value meets when the typed path loads it unchanged; null when every value does. NaN sorts
+   * above every other value, infinity included, in PostgreSQL's float8 and numeric comparisons (manual, "Numeric
+   * Types"), so {@code < 'Infinity'} also excludes NaN.
+   */
   private static String plainCheck(JdbcColumn column, String ref, boolean numericInfinity) {
     return switch (column.typeName().toLowerCase(Locale.ROOT)) {
-      case "float8" -> ref + " <> 'NaN'::float8 AND " + ref + " > '-Infinity'::float8 AND " + ref
-          + " < 'Infinity'::float8";
+      case "float8" -> ref + " > '-Infinity'::float8 AND " + ref + " < 'Infinity'::float8";
       case "numeric" -> numericInfinity
-          ? ref + " <> 'NaN'::numeric AND " + ref + " > '-Infinity'::numeric AND " + ref + " < 'Infinity'::numeric"
-          : ref + " <> 'NaN'::numeric";
+          ? ref + " > '-Infinity'::numeric AND " + ref + " < 'Infinity'::numeric"
+          : ref + " < 'NaN'::numeric";
       case "date" -> ref + DATE_RANGE;
       case "timestamptz" -> ref + String.format(TIMESTAMP_RANGE, ref);
       default -> null;

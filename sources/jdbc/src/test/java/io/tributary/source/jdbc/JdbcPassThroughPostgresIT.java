@@ -73,6 +73,16 @@ class JdbcPassThroughPostgresIT {
   }
 
   @Test
+  void keysTheStreamDoesNotCopyAreStillDecodedForThePosition() {
+    RowEncoding withoutCursor = new RowEncoding(RowEncoding.POSTGRESQL_BINARY, FIELDS.subList(0, 5),
+        TYPES.subList(0, 5));
+    List<SourceRecord> typed = records(read(request(null, Map.of()), Cursor.START));
+    List<SourceRecord> passed = records(read(request(withoutCursor, Map.of()), Cursor.START));
+    assertThat(passed).hasSize(100).allMatch(r -> r.encoded() != null);
+    assertThat(positions(passed)).containsExactlyElementsOf(positions(typed));
+  }
+
+  @Test
   void aPageWithAValueTheTypedPathQuarantinesIsReadAsTypedValues() throws SQLException {
     exec("UPDATE items SET f = 'NaN' WHERE id = 50", "UPDATE items SET due = 'infinity' WHERE id = 60");
     List<Page> pages = read(request(encoding(TYPES), Map.of()), Cursor.START);
