@@ -165,6 +165,61 @@ class JdbcToPostgresJobIT {
     assertWarehouseEqualsSource();
   }
 
+  /**
+   * The same kill over the binary COPY pass-through: with no field rules the mapping changes no value, so the source's
+   * pages go from {@code COPY ... TO STDOUT (FORMAT binary)} into the sink's binary COPY unmapped.
+   */
+  @Test
+  void killMinus9MidStreamOverThePassThroughThenRerunLoadsExactlyTheSourceRows() throws Exception {
+    Path plainJob = writePlainJob(20);
+    Path childLog = dir.resolve("killed-run-file.log");
+    List<String> command = javaCommand("run", plainJob.toString());
+    command.add(1, "-DTRIBUTARY_LOG_FILE=" + childLog);
+    Process p = new ProcessBuilder(command)
+        .redirectErrorStream(true).redirectOutput(dir.resolve("killed-run.log").toFile()).start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (committedRows() < 300 && p.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(p.isAlive()).as("the first run must still be running when it is killed").isTrue();
+    p.destroyForcibly().waitFor();
+    assertThat(Files.readString(childLog)).contains("[plain/customers] rows pass through in the sink's encoding");
+    assertThat(count(dst + ".customers")).isBetween(300L, 4999L);
+
+    CliRunner.Result resumed = cli.run("run", plainJob.toString());
+    assertThat(resumed.exitCode()).isEqualTo(0);
+    assertThat(resumed.output()).contains("was interrupted (process died); resuming it");
+    assertWarehouseEqualsSource();
+  }
+
+  @Test
+  void injectedFailureOverThePassThroughThenRerunLoadsExactlyTheSourceRows() throws Exception {
+    Path plainJob = writePlainJob(500);
+    CliRunner.Result failed = cli.run("run", plainJob.toString(), "--fail-after-chunks", "3");
+    assertThat(failed.exitCode()).isEqualTo(1);
+    assertThat(count(dst + ".customers")).isEqualTo(1500);
+
+    CliRunner.Result resumed = cli.run("run", plainJob.toString());
+    assertThat(resumed.exitCode()).isEqualTo(0);
+    assertThat(resumed.output()).contains("did not complete (FAILED); resuming it").contains("COMPLETED");
+    assertWarehouseEqualsSource();
+  }
+
+  /** The customers stream with every column as the source has it: the pass-through's case. */
+  private Path writePlainJob(int chunkSize) throws IOException {
+    return Files.writeString(dir.resolve("plain.yml"), """
+        source: { type: jdbc, url: "%s", user: %s, schema: %s }
+        sink: { type: postgres, url: "%s", user: %s, schema: %s }
+        chunk_size: %d
+        streams:
+          - name: customers
+            primary_key: [id]
+            cursor: updated_at
+            page_size: 700
+        """.formatted(TestPostgres.url(), TestPostgres.user(), src, TestPostgres.url(), TestPostgres.user(), dst,
+        chunkSize));
+  }
+
   @Test
   void incrementalRunReadsOnlyChangesAndAppliesSoftDeletes() throws Exception {
     assertThat(cli.run("run", job.toString()).exitCode()).isEqualTo(0);

@@ -17,6 +17,8 @@ import java.util.Map;
  * @param pageSize the preferred page size; sources clamp it to the platform's maximum
  * @param partition the bounds of one part of the stream, as returned by {@link PartitionableSource#partitions};
  *     empty to read the whole stream
+ * @param encoding the sink's row encoding the source may hand records in ({@link SourceRecord#encoded}), when the
+ *     stream's mapping changes no value; null to read plain values only
  */
 public record ReadRequest(
     String stream,
@@ -26,10 +28,16 @@ public record ReadRequest(
     Cursor watermark,
     Duration lookback,
     int pageSize,
-    Map<String, String> partition) {
+    Map<String, String> partition,
+    RowEncoding encoding) {
 
   public ReadRequest {
     partition = partition == null ? Map.of() : Map.copyOf(partition);
+  }
+
+  public ReadRequest(String stream, Map<String, Object> options, List<String> primaryKey, List<String> cursorFields,
+      Cursor watermark, Duration lookback, int pageSize, Map<String, String> partition) {
+    this(stream, options, primaryKey, cursorFields, watermark, lookback, pageSize, partition, null);
   }
 
   /** A request for the whole stream. */
@@ -44,6 +52,13 @@ public record ReadRequest(
 
   /** The same request restricted to one part of the stream. */
   public ReadRequest withPartition(Map<String, String> bounds) {
-    return new ReadRequest(stream, options, primaryKey, cursorFields, watermark, lookback, pageSize, bounds);
+    return new ReadRequest(stream, options, primaryKey, cursorFields, watermark, lookback, pageSize, bounds,
+        encoding);
+  }
+
+  /** The same request, letting the source hand records in {@code encoding} (null: plain values only). */
+  public ReadRequest withEncoding(RowEncoding encoding) {
+    return new ReadRequest(stream, options, primaryKey, cursorFields, watermark, lookback, pageSize, partition,
+        encoding);
   }
 }

@@ -24,6 +24,7 @@ public final class SourceRecord {
   private final boolean deleted;
   private final Cursor position;
   private final Function<Map<String, Object>, Cursor> positionOf;
+  private final EncodedRow encoded;
 
   public SourceRecord(Map<String, Object> fields, boolean deleted, Cursor position) {
     this(fields, deleted, position, null);
@@ -31,10 +32,16 @@ public final class SourceRecord {
 
   private SourceRecord(Map<String, Object> fields, boolean deleted, Cursor position,
       Function<Map<String, Object>, Cursor> positionOf) {
+    this(fields, deleted, position, positionOf, null);
+  }
+
+  private SourceRecord(Map<String, Object> fields, boolean deleted, Cursor position,
+      Function<Map<String, Object>, Cursor> positionOf, EncodedRow encoded) {
     this.fields = Objects.requireNonNull(fields, "fields");
     this.deleted = deleted;
     this.position = position;
     this.positionOf = positionOf;
+    this.encoded = encoded;
   }
 
   public static SourceRecord of(Map<String, Object> fields) {
@@ -55,6 +62,21 @@ public final class SourceRecord {
    */
   public static SourceRecord keyed(Map<String, Object> fields, Function<Map<String, Object>, Cursor> positionOf) {
     return new SourceRecord(fields, false, null, Objects.requireNonNull(positionOf, "positionOf"));
+  }
+
+  /**
+   * A record whose values are already encoded in the {@link RowEncoding} of its {@link ReadRequest}: the engine hands
+   * {@code encoded} to the sink unmapped. {@code keyFields} holds only the key fields (for the position and logs).
+   */
+  public static SourceRecord encoded(Map<String, Object> keyFields, EncodedRow encoded,
+      Function<Map<String, Object>, Cursor> positionOf) {
+    return new SourceRecord(keyFields, false, null, Objects.requireNonNull(positionOf, "positionOf"),
+        Objects.requireNonNull(encoded, "encoded"));
+  }
+
+  /** The record's values in the request's {@link RowEncoding}, or null for a record of plain values. */
+  public EncodedRow encoded() {
+    return encoded;
   }
 
   public Map<String, Object> fields() {

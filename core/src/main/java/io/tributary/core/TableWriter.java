@@ -49,6 +49,15 @@ public interface TableWriter extends AutoCloseable {
     return Optional.empty();
   }
 
+  /**
+   * The encoding this writer takes rows in besides plain values ({@link Row#encoded()}), with the table's columns and
+   * their types as the table really has them. Asked once by the engine when the step opens, on the step thread. Empty
+   * (the default) for a writer that takes plain values only.
+   */
+  default Optional<RowEncoding> rowEncoding() {
+    return Optional.empty();
+  }
+
   /** A target column of {@link #loadCsv} and the header slot its text comes from (-1 when the file has none). */
   record CsvColumn(int slot, Column column) {}
 

@@ -66,6 +66,11 @@ final class OutputField {
     return !trim && letterCase == null && rules.atMostRequired() && pii == null && from.indexOf('.') < 0 && coercer.plain();
   }
 
+  /** Whether the field passes its value through unchanged: a cast-only field with no rule at all. */
+  boolean unchanged() {
+    return castOnly() && !rules.required();
+  }
+
   String from() {
     return from;
   }

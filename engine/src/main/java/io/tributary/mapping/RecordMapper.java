@@ -196,6 +196,34 @@ public final class RecordMapper {
     return Optional.of(columns);
   }
 
+  /**
+   * The source field each output column is read from, when the mapping changes no value: every field only renames
+   * (no shaping, rule, PII transform, pattern or zone), keeps the type the source reports for it, and no
+   * {@code deleted_when} marks records. Then a record the source encodes in the sink's own format
+   * ({@link SourceRecord#encoded}) loads exactly as its mapped values would. Empty otherwise.
+   */
+  public Optional<List<String>> passThroughFields(StreamSchema discovered) {
+    if (deletedWhen != null) {
+      return Optional.empty();
+    }
+    List<String> from = new ArrayList<>(fields.size());
+    for (int i = 0; i < fields.size(); i++) {
+      OutputField f = fields.get(i);
+      // a key is required by definition; the source refuses a NULL key in either path
+      if (!(f.unchanged() || isKey(i) && f.castOnly())) {
+        return Optional.empty();
+      }
+      Column source = discovered.column(f.from()).orElse(null);
+      Column out = f.column();
+      if (source == null || source.type() != out.type() || source.precision() != out.precision()
+          || source.scale() != out.scale()) {
+        return Optional.empty();
+      }
+      from.add(source.name());
+    }
+    return Optional.of(from);
+  }
+
   /** Maps records given as their values in header order, exactly as records read by the source's reader. */
   public TableWriter.OddRecords oddRecords(List<String> header) {
     FieldNames names = new FieldNames(header);
@@ -227,6 +255,10 @@ public final class RecordMapper {
 
   /** As {@link #map}, with the position computed only if the item's position is asked for. */
   public MappedItem mapWithPosition(SourceRecord record, Supplier<Cursor> position) {
+    if (record.encoded() != null) {
+      // read in the sink's encoding because passThroughFields said this mapping changes no value
+      return new MappedItem(Row.encoded(record.encoded()), null, position);
+    }
     Map<String, Object> flat = RecordFlattener.flatten(record.fields());
     if (flat instanceof IndexedFields indexed ? slots(indexed.names()).errorSlot >= 0 : flat.containsKey("_error")) {
       return new MappedItem(null, new QuarantinedRecord(sourceKey(flat), redaction.unparsedRawJson(flat),

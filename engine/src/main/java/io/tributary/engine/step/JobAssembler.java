@@ -132,7 +132,7 @@ public final class JobAssembler {
         .<SourceItem, MappedItem>chunk(chunkSize)
         .transactionManager(new SinkTransactionManager(context.sink()))
         .reader(reader)
-        .processor(item -> context.mapper().mapWithPosition(item.record(), item))
+        .processor(context::map)
         .writer(new SinkItemWriter(context))
         .listener(listener)
         .allowStartIfComplete(allowStartIfComplete)

@@ -5,6 +5,7 @@ import io.tributary.core.Durations;
 import io.tributary.config.StreamConfig;
 import io.tributary.core.Cursor;
 import io.tributary.core.ReadRequest;
+import io.tributary.core.RowEncoding;
 import io.tributary.core.RunInfo;
 import io.tributary.core.Sink;
 import io.tributary.core.Source;
@@ -13,10 +14,12 @@ import io.tributary.core.TableSpec;
 import io.tributary.core.TableWriter;
 import io.tributary.engine.state.CursorCodec;
 import io.tributary.engine.state.WatermarkStore;
+import io.tributary.mapping.MappedItem;
 import io.tributary.mapping.RecordMapper;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
@@ -47,6 +50,7 @@ public final class StreamStepContext {
   private Instant startedAt;
   private long runId;
   private String partition;
+  private boolean passedThrough;
 
   public StreamStepContext(String job, StreamConfig stream, Source source, Sink sink, RunOptions options,
       StreamProgress progress, ObjectMapper json, byte[] piiKey) {
@@ -129,7 +133,32 @@ public final class StreamStepContext {
     writer = sink.open(spec);
     int pageSize = stream.pageSize() != null ? stream.pageSize() : chunkSize;
     readRequest = new ReadRequest(stream.name(), stream.optionsOrEmpty(), stream.primaryKeyOrEmpty(),
-        stream.cursorOrEmpty(), watermark, Durations.parse(stream.lookback()), pageSize, bounds);
+        stream.cursorOrEmpty(), watermark, Durations.parse(stream.lookback()), pageSize, bounds)
+        .withEncoding(passThrough(discovered));
+  }
+
+  /**
+   * The sink's row encoding with the source fields its columns are read from, when the writer takes rows encoded and
+   * the mapping changes no value: the source may then hand its rows through in that encoding. Null otherwise.
+   */
+  private RowEncoding passThrough(StreamSchema discovered) {
+    Optional<RowEncoding> accepted = writer.rowEncoding();
+    if (accepted.isEmpty()) {
+      return null;
+    }
+    return mapper.passThroughFields(discovered)
+        .filter(fields -> fields.size() == accepted.get().types().size())
+        .map(fields -> accepted.get().withFields(fields))
+        .orElse(null);
+  }
+
+  /** Maps one record on the step thread; says once per step when records arrive in the sink's own encoding. */
+  MappedItem map(SourceItem item) {
+    if (!passedThrough && item.record().encoded() != null) {
+      passedThrough = true;
+      log("rows pass through in the sink's encoding (" + item.record().encoded().format() + "), unmapped");
+    }
+    return mapper.mapWithPosition(item.record(), item);
   }
 
   public void log(String message) {

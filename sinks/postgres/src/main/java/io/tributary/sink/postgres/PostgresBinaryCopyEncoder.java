@@ -1,6 +1,8 @@
 package io.tributary.sink.postgres;
 
+import io.tributary.core.EncodedRow;
 import io.tributary.core.Row;
+import io.tributary.core.RowEncoding;
 import io.tributary.sink.jdbc.TableLayout;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -94,7 +96,7 @@ final class PostgresBinaryCopyEncoder {
     for (int r = 0; r < rows.size(); r++) {
       Row row = rows.get(r);
       int rowStart = pos;
-      String problem = encodeValues(row.values(), fields);
+      String problem = row.encoded() != null ? putEncoded(row.encoded(), fields) : encodeValues(row.values(), fields);
       if (problem != null) {
         pos = rowStart;
         rejections.reject(r, problem);
@@ -115,6 +117,21 @@ final class PostgresBinaryCopyEncoder {
     ensure(2);
     putShort((short) -1);
     flush(copy);
+  }
+
+  /**
+   * A tuple's fields as a PostgreSQL source's binary COPY wrote them for this table's column types
+   * ({@code PostgresBulkLoad.rowEncoding}): copied as they are; the server's {@code *_recv} checks them as it would any value.
+   */
+  private String putEncoded(EncodedRow encoded, short fields) {
+    if (!RowEncoding.POSTGRESQL_BINARY.equals(encoded.format())) {
+      return "row is encoded as " + encoded.format() + ", not " + RowEncoding.POSTGRESQL_BINARY;
+    }
+    ensure(2 + encoded.length());
+    putShort(fields);
+    System.arraycopy(encoded.bytes(), encoded.offset(), buf, pos, encoded.length());
+    pos += encoded.length();
+    return null;
   }
 
   private String encodeValues(Object[] values, short fields) {

@@ -1,6 +1,7 @@
 package io.tributary.sink.postgres;
 
 import io.tributary.core.Row;
+import io.tributary.core.RowEncoding;
 import io.tributary.core.TableSpec;
 import io.tributary.sink.RefusedRow;
 import io.tributary.sink.jdbc.BulkLoad;
@@ -11,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Loads a chunk with binary COPY: straight into the table without a key (append, replace of a keyless stream), else
@@ -38,6 +40,13 @@ final class PostgresBulkLoad implements BulkLoad {
       rs.next();
       return new PostgresBulkLoad(layout, spec, rs.getBoolean(1));
     }
+  }
+
+  /** Binary COPY tuples of the table's columns, as a PostgreSQL source's {@code COPY ... TO STDOUT} writes them. */
+  @Override
+  public Optional<RowEncoding> rowEncoding() {
+    return Optional.of(new RowEncoding(RowEncoding.POSTGRESQL_BINARY, layout.columns(),
+        layout.types().stream().map(PostgresType::ddl).toList()));
   }
 
   @Override

@@ -25,6 +25,14 @@ public interface BulkLoad {
   Loaded load(Connection c, List<Row> rows) throws SQLException;
 
   /**
+   * The encoding {@link #load} also takes rows in ({@link io.tributary.core.TableWriter#rowEncoding()}); empty (the
+   * default) for plain values only.
+   */
+  default java.util.Optional<io.tributary.core.RowEncoding> rowEncoding() {
+    return java.util.Optional.empty();
+  }
+
+  /**
    * A bulk load that can also read a whole CSV file itself ({@link io.tributary.core.TableWriter#loadCsv}). Called by
    * {@link JdbcTableWriter} on the step thread, inside the chunk transaction, on its connection.
    */

@@ -111,6 +111,11 @@ public final class JdbcTableWriter<T extends SqlType<T>> implements TableWriter 
   }
 
   @Override
+  public Optional<io.tributary.core.RowEncoding> rowEncoding() {
+    return load.rowEncoding();
+  }
+
+  @Override
   public void write(List<Row> rows, List<QuarantinedRecord> quarantined, Cursor position) {
     load(rows, quarantined, position);
   }

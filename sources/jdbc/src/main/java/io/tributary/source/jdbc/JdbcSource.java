@@ -77,7 +77,8 @@ final class JdbcSource extends TypedOptionsSource<JdbcStreamOptions> implements 
       List<JdbcColumn> columns = catalog.columns(from.fromItem());
       c.commit();
       JdbcReadPlan plan = JdbcReadPlan.build(request, from.fromItem(), columns, from.primaryKey(), catalog);
-      return new JdbcStreamReader(c, request, plan, new JdbcValues(config.zone()), config.fetchSizeOrDefault());
+      JdbcPassThrough pass = JdbcPassThrough.plan(c, request, opts, plan, catalog);
+      return new JdbcStreamReader(c, request, plan, new JdbcValues(config.zone()), config.fetchSizeOrDefault(), pass);
     } catch (SQLException | RuntimeException e) {
       closeQuietly(c);
       if (e instanceof SQLException sql) {

@@ -39,8 +39,18 @@ final class JdbcStreamReader implements StreamReader {
   private final Function<Map<String, Object>, Cursor> positionOf;
   /** Whether positions are read per row in the key columns' own types (a wall-clock or real key). */
   private final boolean keysReadPerRow;
+  /** Reads pages as binary COPY tuples the sink takes as they are; null to read typed values only. */
+  private final JdbcPassThrough pass;
+  private final JdbcCopyPage copyPage;
+  private final FieldNames keyNames;
+  private final Function<Map<String, Object>, Cursor> encodedPositionOf;
 
   JdbcStreamReader(Connection connection, ReadRequest request, JdbcReadPlan plan, JdbcValues values, int fetchSize) {
+    this(connection, request, plan, values, fetchSize, null);
+  }
+
+  JdbcStreamReader(Connection connection, ReadRequest request, JdbcReadPlan plan, JdbcValues values, int fetchSize,
+      JdbcPassThrough pass) {
     this.connection = connection;
     this.request = request;
     this.plan = plan;
@@ -51,6 +61,10 @@ final class JdbcStreamReader implements StreamReader {
     this.keySlots = plan.keys().stream().mapToInt(Integer::intValue).toArray();
     this.positionOf = this::positionOf;
     this.keysReadPerRow = plan.keys().stream().anyMatch(k -> JdbcValues.keyedByOwnType(plan.columns().get(k)));
+    this.pass = pass;
+    this.copyPage = pass == null ? null : new JdbcCopyPage(pass);
+    this.keyNames = new FieldNames(plan.keys().stream().map(k -> plan.columns().get(k).label()).toList());
+    this.encodedPositionOf = this::encodedPositionOf;
   }
 
   @Override
@@ -131,6 +145,9 @@ final class JdbcStreamReader implements StreamReader {
       case AFTER -> query.after(limit);
       case FROM -> query.from(limit);
     };
+    if (pass != null && start != Start.FROM && copied(query, sql, start, bound, keyOffset, into)) {
+      return;
+    }
     try (PreparedStatement ps = connection.prepareStatement(sql)) {
       ps.setFetchSize(Math.min(fetchSize, limit));
       ps.setMaxRows(limit);
@@ -147,6 +164,55 @@ final class JdbcStreamReader implements StreamReader {
       }
       collect(ps, into);
     }
+  }
+
+  /**
+   * Reads the page as binary COPY tuples the sink takes as they are, with the same bounds, order and limit as the
+   * typed query. False when it cannot (a bound with no literal here, a row the typed path would quarantine or
+   * change): nothing was added, and the caller reads the page as typed values.
+   */
+  private boolean copied(JdbcKeysetQuery query, String sql, Start start, Cursor bound, int keyOffset,
+      List<SourceRecord> into) throws SQLException {
+    List<String> literals = new ArrayList<>();
+    for (long rangeValue : plan.rangeValues()) {
+      literals.add(Long.toString(rangeValue));
+    }
+    if (start == Start.AFTER) {
+      for (int k : query.afterParameterKeys()) {
+        String literal = JdbcPassThrough.literal(plan.key(k + keyOffset), keyText(bound, k + keyOffset));
+        if (literal == null) {
+          return false;
+        }
+        literals.add(literal);
+      }
+    }
+    List<JdbcCopyPage.Tuple> tuples = copyPage.read(connection, pass.copy(sql, literals));
+    if (tuples == null) {
+      return false;
+    }
+    for (JdbcCopyPage.Tuple t : tuples) {
+      Object[] key = t.key();
+      for (int k = 0; k < key.length; k++) {
+        if (key[k] == null && !(k == 0 && plan.nullableCursor())) {
+          throw nullKey(plan.key(k));
+        }
+      }
+      into.add(SourceRecord.encoded(keyNames.record(key), t.row(), encodedPositionOf));
+    }
+    return true;
+  }
+
+  /** The resume point after a passed-through record, from its decoded key values (as {@link #positionOf}). */
+  private Cursor encodedPositionOf(Map<String, Object> keyFields) {
+    IndexedFields key = (IndexedFields) keyFields;
+    Map<String, String> cursor = new LinkedHashMap<>();
+    for (int k = 0; k < keyNames.size(); k++) {
+      Object value = key.valueAt(k);
+      if (value != null) {
+        cursor.put(keyNames.name(k), JdbcValues.keyText(plan.key(k), value));
+      }
+    }
+    return new Cursor(cursor);
   }
 
   private void collect(PreparedStatement ps, List<SourceRecord> records) throws SQLException {
