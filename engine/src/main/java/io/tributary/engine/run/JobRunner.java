@@ -170,6 +170,11 @@ public class JobRunner {
         return lastExecution.getJobParameters();
       }
       if (status == BatchStatus.FAILED || status == BatchStatus.STOPPED) {
+        // A step of it can still say STARTED or STOPPING: a process that lost its run lock can record the job STOPPED
+        // with a step still in flight (RunLockLossIT), and a kill between the job's and the step's writes leaves the
+        // same. Spring Batch refuses to restart an instance with a running step, so every later run would fail. We
+        // hold the lock, and the warehouse refuses that step's writer once this run claims the stream.
+        markDead(last);
         out.printf("Run %d of %s did not complete (%s); resuming it%n", runNumber(lastExecution), name, status);
         return lastExecution.getJobParameters();
       }
@@ -191,9 +196,10 @@ public class JobRunner {
   }
 
   /**
-   * Marks every execution of {@code instance} (and step) left STARTED or UNKNOWN by a dead process FAILED, the one
-   * status from which Spring Batch restarts the same instance (it refuses UNKNOWN, and ABANDONED ends the instance).
-   * Only the run lock's holder calls this, so no live process owns these executions.
+   * Marks every execution of {@code instance} (and step) left STARTED, STOPPING or UNKNOWN by a dead process FAILED,
+   * the one status from which Spring Batch restarts the same instance (it refuses UNKNOWN, and ABANDONED ends the
+   * instance). Only the run lock's holder calls this: a process that still runs one of them has lost the lock, and
+   * the warehouse refuses its writes once this run claims the stream.
    */
   private void markDead(JobInstance instance) {
     LocalDateTime now = LocalDateTime.now();
