@@ -7,35 +7,37 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
-import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
-import org.springframework.boot.autoconfigure.info.ProjectInfoAutoConfiguration;
-import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
-import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguration;
-import org.springframework.boot.autoconfigure.task.TaskSchedulingAutoConfiguration;
-import org.springframework.boot.batch.autoconfigure.BatchJobLauncherAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceInitializationAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcClientAutoConfiguration;
-import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
-import org.springframework.boot.persistence.autoconfigure.PersistenceExceptionTranslationAutoConfiguration;
-import org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration;
-import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.LifecycleAutoConfiguration;
+import org.springframework.boot.autoconfigure.context.PropertyPlaceholderAutoConfiguration;
+import org.springframework.boot.batch.jdbc.autoconfigure.BatchJdbcAutoConfiguration;
+import org.springframework.boot.context.TypeExcludeFilter;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration;
+import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizationAutoConfiguration;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
 import org.springframework.core.ReactiveAdapterRegistry;
 
 /**
  * Entry point: the {@code ./tributary} command line. Spring starts only for commands that need the engine. The
- * context holds the job repository (DataSource, its transaction manager, Spring Batch) and the platform providers;
- * the auto-configurations excluded here would only add beans nothing uses (task executors, JdbcTemplate/JdbcClient,
- * a second Bean Validation factory, AOP and @Transactional proxies, SSL bundles, an SQL script initializer: the
- * {@code RepositorySchema} bean creates the Batch tables), at a cost paid by every run.
+ * context holds the job repository (DataSource, its transaction manager, Spring Batch) and the platform providers.
+ *
+ * <p>The auto-configurations are named, not discovered: {@code @EnableAutoConfiguration} would read every
+ * auto-configuration candidate of the ~20 Spring Boot jars on the class path and test each for its classes, on every
+ * start, to keep the seven below (Spring Boot's conditions report of a {@code run}). The rest would only add beans
+ * nothing uses (task executors, JdbcTemplate/JdbcClient, Bean Validation, AOP and {@code @Transactional} proxies,
+ * SSL bundles, an SQL script initializer: the {@code RepositorySchema} bean creates the Batch tables). Components
+ * come from the candidate components index ({@code META-INF/spring.components}, docs/architecture.md).
  */
-@SpringBootApplication(exclude = {AopAutoConfiguration.class, ApplicationAvailabilityAutoConfiguration.class,
-    ProjectInfoAutoConfiguration.class, SslAutoConfiguration.class, TaskExecutionAutoConfiguration.class,
-    TaskSchedulingAutoConfiguration.class, BatchJobLauncherAutoConfiguration.class,
-    DataSourceInitializationAutoConfiguration.class, JdbcClientAutoConfiguration.class,
-    JdbcTemplateAutoConfiguration.class, PersistenceExceptionTranslationAutoConfiguration.class,
-    TransactionAutoConfiguration.class, ValidationAutoConfiguration.class})
+@SpringBootConfiguration
+@ComponentScan(excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = TypeExcludeFilter.class))
+@ImportAutoConfiguration({ConfigurationPropertiesAutoConfiguration.class, LifecycleAutoConfiguration.class,
+    PropertyPlaceholderAutoConfiguration.class, DataSourceAutoConfiguration.class,
+    DataSourceTransactionManagerAutoConfiguration.class, TransactionManagerCustomizationAutoConfiguration.class,
+    BatchJdbcAutoConfiguration.class})
 public class TributaryApplication {
 
   public static void main(String[] args) {
