@@ -8,6 +8,7 @@ import io.tributary.core.Row;
 import io.tributary.core.RunInfo;
 import io.tributary.core.StreamSchema;
 import io.tributary.core.SystemTables;
+import io.tributary.core.TributaryException;
 import io.tributary.core.TableWriter.CsvColumn;
 import io.tributary.core.TableWriter.OddRecords;
 import io.tributary.sink.RefusedRow;
@@ -24,13 +25,17 @@ import java.util.stream.Collectors;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Loads a whole CSV file with DuckDB's own reader, in the chunk transaction: {@code read_csv} into a temporary table
- * of text columns (rows in file order, so {@code rowid} is the record's ordinal), then every record whose values
- * {@link DuckDbCsvCasts} converts natively is cast into the staging table by one {@code INSERT … SELECT}; the other
- * records are mapped by the engine ({@link OddRecords}) and appended to the same staging table with their ordinals;
- * then the stage is merged ({@link DuckDbMergeStatement#apply}, last ordinal of a key wins) or appended in file
- * order. A file DuckDB's reader rejects any record of (a wrong number of values, bytes invalid in UTF-8, an
- * unbalanced quote: its rejects table) is left to the engine's reader, which quarantines or fails exactly as always.
+ * Loads a whole CSV file with DuckDB's own reader, in the chunk transaction. A first pass over the file counts its
+ * records and those with a value {@link DuckDbCsvCasts} does not convert natively, without keeping the file's text.
+ * When every record converts and no key repeats (the usual export), the file's keys leave the target and its records
+ * are cast straight from the file into the target, in file order: the file's text is never held as a table, so
+ * DuckDB's memory does not grow with the file. Otherwise the file is read into a temporary table of text columns
+ * (rows in file order, so {@code rowid} is the record's ordinal), every record that converts is cast into the
+ * staging table by one {@code INSERT … SELECT}, the other records are mapped by the engine ({@link OddRecords}) and
+ * appended to the same staging table with their ordinals, then the stage is merged ({@link DuckDbMergeStatement#apply},
+ * last ordinal of a key wins) or appended in file order. A file DuckDB's reader rejects any record of (a wrong number
+ * of values, bytes invalid in UTF-8, an unbalanced quote: its rejects table) is left to the engine's reader, which
+ * quarantines or fails exactly as always. A file that changes between the passes fails the transaction.
  */
 final class DuckDbCsvLoad {
 
@@ -63,42 +68,103 @@ final class DuckDbCsvLoad {
   Optional<BulkLoad.CsvFiles.FileLoaded> load(Connection c, CsvFile file, List<CsvColumn> columns, OddRecords odd,
       BulkLoad.CsvFiles.Quarantine quarantine) throws SQLException {
     try (Statement s = c.createStatement()) {
-      s.execute("DROP TABLE IF EXISTS " + quote(REJECTS));
-      s.execute("DROP TABLE IF EXISTS " + quote(REJECT_SCANS));
       String plain = columns.stream().map(DuckDbCsvCasts::plain).collect(Collectors.joining(" AND "));
+      String casts = columns.stream().map(col -> DuckDbCsvCasts.cast(col, DuckDbType.of(col.column())))
+          .collect(Collectors.joining(", "));
+      FileStamp before = FileStamp.of(file);
+      dropRejects(s);
+      long records;
+      long notPlain;
+      try (ResultSet rs = s.executeQuery("SELECT count(*), count(*) FILTER (WHERE NOT (" + plain + ")) FROM "
+          + readCsv(file, true))) {
+        rs.next();
+        records = rs.getLong(1);
+        notPlain = rs.getLong(2);
+      }
+      if (count(s, "SELECT count(*) FROM " + quote(REJECTS)) > 0) {
+        return Optional.empty();
+      }
+      if (notPlain == 0) {
+        Optional<BulkLoad.CsvFiles.FileLoaded> direct = loadDirect(c, s, file, columns, casts, records);
+        if (direct.isPresent()) {
+          before.requireUnchanged(file);
+          return direct;
+        }
+      }
+      dropRejects(s);
       // the predicate is evaluated once per record, while the file is read
       s.execute("CREATE OR REPLACE TEMP TABLE " + quote(RAW) + " AS SELECT *, " + plain + " AS " + PLAIN
-          + " FROM " + readCsv(file));
+          + " FROM " + readCsv(file, true));
       if (count(s, "SELECT count(*) FROM " + quote(REJECTS)) > 0) {
         s.execute("DROP TABLE " + quote(RAW));
         return Optional.empty();
       }
-      String casts = columns.stream().map(col -> DuckDbCsvCasts.cast(col, DuckDbType.of(col.column())))
-          .collect(Collectors.joining(", "));
-      boolean direct = count(s, "SELECT count(*) FROM " + quote(RAW) + " WHERE NOT " + PLAIN) == 0
-          && !(keyed && duplicateKeys(s, columns));
-      BulkLoad.CsvFiles.FileLoaded loaded = direct ? loadDirect(c, s, columns, casts)
-          : loadStaged(c, s, file, casts, odd, quarantine);
+      BulkLoad.CsvFiles.FileLoaded loaded = loadStaged(c, s, file, casts, odd, quarantine);
       s.execute("DROP TABLE " + quote(RAW));
       return Optional.of(loaded);
     }
   }
 
+  private static void dropRejects(Statement s) throws SQLException {
+    s.execute("DROP TABLE IF EXISTS " + quote(REJECTS));
+    s.execute("DROP TABLE IF EXISTS " + quote(REJECT_SCANS));
+  }
+
   /**
-   * The usual file: every record converted natively and no key repeated. Its keys' rows leave the target, then its
-   * rows go from the raw table straight into the target, in file order.
+   * The usual file: every record converts natively. Its keys are read into a table of their own; if one repeats,
+   * nothing is written and the caller stages the file. Else its keys' rows leave the target, then its records go
+   * from the file straight into the target, in file order. The reads are strict (a record the reader cannot split
+   * fails the statement), and the rows inserted must be the records counted, so a file that changed since the first
+   * pass fails the transaction instead of loading what that pass did not check.
    */
-  private BulkLoad.CsvFiles.FileLoaded loadDirect(Connection c, Statement s, List<CsvColumn> columns, String casts)
-      throws SQLException {
+  private Optional<BulkLoad.CsvFiles.FileLoaded> loadDirect(Connection c, Statement s, CsvFile file,
+      List<CsvColumn> columns, String casts, long records) throws SQLException {
     long removed = 0;
     if (keyed) {
       s.execute("CREATE OR REPLACE TEMP TABLE " + quote(DuckDbMergeStatement.KEYS) + " AS SELECT "
-          + keyCasts(columns) + " FROM " + quote(RAW));
+          + keyCasts(columns) + " FROM " + readCsv(file, false));
+      String keys = keyColumns(columns).stream().map(col -> quote(col.column().name()))
+          .collect(Collectors.joining(", "));
+      if (count(s, "SELECT count(*) - count(DISTINCT (" + keys + ")) FROM "
+          + quote(DuckDbMergeStatement.KEYS)) > 0) {
+        s.execute("DROP TABLE " + quote(DuckDbMergeStatement.KEYS));
+        return Optional.empty();
+      }
       removed = statement.deleteStagedKeys(c);
       s.execute("DROP TABLE " + quote(DuckDbMergeStatement.KEYS));
     }
-    long rows = statement.insertSelect(c, run, casts, quote(RAW) + " ORDER BY rowid");
-    return new BulkLoad.CsvFiles.FileLoaded(rows, rows - removed, 0);
+    long rows = statement.insertSelect(c, run, casts, readCsv(file, false));
+    if (rows != records) {
+      throw changed(file, records + " records counted, " + rows + " read");
+    }
+    return Optional.of(new BulkLoad.CsvFiles.FileLoaded(rows, rows - removed, 0));
+  }
+
+  /** A file's size and modification time, to tell that it did not change between two reads. */
+  private record FileStamp(long size, java.nio.file.attribute.FileTime modified) {
+
+    static FileStamp of(CsvFile file) throws SQLException {
+      try {
+        return new FileStamp(java.nio.file.Files.size(file.path()),
+            java.nio.file.Files.getLastModifiedTime(file.path()));
+      } catch (java.io.IOException e) {
+        throw new SQLException("cannot read the size of CSV file " + file.path() + ": " + e.getMessage(), e);
+      }
+    }
+
+    void requireUnchanged(CsvFile file) throws SQLException {
+      FileStamp now = of(file);
+      if (!equals(now)) {
+        throw changed(file, "size " + size + " -> " + now.size + " bytes, modified " + modified + " -> "
+            + now.modified);
+      }
+    }
+  }
+
+  /** A file written to while it was loaded: the chunk rolls back and a rerun reads the file again. */
+  private static TributaryException changed(CsvFile file, String how) {
+    return TributaryException.transientFailure("CSV file " + file.path() + " changed while DuckDB read it (" + how
+        + "); nothing of it was committed", null);
   }
 
   /**
@@ -119,13 +185,6 @@ final class DuckDbCsvLoad {
     return new BulkLoad.CsvFiles.FileLoaded(plainRows + mapped[0], added, mapped[1]);
   }
 
-  /** Whether a key occurs twice among the file's records, compared as DuckDB compares the converted keys. */
-  private boolean duplicateKeys(Statement s, List<CsvColumn> columns) throws SQLException {
-    String keys = keyColumns(columns).stream().map(col -> DuckDbCsvCasts.cast(col, DuckDbType.of(col.column())))
-        .collect(Collectors.joining(", "));
-    return count(s, "SELECT count(*) - count(DISTINCT (" + keys + ")) FROM " + quote(RAW)) > 0;
-  }
-
   /** The key columns' casts, named as the stream's keys. */
   private String keyCasts(List<CsvColumn> columns) {
     return keyColumns(columns).stream()
@@ -138,18 +197,21 @@ final class DuckDbCsvLoad {
         .filter(col -> col.column().name().equalsIgnoreCase(key)).findFirst().orElseThrow()).toList();
   }
 
-  private static String readCsv(CsvFile file) {
+  /**
+   * The file source's CSV: RFC 4180 quotes, a header row, every value text (an empty one NULL, quoted or not). With
+   * {@code rejects}, a record the reader cannot split goes to the rejects table; without, it fails the statement.
+   */
+  private static String readCsv(CsvFile file, boolean rejects) {
     StringBuilder columns = new StringBuilder("{");
     for (int i = 0; i < file.header().size(); i++) {
       columns.append(i == 0 ? "" : ", ").append('\'').append(DuckDbCsvCasts.raw(i)).append("': 'VARCHAR'");
     }
     columns.append('}');
-    // the file source's CSV: RFC 4180 quotes, a header row, every value text (an empty one NULL, quoted or not)
     return "read_csv(" + literal(file.path().toAbsolutePath().toString()) + ", header = true, auto_detect = false,"
         + " columns = " + columns + ", delim = " + literal(String.valueOf(file.delimiter()))
-        + ", quote = '\"', escape = '\"', strict_mode = true, allow_quoted_nulls = true, encoding = 'utf-8',"
-        + " store_rejects = true, rejects_table = " + literal(REJECTS) + ", rejects_scan = "
-        + literal(REJECT_SCANS) + ")";
+        + ", quote = '\"', escape = '\"', strict_mode = true, allow_quoted_nulls = true, encoding = 'utf-8'"
+        + (rejects ? ", store_rejects = true, rejects_table = " + literal(REJECTS) + ", rejects_scan = "
+            + literal(REJECT_SCANS) : "") + ")";
   }
 
   private static long count(Statement s, String query) throws SQLException {

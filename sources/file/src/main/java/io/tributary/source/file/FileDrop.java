@@ -18,7 +18,8 @@ import java.util.stream.Stream;
 
 /**
  * The drop folder as one stream sees it: the regular files matching its glob, oldest first ({@code lastModified},
- * then name), each with a content fingerprint. Fingerprints are cached by (name, size, mtime) for the reader's life.
+ * then name), each with a content fingerprint. Fingerprints are cached by (name, size, mtime) in a map the source
+ * shares between its readers, so a run hashes each file once (SHA-256 reads the whole file).
  */
 final class FileDrop {
 
@@ -31,9 +32,15 @@ final class FileDrop {
   private final FileStreamOptions options;
   private final PathMatcher matcher;
   private final int depth;
-  private final Map<DroppedFile, String> fingerprints = new HashMap<>();
+  private final Map<DroppedFile, String> fingerprints;
 
   FileDrop(Path dir, FileStreamOptions options) {
+    this(dir, options, new HashMap<>());
+  }
+
+  /** @param fingerprints the fingerprints known so far, by file; this drop adds the ones it computes */
+  FileDrop(Path dir, FileStreamOptions options, Map<DroppedFile, String> fingerprints) {
+    this.fingerprints = fingerprints;
     this.dir = dir;
     this.options = options;
     this.matcher = options.matcher();

@@ -24,6 +24,8 @@ import java.util.Optional;
 final class FileSource extends TypedOptionsSource<FileStreamOptions> implements WholeFileSource {
 
   private final java.nio.file.Path dir;
+  /** Each file's fingerprint once per run, whichever reader or whole-file step asks (partitions ask from threads). */
+  private final Map<FileDrop.DroppedFile, String> fingerprints = new java.util.concurrent.ConcurrentHashMap<>();
 
   FileSource(java.nio.file.Path dir) {
     super(FileStreamOptions::parse);
@@ -62,7 +64,7 @@ final class FileSource extends TypedOptionsSource<FileStreamOptions> implements 
 
   @Override
   protected StreamReader open(ReadRequest request, FileStreamOptions opts) {
-    return new FileDropReader(request, new FileDrop(dir, opts));
+    return new FileDropReader(request, new FileDrop(dir, opts, fingerprints));
   }
 
   /**
@@ -77,7 +79,7 @@ final class FileSource extends TypedOptionsSource<FileStreamOptions> implements 
         || !StandardCharsets.UTF_8.equals(opts.encoding())) {
       return Optional.empty();
     }
-    FileDrop drop = new FileDrop(dir, opts);
+    FileDrop drop = new FileDrop(dir, opts, fingerprints);
     FileManifest manifest = FileManifest.parse(from.get(FileManifest.KEY));
     Optional<FileDrop.DroppedFile> next = drop.files().stream()
         .filter(f -> !manifest.loaded(f.name(), drop.fingerprint(f))).findFirst();
