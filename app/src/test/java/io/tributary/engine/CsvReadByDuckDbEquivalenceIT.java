@@ -95,6 +95,45 @@ class CsvReadByDuckDbEquivalenceIT {
     assertThat(duck.commits()).as("commits of the DuckDB-read runs").isLessThanOrEqualTo(pages / 2);
   }
 
+  /**
+   * A file large enough for DuckDB to read in parallel blocks, every value plain and a boolean column among them,
+   * keeps its record order: appended rows follow the file, and a key in the first and the last record keeps the last
+   * one (the file is staged because the key repeats, and the stage orders records by {@code rowid}; a merged table's
+   * physical order means nothing). An {@code IN}
+   * list in the SQL made DuckDB join and reorder the blocks (https://github.com/duckdb/duckdb/issues/24398).
+   */
+  @ParameterizedTest
+  @CsvSource({"append", "merge"})
+  void aLargeFileKeepsTheOrderOfItsRecords(String mode) throws Exception {
+    Path drop = Files.createDirectories(dir.resolve("drop"));
+    int records = 200_000;
+    StringBuilder csv = new StringBuilder(HEADER).append('\n');
+    for (int r = 0; r < records; r++) {
+      boolean last = r == records - 1;
+      int id = mode.equals("merge") && last ? 0 : r;
+      csv.append(id).append(",name ").append(r).append(',').append(r).append(",1.50,0.5,")
+          .append(r % 2 == 0 ? "true" : "no").append(",2024-01-31,2024-01-02T03:04:05Z,")
+          .append(r == 0 ? "first" : last ? "last" : "n").append('\n');
+    }
+    write(drop.resolve("t_1.csv"), csv.toString(), 1_000);
+    Run duck = new Run(dir.resolve("duck"), drop, mode, false);
+    duck.run();
+
+    assertThat(duck.commits()).as("commits: the file in one (DuckDB read it), not 5,000 pages of 40")
+        .isLessThanOrEqualTo(2);
+    if (mode.equals("append")) {
+      assertThat(rows(duck.warehouse, "SELECT count(*) FILTER (WHERE qty < previous) FROM (SELECT qty,"
+          + " lag(qty) OVER (ORDER BY rowid) AS previous FROM raw.t)"))
+          .as("rows appended out of file order").containsExactly("[0]");
+    }
+    assertThat(rows(duck.warehouse, "SELECT count(*), count(*) FILTER (WHERE active) FROM raw.t"))
+        .containsExactly(mode.equals("merge") ? "[199999] | [99999]" : "[200000] | [100000]");
+    if (mode.equals("merge")) {
+      assertThat(rows(duck.warehouse, "SELECT note, qty FROM raw.t WHERE id = 0"))
+          .as("the key of the first and the last record").containsExactly("[last] | [199999]");
+    }
+  }
+
   /** Records of random odd values; {@code bom} starts the file with one and ends lines with CR LF. */
   private static String generate(Random random, int records, boolean bom, boolean oneTooWide) {
     String eol = bom ? "\r\n" : "\n";

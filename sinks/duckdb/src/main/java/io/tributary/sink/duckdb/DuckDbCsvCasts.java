@@ -2,6 +2,9 @@ package io.tributary.sink.duckdb;
 
 import io.tributary.core.Column;
 import io.tributary.core.TableWriter.CsvColumn;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The SQL that converts one CSV column's text the way the engine's mapping would, for the values DuckDB provably
@@ -22,8 +25,8 @@ final class DuckDbCsvCasts {
   private static final String DATE = "[1-9][0-9]{3}-[0-9]{2}-[0-9]{2}";
   private static final String TIMESTAMP = DATE
       + "T([01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](\\.[0-9]{1,6})?(Z|[+-](0[0-9]|1[0-7]):[0-5][0-9])?";
-  private static final String BOOLEAN_WORDS = "('true', 't', 'yes', 'y', '1', 'false', 'f', 'no', 'n', '0')";
-  private static final String TRUE_WORDS = "('true', 't', 'yes', 'y', '1')";
+  private static final List<String> TRUE_WORDS = List.of("true", "t", "yes", "y", "1");
+  private static final List<String> FALSE_WORDS = List.of("false", "f", "no", "n", "0");
 
   private DuckDbCsvCasts() {}
 
@@ -44,7 +47,7 @@ final class DuckDbCsvCasts {
       case INTEGER -> matches(v, INTEGER);
       case DECIMAL -> matches(v, decimal(c.precision(), c.scale()));
       case DOUBLE -> matches(v, DOUBLE);
-      case BOOLEAN -> "lower(" + v + ") IN " + BOOLEAN_WORDS;
+      case BOOLEAN -> anyOf(v, Stream.concat(TRUE_WORDS.stream(), FALSE_WORDS.stream()).toList());
       case DATE -> matches(v, DATE) + " AND TRY_CAST(" + v + " AS DATE) IS NOT NULL";
       case TIMESTAMP -> matches(v, TIMESTAMP) + " AND coalesce(epoch_us(" + timestamp(v) + ") BETWEEN "
           + MIN_MICROS + " AND " + (END_MICROS - 1) + ", false)";
@@ -64,7 +67,7 @@ final class DuckDbCsvCasts {
       case INTEGER -> "CAST(" + v + " AS BIGINT)";
       case DECIMAL -> "CAST(" + v + " AS " + type.ddl() + ")";
       case DOUBLE -> "CAST(" + v + " AS DOUBLE)";
-      case BOOLEAN -> "lower(" + v + ") IN " + TRUE_WORDS;
+      case BOOLEAN -> anyOf(v, TRUE_WORDS);
       case DATE -> "TRY_CAST(" + v + " AS DATE)";
       case TIMESTAMP -> timestamp(v);
     };
@@ -88,6 +91,16 @@ final class DuckDbCsvCasts {
   private static String timestamp(String v) {
     return "TRY_CAST(CASE WHEN regexp_matches(" + v + ", '(Z|[+-][0-9]{2}:[0-9]{2})$') THEN " + v + " ELSE " + v
         + " || 'Z' END AS TIMESTAMPTZ)";
+  }
+
+  /**
+   * Whether the lower-cased text is one of the words, as {@code =} tests joined by {@code OR}: never {@code IN}, which
+   * DuckDB's optimizer rewrites into a hash join once the list has more than a few values, and a join loses the
+   * file's record order (https://github.com/duckdb/duckdb/issues/24398; {@code = ANY} and {@code list_contains} too).
+   * The order is what makes {@code rowid} a record's ordinal and the target's rows follow the file.
+   */
+  private static String anyOf(String v, List<String> words) {
+    return words.stream().map(w -> "lower(" + v + ") = '" + w + "'").collect(Collectors.joining(" OR ", "(", ")"));
   }
 
   private static String matches(String v, String regex) {
