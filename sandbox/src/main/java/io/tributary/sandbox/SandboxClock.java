@@ -1,7 +1,10 @@
 package io.tributary.sandbox;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -24,6 +27,26 @@ public final class SandboxClock {
     return now().toEpochMilli();
   }
 
+  /** This clock as a {@link Clock} in UTC, for a client under test that must read the simulator's time. */
+  public Clock asClock() {
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("the simulator clock is UTC");
+      }
+
+      @Override
+      public Instant instant() {
+        return now();
+      }
+    };
+  }
+
   public void advance(Duration by) {
     offsetMillis.addAndGet(by.toMillis());
   }
@@ -31,5 +54,13 @@ public final class SandboxClock {
   /** Stops the clock where it is: from now on only {@link #advance} moves it. */
   public void stop() {
     stoppedAt = Instant.now();
+  }
+
+  /**
+   * Stops the clock at {@code at}: a test whose outcome depends on the time of day (a date boundary, an hour's quota
+   * window) pins it instead of inheriting the wall clock's.
+   */
+  public void stopAt(Instant at) {
+    stoppedAt = at.minusMillis(offsetMillis.get());
   }
 }

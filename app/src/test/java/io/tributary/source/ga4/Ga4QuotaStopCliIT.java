@@ -16,6 +16,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -41,7 +43,9 @@ class Ga4QuotaStopCliIT {
   void anExhaustedQuotaStopsWithExit1AndTheNextRunCompletesFromTheKeptCursor(@TempDir Path dir) throws Exception {
     try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.defaults().withPlatform(Ga4Sandbox.platform())
         .withRows(DAYS * Ga4Property.TUPLES_PER_DAY).withSetting("ga4.tokens_per_hour", "50"))) {
-      sandbox.clock().stop();
+      // noon of the simulator's first day: the hour's quota resets an hour later and the day stays the same
+      sandbox.clock().stopAt(sandbox.routes(Ga4Routes.class).property().anchor().atTime(LocalTime.NOON)
+          .toInstant(ZoneOffset.UTC));
       String tokenUrl = sandbox.baseUrl() + Ga4SandboxSettings.TOKEN_PATH;
       Path key = Files.writeString(dir.resolve("sa.json"), sandbox.routes(Ga4Routes.class).serviceAccountKey(tokenUrl));
       Path db = dir.resolve("ga4.duckdb");

@@ -2,6 +2,7 @@ package io.tributary.sandbox.ga4;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +13,9 @@ import java.util.function.Predicate;
 
 /**
  * The simulated property's event data, the ground truth of every report: one row per {@code date x country x
- * deviceCategory} for the days of history ending at the simulator's today. Metric values derive from the seed, the
+ * deviceCategory} for the days of history ending at the simulator's first day, and for every day since, up to the
+ * simulator's today: as on a real property, a day's data stays when the clock passes midnight and the new day's
+ * joins it. Metric values derive from the seed, the
  * tuple and the day's revision; {@link #restate} raises the revision of the last days, as GA4 does while it still
  * processes late events ("[GA4] Data freshness": up to 72 hours for daily tables).
  */
@@ -28,12 +31,20 @@ public final class Ga4Property {
       "screenPageViews", "TYPE_INTEGER", "engagementRate", "TYPE_FLOAT");
 
   private final long seed;
-  private final long days;
+  private final LocalDate anchor;
+  private final LocalDate first;
   private final Map<LocalDate, Integer> revisions = new ConcurrentHashMap<>();
 
-  Ga4Property(long seed, long rows) {
+  /** {@code rows} of history (whole days) ending on {@code anchor}. */
+  Ga4Property(long seed, long rows, LocalDate anchor) {
     this.seed = seed;
-    this.days = (rows + TUPLES_PER_DAY - 1) / TUPLES_PER_DAY;
+    this.anchor = anchor;
+    this.first = anchor.minusDays((rows + TUPLES_PER_DAY - 1) / TUPLES_PER_DAY - 1);
+  }
+
+  /** The simulator's first day (UTC): the last day of the history it started with. */
+  public LocalDate anchor() {
+    return anchor;
   }
 
   /** One fact row: its dimension values and additive measures (activeUsers, sessions, engaged, screenPageViews). */
@@ -52,7 +63,6 @@ public final class Ga4Property {
   /** Every fact between {@code from} and {@code to} inclusive, as of now. */
   public List<Fact> facts(LocalDate today, LocalDate from, LocalDate to) {
     List<Fact> out = new ArrayList<>();
-    LocalDate first = today.minusDays(days - 1);
     for (LocalDate d = from.isBefore(first) ? first : from; !d.isAfter(to) && !d.isAfter(today); d = d.plusDays(1)) {
       int rev = revisions.getOrDefault(d, 0);
       for (String c : COUNTRIES) {
@@ -75,9 +85,12 @@ public final class Ga4Property {
     }
   }
 
+  /** One entry of a request's {@code orderBys}: a dimension (alphanumeric) or a metric (numeric), and its direction. */
+  public record Order(String field, boolean metric, boolean desc) {}
+
   /**
    * The report's rows (dimension values in request order, then metric values as the API's strings), grouped by the
-   * requested dimensions and sorted by them, over the facts that pass {@code filter}.
+   * requested dimensions and sorted by them, over the facts that pass {@code filter}: the ground truth's order.
    */
   public static List<List<String>> report(List<Fact> facts, List<String> dims, List<String> metrics,
       Predicate<Fact> filter) {
@@ -106,6 +119,27 @@ public final class Ga4Property {
       }
       rows.add(row);
     });
+    return rows;
+  }
+
+  /**
+   * The report's rows in the order runReport returns them: by the request's {@code orderBys}, or without any,
+   * descending by the first metric ("the default ordering of response rows is descending by the first metric").
+   * Rows the order leaves tied keep the dimensions' ascending order, which the API does not promise.
+   */
+  public static List<List<String>> report(List<Fact> facts, List<String> dims, List<String> metrics,
+      Predicate<Fact> filter, List<Order> orderBys) {
+    List<Order> order = orderBys.isEmpty() ? List.of(new Order(metrics.get(0), true, true)) : orderBys;
+    Comparator<List<String>> by = (a, b) -> 0;
+    for (Order o : order) {
+      int i = o.metric() ? dims.size() + metrics.indexOf(o.field()) : dims.indexOf(o.field());
+      Comparator<List<String>> one = o.metric()
+          ? Comparator.comparingDouble(row -> Double.parseDouble(row.get(i)))
+          : Comparator.comparing(row -> row.get(i));
+      by = by.thenComparing(o.desc() ? one.reversed() : one);
+    }
+    List<List<String>> rows = new ArrayList<>(report(facts, dims, metrics, filter));
+    rows.sort(by);
     return rows;
   }
 

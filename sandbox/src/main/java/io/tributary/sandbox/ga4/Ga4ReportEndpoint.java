@@ -16,7 +16,8 @@ import java.util.function.Predicate;
  * developers.google.com/analytics/devguides/reporting/data/v1/rest/v1beta/properties/runReport): one date range,
  * dimensions and metrics of {@link Ga4Property}, a {@code dimensionFilter} with a string (EXACT) or in-list filter,
  * {@code offset}/{@code limit} (at most 250,000 rows per response) and {@code rowCount}, the total over all pages.
- * Rows are always ordered by the requested dimensions, ascending.
+ * Rows follow the request's {@code orderBys} (dimensions alphanumeric, metrics numeric, {@code desc}); without them,
+ * descending by the first metric, the API's default.
  */
 record Ga4ReportEndpoint(Ga4Property property, Ga4Quota quota) {
 
@@ -56,13 +57,24 @@ record Ga4ReportEndpoint(Ga4Property property, Ga4Quota quota) {
     } catch (DateTimeParseException e) {
       return Ga4Json.error(400, "INVALID_ARGUMENT", "Invalid date range: " + range);
     }
+    List<Ga4Property.Order> order = new ArrayList<>();
+    for (JsonNode o : req.path("orderBys")) {
+      boolean metric = o.has("metric");
+      String field = metric ? o.path("metric").path("metricName").asText() : o.path("dimension").path("dimensionName")
+          .asText();
+      if (!(metric ? metrics : dims).contains(field)) {
+        return Ga4Json.error(400, "INVALID_ARGUMENT", "Field " + field + " in orderBys must be a "
+            + (metric ? "metric" : "dimension") + " of the request.");
+      }
+      order.add(new Ga4Property.Order(field, metric, o.path("desc").asBoolean(false)));
+    }
     String exhausted = quota.charge();
     if (exhausted != null) {
       return Ga4Json.error(429, "RESOURCE_EXHAUSTED", "Exhausted property tokens per " + exhausted
           + " for a project per property. The quota resets at the start of the next " + exhausted + ".");
     }
     List<List<String>> rows = Ga4Property.report(property.facts(today, from, to), dims, metrics,
-        filter(req.path("dimensionFilter")));
+        filter(req.path("dimensionFilter")), order);
     long offset = req.path("offset").asLong(0);
     long limit = Math.min(MAX_LIMIT, req.path("limit").asLong(10_000) <= 0 ? 10_000 : req.path("limit").asLong());
     return Ga4Json.ok(response(dims, metrics, rows, offset, limit, req.path("returnPropertyQuota").asBoolean(false),

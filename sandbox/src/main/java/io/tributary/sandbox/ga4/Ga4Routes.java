@@ -42,7 +42,8 @@ public final class Ga4Routes extends PlatformRoutes {
   Ga4Routes(SandboxContext context, Ga4SandboxSettings settings) {
     super(context, "/v1beta/", Ga4SandboxSettings.TOKEN_PATH, KEY_PATH);
     this.property = new Ga4Property(context.options().seed(),
-        context.options().rowsFor(Ga4SandboxSettings.ROWS_OBJECT));
+        context.options().rowsFor(Ga4SandboxSettings.ROWS_OBJECT),
+        LocalDate.ofInstant(context.clock().now(), ZoneOffset.UTC));
     this.reports = new Ga4ReportEndpoint(property, new Ga4Quota(settings, context.clock()));
     this.mint = new AccessTokenMint(context, 0x6A4L);
     this.key = serviceAccountKeyPair();

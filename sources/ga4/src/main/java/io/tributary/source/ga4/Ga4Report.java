@@ -5,6 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.tributary.core.StreamOptions;
 import io.tributary.core.TributaryException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,8 +70,31 @@ record Ga4Report(List<String> dimensions, List<String> metrics, String startDate
   }
 
   /**
-   * The runReport body for rows {@code [offset, offset + limit)} of {@code start..end}, ordered by every dimension so
-   * that offsets stay stable between calls (the API documents no order otherwise).
+   * A date of the job as an absolute {@code YYYY-MM-DD}, fixed when a read starts so that every page of the read asks
+   * for the same rows, even when the property's midnight passes between two pages (GA4 resolves {@code today} and
+   * {@code NdaysAgo} per call, in the property's time zone, which the client does not know). {@code today} is taken in
+   * {@code zone}: the reader passes the zone whose calendar is latest for an end date and earliest for a start date,
+   * so the fixed range holds the property's range as GA4 would resolve it, and at most a day more, never less.
+   */
+  static String absolute(String date, Instant now, ZoneOffset zone) {
+    LocalDate today = LocalDate.ofInstant(now, zone);
+    if (date.equals("today")) {
+      return today.toString();
+    }
+    if (date.equals("yesterday")) {
+      return today.minusDays(1).toString();
+    }
+    if (date.endsWith("daysAgo")) {
+      return today.minusDays(Long.parseLong(date.substring(0, date.length() - "daysAgo".length()))).toString();
+    }
+    return date;
+  }
+
+  /**
+   * The runReport body for rows {@code [offset, offset + limit)} of {@code start..end}, ordered so that offsets stay
+   * stable between calls (the API's default order is by the first metric, which changes as data arrives): by
+   * {@code date} first when it is a dimension, so rows of a day GA4 adds or is still filling come after every
+   * earlier day's, then by the other dimensions as declared.
    */
   String body(ObjectMapper json, String start, String end, long offset, int limit) {
     ObjectNode b = json.createObjectNode();
@@ -80,7 +107,8 @@ record Ga4Report(List<String> dimensions, List<String> metrics, String startDate
       b.set("dimensionFilter", json.valueToTree(dimensionFilter));
     }
     ArrayNode order = b.putArray("orderBys");
-    dimensions.forEach(n -> order.addObject().putObject("dimension").put("dimensionName", n));
+    dimensions.stream().sorted(Comparator.comparing(n -> !n.equals(DATE)))
+        .forEach(n -> order.addObject().putObject("dimension").put("dimensionName", n));
     // int64 fields travel as JSON strings in Google's REST mapping of proto3
     b.put("offset", String.valueOf(offset)).put("limit", String.valueOf(limit));
     b.put("keepEmptyRows", false).put("returnPropertyQuota", true);

@@ -8,6 +8,7 @@ import io.tributary.core.StreamReader;
 import io.tributary.core.StreamSchema;
 import io.tributary.core.TypedOptionsSource;
 import io.tributary.http.AuthProvider;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,11 +25,18 @@ final class Ga4Source extends TypedOptionsSource<Ga4Report> {
 
   private final Ga4Client client;
   private final Ga4Config config;
+  private final Clock clock;
   private final ObjectMapper json = new ObjectMapper();
 
   Ga4Source(Ga4Config config, AuthProvider auth) {
+    this(config, auth, Clock.systemUTC());
+  }
+
+  /** With the clock that fixes a read's relative dates: tests pass the simulator's. */
+  Ga4Source(Ga4Config config, AuthProvider auth, Clock clock) {
     super(Ga4Report::parse);
     this.config = config;
+    this.clock = clock;
     this.client = new Ga4Client(config, auth, json);
   }
 
@@ -62,6 +70,7 @@ final class Ga4Source extends TypedOptionsSource<Ga4Report> {
 
   @Override
   protected StreamReader open(ReadRequest request, Ga4Report report) {
-    return new Ga4StreamReader(client, report, request, config.pageSizeOrDefault(), config.minTokensOrDefault());
+    return new Ga4StreamReader(client, report, request, config.pageSizeOrDefault(), config.minTokensOrDefault(),
+        clock);
   }
 }

@@ -7,7 +7,10 @@ import io.tributary.core.ReadRequest;
 import io.tributary.core.SourceRecord;
 import io.tributary.core.StreamReader;
 import io.tributary.core.TributaryException;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +19,10 @@ import java.util.Map;
 /**
  * Reads one report with offset/limit paging over a fixed date range. The page cursor is the range plus the offset
  * reached ({@code start}, {@code end}, {@code offset}) and the latest date seen ({@code max}): runReport has no other
- * continuation, and the range and the ordering by every dimension keep offsets stable within one read. A report with
+ * continuation. Offsets stay stable within one read because the range is fixed to absolute dates at its first page
+ * (a relative {@code today} would move at the property's midnight and shift every offset) and because rows are
+ * ordered by date first, so a day that GA4 adds or is still filling only grows the end of the report (rows of the
+ * last day that move within it are read again by the next run's re-read window). A report with
  * a {@code date} dimension is incremental: its watermark is the last date read, and the next run starts
  * {@code reread_days} before it, so rows GA4 still changed after the last run (late events) are read again and merged
  * on the dimension tuple.
@@ -28,6 +34,9 @@ import java.util.Map;
 final class Ga4StreamReader implements StreamReader {
 
   static final String WATERMARK = "date";
+  /** The zones whose calendars are earliest and latest: the fixed range never starts later or ends earlier. */
+  static final ZoneOffset EARLIEST = ZoneOffset.ofHours(-12);
+  static final ZoneOffset LATEST = ZoneOffset.ofHours(14);
 
   private final Ga4Client client;
   private final Ga4Report report;
@@ -35,10 +44,12 @@ final class Ga4StreamReader implements StreamReader {
   private final int limit;
   private final int minTokens;
   private final ObjectMapper json = new ObjectMapper();
+  private final Clock clock;
   private long tokensLeft = -1;
 
-  Ga4StreamReader(Ga4Client client, Ga4Report report, ReadRequest request, int limit, int minTokens) {
+  Ga4StreamReader(Ga4Client client, Ga4Report report, ReadRequest request, int limit, int minTokens, Clock clock) {
     this.client = client;
+    this.clock = clock;
     this.report = report;
     this.request = request;
     this.limit = limit;
@@ -52,8 +63,9 @@ final class Ga4StreamReader implements StreamReader {
           + tokensLeft + " tokens left (quota_reserve " + minTokens + "); stopped with the cursor kept",
           "run again after the hourly (or daily) quota resets; the read continues where it stopped", null);
     }
-    String start = cursor.isStart() ? firstDate() : cursor.get("start");
-    String end = cursor.isStart() ? report.endDate() : cursor.get("end");
+    Instant now = clock.instant();
+    String start = cursor.isStart() ? Ga4Report.absolute(firstDate(), now, EARLIEST) : cursor.get("start");
+    String end = cursor.isStart() ? Ga4Report.absolute(report.endDate(), now, LATEST) : cursor.get("end");
     long offset = cursor.isStart() ? 0 : Long.parseLong(cursor.get("offset"));
     String max = cursor.isStart() ? null : cursor.get("max");
     Ga4Response page = client.runReport(report.body(json, start, end, offset, Math.min(limit, request.pageSize())));

@@ -16,6 +16,8 @@ import io.tributary.sandbox.ga4.Ga4Sandbox;
 import io.tributary.sandbox.ga4.Ga4SandboxSettings;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,9 +30,13 @@ import org.junit.jupiter.api.Test;
 @Tag("sandbox")
 class Ga4ReportReadIT {
 
+  /** A simulator whose clock stands at noon (UTC, the property's zone) of its first day: no test meets midnight unasked. */
   private static SandboxServer start(long rows, SandboxOptions extra) {
-    return SandboxServer.start(extra.withPlatform(Ga4Sandbox.platform())
+    SandboxServer sandbox = SandboxServer.start(extra.withPlatform(Ga4Sandbox.platform())
         .withRows(Ga4SandboxSettings.ROWS_OBJECT, rows));
+    sandbox.clock().stopAt(sandbox.routes(Ga4Routes.class).property().anchor().atTime(LocalTime.NOON)
+        .toInstant(ZoneOffset.UTC));
+    return sandbox;
   }
 
   @Test
@@ -89,7 +95,6 @@ class Ga4ReportReadIT {
     try (SandboxServer sandbox = start(30 * Ga4Property.TUPLES_PER_DAY, SandboxOptions.defaults()
         .withSetting("ga4.tokens_per_hour", "40"));
         Ga4Source source = Ga4TestSources.source(sandbox, 10)) {
-      sandbox.clock().stop();
       List<SourceRecord> got = new ArrayList<>();
       Cursor cursor = Cursor.START;
       try (StreamReader reader = source.open(Ga4TestSources.request(Ga4TestSources.REPORT, Cursor.START, 100))) {
@@ -120,6 +125,73 @@ class Ga4ReportReadIT {
           .as("no row twice").isNull());
       assertThat(table).isEqualTo(Ga4TestSources.truth(sandbox));
     }
+  }
+
+  /**
+   * A read stopped after some pages (a kill, a quota stop) and resumed once the property's midnight has passed pages
+   * the same rows: GA4 resolves {@code NdaysAgo} and {@code today} per call, so a range kept as written would shift
+   * by a day and every offset with it. Generated over stop times through the day, the page the read stops after and
+   * the pause (one midnight or two). The read, then the next run from its watermark, merged as the sink merges:
+   * every row of the range GA4 resolved at the first call and of every day since, once, with the simulator's values;
+   * at most one day earlier than asked.
+   */
+  @Test
+  void aReadResumedAfterThePropertysMidnightReadsEveryRowOnce() {
+    int cases = 0;
+    try (SandboxServer sandbox = start(10 * Ga4Property.TUPLES_PER_DAY, SandboxOptions.defaults());
+        Ga4Source source = Ga4TestSources.source(sandbox, 0)) {
+      for (LocalTime at : List.of(LocalTime.NOON, LocalTime.of(22, 0), LocalTime.of(23, 30),
+          LocalTime.of(23, 59, 59, 500_000_000))) {
+        for (int stopAfter = 1; stopAfter <= 3; stopAfter++) {
+          for (Duration pause : List.of(Duration.ofHours(1), Duration.ofHours(25))) {
+            String label = "stopped at " + at + " after " + stopAfter + " pages, resumed " + pause + " later";
+            resumeAcrossMidnight(sandbox, source, at, stopAfter, pause, label);
+            cases++;
+          }
+        }
+      }
+    }
+    assertThat(cases).isEqualTo(24);
+  }
+
+  /** One case on a shared simulator: its clock is set back to the first day for each. */
+  private static void resumeAcrossMidnight(SandboxServer sandbox, Ga4Source source, LocalTime at, int stopAfter,
+      Duration pause, String label) {
+    Map<String, Object> report = Ga4TestSources.with(Ga4TestSources.REPORT, "start_date", "5daysAgo");
+    Ga4Routes routes = sandbox.routes(Ga4Routes.class);
+    LocalDate first = routes.property().anchor();
+    sandbox.clock().stopAt(first.atTime(at).toInstant(ZoneOffset.UTC));
+    List<SourceRecord> got = new ArrayList<>();
+    Cursor cursor = Cursor.START;
+    try (StreamReader reader = source.open(Ga4TestSources.request(report, Cursor.START, 25))) {
+      for (int i = 0; i < stopAfter; i++) {
+        Page page = reader.read(cursor);
+        got.addAll(page.records());
+        cursor = page.next();
+      }
+    }
+    sandbox.clock().advance(pause);
+    Cursor watermark;
+    try (StreamReader reader = source.open(Ga4TestSources.request(report, Cursor.START, 25))) {
+      Page page;
+      do {
+        page = reader.read(cursor);
+        got.addAll(page.records());
+        cursor = page.next();
+      } while (!page.done());
+      watermark = page.watermark();
+    }
+    Map<String, String> table = new TreeMap<>();
+    got.forEach(r -> assertThat(table.put(Ga4TestSources.key(r.fields()), Ga4TestSources.value(r)))
+        .as(label + ": no row twice in one read").isNull());
+    LocalDate today = routes.today();
+    assertThat(table).as(label + ": the range GA4 resolved at the first call, read whole")
+        .containsAllEntriesOf(Ga4TestSources.truth(sandbox, first.minusDays(5), first));
+    Ga4TestSources.read(source, report, watermark, 25).mergeInto(table);
+    Map<String, String> truth = Ga4TestSources.truth(sandbox, first.minusDays(6), today);
+    assertThat(table).as(label + ": after the next run, every day once up to today").isEqualTo(
+        table.containsKey(first.minusDays(6) + "|Brazil|desktop") ? truth
+            : Ga4TestSources.truth(sandbox, first.minusDays(5), today));
   }
 
   /** With no reserve, Google's own 429 RESOURCE_EXHAUSTED for the property's tokens is a QUOTA stop, not retried. */

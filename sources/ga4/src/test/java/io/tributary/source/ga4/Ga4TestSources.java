@@ -11,6 +11,7 @@ import io.tributary.sandbox.ga4.Ga4Property;
 import io.tributary.sandbox.ga4.Ga4Routes;
 import io.tributary.sandbox.ga4.Ga4SandboxSettings;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,7 +33,7 @@ final class Ga4TestSources {
     Ga4Config config = new Ga4Config(Ga4SandboxSettings.PROPERTY_ID, null, sandbox.baseUrl(), tokenUrl, null,
         minTokens, Map.of("initial_backoff", "50ms", "max_backoff", "2s"));
     return new Ga4Source(config, Ga4ServiceAccountAuth.fromKeyFile(
-        sandbox.routes(Ga4Routes.class).serviceAccountKey(tokenUrl), null));
+        sandbox.routes(Ga4Routes.class).serviceAccountKey(tokenUrl), null), sandbox.clock().asClock());
   }
 
   static StreamConfig stream(Map<String, Object> options) {
@@ -53,9 +54,14 @@ final class Ga4TestSources {
   /** The simulator's report over its whole history now: key to "activeUsers sessions engagementRate". */
   static Map<String, String> truth(SandboxServer sandbox) {
     Ga4Routes routes = sandbox.routes(Ga4Routes.class);
+    return truth(sandbox, routes.today().minusDays(10_000), routes.today());
+  }
+
+  /** The simulator's report over {@code from..to} now. */
+  static Map<String, String> truth(SandboxServer sandbox, LocalDate from, LocalDate to) {
+    Ga4Routes routes = sandbox.routes(Ga4Routes.class);
     Map<String, String> out = new TreeMap<>();
-    List<Ga4Property.Fact> facts = routes.property().facts(routes.today(), routes.today().minusDays(10_000),
-        routes.today());
+    List<Ga4Property.Fact> facts = routes.property().facts(routes.today(), from, to);
     for (List<String> row : Ga4Property.report(facts, DIMS, METRICS, f -> true)) {
       Map<String, String> named = Ga4Property.named(row, DIMS, METRICS);
       out.put(key(named), Long.parseLong(named.get("activeUsers")) + " " + Long.parseLong(named.get("sessions"))
