@@ -13,6 +13,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -25,7 +28,9 @@ import org.junit.jupiter.api.io.TempDir;
  * End to end through the real CLI: the Marketo simulator (started here, so the test moves its clock a day) →
  * PostgreSQL. A daily export allowance of two exports stops the first run cleanly (exit 1) after two 31-day windows;
  * the next day's run continues from the saved window and the table ends equal to the simulator's leads. A wrong
- * client secret is a configuration failure (exit 2) quoting Marketo's words and the fix.
+ * client secret is a configuration failure (exit 2) quoting Marketo's words and the fix. The simulator's clock
+ * stands at noon US Central, where its quota day is counted, so the first run's day is not cut by a midnight at
+ * 05:00/06:00 UTC; only the test's advance moves it to the next day.
  */
 @Tag("db")
 @Tag("sandbox")
@@ -43,6 +48,8 @@ class MarketoToPostgresJobIT {
     sandbox = SandboxServer.start(SandboxOptions.defaults().withPlatform(MarketoSandbox.platform())
         .withRows(MarketoRecords.LEADS, 3_000).withRows(MarketoRecords.ACTIVITIES, 10)
         .withSetting("marketo.daily_quota_bytes", "150000"));
+    ZoneId central = ZoneId.of("America/Chicago");
+    sandbox.clock().stopAt(LocalDate.now(central).atTime(LocalTime.NOON).atZone(central).toInstant());
     dst = TestPostgres.freshSchema("mkto");
     cli = new CliRunner(dir.resolve("state"));
   }

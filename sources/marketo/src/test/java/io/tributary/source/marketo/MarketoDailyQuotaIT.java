@@ -13,6 +13,9 @@ import io.tributary.sandbox.marketo.MarketoRecords;
 import io.tributary.sandbox.marketo.MarketoSandbox;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -25,13 +28,21 @@ import org.junit.jupiter.api.Test;
  * A daily export allowance smaller than one 31-day export: each day's run exports one window, then stops with QUOTA
  * (exit code 1) keeping the cursor of the next window; a second run the same day stops at once without exporting;
  * the next day (the sandbox clock moved a day) continues from the saved window. The days together read exactly the
- * simulator's leads, none twice.
+ * simulator's leads, none twice. The simulator's clock stands at noon US Central, where its quota day is counted, so
+ * "the same day" and "the next day" hold whatever the time of the run (a run across 05:00/06:00 UTC used to reset the
+ * quota under the test).
  */
 @Tag("sandbox")
 class MarketoDailyQuotaIT {
 
   /** One day's run: the records of the pages it returned, the cursor the engine saved, and how it ended. */
   private record Day(List<SourceRecord> records, Cursor saved, TributaryException stop) {}
+
+  /** Noon today in the zone whose midnight resets the simulator's export quota (MarketoExportQueue). */
+  private static Instant noonUsCentral() {
+    ZoneId central = ZoneId.of("America/Chicago");
+    return LocalDate.now(central).atTime(LocalTime.NOON).atZone(central).toInstant();
+  }
 
   private static Day run(SandboxServer sandbox, Cursor from) {
     List<SourceRecord> records = new ArrayList<>();
@@ -56,6 +67,7 @@ class MarketoDailyQuotaIT {
     try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.defaults().withPlatform(MarketoSandbox.platform())
         .withRows(MarketoRecords.LEADS, 3_000).withRows(MarketoRecords.ACTIVITIES, 10)
         .withSetting("marketo.daily_quota_bytes", "50000"))) {
+      sandbox.clock().stopAt(noonUsCentral());
       Day first = run(sandbox, Cursor.START);
       assertThat(first.stop()).isNotNull();
       assertThat(first.stop().kind()).isEqualTo(TributaryException.Kind.QUOTA);
