@@ -166,11 +166,7 @@ public final class NetSuiteRoutes extends PlatformRoutes {
   }
 
   private long count(SuiteQlQuery query) {
-    long n = 0;
-    for (Iterator<Map<String, Object>> it = executor.rows(query); it.hasNext(); it.next()) {
-      n++;
-    }
-    return n;
+    return executor.count(query);
   }
 
   @Override

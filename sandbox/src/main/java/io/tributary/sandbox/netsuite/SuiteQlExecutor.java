@@ -28,6 +28,25 @@ record SuiteQlExecutor(SandboxDataset dataset, NetSuiteRecords records) {
     };
   }
 
+  /**
+   * The number of rows {@link #rows} returns. A query filtered by its scan bound alone (every keyset page of a
+   * reader) is counted from row states without rendering values, so counting each page stays cheap.
+   */
+  long count(SuiteQlQuery q) {
+    String table = q.table().name();
+    boolean byModified = q.order() == SuiteQlQuery.Order.MODIFIED_KEY;
+    if (q.onlyBound() && byModified && q.keyAbove() == null) {
+      return dataset.count(table, q.modifiedAfter(), null, false);
+    }
+    Iterator<?> it = q.onlyBound() && !byModified && q.modifiedAfter() == null
+        ? byKey(table, q.keyAbove() == null ? 0 : Math.max(0, q.keyAbove())) : rows(q);
+    long n = 0;
+    for (; it.hasNext(); it.next()) {
+      n++;
+    }
+    return n;
+  }
+
   /** Live rows from index {@code from} in key (= index) order. */
   private Iterator<RowState> byKey(String table, long from) {
     return new LookaheadIterator<>() {

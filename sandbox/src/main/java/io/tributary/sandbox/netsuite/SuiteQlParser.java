@@ -56,11 +56,13 @@ final class SuiteQlParser {
     SuiteQlQuery.Order order = order(table, m.group(4));
     Long keyAbove = null;
     RowKey modAfter = null;
-    for (String conjunct : SuiteQlSplitter.split(m.group(3) == null ? "" : m.group(3), "AND")) {
+    List<String> conjuncts = m.group(3) == null ? List.of() : SuiteQlSplitter.split(m.group(3), "AND");
+    for (String conjunct : conjuncts) {
       keyAbove = keyAbove != null ? keyAbove : keyBound(table, conjunct);
       modAfter = modAfter != null ? modAfter : modifiedBound(table, conjunct);
     }
-    return new SuiteQlQuery(table, select, where, order, keyAbove, modAfter);
+    boolean onlyBound = conjuncts.isEmpty() || (conjuncts.size() == 1 && (keyAbove != null || modAfter != null));
+    return new SuiteQlQuery(table, select, where, order, keyAbove, modAfter, onlyBound);
   }
 
   private List<SuiteQlQuery.Output> select(SuiteQlTable table, String list) {

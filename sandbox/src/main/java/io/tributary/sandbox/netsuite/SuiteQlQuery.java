@@ -14,9 +14,11 @@ import java.util.function.Predicate;
  * @param order the row order
  * @param keyAbove an exclusive lower bound on the key implied by the filter, or null (a scan hint only)
  * @param modifiedAfter an exclusive (modified, index) lower bound implied by the filter, or null (a scan hint only)
+ * @param onlyBound true when the filter is nothing but {@code keyAbove} or {@code modifiedAfter} (or absent), so
+ *     the rows can be counted from the dataset's bookkeeping without rendering them
  */
 record SuiteQlQuery(SuiteQlTable table, List<Output> select, Predicate<Map<String, Object>> where, Order order,
-    Long keyAbove, RowKey modifiedAfter) {
+    Long keyAbove, RowKey modifiedAfter, boolean onlyBound) {
 
   enum Order { KEY, MODIFIED_KEY }
 

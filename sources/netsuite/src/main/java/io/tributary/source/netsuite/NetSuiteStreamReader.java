@@ -5,6 +5,7 @@ import io.tributary.core.Page;
 import io.tributary.core.ReadRequest;
 import io.tributary.core.SourceRecord;
 import io.tributary.core.StreamReader;
+import io.tributary.core.TributaryException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +13,11 @@ import java.util.Map;
 
 /**
  * Reads one stream. A full read (no cursor field) goes in key order; an incremental-capable stream goes in
- * (modified, key) order and reports that as its watermark. Pages come by offset within one query, and since SuiteQL
- * stops a query at 100,000 results, the reader starts a new query from the last record read (key above it, offset
- * 0) before the cap. The cursor holds only that last record's key (and modified stamp): the offset is a shortcut
- * kept in memory while the caller continues from the cursor this reader returned.
+ * (modified, key) order and reports that as its watermark. Every page is a new query from the last record read
+ * (key above it, or (modified, key) above it) at offset 0, never an offset into an earlier query: a row read
+ * earlier and then modified moves to the end of the (modified, key) order, and a deleted one leaves a gap, so an
+ * offset into the changed result would skip a row at each later page. Starting at offset 0 also keeps every query
+ * under SuiteQL's 100,000-result cap. The cursor holds only the last record's key (and modified stamp).
  */
 final class NetSuiteStreamReader implements StreamReader {
 
@@ -29,9 +31,6 @@ final class NetSuiteStreamReader implements StreamReader {
   private final ReadRequest request;
   private final boolean byModified;
   private final int limit;
-  private Cursor returned;
-  private String segmentQuery;
-  private long nextOffset;
 
   NetSuiteStreamReader(NetSuiteClient client, NetSuiteStream stream, java.time.ZoneId zone, ReadRequest request) {
     this.client = client;
@@ -45,14 +44,7 @@ final class NetSuiteStreamReader implements StreamReader {
 
   @Override
   public Page read(Cursor cursor) {
-    boolean continues = segmentQuery != null && cursor.equals(returned)
-        && nextOffset + limit <= NetSuiteClient.MAX_RESULTS;
-    if (!continues) {
-      segmentQuery = queryFrom(cursor);
-      nextOffset = 0;
-    }
-    SuiteQlPage page = client.query(segmentQuery, limit, nextOffset);
-    nextOffset += limit;
+    SuiteQlPage page = client.query(queryFrom(cursor), limit, 0);
     List<SourceRecord> records = new ArrayList<>(page.items().size());
     Cursor last = null;
     for (Map<String, Object> item : page.items()) {
@@ -61,14 +53,20 @@ final class NetSuiteStreamReader implements StreamReader {
       records.add(SourceRecord.at(fields, last));
     }
     Cursor watermark = byModified ? last : null;
+    long total = cursor.isStart() ? page.totalResults() : -1;
     if (!page.hasMore() || records.isEmpty()) {
-      segmentQuery = null;
-      return Page.last(records, watermark).withReportedTotal(cursor.isStart() ? page.totalResults() : -1);
+      return Page.last(records, watermark).withReportedTotal(total);
     }
-    returned = last;
-    Page out = Page.more(records, last, watermark);
-    // Only the first query counts the whole stream; later segments count what is left.
-    return cursor.isStart() ? out.withReportedTotal(page.totalResults()) : out;
+    if (!advances(cursor, last)) {
+      // A page that does not move the keyset would be asked for again and again: stop instead of looping.
+      throw new TributaryException(TributaryException.Kind.INTERNAL, "NetSuite stream " + stream.name()
+          + ": a page of " + records.size() + " rows after " + cursor.values() + " ends at "
+          + (last == null ? "no readable key" : last.values()) + ", not after it",
+          "check that " + stream.key() + " holds unique integers" + (byModified ? " and " + stream.modified()
+          + " datetimes (local times repeated in the autumn DST overlap can also cause this)" : ""), null);
+    }
+    // Only the first page counts the whole stream; later pages' queries count what is left.
+    return Page.more(records, last, watermark).withReportedTotal(total);
   }
 
   private String queryFrom(Cursor cursor) {
@@ -104,5 +102,21 @@ final class NetSuiteStreamReader implements StreamReader {
       return previous;
     }
     return Cursor.of(MODIFIED, at.toString(), KEY, Long.toString(k));
+  }
+
+  /** True when {@code to} lies strictly after {@code from} in this stream's read order. */
+  private boolean advances(Cursor from, Cursor to) {
+    if (to == null) {
+      return false;
+    }
+    if (from.isStart()) {
+      return true;
+    }
+    int byKey = Long.compare(Long.parseLong(to.get(KEY)), Long.parseLong(from.get(KEY)));
+    if (!byModified) {
+      return byKey > 0;
+    }
+    int byStamp = Instant.parse(to.get(MODIFIED)).compareTo(Instant.parse(from.get(MODIFIED)));
+    return byStamp > 0 || (byStamp == 0 && byKey > 0);
   }
 }
