@@ -4,15 +4,18 @@ import io.tributary.sandbox.LookaheadIterator;
 import io.tributary.sandbox.RowKey;
 import io.tributary.sandbox.RowState;
 import io.tributary.sandbox.SandboxDataset;
+import io.tributary.sandbox.sap.SapSandboxSettings.Skiptoken;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.function.Predicate;
 
 /**
- * The rows of one entity set in a served order, after an opaque {@code $skiptoken} position, filtered by a
- * predicate. The skiptoken names the last row served (its index, and its stamp in change order), so rows changed
- * between pages are neither skipped nor served twice within a read.
+ * The rows of one entity set in a served order, after a {@code $skiptoken}, filtered by a predicate. An
+ * {@link Skiptoken#OFFSET} token counts the rows already served, so the query runs again and skips that many: a row
+ * that moves later or disappears between pages shifts the rest back and one row is never served. A
+ * {@link Skiptoken#KEYSET} token names the last row served (its index, and its stamp in change order), so rows
+ * changed between pages are neither skipped nor served twice within a read.
  */
 final class SapCollection extends LookaheadIterator<SapCollection.Entry> {
 
@@ -23,25 +26,38 @@ final class SapCollection extends LookaheadIterator<SapCollection.Entry> {
   private final SapEntity entity;
   private final Predicate<Map<String, Object>> filter;
   private final Iterator<RowState> rows;
+  private long skip;
 
-  SapCollection(SandboxDataset dataset, SapEntity entity, SapOrder order, String skiptoken,
+  SapCollection(SandboxDataset dataset, SapEntity entity, SapOrder order, Skiptoken kind, String skiptoken,
       Predicate<Map<String, Object>> filter) {
     this.dataset = dataset;
     this.entity = entity;
     this.filter = filter;
-    this.rows = order.changeField() == null ? byKey(after(skiptoken)) : dataset.scan(entity.set(),
-        skiptoken == null ? null : rowKey(skiptoken), null, false);
+    boolean keyset = kind == Skiptoken.KEYSET && skiptoken != null;
+    this.skip = kind == Skiptoken.OFFSET && skiptoken != null ? number(skiptoken) : 0;
+    this.rows = order.changeField() == null ? byKey(keyset ? number(skiptoken) : -1) : dataset.scan(entity.set(),
+        keyset ? rowKey(skiptoken) : null, null, false);
   }
 
-  /** The skiptoken of a row in the given order. */
+  /** The keyset skiptoken of a row in the given order. */
   static String skiptoken(SapOrder order, RowState row) {
     return order.changeField() == null ? Long.toString(row.index())
         : row.modifiedAt().getEpochSecond() + "." + row.modifiedAt().getNano() + "_" + row.index();
   }
 
-  private static long after(String skiptoken) {
+  /** The offset skiptoken after {@code served} rows. */
+  static String skiptoken(long served) {
+    return Long.toString(served);
+  }
+
+  /** A key-order keyset token's row index, or an offset token's count of rows served. */
+  private static long number(String skiptoken) {
     try {
-      return skiptoken == null ? -1 : Long.parseLong(skiptoken);
+      long n = Long.parseLong(skiptoken);
+      if (n < 0) {
+        throw new NumberFormatException();
+      }
+      return n;
     } catch (NumberFormatException e) {
       throw new SapFilterException("Invalid $skiptoken '" + skiptoken + "'");
     }
@@ -82,7 +98,7 @@ final class SapCollection extends LookaheadIterator<SapCollection.Entry> {
         continue;
       }
       Map<String, Object> v = entity.values().apply(r, dataset.random(entity.set(), r.index(), r.version()));
-      if (filter.test(v)) {
+      if (filter.test(v) && skip-- <= 0) {
         return new Entry(r, v);
       }
     }

@@ -19,10 +19,13 @@ import java.util.function.Predicate;
 
 /**
  * The SAP OData v2 simulator: {@code GET /sap/opu/odata/sap/<service>/$metadata} and
- * {@code GET /sap/opu/odata/sap/<service>/<EntitySet>} with {@code $filter}, {@code $orderby},
+ * {@code GET /sap/opu/odata/sap/<service>/<EntitySet>} with {@code $filter}, {@code $orderby}, {@code $top},
  * {@code $inlinecount=allpages} ({@code __count} as a string) and server-driven paging ({@code d.__next} carrying
  * the request's options plus a {@code $skiptoken}), as in ../shared/fixtures/sap (pyodata v2 paging recordings,
- * Gateway 404 error). Basic auth or OAuth 2.0 bearer tokens from {@link SapTokenEndpoint}.
+ * Gateway 404 error). The skiptoken is an offset by default ({@link SapSandboxSettings.Skiptoken}). A {@code $top}
+ * larger than the page size still gets pages with a {@code __next} whose {@code $top} is what is left of it, as the
+ * ABAP RESTful programming model caps {@code $top} and adds a next link (SAP blog "How to deal with OData services
+ * that return only 100 entities"). Basic auth or OAuth 2.0 bearer tokens from {@link SapTokenEndpoint}.
  */
 public final class SapRoutes extends PlatformRoutes {
 
@@ -128,49 +131,93 @@ public final class SapRoutes extends PlatformRoutes {
     ObjectNode root = JSON.createObjectNode();
     ObjectNode d = root.putObject("d");
     if ("allpages".equals(q.get("$inlinecount"))) {
-      String countKey = entity.set() + "|" + q.get("$filter") + "|" + order;
-      long total = skiptoken == null ? count(entity, order, filter)
-          : counts.computeIfAbsent(countKey, k -> count(entity, order, filter));
-      if (skiptoken == null) {
-        counts.put(countKey, total);
-      }
-      d.put("__count", Long.toString(total));
+      d.put("__count", Long.toString(inlineCount(entity, q.get("$filter"), order, filter, skiptoken == null)));
     }
     ArrayNode results = JSON.createArrayNode();
-    SapCollection rows = new SapCollection(context.dataset(), entity, order, skiptoken, filter);
+    SapCollection rows = new SapCollection(context.dataset(), entity, order, settings.skiptoken(), skiptoken,
+        filter);
+    long top = top(q.get("$top"));
+    long limit = Math.min(settings.pageSize(), top);
     SapCollection.Entry last = null;
-    for (int n = 0; n < settings.pageSize() && rows.hasNext(); n++) {
+    int n = 0;
+    for (; n < limit && rows.hasNext(); n++) {
       last = rows.next();
       SapEntityWriter.write(results.addObject(), entity, last.values(), serviceUrl, corrupt && n == 0);
     }
-    if (last != null && rows.hasNext()) {
-      d.put("__next", serviceUrl + "/" + entity.set() + "?" + nextQuery(ex.getRequestURI().getRawQuery(),
-          SapCollection.skiptoken(order, last.row())));
+    if (last != null && n < top && rows.hasNext()) {
+      String token = settings.skiptoken() == SapSandboxSettings.Skiptoken.OFFSET
+          ? SapCollection.skiptoken(served(skiptoken) + n) : SapCollection.skiptoken(order, last.row());
+      d.put("__next", serviceUrl + "/" + entity.set() + "?" + nextQuery(ex.getRequestURI().getRawQuery(), token,
+          top == Long.MAX_VALUE ? null : Long.toString(top - n)));
     }
     d.set("results", results);
     return VendorResponse.json(200, root.toString()).withHeader("dataserviceversion", "2.0");
   }
 
+  /** The count of a first request, and the same count for the pages its {@code __next} links lead to. */
+  private long inlineCount(SapEntity entity, String rawFilter, SapOrder order, Predicate<Map<String, Object>> filter,
+      boolean first) {
+    String countKey = entity.set() + "|" + rawFilter + "|" + order;
+    if (first) {
+      long total = count(entity, order, filter);
+      counts.put(countKey, total);
+      return total;
+    }
+    return counts.computeIfAbsent(countKey, k -> count(entity, order, filter));
+  }
+
   private long count(SapEntity entity, SapOrder order, Predicate<Map<String, Object>> filter) {
     long n = 0;
-    for (SapCollection c = new SapCollection(context.dataset(), entity, order, null, filter); c.hasNext(); c.next()) {
+    for (SapCollection c = new SapCollection(context.dataset(), entity, order, settings.skiptoken(), null, filter);
+        c.hasNext(); c.next()) {
       n++;
     }
     return n;
   }
 
-  /** The request's own query options with the new skiptoken, as Gateway builds {@code __next}. */
-  private static String nextQuery(String rawQuery, String skiptoken) {
+  /** {@code $top}, or no limit when absent. */
+  private static long top(String top) {
+    if (top == null) {
+      return Long.MAX_VALUE;
+    }
+    try {
+      long n = Long.parseLong(top.trim());
+      if (n >= 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // answered below, as Gateway answers a bad system query option
+    }
+    throw new SapFilterException("Invalid system query option $top='" + top + "'");
+  }
+
+  /** The rows an offset skiptoken says were served before this page. */
+  private static long served(String skiptoken) {
+    return skiptoken == null ? 0 : Long.parseLong(skiptoken);
+  }
+
+  /**
+   * The request's own query options with the new skiptoken, as Gateway builds {@code __next}, and what is left of
+   * {@code $top} (null: the request had none).
+   */
+  private static String nextQuery(String rawQuery, String skiptoken, String top) {
     StringJoiner j = new StringJoiner("&");
     if (rawQuery != null) {
       for (String pair : rawQuery.split("&")) {
-        if (!pair.startsWith("$skiptoken=") && !pair.startsWith("%24skiptoken=")) {
+        if (!option(pair, "skiptoken") && !option(pair, "top")) {
           j.add(pair);
         }
       }
     }
+    if (top != null) {
+      j.add("$top=" + top);
+    }
     j.add("$skiptoken='" + skiptoken + "'");
     return j.toString();
+  }
+
+  private static boolean option(String pair, String name) {
+    return pair.startsWith("$" + name + "=") || pair.startsWith("%24" + name + "=");
   }
 
   @Override

@@ -20,7 +20,7 @@ final class SapClient {
   private final String sapClient;
   private final Map<String, SapMetadata> metadata = new ConcurrentHashMap<>();
 
-  /** @param sapClient the {@code sap-client} to send on every first request, or null */
+  /** @param sapClient the {@code sap-client} to send on every request, or null */
   SapClient(ResilientHttpClient http, SapODataVersion version, String sapClient) {
     this.http = http;
     this.version = version;
@@ -37,8 +37,8 @@ final class SapClient {
         .header("Accept", "application/xml")), (status, headers, in) -> SapMetadata.parse(in)));
   }
 
-  /** The first page of a query on an entity set. */
-  SapPage first(String service, String entitySet, Map<String, String> query, int pageSize) {
+  /** One page of a query on an entity set: the entities the server sends for it, at most {@code $top}. */
+  SapPage page(String service, String entitySet, Map<String, String> query, int pageSize) {
     HttpCall call = withClient(HttpCall.get(service + "/" + entitySet).header("Accept", "application/json"));
     for (Map.Entry<String, String> e : query.entrySet()) {
       call = call.query(e.getKey(), e.getValue());
@@ -50,23 +50,11 @@ final class SapClient {
     return send(call);
   }
 
-  /** The page a server's next link points at (absolute, or relative to the service root). */
-  SapPage next(String service, String link) {
-    String target = link.startsWith("http://") || link.startsWith("https://") || link.startsWith("/") ? link
-        : service + "/" + link;
-    HttpCall call = HttpCall.get(target).header("Accept", "application/json");
-    if (version == SapODataVersion.V4) {
-      call = call.header("Prefer", "odata.maxpagesize=" + Integer.MAX_VALUE);
-    }
-    return send(call);
-  }
-
   private SapPage send(HttpCall call) {
     // A truncated body fails to parse with an IOException, which retries the call.
     return http.send(call, (status, headers, in) -> parser.parse(in));
   }
 
-  // Next links keep the first request's query options, sap-client included, so only first requests add it.
   private HttpCall withClient(HttpCall call) {
     return sapClient == null ? call : call.query("sap-client", sapClient);
   }

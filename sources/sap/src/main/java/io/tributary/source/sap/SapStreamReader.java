@@ -5,6 +5,7 @@ import io.tributary.core.Page;
 import io.tributary.core.ReadRequest;
 import io.tributary.core.SourceRecord;
 import io.tributary.core.StreamReader;
+import io.tributary.core.TributaryException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,12 +14,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads one entity set in (change field, key...) order with server-driven paging. Every cursor, page cursor and
- * record position alike, is the (timestamp, key) of the last record read; the server's {@code __next} /
- * {@code @odata.nextLink} is followed only while this reader is the one that received it, and never stored: a
- * restart or the next run re-queries with a {@code $filter} strictly after the saved position, so an expired
- * {@code $skiptoken} can never break a resume. The watermark is the position of the last record of each page (the
- * read is in change order), or none for a key-ordered full read without a change field.
+ * Reads one entity set in (change field, key...) order, one request per page, each a fresh query strictly after the
+ * (timestamp, key) of the last record read with {@code $top}. The server's {@code __next} / {@code @odata.nextLink}
+ * is never followed: on Gateway its {@code $skiptoken} is usually an offset into the result, so a row changed or
+ * deleted between pages shifts the rest and one row would be skipped for good (docs/sources/sap.md). A next link
+ * only tells that a page the server cut short below {@code $top} is not the last. Every cursor, page cursor and
+ * record position alike, is that (timestamp, key) position. The watermark is the position of the last record of
+ * each page (the read is in change order), or none for a key-ordered full read without a change field.
  */
 final class SapStreamReader implements StreamReader {
 
@@ -28,8 +30,7 @@ final class SapStreamReader implements StreamReader {
   private final ReadRequest request;
   private final List<String> order;
   private final SapFilter filter;
-  private Cursor linkFor;
-  private String link;
+  private boolean counted;
 
   SapStreamReader(SapClient client, SapStream stream, SapEntitySet set, ReadRequest request) {
     this.client = client;
@@ -47,8 +48,9 @@ final class SapStreamReader implements StreamReader {
 
   @Override
   public Page read(Cursor cursor) {
-    SapPage page = link != null && cursor.equals(linkFor) ? client.next(stream.service(), link)
-        : client.first(stream.service(), stream.entitySet(), query(cursor), request.pageSize());
+    boolean count = !counted;
+    SapPage page = client.page(stream.service(), stream.entitySet(), query(cursor, count), request.pageSize());
+    counted = true;
     List<SourceRecord> records = new ArrayList<>(page.rows().size());
     Cursor position = cursor;
     for (Map<String, Object> raw : page.rows()) {
@@ -57,16 +59,21 @@ final class SapStreamReader implements StreamReader {
       records.add(SourceRecord.at(fields, position.isStart() ? null : position));
     }
     Cursor watermark = stream.changeField() != null && !position.isStart() && !records.isEmpty() ? position : null;
-    if (page.next() == null) {
-      link = null;
-      return new Page(records, null, watermark, true, page.count());
+    long total = count ? page.count() : -1;
+    // A page below $top without a next link is the last; a full one, or one the server cut short, may not be.
+    if (records.isEmpty() || (records.size() < request.pageSize() && page.next() == null)) {
+      return new Page(records, null, watermark, true, total);
     }
-    link = page.next();
-    linkFor = position;
-    return new Page(records, position, watermark, false, page.count());
+    if (position.equals(cursor)) {
+      throw TributaryException.config("SAP " + stream.entitySet() + ": a whole page of " + records.size()
+          + " rows has no usable " + stream.changeField() + ", so the read cannot resume after it",
+          "set the stream's change_field to a timestamp that is never null, or read it without one");
+    }
+    return new Page(records, position, watermark, false, total);
   }
 
-  private Map<String, String> query(Cursor cursor) {
+  /** The keyset query after {@code cursor}, with the inline count only when {@code count}. */
+  private Map<String, String> query(Cursor cursor, boolean count) {
     Map<String, String> q = new LinkedHashMap<>();
     String where = null;
     if (!cursor.isStart()) {
@@ -86,11 +93,13 @@ final class SapStreamReader implements StreamReader {
       q.put("$filter", where);
     }
     q.put("$orderby", filter.orderBy());
-    if (client.version() == SapODataVersion.V2) {
-      q.put("$inlinecount", "allpages");
+    q.put("$top", Integer.toString(request.pageSize()));
+    boolean v2 = client.version() == SapODataVersion.V2;
+    if (count) {
+      q.put(v2 ? "$inlinecount" : "$count", v2 ? "allpages" : "true");
+    }
+    if (v2) {
       q.put("$format", "json");
-    } else {
-      q.put("$count", "true");
     }
     return q;
   }
