@@ -84,11 +84,24 @@ public final class SandboxHttp {
    * array.
    */
   public static ArrayNode corruptFirst(ArrayNode records, boolean corrupt, String field) {
+    return corruptAt(records, corrupt, field, 0);
+  }
+
+  /**
+   * As {@link #corruptFirst}, for the record in the middle of the page: for an API a client pages from an inclusive
+   * lower bound, whose first record is the last one of the previous page read again, this keeps the corrupt record
+   * one the client has not read before.
+   */
+  public static ArrayNode corruptMiddle(ArrayNode records, boolean corrupt, String field) {
+    return corruptAt(records, corrupt, field, records.size() >= 3 ? records.size() / 2 : 0);
+  }
+
+  private static ArrayNode corruptAt(ArrayNode records, boolean corrupt, String field, int i) {
     if (corrupt && !records.isEmpty()) {
-      if (field != null && records.get(0) instanceof ObjectNode first && first.has(field)) {
-        first.put(field, "#corrupt-value");
+      if (field != null && records.get(i) instanceof ObjectNode record && record.has(field)) {
+        record.put(field, "#corrupt-value");
       } else {
-        records.set(0, TextNode.valueOf("#corrupt-record"));
+        records.set(i, TextNode.valueOf("#corrupt-record"));
       }
     }
     return records;

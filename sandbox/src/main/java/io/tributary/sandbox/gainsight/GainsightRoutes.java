@@ -141,7 +141,7 @@ public final class GainsightRoutes extends PlatformRoutes {
         GeneratedFields.put(out, c[0], row.get(c[1]), TimeFormat.EPOCH_MILLIS);
       }
     }
-    return envelope(200, true, null, null, SandboxHttp.corruptFirst(data, corrupt, "ModifiedDate"), null);
+    return envelope(200, true, null, null, SandboxHttp.corruptMiddle(data, corrupt, "ModifiedDate"), null);
   }
 
   /** The Fetch CTA API: every standard CTA field, with ISO-8601 dates, whatever the select names. */

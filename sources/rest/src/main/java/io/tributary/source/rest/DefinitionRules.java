@@ -188,6 +188,9 @@ final class DefinitionRules {
     if (s.cursor() != null) {
       cursor(s.cursor(), at + ".cursor", err);
     }
+    if (p.type() == PagingSpec.Type.KEYSET) {
+      keyset(s, at, err);
+    }
     if (s.deletes() != null && (s.deletes().field() == null || s.deletes().field().isBlank())) {
       throw err.at(at + ".deletes.field", "missing", "name the field that marks a deleted record, e.g. deleted_at");
     }
@@ -234,12 +237,27 @@ final class DefinitionRules {
     if (d.filter() != null) {
       require(err, at + ".filter.field", d.filter().field(), "the field that marks a deletion, e.g. action");
     }
+    if (d.paging().type() == PagingSpec.Type.KEYSET) {
+      throw err.at(at + ".paging.type", "keyset is not supported here", "use the endpoint's own paging");
+    }
     paging(d.paging(), at + ".paging", err);
+  }
+
+  /** Keyset paging moves the lower bound: it needs a cursor, and a deleted-records endpoint needs the run's own. */
+  private static void keyset(StreamSpec s, String at, DefinitionErrors err) {
+    if (s.cursor() == null) {
+      throw err.at(at + ".cursor", "missing (paging type keyset pages by the cursor field)",
+          "declare the cursor the API orders by, or use offset paging");
+    }
+    if (s.deletedRecords() != null) {
+      throw err.at(at + ".deleted_records", "not supported with paging type keyset",
+          "use another paging type for a stream with a deleted-records endpoint");
+    }
   }
 
   static void paging(PagingSpec p, String at, DefinitionErrors err, java.util.Set<String> inBody) {
     if (p.type() == null) {
-      throw err.at(at + ".type", "missing", "use one of: none, link_header, next_url, cursor, offset, page");
+      throw err.at(at + ".type", "missing", "use one of: none, link_header, next_url, cursor, offset, page, keyset");
     }
     switch (p.type()) {
       case NEXT_URL -> require(err, at + ".next_url", p.nextUrl(), "the JSON pointer of the next page's URL,"
@@ -250,6 +268,8 @@ final class DefinitionRules {
       }
       case OFFSET -> require(err, at + ".offset_param", inBody.contains("page.offset") ? "(body)" : p.offsetParam(),
           "the offset parameter, e.g. offset (or {{page.offset}} in the stream's body or form)");
+      case KEYSET -> require(err, at + ".key", p.key(), "the record field that breaks ties of the cursor in the"
+          + " API's order, e.g. id (the filter uses {{cursor.lower}} and {{page.after_key}})");
       case PAGE -> require(err, at + ".page_param", inBody.contains("page.number") ? "(body)" : p.pageParam(),
           "the page number parameter, e.g. page (or {{page.number}} in the stream's body or form)");
       default -> { }

@@ -24,6 +24,7 @@ final class PagingRules {
     }
     return switch (p.type()) {
       case NONE -> null;
+      case KEYSET -> throw new IllegalStateException("keyset pages follow from KeysetPaging, never from a response");
       case LINK_HEADER -> follow(LinkHeader.target(r.headers(), p.linkRel() == null ? "next" : p.linkRel()),
           state, max, base);
       case NEXT_URL -> follow(text(body, p.nextUrl()), state, max, base);

@@ -157,7 +157,7 @@ public record RestDefinition(
   /**
    * How pages follow each other.
    *
-   * @param type link_header, next_url, cursor, offset, page or none
+   * @param type link_header, next_url, cursor, offset, page, keyset or none
    * @param sizeParam the query parameter for the page size
    * @param pageSize the size asked for when the job gives none; {@code maxPageSize} caps a job's
    * @param nextUrl JSON pointer of the next page's URL ({@code next_url})
@@ -165,6 +165,8 @@ public record RestDefinition(
    * @param offsetParam the offset parameter ({@code offset}); {@code pageParam} the page number ({@code page})
    * @param hasMore JSON pointer of a boolean saying more pages follow
    * @param total JSON pointer of the record count of the whole query; {@code totalPages} of the page count
+   * @param key ({@code keyset}) the record field that breaks ties of the cursor field in the API's order, usually the
+   *     primary key: each next page starts after the last (cursor value, key) read ({@link KeysetPaging})
    */
   public record PagingSpec(
       Type type,
@@ -180,13 +182,14 @@ public record RestDefinition(
       String hasMore,
       String total,
       String totalPages,
-      String linkRel) {
+      String linkRel,
+      String key) {
 
     /** The paging styles. */
-    public enum Type { NONE, LINK_HEADER, NEXT_URL, CURSOR, OFFSET, PAGE }
+    public enum Type { NONE, LINK_HEADER, NEXT_URL, CURSOR, OFFSET, PAGE, KEYSET }
 
     static final PagingSpec NONE = new PagingSpec(Type.NONE, null, null, null, null, null, null, null, null, null,
-        null, null, null, null);
+        null, null, null, null, null);
 
     int sizeFor(int requested) {
       int preferred = requested > 0 ? requested : pageSize == null ? 100 : pageSize;

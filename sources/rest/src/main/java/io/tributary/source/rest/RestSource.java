@@ -117,7 +117,7 @@ final class RestSource extends TypedOptionsSource<RestSource.StreamOptions> {
       call = HttpCall.get(values.render(m.path()).replaceFirst("^/+", "")).header("Accept", "application/json");
     } else {
       String start = opts.spec().cursor() == null ? null : opts.spec().cursor().start();
-      call = endpoint(opts.name(), opts.spec(), opts.query(), false).calls().call(PageState.first(start, null), 1);
+      call = endpoint(opts.name(), opts.spec(), opts.query(), false).calls().call(PageState.first(start, null, null), 1);
     }
     com.fasterxml.jackson.databind.JsonNode list = http.send(call).body().at(m.fields());
     if (!list.isArray()) {

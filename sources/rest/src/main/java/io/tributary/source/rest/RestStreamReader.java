@@ -9,6 +9,7 @@ import io.tributary.core.TributaryException;
 import io.tributary.source.rest.RestDefinition.CursorSpec;
 import io.tributary.source.rest.RestDefinition.PagingSpec;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -16,7 +17,9 @@ import java.util.List;
  * watermark minus the lookback, and now as the upper bound where the API takes one); every later call follows the
  * platform's paging from the state in the cursor, so a restart in a new process continues where the last committed
  * page left off. The greatest cursor value read becomes the watermark on the last page (on every page when the
- * definition says pages come in cursor order).
+ * definition says pages come in cursor order). A stream not in cursor order reads a record early that may change
+ * before a later one is read: its watermark is never above the read's start less {@link #CLOCK_SKEW}, so the next
+ * run asks again for what changed during this one.
  */
 final class RestStreamReader implements StreamReader {
 
@@ -25,6 +28,12 @@ final class RestStreamReader implements StreamReader {
    * deleted-records endpoint that lists deletions only (no filter).
    */
   record Endpoint(StreamCalls calls, RecordSelector selector, boolean allDeleted) {}
+
+  /**
+   * How far the platform's clock may run behind ours: an unsorted read's watermark is at most its start less this,
+   * so a change stamped by the platform just before our start is read again next run, not missed.
+   */
+  static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
 
   private final RestHttp http;
   private final Endpoint own;
@@ -58,7 +67,9 @@ final class RestStreamReader implements StreamReader {
     PagingSpec paging = endpoint.calls().paging();
     int size = paging.sizeFor(request.pageSize());
     RestHttp.Response response = http.send(endpoint.calls().call(state, size));
-    List<SourceRecord> records = endpoint.selector().records(response.body());
+    List<SourceRecord> returned = endpoint.selector().records(response.body());
+    boolean keyset = paging.type() == PagingSpec.Type.KEYSET && !state.deletions();
+    List<SourceRecord> records = keyset ? KeysetPaging.unread(returned, state, cursor, paging) : returned;
     String max = state.max();
     if (state.deletions()) {
       records = keysOfDeleted(records, endpoint.allDeleted());
@@ -70,7 +81,9 @@ final class RestStreamReader implements StreamReader {
         }
       }
     }
-    PageState next = PagingRules.next(paging, state, response, records.size(), size, max, http.base());
+    PageState next = keyset
+        ? KeysetPaging.next(paging, state, response.body(), returned, records, size, max, cursor, format)
+        : PagingRules.next(paging, state, response, records.size(), size, max, http.base());
     if (next != null) {
       next = next.withoutParam(secretParam);
     } else if (!state.deletions() && deletions != null) {
@@ -79,9 +92,9 @@ final class RestStreamReader implements StreamReader {
     long total = state.deletions() ? -1 : PagingRules.total(paging, response.body());
     Page page;
     if (next == null) {
-      page = Page.last(records, watermark(max));
+      page = Page.last(records, watermark(max, state.started()));
     } else {
-      page = Page.more(records, next.toCursor(), cursor != null && cursor.sorted() ? watermark(max) : null);
+      page = Page.more(records, next.toCursor(), cursor != null && cursor.sorted() ? watermark(max, null) : null);
     }
     return total >= 0 ? page.withReportedTotal(total) : page;
   }
@@ -89,7 +102,11 @@ final class RestStreamReader implements StreamReader {
   private PageState start() {
     String lower = null;
     String upper = null;
+    String started = null;
     if (cursor != null) {
+      if (!cursor.sorted() && format instanceof CursorFormat.Time) {
+        started = clock.instant().minus(CLOCK_SKEW).toString();
+      }
       if (request.incremental()) {
         String raw = request.watermark().get(cursor.field());
         if (raw == null) {
@@ -109,7 +126,7 @@ final class RestStreamReader implements StreamReader {
         upper = format.write(clock.instant());
       }
     }
-    return PageState.first(lower, upper);
+    return PageState.first(lower, upper, started);
   }
 
   /** The elements of a deleted-records page that are deletions, as key-only soft deletes of this stream. */
@@ -125,13 +142,17 @@ final class RestStreamReader implements StreamReader {
     return out;
   }
 
-  /** The watermark after this run: the greatest value read, else the one it started from. */
-  private Cursor watermark(String max) {
+  /**
+   * The watermark after this run: the greatest value read, capped at {@code started} (an unsorted read's start less
+   * the clock skew) when given, else the one it started from.
+   */
+  private Cursor watermark(String max, String started) {
     if (cursor == null) {
       return null;
     }
     if (max != null) {
-      return Cursor.of(cursor.field(), max);
+      return Cursor.of(cursor.field(),
+          started != null && CursorFormat.ORDER.compare(max, started) > 0 ? started : max);
     }
     return request.incremental() ? request.watermark() : null;
   }

@@ -43,6 +43,7 @@ final class StreamCalls {
     long first = paging.firstPage() == null ? 1 : paging.firstPage();
     vars.put("page.number", Long.toString(state.page() == null ? first : state.page()));
     vars.put("page.token", state.token());
+    vars.put("page.after_key", state.afterKey());
     vars.put("cursor.lower", state.lower());
     vars.put("cursor.upper", state.upper());
     java.util.function.Function<String, String> lookup = name -> name.startsWith("config.")
@@ -88,7 +89,7 @@ final class StreamCalls {
       q.put(spec.cursor().upperParam(), state.upper());
     }
     switch (paging.type()) {
-      case OFFSET -> {
+      case OFFSET, KEYSET -> {
         if (paging.offsetParam() != null) {
           q.put(paging.offsetParam(), state.offset() == null ? "0" : state.offset().toString());
         }

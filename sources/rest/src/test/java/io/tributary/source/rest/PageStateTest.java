@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 class PageStateTest {
 
   private static String strip(String url) {
-    return new PageState(url, null, null, null, null, null, null, false).withoutParam("api_key").url();
+    return new PageState(url, null, null, null, null, null, null, false, null, null, null).withoutParam("api_key")
+        .url();
   }
 
   @Test
@@ -24,9 +25,10 @@ class PageStateTest {
 
   @Test
   void aStateRoundTripsThroughACursor() {
-    PageState s = new PageState("https://x/a?page=3", null, 40L, null, "2025-01-01T00:00:00Z", null, "9", false);
+    PageState s = new PageState("https://x/a?page=3", null, 40L, null, "2025-01-01T00:00:00Z", null, "9", false,
+        "2025-01-02T00:00:00Z", "17", "2025-01-03T00:00:00Z");
     Cursor c = s.toCursor();
-    assertThat(c.values()).containsOnlyKeys("url", "offset", "lower", "max");
+    assertThat(c.values()).containsOnlyKeys("url", "offset", "lower", "max", "after", "after_key", "started");
     assertThat(PageState.fromCursor(c)).isEqualTo(s);
   }
 }
