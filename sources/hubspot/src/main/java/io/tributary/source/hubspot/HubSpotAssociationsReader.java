@@ -51,14 +51,12 @@ final class HubSpotAssociationsReader implements StreamReader {
     String watermark = null;
     while (watermark == null && ids.size() + pageMax(c) <= HubSpotClient.ASSOCIATION_INPUTS) {
       if ("search".equals(c.get("mode"))) {
-        HubSpotWindowSearch.Step step = windows.next(HubSpotSearchWindow.fromCursor(c),
-            List.of(windows.modifiedProperty()));
+        HubSpotWindowSearch.Step step = windows.next(c, List.of(windows.modifiedProperty()));
         step.hits().forEach(h -> ids.add((String) h.get("id")));
         if (step.next().finished()) {
           watermark = Long.toString(step.next().end());
         } else {
-          c = step.next().toCursor().with("mode", "search");
-          c = step.seen() >= 0 && step.next().after() != null ? c.with(HubSpotReopen.SEEN, Long.toString(step.seen())) : c;
+          c = step.cursor();
         }
       } else {
         HubSpotPage page = client.list(from, List.of("hs_object_id"), false, c.get("after"));

@@ -74,6 +74,17 @@ record HubSpotSearchWindow(long lo, long hi, long end, long timeHint, long idLo,
   }
 
   /**
+   * The same query from its start, after its result set changed while it was paged (a row read earlier was modified
+   * or archived and left it, so every later offset moved): a time window restarts at {@code seen}, the stamp of the
+   * last row read (rows sort by stamp, so every row before it was read); an id range, sorted by id as text, restarts
+   * whole. The caller drops the rows it has already read.
+   */
+  HubSpotSearchWindow restarted(long seen) {
+    long from = !byId() && seen > lo && seen < hi ? seen : lo;
+    return new HubSpotSearchWindow(from, hi, end, timeHint, idLo, idHi, idHint, null);
+  }
+
+  /**
    * The window a resumed run continues with, so changes made while the run was down arrive in this run. The end
    * moves to {@code newEnd} (and the current window's upper bound with it when that window runs to the end and is not
    * an id split, whose ranges tile only their own time window). A query that was being paged restarts: search pages

@@ -67,16 +67,12 @@ final class HubSpotStreamReader implements StreamReader {
 
   private Page search(Cursor c) {
     List<String> props = searchByIdOnly ? List.of(modified) : properties;
-    HubSpotWindowSearch.Step step = windows.next(HubSpotSearchWindow.fromCursor(c), props);
+    HubSpotWindowSearch.Step step = windows.next(c, props);
     List<SourceRecord> records = live(searchByIdOnly ? batchRead(step.hits()) : step.hits());
     if (step.next().finished()) {
       return finishPhase(records, Long.toString(step.next().end()));
     }
-    Cursor next = step.next().toCursor().with("mode", "search");
-    if (step.seen() >= 0 && step.next().after() != null) {
-      next = next.with(HubSpotReopen.SEEN, Long.toString(step.seen()));
-    }
-    return Page.more(records, next, null);
+    return Page.more(records, step.cursor(), null);
   }
 
   private List<Map<String, Object>> batchRead(List<Map<String, Object>> hits) {

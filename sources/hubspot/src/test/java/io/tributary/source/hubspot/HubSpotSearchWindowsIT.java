@@ -14,12 +14,14 @@ import io.tributary.http.ResilientHttpClient;
 import io.tributary.auth.BearerTokenAuth;
 import io.tributary.sandbox.SandboxOptions;
 import io.tributary.sandbox.SandboxServer;
+import io.tributary.sandbox.hubspot.HubSpotCatalog;
 import io.tributary.sandbox.hubspot.HubSpotSandbox;
 import io.tributary.sandbox.hubspot.HubSpotSandboxSettings;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +120,95 @@ class HubSpotSearchWindowsIT {
           .findFirst().orElseThrow();
       assertThat(first.fields().get("tributary_custom_150")).isEqualTo(truth.get("tributary_custom_150"));
       assertThat(first.fields().get("name")).isEqualTo(truth.get("name"));
+    }
+  }
+
+  /**
+   * Search pages by offset, so a record read on an earlier page that changes (or is archived) while its window is
+   * paged leaves the result set and moves every later record up one place. Generated over the page after which the
+   * change happens, how many records change and how (modified past the window's end, or archived): every record of
+   * the window is read exactly once, and the next run reads the modified ones again.
+   */
+  @Test
+  void recordsChangedWhileTheirWindowIsPagedCostNoOtherRecord() {
+    int cases = 0;
+    try (SandboxServer sandbox = SandboxServer.start(SandboxOptions.defaults().withPlatform(HubSpotSandbox.platform())
+        .withRows("contacts", 3_000).withRows(1));
+        Source source = HubSpotTestSources.privateApp(sandbox)) {
+      HubSpotCatalog.ObjectType type = HubSpotTestSources.type(sandbox, "contacts");
+      Map<String, Long> index = new HashMap<>();
+      for (long i = 0; i < 3_000; i++) {
+        index.put(type.id(i), i);
+      }
+      for (int after : new int[] {1, 4, 13}) {
+        for (int changed : new int[] {1, 7, 200}) {
+          for (boolean archive : new boolean[] {false, true}) {
+            changeWhilePaging(sandbox, source, index, after, changed, archive);
+            cases++;
+          }
+        }
+      }
+    }
+    assertThat(cases).isEqualTo(18);
+  }
+
+  private static void changeWhilePaging(SandboxServer sandbox, Source source, Map<String, Long> index, int after,
+      int changed, boolean archive) {
+    String label = (archive ? "archived " : "modified ") + changed + " read records after page " + after;
+    Instant since = Instant.parse("2000-01-01T00:00:00Z");
+    Set<String> window = HubSpotTestSources.ids(sandbox, "contacts", r -> !r.deleted());
+    ReadRequest req = new ReadRequest("contacts", Map.of("include_archived", false), List.of("id"),
+        List.of("lastmodifieddate"), Cursor.of(HubSpotStreamReader.WATERMARK, Long.toString(since.toEpochMilli())),
+        Duration.ZERO, 200);
+    List<String> read = new ArrayList<>();
+    Set<String> touched = new HashSet<>();
+    Cursor watermark;
+    try (StreamReader reader = source.open(req)) {
+      Cursor c = Cursor.START;
+      for (int page = 1; ; page++) {
+        Page p = reader.read(c);
+        sandbox.clock().advance(Duration.ofSeconds(1));
+        p.records().forEach(r -> read.add((String) r.fields().get("id")));
+        if (p.done()) {
+          watermark = p.watermark();
+          break;
+        }
+        c = p.next();
+        if (page == after) {
+          // records already read, changed past the window's end (now), as a user editing them during the run
+          Instant at = Instant.ofEpochMilli(Long.parseLong(c.get("end")) + 1);
+          for (String id : read.subList(read.size() - changed, read.size())) {
+            long i = index.get(id);
+            if (archive) {
+              sandbox.dataset().delete("contacts", i, i, at);
+            } else {
+              sandbox.dataset().touch("contacts", i, i, at);
+            }
+            touched.add(id);
+          }
+        }
+      }
+    }
+    assertThat(read).as(label + ": no record twice").doesNotHaveDuplicates();
+    assertThat(new HashSet<>(read)).as(label + ": every record of the window").isEqualTo(window);
+    List<String> next = new ArrayList<>();
+    try (StreamReader reader = source.open(new ReadRequest("contacts", Map.of("include_archived", false),
+        List.of("id"), List.of("lastmodifieddate"), watermark, Duration.ZERO, 200))) {
+      Cursor c = Cursor.START;
+      Page p;
+      do {
+        p = reader.read(c);
+        sandbox.clock().advance(Duration.ofSeconds(1));
+        p.records().forEach(r -> next.add((String) r.fields().get("id")));
+        c = p.next();
+      } while (!p.done());
+    }
+    assertThat(next).as(label + ": the next run reads the modified records").containsExactlyInAnyOrderElementsOf(
+        archive ? List.of() : touched);
+    // restore: the next case starts from the same contacts
+    for (String id : touched) {
+      long i = index.get(id);
+      sandbox.dataset().touch("contacts", i, i, sandbox.dataset().baseModstamp(i));
     }
   }
 }
