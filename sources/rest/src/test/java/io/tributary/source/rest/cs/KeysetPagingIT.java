@@ -11,6 +11,7 @@ import io.tributary.core.StreamReader;
 import io.tributary.sandbox.SandboxOptions;
 import io.tributary.sandbox.SandboxServer;
 import io.tributary.sandbox.gainsight.GainsightRecords;
+import io.tributary.sandbox.oracleerp.OracleErpCatalog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,7 +34,8 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Rows read early in a run and modified before it ends move to the end of the (modified time, key) order. Offset
+ * ChurnZero, Gainsight and Oracle ERP. Rows read early in a run and modified before it ends move to the end of the
+ * (modified time, key) order. Offset
  * paging then skipped one unchanged row per modified row at the next page boundary, below the final watermark: lost.
  * Generated cases: N rows, page size P, after page k touch m rows already read through the simulator's dataset, read
  * to the end; every key of the simulator's ground truth must arrive, and each touched row in its new version.
@@ -52,7 +54,9 @@ class KeysetPagingIT {
         new Object[] {SimulatedDefinition.CHURNZERO, 0, 100},
         new Object[] {SimulatedDefinition.CHURNZERO, 1, 100},
         new Object[] {SimulatedDefinition.GAINSIGHT, 0, 0},
-        new Object[] {SimulatedDefinition.GAINSIGHT, 1, 0});
+        new Object[] {SimulatedDefinition.GAINSIGHT, 1, 0},
+        new Object[] {SimulatedDefinition.ORACLE_ERP, 0, 0},
+        new Object[] {SimulatedDefinition.ORACLE_ERP, 2, 0});
     for (Object[] s : streams) {
       for (int variant = 0; variant < 3; variant++) {
         int size = (int) s[2] > 0 ? (int) s[2] : 20 + random.nextInt(81);
@@ -117,6 +121,9 @@ class KeysetPagingIT {
   }
 
   private static LongFunction<String> keyOf(SimulatedDefinition def, SimulatedDefinition.StreamOf stream) {
+    if (def == SimulatedDefinition.ORACLE_ERP) {
+      return i -> Long.toString(OracleErpCatalog.ID_BASE + i + 1);
+    }
     return def == SimulatedDefinition.GAINSIGHT ? i -> GainsightRecords.gsid(stream.object(), i)
         : i -> Long.toString(i + 1);
   }

@@ -8,8 +8,11 @@ import io.tributary.sandbox.SandboxPlatform;
 import io.tributary.sandbox.SandboxServer;
 import io.tributary.sandbox.churnzero.ChurnZeroSandbox;
 import io.tributary.sandbox.gainsight.GainsightSandbox;
+import io.tributary.sandbox.oracleerp.OracleErpSandbox;
+import io.tributary.sandbox.oracleerp.OracleErpSandboxSettings;
 import io.tributary.sandbox.totango.TotangoSandbox;
 import io.tributary.source.rest.DefinitionLoader;
+import io.tributary.source.rest.RestDefinition;
 import io.tributary.source.rest.RestSourceProvider;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,6 +61,13 @@ record SimulatedDefinition(String definition, SandboxPlatform platform, String r
           new StreamOf("contacts", "Contact", "Id", "ObjectLastModifiedDate"),
           new StreamOf("events", "Event", "Id", "ObjectLastModifiedDate")));
 
+  static final SimulatedDefinition ORACLE_ERP = new SimulatedDefinition("oracle_erp.yml", OracleErpSandbox.platform(),
+      OracleErpSandboxSettings.ROOT, Map.of("username", OracleErpSandboxSettings.defaults().user(), "password",
+          OracleErpSandboxSettings.defaults().password()), List.of(
+          new StreamOf("invoices", "invoices", "InvoiceId", "LastUpdateDate"),
+          new StreamOf("suppliers", "suppliers", "SupplierId", "LastUpdateDate"),
+          new StreamOf("purchase_orders", "purchaseOrders", "POHeaderId", "LastUpdateDate")));
+
   /** Options with the simulators' per-minute limits off (the definition's client-side limit still applies). */
   static SandboxOptions unlimited(SandboxOptions options) {
     return options.withSetting("gainsight.requests_per_minute", "0").withSetting("totango.requests_per_minute", "0");
@@ -72,8 +82,15 @@ record SimulatedDefinition(String definition, SandboxPlatform platform, String r
   Source source(SandboxServer sandbox, Path dir, Map<String, String> values) {
     Map<String, Object> block = new LinkedHashMap<>();
     block.put("base_url", sandbox.baseUrl() + rootPath);
+    RestDefinition loaded = DefinitionLoader.loadShipped(definition);
     try {
       for (Map.Entry<String, String> c : values.entrySet()) {
+        boolean secret = loaded.config().stream().anyMatch(k -> k.name().equals(c.getKey()) && k.secret());
+        if (!secret) {
+          // a plain setting (a user name): written as it is, as in a job file
+          block.put(c.getKey(), c.getValue());
+          continue;
+        }
         Path file = Files.writeString(dir.resolve(c.getKey()), c.getValue());
         block.put(c.getKey(), "${file:" + file.toAbsolutePath() + "}");
       }
@@ -82,7 +99,7 @@ record SimulatedDefinition(String definition, SandboxPlatform platform, String r
     }
     block.put("http", Map.of("initial_backoff", "5ms", "max_backoff", "20ms", "max_attempts", 10,
         "rate_limit_permits", 1000, "rate_limit_period", "1s"));
-    return new RestSourceProvider(DefinitionLoader.loadShipped(definition))
+    return new RestSourceProvider(loaded)
         .create(block, new JobContext("cs", dir.resolve("job.yml"), dir));
   }
 }
