@@ -111,15 +111,31 @@ final class DuckDbCsvLoad {
   }
 
   /**
-   * The usual file: every record converts natively. Its keys are read into a table of their own; if one repeats,
-   * nothing is written and the caller stages the file. Else its keys' rows leave the target, then its records go
-   * from the file straight into the target, in file order. The reads are strict (a record the reader cannot split
+   * The usual file: every record converts natively. Into an empty target its records go straight in, in file order,
+   * and the target's keys are checked after; if one repeats, the target is emptied again and the caller stages the
+   * file. Otherwise its keys are read into a table of their own; if one repeats, nothing is written and the caller
+   * stages the file. Else its keys' rows leave the target, then its records go from the file straight into the
+   * target, in file order. The reads are strict (a record the reader cannot split
    * fails the statement), and the rows inserted must be the records counted, so a file that changed since the first
    * pass fails the transaction instead of loading what that pass did not check.
    */
   private Optional<BulkLoad.CsvFiles.FileLoaded> loadDirect(Connection c, Statement s, CsvFile file,
       List<CsvColumn> columns, String casts, long records) throws SQLException {
     long removed = 0;
+    if (keyed && statement.targetEmpty(c)) {
+      // A first load: no row to replace, so the file goes straight in and its keys are checked in the target,
+      // one pass over the file fewer. A key the file repeats undoes the insert (the target was empty) and the
+      // caller stages the file, where the last record of a key wins.
+      long rows = statement.insertSelect(c, run, casts, readCsv(file, false));
+      if (rows != records) {
+        throw changed(file, records + " records counted, " + rows + " read");
+      }
+      if (statement.repeatedKeys(c) > 0) {
+        statement.clearTarget(c);
+        return Optional.empty();
+      }
+      return Optional.of(new BulkLoad.CsvFiles.FileLoaded(rows, rows, 0));
+    }
     if (keyed) {
       s.execute("CREATE OR REPLACE TEMP TABLE " + quote(DuckDbMergeStatement.KEYS) + " AS SELECT "
           + keyCasts(columns) + " FROM " + readCsv(file, false));

@@ -9,6 +9,7 @@ import io.tributary.core.SystemColumns;
 import io.tributary.core.SystemTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
@@ -135,6 +136,31 @@ final class DuckDbMergeStatement {
         + ") SELECT " + values + ", ?, ?, false FROM " + from)) {
       bindRun(ps, run, 1);
       return ps.executeUpdate();
+    }
+  }
+
+  /** Whether the target holds no row at all (soft-deleted ones count), as this transaction sees it. */
+  boolean targetEmpty(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM " + target + ")")) {
+      rs.next();
+      return rs.getBoolean(1);
+    }
+  }
+
+  /** How many of the target's rows share their key with another row. */
+  long repeatedKeys(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT count(*) - count(DISTINCT (" + keyList + ")) FROM " + target)) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+
+  /** Empties the target again: undoes a load into a target that was empty before it. */
+  void clearTarget(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.executeUpdate("DELETE FROM " + target);
     }
   }
 
