@@ -33,6 +33,11 @@ final class Ga4ServiceAccountAuth {
    * @param tokenUrl overrides the key file's {@code token_uri} (the simulator), or null
    */
   static JwtBearerAuth fromKeyFile(String keyFileJson, String tokenUrl) {
+    return fromKeyFile(keyFileJson, tokenUrl, Clock.systemUTC());
+  }
+
+  /** With the clock that stamps the assertion's {@code iat} and {@code exp}: tests pass the simulator's. */
+  static JwtBearerAuth fromKeyFile(String keyFileJson, String tokenUrl, Clock clock) {
     JsonNode key;
     try {
       key = new ObjectMapper().readTree(keyFileJson);
@@ -50,7 +55,7 @@ final class Ga4ServiceAccountAuth {
     String uri = tokenUrl != null && !tokenUrl.isBlank() ? tokenUrl
         : key.path("token_uri").asText(DEFAULT_TOKEN_URI);
     JwtAssertion assertion = new JwtAssertion(key.path("client_email").asText(), null, uri,
-        PemKeys.rsaPrivateKey(key.path("private_key").asText()), LIFETIME, Clock.systemUTC(), Map.of("scope", SCOPE));
+        PemKeys.rsaPrivateKey(key.path("private_key").asText()), LIFETIME, clock, Map.of("scope", SCOPE));
     return new JwtBearerAuth(TokenEndpoint.create(Ga4Client.TOKEN, URI.create(uri)), assertion);
   }
 }

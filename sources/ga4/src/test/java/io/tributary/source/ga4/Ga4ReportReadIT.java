@@ -113,12 +113,7 @@ class Ga4ReportReadIT {
       sandbox.clock().advance(Duration.ofHours(1));
       try (Ga4Source next = Ga4TestSources.source(sandbox, 0);
           StreamReader reader = next.open(Ga4TestSources.request(Ga4TestSources.REPORT, Cursor.START, 250))) {
-        Page page;
-        do {
-          page = reader.read(cursor);
-          got.addAll(page.records());
-          cursor = page.next();
-        } while (!page.done());
+        Ga4TestSources.readOn(reader, cursor, got);
       }
       Map<String, String> table = new TreeMap<>();
       got.forEach(r -> assertThat(table.put(Ga4TestSources.key(r.fields()), Ga4TestSources.value(r)))
@@ -173,13 +168,7 @@ class Ga4ReportReadIT {
     sandbox.clock().advance(pause);
     Cursor watermark;
     try (StreamReader reader = source.open(Ga4TestSources.request(report, Cursor.START, 25))) {
-      Page page;
-      do {
-        page = reader.read(cursor);
-        got.addAll(page.records());
-        cursor = page.next();
-      } while (!page.done());
-      watermark = page.watermark();
+      watermark = Ga4TestSources.readOn(reader, cursor, got);
     }
     Map<String, String> table = new TreeMap<>();
     got.forEach(r -> assertThat(table.put(Ga4TestSources.key(r.fields()), Ga4TestSources.value(r)))
@@ -217,7 +206,7 @@ class Ga4ReportReadIT {
           Map.of());
       // the other simulator's key: same client_email, a private key this one never issued
       try (Ga4Source source = new Ga4Source(config, Ga4ServiceAccountAuth.fromKeyFile(
-          other.routes(Ga4Routes.class).serviceAccountKey(tokenUrl), null))) {
+          other.routes(Ga4Routes.class).serviceAccountKey(tokenUrl), null, sandbox.clock().asClock()))) {
         assertThatThrownBy(source::check).isInstanceOfSatisfying(TributaryException.class, e -> {
           assertThat(e.kind().exitCode()).isEqualTo(2);
           assertThat(e.getMessage()).contains("Invalid JWT Signature");

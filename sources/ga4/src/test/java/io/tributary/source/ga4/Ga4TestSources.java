@@ -32,8 +32,10 @@ final class Ga4TestSources {
     String tokenUrl = sandbox.baseUrl() + Ga4SandboxSettings.TOKEN_PATH;
     Ga4Config config = new Ga4Config(Ga4SandboxSettings.PROPERTY_ID, null, sandbox.baseUrl(), tokenUrl, null,
         minTokens, Map.of("initial_backoff", "50ms", "max_backoff", "2s"));
+    // the simulator's clock for the report's dates and the assertion's iat/exp alike: tests move it
     return new Ga4Source(config, Ga4ServiceAccountAuth.fromKeyFile(
-        sandbox.routes(Ga4Routes.class).serviceAccountKey(tokenUrl), null), sandbox.clock().asClock());
+        sandbox.routes(Ga4Routes.class).serviceAccountKey(tokenUrl), null, sandbox.clock().asClock()),
+        sandbox.clock().asClock());
   }
 
   static StreamConfig stream(Map<String, Object> options) {
@@ -98,6 +100,19 @@ final class Ga4TestSources {
         }
         cursor = page.next();
       }
+    }
+  }
+
+  /** Reads on from {@code cursor} to the last page, adding the records to {@code into}; the last page's watermark. */
+  static Cursor readOn(StreamReader reader, Cursor cursor, List<SourceRecord> into) {
+    Cursor at = cursor;
+    while (true) {
+      Page page = reader.read(at);
+      into.addAll(page.records());
+      if (page.done()) {
+        return page.watermark();
+      }
+      at = page.next();
     }
   }
 
