@@ -10,7 +10,11 @@ import io.tributary.source.rest.RestDefinition.CursorSpec;
 import io.tributary.source.rest.RestDefinition.PagingSpec;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads one stream of a REST definition page by page. The first call fixes the run's cursor bounds (the committed
@@ -34,6 +38,11 @@ final class RestStreamReader implements StreamReader {
    * so a change stamped by the platform just before our start is read again next run, not missed.
    */
   static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+  /** The result's total at its first page, in the cursor of offset- and page-paged reads whose API reports one. */
+  static final String TOTAL = "total";
+  /** Times one read starts its result again before it stops as transient (the next run resumes). */
+  static final int MAX_RESTARTS = 20;
+  private static final Logger log = LoggerFactory.getLogger(RestStreamReader.class);
 
   private final RestHttp http;
   private final Endpoint own;
@@ -43,6 +52,9 @@ final class RestStreamReader implements StreamReader {
   private final CursorFormat format;
   private final Clock clock;
   private final String secretParam;
+  /** Keys this reader returned, for offset and page paging with a total: left out when the result is read again. */
+  private final Set<String> returnedKeys = new HashSet<>();
+  private boolean firstCall = true;
 
   /**
    * @param deletions the stream's deleted-records endpoint, read after its own last page; null when it has none
@@ -66,10 +78,33 @@ final class RestStreamReader implements StreamReader {
     Endpoint endpoint = state.deletions() ? deletions : own;
     PagingSpec paging = endpoint.calls().paging();
     int size = paging.sizeFor(request.pageSize());
+    boolean counted = !state.deletions() && paging.total() != null && !request.primaryKey().isEmpty()
+        && (paging.type() == PagingSpec.Type.OFFSET || paging.type() == PagingSpec.Type.PAGE);
+    // a resumed read has no memory of what it returned: it goes on from its position, as before
+    long firstTotal = !counted || firstCall || at.get(TOTAL) == null ? -1 : Long.parseLong(at.get(TOTAL));
+    firstCall = false;
     RestHttp.Response response = http.send(endpoint.calls().call(state, size));
+    int restarts = 0;
+    while (counted && firstTotal >= 0 && PagingRules.total(paging, response.body()) != firstTotal) {
+      // Rows left or joined the result since its first page, so every later offset moved: read it again from the
+      // first page, leaving out what this reader already returned.
+      if (++restarts > MAX_RESTARTS) {
+        throw TributaryException.transientFailure("stream " + request.stream() + ": the result changed "
+            + MAX_RESTARTS + " times while it was paged", null);
+      }
+      log.info("stream {}: the result's total went from {} to {} while it was paged; reading it again from its"
+          + " first page", request.stream(), firstTotal, PagingRules.total(paging, response.body()));
+      state = state.next(null, null, null, null, state.max());
+      firstTotal = -1;
+      response = http.send(endpoint.calls().call(state, size));
+    }
     List<SourceRecord> returned = endpoint.selector().records(response.body());
     boolean keyset = paging.type() == PagingSpec.Type.KEYSET && !state.deletions();
     List<SourceRecord> records = keyset ? KeysetPaging.unread(returned, state, cursor, paging) : returned;
+    int pageCount = records.size();
+    if (counted) {
+      records = records.stream().filter(r -> returnedKeys.add(keyOf(r))).toList();
+    }
     String max = state.max();
     if (state.deletions()) {
       records = keysOfDeleted(records, endpoint.allDeleted());
@@ -83,7 +118,7 @@ final class RestStreamReader implements StreamReader {
     }
     PageState next = keyset
         ? KeysetPaging.next(paging, state, response.body(), returned, records, size, max, cursor, format)
-        : PagingRules.next(paging, state, response, records.size(), size, max, http.base());
+        : PagingRules.next(paging, state, response, counted ? pageCount : records.size(), size, max, http.base());
     if (next != null) {
       next = next.withoutParam(secretParam);
     } else if (!state.deletions() && deletions != null) {
@@ -94,7 +129,11 @@ final class RestStreamReader implements StreamReader {
     if (next == null) {
       page = Page.last(records, watermark(max, state.started()));
     } else {
-      page = Page.more(records, next.toCursor(), cursor != null && cursor.sorted() ? watermark(max, null) : null);
+      Cursor c = next.toCursor();
+      if (counted && !next.deletions() && total >= 0) {
+        c = c.with(TOTAL, Long.toString(firstTotal >= 0 ? firstTotal : total));
+      }
+      page = Page.more(records, c, cursor != null && cursor.sorted() ? watermark(max, null) : null);
     }
     return total >= 0 ? page.withReportedTotal(total) : page;
   }
@@ -127,6 +166,15 @@ final class RestStreamReader implements StreamReader {
       }
     }
     return PageState.first(lower, upper, started);
+  }
+
+  /** The record's primary key values, joined: what tells a record read again from one not read yet. */
+  private String keyOf(SourceRecord r) {
+    StringBuilder k = new StringBuilder();
+    for (String field : request.primaryKey()) {
+      k.append(RecordSelector.valueAt(r.fields(), field)).append('\u0000');
+    }
+    return k.toString();
   }
 
   /** The elements of a deleted-records page that are deletions, as key-only soft deletes of this stream. */
