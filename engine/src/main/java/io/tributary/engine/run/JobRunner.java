@@ -15,7 +15,6 @@ import io.tributary.engine.step.JobAssembler;
 import io.tributary.engine.step.RunOptions;
 import io.tributary.engine.step.StreamProgress;
 import java.io.PrintWriter;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -24,7 +23,6 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -33,7 +31,6 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
@@ -163,7 +160,7 @@ public class JobRunner {
       if (status.isRunning() || status == BatchStatus.UNKNOWN) {
         // We hold the run lock, so the process that left this STARTED or UNKNOWN is gone (crash, kill -9, or an
         // outcome it could not record). Its instance resumes from the warehouse position it committed.
-        markDead(last);
+        new DeadRuns(jobRepository).markFailed(last);
         out.printf(status == BatchStatus.UNKNOWN
             ? "Run %d of %s ended UNKNOWN (its process could not record the outcome and is gone); resuming it%n"
             : "Run %d of %s was interrupted (process died); resuming it%n", runNumber(lastExecution), name);
@@ -174,7 +171,7 @@ public class JobRunner {
         // with a step still in flight (RunLockLossIT), and a kill between the job's and the step's writes leaves the
         // same. Spring Batch refuses to restart an instance with a running step, so every later run would fail. We
         // hold the lock, and the warehouse refuses that step's writer once this run claims the stream.
-        markDead(last);
+        new DeadRuns(jobRepository).markFailed(last);
         out.printf("Run %d of %s did not complete (%s); resuming it%n", runNumber(lastExecution), name, status);
         return lastExecution.getJobParameters();
       }
@@ -195,40 +192,10 @@ public class JobRunner {
         .toJobParameters();
   }
 
-  /**
-   * Marks every execution of {@code instance} (and step) left STARTED, STOPPING or UNKNOWN by a dead process FAILED,
-   * the one status from which Spring Batch restarts the same instance (it refuses UNKNOWN, and ABANDONED ends the
-   * instance). Only the run lock's holder calls this: a process that still runs one of them has lost the lock, and
-   * the warehouse refuses its writes once this run claims the stream.
-   */
-  private void markDead(JobInstance instance) {
-    LocalDateTime now = LocalDateTime.now();
-    for (JobExecution execution : jobRepository.getJobExecutions(instance)) {
-      for (StepExecution step : execution.getStepExecutions()) {
-        if (dead(step.getStatus())) {
-          step.setStatus(BatchStatus.FAILED);
-          step.setExitStatus(ExitStatus.FAILED.addExitDescription("abandoned by a process that died"));
-          step.setEndTime(now);
-          jobRepository.update(step);
-        }
-      }
-      if (dead(execution.getStatus())) {
-        execution.setStatus(BatchStatus.FAILED);
-        execution.setExitStatus(ExitStatus.FAILED.addExitDescription("abandoned by a process that died"));
-        execution.setEndTime(now);
-        jobRepository.update(execution);
-      }
-    }
-  }
-
   /** The job's own run number ({@link #RUN_ID}, per job); execution ids are shared by every job of the repository. */
   public static long runNumber(JobExecution execution) {
     Long n = execution.getJobParameters().getLong(RUN_ID);
     return n == null ? execution.getId() : n;
-  }
-
-  private static boolean dead(BatchStatus status) {
-    return status.isRunning() || status == BatchStatus.UNKNOWN;
   }
 
   private RunResult result(JobExecution execution, boolean restart, Map<String, StreamProgress> progress,
