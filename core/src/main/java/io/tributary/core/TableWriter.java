@@ -40,7 +40,9 @@ public interface TableWriter extends AutoCloseable {
    * engine and passed to {@link #load} in file order: values the warehouse converts itself only where its cast gives
    * the engine's value, every other record through {@code odd}; the quarantine and {@code position} in the same
    * transaction. Empty when the file cannot be loaded this way (a record with the wrong number of values, a sink
-   * without it): nothing was written, and the engine reads the file through pages in the same transaction.
+   * without it): nothing was written, and the engine reads the file through pages in the same transaction. It is the
+   * first work of its chunk transaction, so a sink may roll that transaction back and start over in a fresh one (DuckDB
+   * refuses every statement of a transaction after one failed, and has no savepoints).
    *
    * @param columns the target columns, each with the header slot its value comes from (-1: none)
    * @param odd maps one record the warehouse did not convert, given its values in header order

@@ -25,17 +25,17 @@ import java.util.stream.Collectors;
 import org.duckdb.DuckDBConnection;
 
 /**
- * Loads a whole CSV file with DuckDB's own reader, in the chunk transaction. A first pass over the file counts its
- * records and those with a value {@link DuckDbCsvCasts} does not convert natively, without keeping the file's text.
- * When every record converts and no key repeats (the usual export), the file's keys leave the target and its records
- * are cast straight from the file into the target, in file order: the file's text is never held as a table, so
- * DuckDB's memory does not grow with the file. Otherwise the file is read into a temporary table of text columns
- * (rows in file order, so {@code rowid} is the record's ordinal), every record that converts is cast into the
- * staging table by one {@code INSERT … SELECT}, the other records are mapped by the engine ({@link OddRecords}) and
- * appended to the same staging table with their ordinals, then the stage is merged ({@link DuckDbMergeStatement#apply},
- * last ordinal of a key wins) or appended in file order. A file DuckDB's reader rejects any record of (a wrong number
- * of values, bytes invalid in UTF-8, an unbalanced quote: its rejects table) is left to the engine's reader, which
- * quarantines or fails exactly as always. A file that changes between the passes fails the transaction.
+ * Loads a whole CSV file with DuckDB's own reader, in the chunk transaction. The usual export (every record converts
+ * natively, no key repeats) is tried first: its records are cast straight from the file into the target, in file
+ * order, by a strict read that fails at the first record that is not like that; the file's text is never held as a
+ * table, so DuckDB's memory does not grow with the file. Otherwise the transaction is rolled back and the file is
+ * read into a temporary table of text columns (rows in file order, so {@code rowid} is the record's ordinal), every
+ * record that converts is cast into the staging table by one {@code INSERT … SELECT}, the other records are mapped by
+ * the engine ({@link OddRecords}) and appended to the same staging table with their ordinals, then the stage is merged
+ * ({@link DuckDbMergeStatement#apply}, last ordinal of a key wins) or appended in file order. A file DuckDB's reader
+ * rejects any record of (a wrong number of values, bytes invalid in UTF-8, an unbalanced quote: its rejects table) is
+ * left to the engine's reader, which quarantines or fails exactly as always. A file that changes while it is read
+ * fails the transaction.
  */
 final class DuckDbCsvLoad {
 
@@ -47,6 +47,8 @@ final class DuckDbCsvLoad {
   private static final String REJECT_SCANS = SystemTables.working("csv_reject_scans");
   /** Records mapped by the engine per batch: bounds the heap whatever the file holds. */
   private static final int ODD_BATCH = 10_000;
+  /** The error {@link #plainOnly} raises at a record the engine must map. */
+  private static final String NOT_PLAIN = "tributary: a record DuckDB does not convert natively";
 
   private final StreamSchema stream;
   private final RunInfo run;
@@ -67,30 +69,16 @@ final class DuckDbCsvLoad {
 
   Optional<BulkLoad.CsvFiles.FileLoaded> load(Connection c, CsvFile file, List<CsvColumn> columns, OddRecords odd,
       BulkLoad.CsvFiles.Quarantine quarantine) throws SQLException {
+    String plain = columns.stream().map(DuckDbCsvCasts::plain).collect(Collectors.joining(" AND "));
+    String casts = columns.stream().map(col -> DuckDbCsvCasts.cast(col, DuckDbType.of(col.column())))
+        .collect(Collectors.joining(", "));
+    FileStamp before = FileStamp.of(file);
+    Optional<BulkLoad.CsvFiles.FileLoaded> direct = loadDirect(c, file, columns, plain, casts);
+    if (direct.isPresent()) {
+      before.requireUnchanged(file);
+      return direct;
+    }
     try (Statement s = c.createStatement()) {
-      String plain = columns.stream().map(DuckDbCsvCasts::plain).collect(Collectors.joining(" AND "));
-      String casts = columns.stream().map(col -> DuckDbCsvCasts.cast(col, DuckDbType.of(col.column())))
-          .collect(Collectors.joining(", "));
-      FileStamp before = FileStamp.of(file);
-      dropRejects(s);
-      long records;
-      long notPlain;
-      try (ResultSet rs = s.executeQuery("SELECT count(*), count(*) FILTER (WHERE NOT (" + plain + ")) FROM "
-          + readCsv(file, true))) {
-        rs.next();
-        records = rs.getLong(1);
-        notPlain = rs.getLong(2);
-      }
-      if (count(s, "SELECT count(*) FROM " + quote(REJECTS)) > 0) {
-        return Optional.empty();
-      }
-      if (notPlain == 0) {
-        Optional<BulkLoad.CsvFiles.FileLoaded> direct = loadDirect(c, s, file, columns, casts, records);
-        if (direct.isPresent()) {
-          before.requireUnchanged(file);
-          return direct;
-        }
-      }
       dropRejects(s);
       // the predicate is evaluated once per record, while the file is read
       s.execute("CREATE OR REPLACE TEMP TABLE " + quote(RAW) + " AS SELECT *, " + plain + " AS " + PLAIN
@@ -111,49 +99,65 @@ final class DuckDbCsvLoad {
   }
 
   /**
-   * The usual file: every record converts natively. Into an empty target its records go straight in, in file order,
-   * and the target's keys are checked after; if one repeats, the target is emptied again and the caller stages the
-   * file. Otherwise its keys are read into a table of their own; if one repeats, nothing is written and the caller
-   * stages the file. Else its keys' rows leave the target, then its records go from the file straight into the
-   * target, in file order. The reads are strict (a record the reader cannot split
-   * fails the statement), and the rows inserted must be the records counted, so a file that changed since the first
-   * pass fails the transaction instead of loading what that pass did not check.
+   * The usual file, tried first: every record converts natively and no key repeats. Its reads are strict, and a
+   * record that does not convert natively raises an error ({@link #plainOnly}), so a statement that succeeds has read
+   * every record of the file, each as the engine would map it. Into an empty target, or without a key, the file goes
+   * straight in (one pass), and a keyed target's keys are checked after. Into a keyed target with rows, the file's
+   * keys are read into a table of their own, their rows leave the target, then the file goes in (two passes; the
+   * second must read as many records as the first, or the file changed between them).
+   *
+   * <p>Empty when the file is not like that (a record DuckDB's reader rejects or does not convert, a repeated key):
+   * DuckDB then refuses every further statement of the transaction, so it is rolled back and the caller starts over
+   * in a fresh one. This is sound because a file's load is the first work of its chunk transaction
+   * ({@link io.tributary.core.TableWriter#loadCsv}), and costs no more than the counting pass it replaces.
    */
-  private Optional<BulkLoad.CsvFiles.FileLoaded> loadDirect(Connection c, Statement s, CsvFile file,
-      List<CsvColumn> columns, String casts, long records) throws SQLException {
-    long removed = 0;
-    if (keyed && statement.targetEmpty(c)) {
-      // A first load: no row to replace, so the file goes straight in and its keys are checked in the target,
-      // one pass over the file fewer. A key the file repeats undoes the insert (the target was empty) and the
-      // caller stages the file, where the last record of a key wins.
-      long rows = statement.insertSelect(c, run, casts, readCsv(file, false));
-      if (rows != records) {
-        throw changed(file, records + " records counted, " + rows + " read");
+  private Optional<BulkLoad.CsvFiles.FileLoaded> loadDirect(Connection c, CsvFile file, List<CsvColumn> columns,
+      String plain, String casts) throws SQLException {
+    String from = readCsv(file, false) + plainOnly(plain);
+    try {
+      if (keyed && !statement.targetEmpty(c)) {
+        return loadDirectOverRows(c, file, columns, casts, from);
       }
-      if (statement.repeatedKeys(c) > 0) {
-        statement.clearTarget(c);
+      long rows = statement.insertSelect(c, run, casts, from);
+      if (keyed && statement.repeatedKeys(c) > 0) {
+        c.rollback();
         return Optional.empty();
       }
       return Optional.of(new BulkLoad.CsvFiles.FileLoaded(rows, rows, 0));
+    } catch (SQLException notUsual) {
+      // NOT_PLAIN, or the strict reader's "CSV Error", or anything else: the staged path reads the file again with
+      // the rejects table and reports an error that is not about the file's records as before
+      c.rollback();
+      return Optional.empty();
     }
-    if (keyed) {
+  }
+
+  private Optional<BulkLoad.CsvFiles.FileLoaded> loadDirectOverRows(Connection c, CsvFile file,
+      List<CsvColumn> columns, String casts, String from) throws SQLException {
+    try (Statement s = c.createStatement()) {
       s.execute("CREATE OR REPLACE TEMP TABLE " + quote(DuckDbMergeStatement.KEYS) + " AS SELECT "
-          + keyCasts(columns) + " FROM " + readCsv(file, false));
+          + keyCasts(columns) + " FROM " + from);
+      long keysRead = count(s, "SELECT count(*) FROM " + quote(DuckDbMergeStatement.KEYS));
       String keys = keyColumns(columns).stream().map(col -> quote(col.column().name()))
           .collect(Collectors.joining(", "));
       if (count(s, "SELECT count(*) - count(DISTINCT (" + keys + ")) FROM "
           + quote(DuckDbMergeStatement.KEYS)) > 0) {
-        s.execute("DROP TABLE " + quote(DuckDbMergeStatement.KEYS));
+        c.rollback();
         return Optional.empty();
       }
-      removed = statement.deleteStagedKeys(c);
+      long removed = statement.deleteStagedKeys(c);
       s.execute("DROP TABLE " + quote(DuckDbMergeStatement.KEYS));
+      long rows = statement.insertSelect(c, run, casts, from);
+      if (rows != keysRead) {
+        throw changed(file, keysRead + " keys read, then " + rows + " records");
+      }
+      return Optional.of(new BulkLoad.CsvFiles.FileLoaded(rows, rows - removed, 0));
     }
-    long rows = statement.insertSelect(c, run, casts, readCsv(file, false));
-    if (rows != records) {
-      throw changed(file, records + " records counted, " + rows + " read");
-    }
-    return Optional.of(new BulkLoad.CsvFiles.FileLoaded(rows, rows - removed, 0));
+  }
+
+  /** A filter that passes the records {@link DuckDbCsvCasts} converts natively and fails the statement at another. */
+  private static String plainOnly(String plain) {
+    return " WHERE CASE WHEN " + plain + " THEN true ELSE error(" + literal(NOT_PLAIN) + ") END";
   }
 
   /** A file's size and modification time, to tell that it did not change between two reads. */
