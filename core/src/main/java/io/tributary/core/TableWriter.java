@@ -38,16 +38,17 @@ public interface TableWriter extends AutoCloseable {
    * {@link #load} for a file a {@link WholeFileSource} hands over, inside the chunk transaction of
    * {@link Sink#beginChunk()}, on the step thread. The rows land exactly as if each record had been mapped by the
    * engine and passed to {@link #load} in file order: values the warehouse converts itself only where its cast gives
-   * the engine's value, every other record through {@code odd}; the quarantine and {@code position} in the same
+   * the engine's value, every other record through {@code odd}; the quarantine and the file's position
+   * ({@link CsvFile#after()}, asked for once the file is read: the source may still be computing it) in the same
    * transaction. Empty when the file cannot be loaded this way (a record with the wrong number of values, a sink
    * without it): nothing was written, and the engine reads the file through pages in the same transaction. It is the
-   * first work of its chunk transaction, so a sink may roll that transaction back and start over in a fresh one (DuckDB
-   * refuses every statement of a transaction after one failed, and has no savepoints).
+   * first work of its chunk transaction, so a sink may roll that transaction back and start over in a fresh one
+   * (DuckDB refuses every statement of a transaction after one failed, and has no savepoints).
    *
    * @param columns the target columns, each with the header slot its value comes from (-1: none)
    * @param odd maps one record the warehouse did not convert, given its values in header order
    */
-  default Optional<ChunkOutcome> loadCsv(CsvFile file, List<CsvColumn> columns, OddRecords odd, Cursor position) {
+  default Optional<ChunkOutcome> loadCsv(CsvFile file, List<CsvColumn> columns, OddRecords odd) {
     return Optional.empty();
   }
 

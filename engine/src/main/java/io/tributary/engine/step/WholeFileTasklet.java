@@ -76,7 +76,7 @@ final class WholeFileTasklet implements Tasklet, ItemStream {
 
   private Optional<ChunkOutcome> loadWhole(CsvFile file) {
     return step.mapper().csvColumns(file.header()).flatMap(columns -> step.writer().loadCsv(file, columns,
-        step.mapper().oddRecords(file.header()), file.after()));
+        step.mapper().oddRecords(file.header())));
   }
 
   /** One page through the source's reader, written as a chunk; true when the stream is done. */

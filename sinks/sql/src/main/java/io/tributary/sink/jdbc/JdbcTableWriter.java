@@ -137,7 +137,7 @@ public final class JdbcTableWriter<T extends SqlType<T>> implements TableWriter 
 
   /** The file's rows, its quarantine and the state row's position, when the warehouse's bulk load reads files. */
   @Override
-  public Optional<ChunkOutcome> loadCsv(CsvFile file, List<CsvColumn> columns, OddRecords odd, Cursor position) {
+  public Optional<ChunkOutcome> loadCsv(CsvFile file, List<CsvColumn> columns, OddRecords odd) {
     if (!(load instanceof BulkLoad.CsvFiles files)) {
       return Optional.empty();
     }
@@ -147,7 +147,7 @@ public final class JdbcTableWriter<T extends SqlType<T>> implements TableWriter 
       if (loaded.isEmpty()) {
         return Optional.<ChunkOutcome>empty();
       }
-      state.save(c, spec.run().job(), spec.stream(), spec.run().instanceId(), position, layout.table(),
+      state.save(c, spec.run().job(), spec.stream(), spec.run().instanceId(), file.after(), layout.table(),
           loaded.get().added(), token);
       return Optional.of(new ChunkOutcome(Math.toIntExact(loaded.get().rows()),
           Math.toIntExact(loaded.get().quarantined())));

@@ -14,6 +14,10 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +31,12 @@ final class FileDrop {
   record DroppedFile(String name, Path path, long size, long modified) {}
 
   private static final int FINGERPRINT_HEX_CHARS = 16;
+  /** Hashes files beside the step thread; its threads end after a minute without work and never hold the JVM. */
+  private static final ExecutorService HASHING = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "tributary-file-hash");
+    t.setDaemon(true);
+    return t;
+  });
 
   private final Path dir;
   private final FileStreamOptions options;
@@ -74,6 +84,33 @@ final class FileDrop {
   /** {@code size:sha256-prefix} of the file's current content. */
   String fingerprint(DroppedFile file) {
     return fingerprints.computeIfAbsent(file, f -> f.size() + ":" + sha256Prefix(f.path()));
+  }
+
+  /**
+   * {@link #fingerprint} on a thread of its own, so the file can be hashed while a warehouse reads it (SHA-256 of a
+   * large file takes about as long as the warehouse's read). {@link #await} takes the result.
+   */
+  CompletableFuture<String> fingerprintSoon(DroppedFile file) {
+    String known = fingerprints.get(file);
+    return known != null ? CompletableFuture.completedFuture(known)
+        : CompletableFuture.supplyAsync(() -> fingerprint(file), HASHING);
+  }
+
+  /** The result of {@link #fingerprintSoon}, its failure thrown as it would have been by {@link #fingerprint}. */
+  static String await(CompletableFuture<String> fingerprint) {
+    try {
+      return fingerprint.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
+  }
+
+  /** Whether {@code file} is not in {@code manifest} as it is now, hashing it only when name and size match. */
+  boolean pending(DroppedFile file, FileManifest manifest) {
+    return !manifest.mayHold(file.name(), file.size()) || !manifest.loaded(file.name(), fingerprint(file));
   }
 
   static void requireFolder(Path dir) {

@@ -99,7 +99,7 @@ final class FileDropReader implements StreamReader {
   }
 
   private Optional<FileDrop.DroppedFile> pending(FileManifest manifest) {
-    return drop.files().stream().filter(f -> !manifest.loaded(f.name(), drop.fingerprint(f))).findFirst();
+    return drop.files().stream().filter(f -> drop.pending(f, manifest)).findFirst();
   }
 
   /** Whether the open file is the one the cursor stopped in, at the record it stopped at. */

@@ -44,6 +44,15 @@ final class FileManifest {
     return fingerprint.equals(files.get(name));
   }
 
+  /**
+   * Whether a file of this name and size may be the loaded one: a fingerprint starts with the size, so a name the
+   * manifest lacks, or holds with another size, is not loaded whatever the content, and needs no hashing to tell.
+   */
+  boolean mayHold(String name, long size) {
+    String fingerprint = files.get(name);
+    return fingerprint != null && fingerprint.startsWith(size + ":");
+  }
+
   FileManifest with(String name, String fingerprint) {
     TreeMap<String, String> m = new TreeMap<>(files);
     m.put(name, fingerprint);

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Loads CSV and JSON Lines files dropped into one folder. Each stream picks its files with a glob; each file is
@@ -81,8 +82,7 @@ final class FileSource extends TypedOptionsSource<FileStreamOptions> implements 
     }
     FileDrop drop = new FileDrop(dir, opts, fingerprints);
     FileManifest manifest = FileManifest.parse(from.get(FileManifest.KEY));
-    Optional<FileDrop.DroppedFile> next = drop.files().stream()
-        .filter(f -> !manifest.loaded(f.name(), drop.fingerprint(f))).findFirst();
+    Optional<FileDrop.DroppedFile> next = drop.files().stream().filter(f -> drop.pending(f, manifest)).findFirst();
     if (next.isEmpty() || opts.formatOf(next.get().name()) != FileFormat.CSV) {
       return Optional.empty();
     }
@@ -91,8 +91,10 @@ final class FileSource extends TypedOptionsSource<FileStreamOptions> implements 
     try (RecordFile records = RecordFile.open(file, opts)) {
       header = ((CsvRecordFile) records).header();
     }
-    Cursor after = Cursor.of(FileManifest.KEY, manifest.with(file.name(), drop.fingerprint(file)).toJson());
-    return Optional.of(new CsvFile(file.path(), file.name(), opts.delimiter(), header, after));
+    // hashed while the warehouse reads the file; the sink asks for the cursor once it has read it
+    CompletableFuture<String> fingerprint = drop.fingerprintSoon(file);
+    return Optional.of(new CsvFile(file.path(), file.name(), opts.delimiter(), header, () -> Cursor.of(
+        FileManifest.KEY, manifest.with(file.name(), FileDrop.await(fingerprint)).toJson())));
   }
 
   private static StreamSchema schema(String stream, FileDrop.DroppedFile file, FileStreamOptions opts) {
