@@ -105,7 +105,8 @@ final class FileDropReader implements StreamReader {
   /** Whether the open file is the one the cursor stopped in, at the record it stopped at. */
   private boolean continues(String file, long record, String fingerprint) {
     return current.file().name().equals(file) && current.records().count() == record
-        && (fingerprint == null || fingerprint.equals(current.fingerprint()));
+        && (fingerprint == null || fingerprint.equals(current.fingerprint())
+            || drop.matches(current.file(), fingerprint));
   }
 
   /**
@@ -116,7 +117,7 @@ final class FileDropReader implements StreamReader {
    */
   private Optional<FileDrop.DroppedFile> find(String name, String fingerprint) {
     return drop.files().stream().filter(f -> f.name().equals(name))
-        .filter(f -> fingerprint == null || fingerprint.equals(drop.fingerprint(f)))
+        .filter(f -> fingerprint == null || drop.matches(f, fingerprint))
         .findFirst();
   }
 

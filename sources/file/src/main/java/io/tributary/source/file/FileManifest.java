@@ -8,7 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The files of a stream that are completely loaded: name → fingerprint ({@code size:sha256-prefix}). It is the
+ * The files of a stream that are completely loaded: name → fingerprint ({@code size:c<crc32c><crc32>}, or
+ * {@code size:<sha256-prefix>} from before 2026-12-08; {@link FileDrop#matches} reads both). It is the
  * stream's watermark, kept in a cursor as compact JSON with names sorted, so equal manifests have equal text.
  */
 final class FileManifest {
@@ -40,17 +41,9 @@ final class FileManifest {
     }
   }
 
-  boolean loaded(String name, String fingerprint) {
-    return fingerprint.equals(files.get(name));
-  }
-
-  /**
-   * Whether a file of this name and size may be the loaded one: a fingerprint starts with the size, so a name the
-   * manifest lacks, or holds with another size, is not loaded whatever the content, and needs no hashing to tell.
-   */
-  boolean mayHold(String name, long size) {
-    String fingerprint = files.get(name);
-    return fingerprint != null && fingerprint.startsWith(size + ":");
+  /** The fingerprint of the loaded file of this name, or null. */
+  String fingerprintOf(String name) {
+    return files.get(name);
   }
 
   FileManifest with(String name, String fingerprint) {

@@ -185,8 +185,6 @@ class FileDropOverwriteResumeTest {
   }
 
   private static String fingerprint(Path file) throws Exception {
-    byte[] bytes = Files.readAllBytes(file);
-    String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    return bytes.length + ":" + hex.substring(0, 16);
+    return FileSourceTest.fingerprint(file);
   }
 }

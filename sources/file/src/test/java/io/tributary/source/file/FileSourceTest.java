@@ -77,7 +77,18 @@ class FileSourceTest {
     return file;
   }
 
+  /** {@code size:c<crc32c><crc32>}, as the manifest records a file, computed here from the bytes on disk. */
   static String fingerprint(Path file) throws Exception {
+    byte[] bytes = Files.readAllBytes(file);
+    java.util.zip.CRC32C castagnoli = new java.util.zip.CRC32C();
+    castagnoli.update(bytes);
+    java.util.zip.CRC32 ieee = new java.util.zip.CRC32();
+    ieee.update(bytes);
+    return bytes.length + ":c" + String.format("%08x%08x", castagnoli.getValue(), ieee.getValue());
+  }
+
+  /** The fingerprint Tributary recorded before 2026-12-08: {@code size:} and the first 16 hex digits of SHA-256. */
+  static String shaFingerprint(Path file) throws Exception {
     byte[] bytes = Files.readAllBytes(file);
     String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     return bytes.length + ":" + hex.substring(0, 16);
@@ -293,4 +304,32 @@ class FileSourceTest {
     }
   }
 
+
+  /**
+   * A manifest and an in-file position written before the fingerprint became CRCs name files by SHA-256 prefix: after
+   * the upgrade an unchanged file is still loaded (read again, an append stream would duplicate it), a file changed
+   * under its name still is not, and a run stopped inside a file resumes after the records it had read.
+   */
+  @Test
+  void manifestsAndPositionsOfTheSha256FingerprintStillRecogniseTheirFiles() throws Exception {
+    Path a = drop("a.csv", "id,name\n1,x\n2,y\n3,z\n", 1);
+    Path b = drop("b.csv", "id,name\n4,u\n5,v\n", 2);
+    Path c = drop("c.csv", "id,name\n6,w\n", 3);
+    String oldManifest = "{\"a.csv\":\"" + shaFingerprint(a) + "\",\"b.csv\":\"" + shaFingerprint(b) + "\"}";
+    Files.writeString(b, "id,name\n4,u\n5,V\n"); // same size, other content
+    Files.setLastModifiedTime(b, FileTime.fromMillis(1_700_000_000_000L + 2 * 60_000));
+
+    Run incremental = run(Map.of("pattern", "*.csv"), Cursor.of("manifest", oldManifest), 100);
+    assertThat(values(incremental.records(), "id")).containsExactly("4", "5", "6");
+    assertThat(incremental.watermark().get("manifest")).isEqualTo("{\"a.csv\":\"" + shaFingerprint(a)
+        + "\",\"b.csv\":\"" + fingerprint(b) + "\",\"c.csv\":\"" + fingerprint(c) + "\"}");
+
+    Map<String, String> inFile = new LinkedHashMap<>();
+    inFile.put("file", "a.csv");
+    inFile.put("record", "1");
+    inFile.put("fingerprint", shaFingerprint(a));
+    inFile.put("manifest", "{}");
+    Run resumed = runFrom(Map.of("pattern", "*.csv"), Cursor.START, 100, new Cursor(inFile));
+    assertThat(values(resumed.records(), "id")).containsExactly("2", "3", "4", "5", "6");
+  }
 }
