@@ -122,11 +122,7 @@ class DeadRunsIT {
     final JobRepository repository;
 
     Repository() throws Exception {
-      PGSimpleDataSource ds = new PGSimpleDataSource();
-      ds.setUrl(TestPostgres.url());
-      ds.setUser(TestPostgres.user());
-      ds.setPassword(TestPostgres.password());
-      ds.setCurrentSchema(schema);
+      PGSimpleDataSource ds = TestPostgres.dataSource(schema);
       new RepositorySchema(ds);
       rows = new PreemptedRows(ds);
       JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();

@@ -30,11 +30,7 @@ class RepositorySchemaIT {
     try {
       for (int round = 0; round < 5; round++) {
         String repo = TestPostgres.freshSchema("repo");
-        PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setUrl(TestPostgres.url());
-        ds.setUser(TestPostgres.user());
-        ds.setPassword(TestPostgres.password());
-        ds.setCurrentSchema(repo);
+        PGSimpleDataSource ds = TestPostgres.dataSource(repo);
         CyclicBarrier together = new CyclicBarrier(STARTERS);
         List<Future<?>> starters = new ArrayList<>();
         for (int i = 0; i < STARTERS; i++) {

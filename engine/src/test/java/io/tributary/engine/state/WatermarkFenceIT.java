@@ -28,11 +28,7 @@ class WatermarkFenceIT {
   @BeforeEach
   void setUp() throws Exception {
     repo = TestPostgres.freshSchema("repo");
-    PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setUrl(TestPostgres.url());
-    ds.setUser(TestPostgres.user());
-    ds.setPassword(TestPostgres.password());
-    ds.setCurrentSchema(repo);
+    PGSimpleDataSource ds = TestPostgres.dataSource(repo);
     new RepositorySchema(ds);
     store = new WatermarkStore(ds);
     sql("INSERT INTO " + repo + ".batch_job_instance (job_instance_id, version, job_name, job_key)"

@@ -51,6 +51,13 @@ public final class TestPostgres {
     return ds;
   }
 
+  /** A data source whose connections start in {@code schema} (its unqualified names resolve there). */
+  public static PGSimpleDataSource dataSource(String schema) {
+    PGSimpleDataSource ds = (PGSimpleDataSource) dataSource();
+    ds.setCurrentSchema(schema);
+    return ds;
+  }
+
   public static Connection connect() throws SQLException {
     return DriverManager.getConnection(url(), user(), password());
   }
