@@ -103,7 +103,8 @@ final class FileDrop {
     if (colon < 0 || !recorded.startsWith(file.size() + ":")) {
       return false;
     }
-    if (recorded.startsWith(CRC, colon + 1)) {
+    // "c" and 16 hex digits; a SHA-256 prefix is 16 hex digits, and may itself start with c
+    if (recorded.length() - colon - 1 == CRC.length() + FINGERPRINT_HEX_CHARS) {
       return recorded.equals(fingerprint(file));
     }
     return recorded.equals(file.size() + ":" + sha256Prefix(file.path()));
