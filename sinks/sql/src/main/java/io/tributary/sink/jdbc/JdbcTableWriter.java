@@ -141,6 +141,11 @@ public final class JdbcTableWriter<T extends SqlType<T>> implements TableWriter 
     if (!(load instanceof BulkLoad.CsvFiles files)) {
       return Optional.empty();
     }
+    if (transactions.chunkWorkSoFar() > 0) {
+      // the load may roll the chunk transaction back and start over (DuckDB): earlier work of the chunk would go too
+      throw new IllegalStateException("loadCsv of " + file.name() + " must be the first work of its chunk"
+          + " transaction (TableWriter.loadCsv)");
+    }
     return transactions.run("loading " + file.name() + " into " + layout.schema() + "." + layout.table(), c -> {
       Optional<BulkLoad.CsvFiles.FileLoaded> loaded = files.loadCsv(c, file, columns, odd,
           bad -> quarantine.insert(c, spec.run(), spec.stream(), bad));

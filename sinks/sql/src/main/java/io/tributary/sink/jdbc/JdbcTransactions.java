@@ -38,6 +38,8 @@ public final class JdbcTransactions {
   private final TransactionTemplate joinOrBegin;
   private final TransactionTemplate own;
   private final SqlErrors errors;
+  /** The {@link #run} calls of the chunk transaction open on this thread so far; absent outside a chunk. */
+  private final ThreadLocal<int[]> chunkWork = new ThreadLocal<>();
   /** Serializes this process's DDL on the warehouse (the parts of a partitioned stream open tables at once). */
   private final Object ddl = new Object();
 
@@ -64,12 +66,14 @@ public final class JdbcTransactions {
     } catch (TransactionException e) {
       throw failed(e, "beginning a chunk transaction");
     }
+    chunkWork.set(new int[1]);
     return new ChunkTransaction() {
       private boolean ended;
 
       @Override
       public void commit() {
         ended = true;
+        chunkWork.remove();
         try {
           manager.commit(status);
         } catch (TransactionException e) {
@@ -81,6 +85,7 @@ public final class JdbcTransactions {
       public void rollback() {
         if (!ended) {
           ended = true;
+          chunkWork.remove();
           manager.rollback(status);
         }
       }
@@ -89,7 +94,17 @@ public final class JdbcTransactions {
 
   /** Joins the current transaction or starts one; {@code doing} names the work in error messages. */
   public <T> T run(String doing, Work<T> work) {
+    int[] sofar = chunkWork.get();
+    if (sofar != null) {
+      sofar[0]++;
+    }
     return execute(joinOrBegin, doing, work);
+  }
+
+  /** How much work ({@link #run} calls) the chunk transaction open on this thread has done; 0 outside a chunk. */
+  public int chunkWorkSoFar() {
+    int[] sofar = chunkWork.get();
+    return sofar == null ? 0 : sofar[0];
   }
 
   /** Always a transaction of its own, committed when {@code work} returns. */

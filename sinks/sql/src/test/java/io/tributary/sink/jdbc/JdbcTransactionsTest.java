@@ -155,4 +155,25 @@ class JdbcTransactionsTest {
       return rs.getLong(1);
     }
   }
+
+  /**
+   * A whole-file load may roll its chunk transaction back and start over (DuckDB has no savepoints), so it must be the
+   * chunk's first work: the transactions count the work of the chunk open on this thread, and a new chunk starts at 0.
+   */
+  @Test
+  void theWorkOfTheOpenChunkIsCountedSoAWholeFileLoadCanTellItComesFirst() {
+    assertThat(transactions.chunkWorkSoFar()).as("outside a chunk").isZero();
+    ChunkTransaction chunk = transactions.beginChunk();
+    assertThat(transactions.chunkWorkSoFar()).isZero();
+    transactions.run("a quarantine insert", c -> null);
+    transactions.run("the state row", c -> null);
+    assertThat(transactions.chunkWorkSoFar()).isEqualTo(2);
+    chunk.commit();
+    assertThat(transactions.chunkWorkSoFar()).as("after the commit").isZero();
+    ChunkTransaction next = transactions.beginChunk();
+    assertThat(transactions.chunkWorkSoFar()).as("a new chunk").isZero();
+    transactions.run("work", c -> null);
+    next.rollback();
+    assertThat(transactions.chunkWorkSoFar()).as("after the rollback").isZero();
+  }
 }
