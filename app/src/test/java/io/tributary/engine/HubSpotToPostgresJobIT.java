@@ -22,10 +22,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -138,6 +141,47 @@ class HubSpotToPostgresJobIT {
     assertContactsEqualSandbox();
     assertThat(TestPostgres.strings("SELECT count(*) FROM " + dst + ".contacts WHERE (extract(epoch from lastmodifieddate) * 1000)"
         + "::bigint = " + down.toEpochMilli())).as("the 30 rows changed during the downtime").containsExactly("30");
+  }
+
+  /**
+   * A chunk of 250 contacts spans pages of 100, so when a later page fails for good (a 500 and no retry), the chunk's
+   * first rows are already in a COPY under way on the sink ({@code TableWriter.offer}): the chunk rolls back with it,
+   * the run exits 1 having committed whole chunks only, and running it again until it completes loads every contact
+   * exactly once.
+   */
+  @Test
+  @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+  void aPageFailingInTheMiddleOfAChunkRollsBackItsRowsAlreadyStreamingToTheSink() throws Exception {
+    sandbox.close();
+    sandbox = SandboxServer.start(SandboxOptions.defaults().withPlatform(HubSpotSandbox.platform())
+        .withRows(300).withRows("contacts", 1_500).withFaults("500:30%,retry-after:0s")
+        .withSetting("hubspot.enforce_limits", "false"));
+    routes = sandbox.routes(HubSpotRoutes.class);
+    Path job = job("midchunk", """
+        - { name: contacts, primary_key: [id], cursor: [lastmodifieddate], lookback: 0s,
+            options: { properties: [email, lifecyclestage, lastmodifieddate] } }
+        """);
+    Files.writeString(job, Files.readString(job).replace("chunk_size: 100", "chunk_size: 250")
+        .replace("http: { initial_backoff: 50ms }", "http: { initial_backoff: 50ms, max_attempts: 1 }"));
+    int failed = 0;
+    int failedMidChunk = 0;
+    Pattern counts = Pattern.compile("contacts +merge +([0-9,]+) +([0-9,]+)");
+    CliRunner.Result run = cli.run("run", job.toString());
+    while (run.exitCode() == 1 && failed < 200) {
+      failed++;
+      Matcher m = counts.matcher(run.output());
+      assertThat(m.find()).as(run.output()).isTrue();
+      long read = Long.parseLong(m.group(1).replace(",", ""));
+      long written = Long.parseLong(m.group(2).replace(",", ""));
+      assertThat(written % 250).as("a failed run commits whole chunks only:%n%s", run.output()).isZero();
+      if (read % 250 != 0) {
+        failedMidChunk++;
+      }
+      run = cli.run("run", job.toString());
+    }
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(0);
+    assertThat(failedMidChunk).as("runs that failed on an injected 500 after reading part of a chunk").isPositive();
+    assertContactsEqualSandbox();
   }
 
   private void assertContactsEqualSandbox() throws SQLException {

@@ -34,6 +34,16 @@ public interface TableWriter extends AutoCloseable {
   }
 
   /**
+   * One row of the chunk being assembled, handed over as soon as the engine has mapped it, so that the warehouse can
+   * start loading while the engine maps the rest: called on the step thread inside the chunk transaction, for the good
+   * rows only, in chunk order. The same rows (the same objects, in the same order) then arrive in {@link #load}, which
+   * stays the call that decides what lands: a writer may ignore offers (the default), and one that uses them must
+   * load from {@code load}'s list alone whenever its rows are not exactly the rows offered, and leave nothing of the
+   * offers behind when the chunk rolls back without a {@code load}.
+   */
+  default void offer(Row row) {}
+
+  /**
    * Loads a whole CSV file in one chunk transaction, read by the warehouse itself: called by the engine instead of
    * {@link #load} for a file a {@link WholeFileSource} hands over, inside the chunk transaction of
    * {@link Sink#beginChunk()}, on the step thread. The rows land exactly as if each record had been mapped by the

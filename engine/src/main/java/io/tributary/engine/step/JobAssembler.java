@@ -125,14 +125,16 @@ public final class JobAssembler {
         .build();
   }
 
-  /** One stream's chunk step: source reader, mapping processor, sink writer, in the sink's transactions. */
+  /**
+   * One stream's chunk step: the source's records mapped as they are read ({@link MappingItemReader}), the sink's
+   * writer, in the sink's transactions.
+   */
   public static Step chunkStep(String name, JobRepository jobRepository, StreamStepContext context,
       SourceItemReader reader, int chunkSize, StepExecutionListener listener, boolean allowStartIfComplete) {
     return new StepBuilder(name, jobRepository)
-        .<SourceItem, MappedItem>chunk(chunkSize)
+        .<MappedItem, MappedItem>chunk(chunkSize)
         .transactionManager(new SinkTransactionManager(context.sink()))
-        .reader(reader)
-        .processor(context::map)
+        .reader(new MappingItemReader(reader, context))
         .writer(new SinkItemWriter(context))
         .listener(listener)
         .allowStartIfComplete(allowStartIfComplete)

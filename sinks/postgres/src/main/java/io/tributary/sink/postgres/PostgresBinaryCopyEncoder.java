@@ -63,6 +63,11 @@ final class PostgresBinaryCopyEncoder {
   private final List<String> names;
   private byte[] buf = new byte[FLUSH_AT + 8192];
   private int pos;
+  /** The body under way ({@link #begin}). */
+  private long extractedMicros;
+  private long runId;
+  private boolean withSeq;
+  private short fields;
   private short[] digits = new short[32];
 
   PostgresBinaryCopyEncoder(TableLayout<PostgresType> layout) {
@@ -89,31 +94,47 @@ final class PostgresBinaryCopyEncoder {
    */
   void encode(CopyIn copy, List<Row> rows, Instant extractedAt, long runId, boolean withSeq, Rejections rejections)
       throws SQLException {
+    begin(extractedAt, runId, withSeq);
+    for (int r = 0; r < rows.size(); r++) {
+      row(copy, rows.get(r), r, rejections);
+    }
+    end(copy);
+  }
+
+  /** Starts a COPY body ({@link #encode} row by row): {@link #row} for each row, then {@link #end}. */
+  void begin(Instant extractedAt, long runId, boolean withSeq) {
     pos = 0;
     put(HEADER);
-    long extractedMicros = micros(extractedAt);
-    short fields = (short) (kinds.length + 3 + (withSeq ? 1 : 0));
-    for (int r = 0; r < rows.size(); r++) {
-      Row row = rows.get(r);
-      int rowStart = pos;
-      String problem = row.encoded() != null ? putEncoded(row.encoded(), fields) : encodeValues(row.values(), fields);
-      if (problem != null) {
-        pos = rowStart;
-        rejections.reject(r, problem);
-        continue;
-      }
-      ensure(48);
-      putLongField(extractedMicros);
-      putLongField(runId);
-      putInt(1);
-      buf[pos++] = (byte) (row.deleted() ? 1 : 0);
-      if (withSeq) {
-        putLongField(r);
-      }
-      if (pos >= FLUSH_AT) {
-        flush(copy);
-      }
+    this.extractedMicros = micros(extractedAt);
+    this.runId = runId;
+    this.withSeq = withSeq;
+    this.fields = (short) (kinds.length + 3 + (withSeq ? 1 : 0));
+  }
+
+  /** Encodes the body's row number {@code index}, or rejects it; sends a full buffer to {@code copy}. */
+  void row(CopyIn copy, Row row, int index, Rejections rejections) throws SQLException {
+    int rowStart = pos;
+    String problem = row.encoded() != null ? putEncoded(row.encoded(), fields) : encodeValues(row.values(), fields);
+    if (problem != null) {
+      pos = rowStart;
+      rejections.reject(index, problem);
+      return;
     }
+    ensure(48);
+    putLongField(extractedMicros);
+    putLongField(runId);
+    putInt(1);
+    buf[pos++] = (byte) (row.deleted() ? 1 : 0);
+    if (withSeq) {
+      putLongField(index);
+    }
+    if (pos >= FLUSH_AT) {
+      flush(copy);
+    }
+  }
+
+  /** Ends the body and sends what is left of it. */
+  void end(CopyIn copy) throws SQLException {
     ensure(2);
     putShort((short) -1);
     flush(copy);

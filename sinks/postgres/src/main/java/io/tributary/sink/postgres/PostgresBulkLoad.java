@@ -73,10 +73,33 @@ final class PostgresBulkLoad implements BulkLoad {
     try (Statement s = c.createStatement()) {
       s.execute(merge.createStaging());
       List<RefusedRow> refused = copy.copy(c, merge.staging(), merge.stagingColumnList(), rows, true);
-      try (ResultSet inserted = s.executeQuery(merge.mergeCountingInserts())) {
-        inserted.next();
-        return new Loaded(refused, inserted.getLong(1));
-      }
+      return new Loaded(refused, mergeCountingInserts(c));
+    }
+  }
+
+  /**
+   * The chunk's COPY started at its first row, into the table {@link #load} would copy it into now: the target while
+   * it is plain or keyed and started empty, else the merge's staging table, merged when the COPY ends.
+   */
+  @Override
+  public Feed feed(Connection c) throws SQLException {
+    if (merge == null || copyStraightIntoKeyedTable) {
+      boolean keyed = merge != null;
+      return PostgresCopyFeed.begin(c, copy, null, layout.qualified(), layout.loadColumnList(), false,
+          (refused, rows) -> new Loaded(refused, rows - refused.size()), e -> {
+            if (keyed && PostgresErrors.sqlState(e).equals("23505")) {
+              copyStraightIntoKeyedTable = false;
+            }
+          });
+    }
+    return PostgresCopyFeed.begin(c, copy, merge.createStaging(), merge.staging(), merge.stagingColumnList(), true,
+        (refused, rows) -> new Loaded(refused, mergeCountingInserts(c)), e -> {});
+  }
+
+  private long mergeCountingInserts(Connection c) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet inserted = s.executeQuery(merge.mergeCountingInserts())) {
+      inserted.next();
+      return inserted.getLong(1);
     }
   }
 

@@ -33,6 +33,36 @@ public interface BulkLoad {
   }
 
   /**
+   * Starts loading a chunk whose rows are still being mapped ({@link io.tributary.core.TableWriter#offer}): called by
+   * {@link JdbcTableWriter} at the chunk's first offered row, on the step thread, inside the chunk transaction, on its
+   * connection. Null (the default) when this load takes whole chunks only.
+   */
+  default Feed feed(Connection c) throws SQLException {
+    return null;
+  }
+
+  /**
+   * A chunk's load under way while the engine maps the rest of the chunk, begun by {@link #feed}. It changes nothing
+   * the chunk transaction keeps unless {@link #finish} says so: a feed that cannot be used is undone to where it began.
+   */
+  interface Feed {
+
+    /** Takes the chunk's next good row. Never throws: a failure is kept, and {@link #finish} undoes the feed. */
+    void offer(Row row);
+
+    /**
+     * Ends the load when {@code rows} are exactly the rows offered (the same objects, in order) and all of them went
+     * out, and says what it did; otherwise undoes everything since the feed began and returns empty, and the caller
+     * loads {@code rows} with {@link #load}. Throws only when the connection cannot be brought back to where the feed
+     * began.
+     */
+    java.util.Optional<Loaded> finish(Connection c, List<Row> rows) throws SQLException;
+
+    /** The chunk ends without {@link #finish} (it rolls back): stop the load, before the transaction ends. */
+    void abandon();
+  }
+
+  /**
    * A bulk load that can also read a whole CSV file itself ({@link io.tributary.core.TableWriter#loadCsv}). Called by
    * {@link JdbcTableWriter} on the step thread, inside the chunk transaction, on its connection.
    */

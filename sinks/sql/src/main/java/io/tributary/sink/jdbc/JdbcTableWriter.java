@@ -17,6 +17,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Writes one stream into a warehouse whose chunks commit with their state row (PostgreSQL, DuckDB). Each chunk, in the
@@ -35,6 +37,10 @@ public final class JdbcTableWriter<T extends SqlType<T>> implements TableWriter 
   private final CommittedRowsCheck committedRows;
   private final String token;
   private final boolean published;
+  /** The open chunk's load under way ({@link #offer}), on the step thread; null between chunks. */
+  private BulkLoad.Feed feed;
+  /** False once the bulk load said it takes whole chunks only. */
+  private boolean feeds = true;
 
   private JdbcTableWriter(JdbcSink<T> sink, TableSpec spec, TableLayout<T> layout, BulkLoad load, String token,
       boolean published) {
@@ -104,8 +110,10 @@ public final class JdbcTableWriter<T extends SqlType<T>> implements TableWriter 
 
   @Override
   public Optional<Cursor> committedPosition() {
-    return transactions.run("reading the state of stream " + spec.stream(),
-        c -> state.read(c, spec.run().job(), spec.stream(), spec.run().instanceId()))
+    return transactions.run("reading the state of stream " + spec.stream(), c -> {
+      undoFeed(c);
+      return state.read(c, spec.run().job(), spec.stream(), spec.run().instanceId());
+    })
         // a row at START is this writer's claim, or a rebaseline: nothing committed to resume after
         .filter(p -> !p.isStart());
   }
@@ -113,6 +121,38 @@ public final class JdbcTableWriter<T extends SqlType<T>> implements TableWriter 
   @Override
   public Optional<io.tributary.core.RowEncoding> rowEncoding() {
     return load.rowEncoding();
+  }
+
+  /**
+   * Starts the chunk's bulk load at its first offered row when the warehouse's load can take rows as they come
+   * ({@link BulkLoad#feed}); {@link #load} ends it, and a chunk that rolls back first stops it before the rollback.
+   */
+  @Override
+  public void offer(Row row) {
+    if (feed == null) {
+      if (!feeds || !transactions.inChunk()) {
+        return;
+      }
+      feed = transactions.run("starting to load a chunk into " + layout.schema() + "." + layout.table(), load::feed);
+      if (feed == null) {
+        feeds = false;
+        return;
+      }
+      TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+        @Override
+        public void beforeCompletion() {
+          if (feed != null) {
+            feed.abandon();
+          }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+          feed = null;
+        }
+      });
+    }
+    feed.offer(row);
   }
 
   @Override
@@ -124,7 +164,7 @@ public final class JdbcTableWriter<T extends SqlType<T>> implements TableWriter 
   @Override
   public ChunkOutcome load(List<Row> rows, List<QuarantinedRecord> quarantined, Cursor position) {
     return transactions.run("loading " + rows.size() + " rows into " + layout.schema() + "." + layout.table(), c -> {
-      BulkLoad.Loaded loaded = rows.isEmpty() ? new BulkLoad.Loaded(List.of(), 0) : load.load(c, rows);
+      BulkLoad.Loaded loaded = loaded(c, rows);
       List<QuarantinedRecord> bad = RefusedRow.quarantine(quarantined, loaded.refused(), rows, spec.schema());
       quarantine.insert(c, spec.run(), spec.stream(), bad);
       if (position != null) {
@@ -133,6 +173,28 @@ public final class JdbcTableWriter<T extends SqlType<T>> implements TableWriter 
       }
       return new ChunkOutcome(rows.size() - loaded.refused().size(), bad.size());
     });
+  }
+
+  /** The chunk's rows loaded: by the feed its offers began when it took them all, else by the bulk load now. */
+  private BulkLoad.Loaded loaded(Connection c, List<Row> rows) throws SQLException {
+    // when finish throws, the feed stays, so the rollback's beforeCompletion stops it
+    Optional<BulkLoad.Loaded> fed = feed == null ? Optional.empty() : feed.finish(c, rows);
+    feed = null;
+    if (fed.isPresent()) {
+      return fed.get();
+    }
+    return rows.isEmpty() ? new BulkLoad.Loaded(List.of(), 0) : load.load(c, rows);
+  }
+
+  /**
+   * Undoes a feed under way before other work on the chunk's connection, which a COPY in progress would block for
+   * good: the rows offered are then loaded whole by {@link #load}.
+   */
+  private void undoFeed(Connection c) throws SQLException {
+    if (feed != null) {
+      feed.finish(c, List.of());
+      feed = null;
+    }
   }
 
   /** The file's rows, its quarantine and the state row's position, when the warehouse's bulk load reads files. */
@@ -147,6 +209,7 @@ public final class JdbcTableWriter<T extends SqlType<T>> implements TableWriter 
           + " transaction (TableWriter.loadCsv)");
     }
     return transactions.run("loading " + file.name() + " into " + layout.schema() + "." + layout.table(), c -> {
+      undoFeed(c);
       Optional<BulkLoad.CsvFiles.FileLoaded> loaded = files.loadCsv(c, file, columns, odd,
           bad -> quarantine.insert(c, spec.run(), spec.stream(), bad));
       if (loaded.isEmpty()) {
@@ -162,6 +225,7 @@ public final class JdbcTableWriter<T extends SqlType<T>> implements TableWriter 
   @Override
   public void verifyCommittedRows() {
     transactions.run("checking the rows of " + layout.schema() + "." + layout.table(), c -> {
+      undoFeed(c);
       committedRows.verify(c);
       return null;
     });

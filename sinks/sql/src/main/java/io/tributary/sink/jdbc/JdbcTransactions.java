@@ -101,6 +101,11 @@ public final class JdbcTransactions {
     return execute(joinOrBegin, doing, work);
   }
 
+  /** Whether a chunk transaction of this sink is open on the calling thread. */
+  public boolean inChunk() {
+    return chunkWork.get() != null;
+  }
+
   /** How much work ({@link #run} calls) the chunk transaction open on this thread has done; 0 outside a chunk. */
   public int chunkWorkSoFar() {
     int[] sofar = chunkWork.get();
