@@ -184,6 +184,29 @@ class HubSpotToPostgresJobIT {
     assertContactsEqualSandbox();
   }
 
+  /**
+   * Pages that now and then arrive slowly (300 ms on 30% of requests): the step stops offering rows while chunks are
+   * read after its first slow page, in the middle of a chunk whose first rows were already offered. That chunk is
+   * loaded whole at its write instead, and so are the chunks after it: every contact lands once.
+   */
+  @Test
+  void slowPagesStopTheLoadWhileReadingAndEveryRowStillLandsOnce() throws Exception {
+    sandbox.close();
+    sandbox = SandboxServer.start(SandboxOptions.defaults().withPlatform(HubSpotSandbox.platform())
+        .withRows(300).withRows("contacts", 1_500).withFaults("slow:300ms@30%")
+        .withSetting("hubspot.enforce_limits", "false"));
+    routes = sandbox.routes(HubSpotRoutes.class);
+    Path job = job("slow", """
+        - { name: contacts, primary_key: [id], cursor: [lastmodifieddate], lookback: 0s,
+            options: { properties: [email, lifecyclestage, lastmodifieddate] } }
+        """);
+    Files.writeString(job, Files.readString(job).replace("chunk_size: 100", "chunk_size: 250"));
+    CliRunner.Result run = cli.run("run", job.toString());
+    assertThat(run.exitCode()).as(run.output()).isEqualTo(0);
+    assertThat(sandbox.faultLog()).as("slow pages were served").isNotEmpty();
+    assertContactsEqualSandbox();
+  }
+
   private void assertContactsEqualSandbox() throws SQLException {
     HubSpotCatalog.ObjectType type = routes.records().catalog().object("contacts");
     List<String> expected = new ArrayList<>();

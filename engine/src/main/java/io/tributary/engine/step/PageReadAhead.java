@@ -23,6 +23,8 @@ final class PageReadAhead implements AutoCloseable {
   private final ExecutorService thread;
   private Cursor aheadCursor;
   private Future<Page> ahead;
+  private int taken;
+  private long longestWaitNanos;
 
   PageReadAhead(StreamReader reader, String stream) {
     this.reader = reader;
@@ -40,7 +42,18 @@ final class PageReadAhead implements AutoCloseable {
     if (f == null) {
       f = thread.submit(() -> reader.read(cursor));
     }
-    return await(f);
+    if (f.isDone() || taken++ == 0) {
+      return await(f);
+    }
+    long start = System.nanoTime();
+    Page page = await(f);
+    longestWaitNanos = Math.max(longestWaitNanos, System.nanoTime() - start);
+    return page;
+  }
+
+  /** The longest the step thread waited for a page that was not read yet, the first page aside. */
+  long longestWaitMillis() {
+    return TimeUnit.NANOSECONDS.toMillis(longestWaitNanos);
   }
 
   /** Starts reading the page at {@code cursor} in the background. */

@@ -105,6 +105,11 @@ public final class SourceItemReader implements ItemStreamReader<SourceItem> {
     }
   }
 
+  /** The longest this step waited for a page of the source, its first page aside (0 before any). */
+  long longestPageWaitMillis() {
+    return pages == null ? 0 : pages.longestWaitMillis();
+  }
+
   /** The high-water mark of everything read, once the stream is done; null if the source reported none. */
   public Cursor watermark() {
     return watermark;

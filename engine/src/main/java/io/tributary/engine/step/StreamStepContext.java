@@ -152,21 +152,13 @@ public final class StreamStepContext {
         .orElse(null);
   }
 
-  /**
-   * Maps one record as the chunk step reads it ({@link MappingItemReader}), on the step thread inside the chunk
-   * transaction, and offers a good row to the writer at once ({@link TableWriter#offer}), so the warehouse loads while
-   * the rest of the chunk is read. Says once per step when records arrive in the sink's own encoding.
-   */
+  /** Maps one record on the step thread; says once per step when records arrive in the sink's own encoding. */
   MappedItem map(SourceItem item) {
     if (!passedThrough && item.record().encoded() != null) {
       passedThrough = true;
       log("rows pass through in the sink's encoding (" + item.record().encoded().format() + "), unmapped");
     }
-    MappedItem mapped = mapper.mapWithPosition(item.record(), item);
-    if (!mapped.isQuarantined()) {
-      writer.offer(mapped.row());
-    }
-    return mapped;
+    return mapper.mapWithPosition(item.record(), item);
   }
 
   public void log(String message) {

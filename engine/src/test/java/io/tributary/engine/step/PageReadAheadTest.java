@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class PageReadAheadTest {
 
   /** Pages "0", "1", ... with no records; page 3 fails when {@code failAt} is 3; records each call's thread. */
-  private static final class CountingReader implements StreamReader {
+  private static class CountingReader implements StreamReader {
     final List<String> calls = new CopyOnWriteArrayList<>();
     final CountDownLatch release = new CountDownLatch(1);
     volatile boolean blockAfterFirst;
@@ -64,6 +64,38 @@ class PageReadAheadTest {
     assertThat(reader.calls).containsExactly("0@tributary-read-s", "1@tributary-read-s", "2@tributary-read-s",
         "3@tributary-read-s", "4@tributary-read-s");
     assertThat(reader.closeThread).isEqualTo("tributary-read-s");
+  }
+
+  /**
+   * The wait that stops rows being offered while chunks are read ({@link MappingItemReader}): only a page the step
+   * thread had to wait for counts, and the first page (for which every step waits) does not. Page 2 is held by the
+   * source for 300 ms after it is asked for; pages read ahead while the step worked count nothing.
+   */
+  @Test
+  void theLongestWaitCountsOnlyPagesTheStepWaitedForAfterTheFirst() throws Exception {
+    CountingReader reader = new CountingReader() {
+      @Override
+      public Page read(Cursor cursor) {
+        if (!cursor.isStart() && cursor.get("p").equals("2")) {
+          try {
+            Thread.sleep(300);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        }
+        return super.read(cursor);
+      }
+    };
+    PageReadAhead pages = new PageReadAhead(reader, "s");
+    Page page = pages.take(Cursor.START);
+    pages.readAhead(page.next());
+    Thread.sleep(200); // the step works on page 0 while page 1 is read ahead
+    page = pages.take(page.next());
+    assertThat(pages.longestWaitMillis()).as("page 1 was ready when taken").isZero();
+    pages.readAhead(page.next());
+    page = pages.take(page.next());
+    assertThat(pages.longestWaitMillis()).as("the step waited for page 2").isBetween(200L, 5_000L);
+    pages.close();
   }
 
   @Test
