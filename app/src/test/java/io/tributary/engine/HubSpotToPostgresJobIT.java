@@ -152,16 +152,8 @@ class HubSpotToPostgresJobIT {
   @Test
   @Timeout(value = 300, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
   void aPageFailingInTheMiddleOfAChunkRollsBackItsRowsAlreadyStreamingToTheSink() throws Exception {
-    sandbox.close();
-    sandbox = SandboxServer.start(SandboxOptions.defaults().withPlatform(HubSpotSandbox.platform())
-        .withRows(300).withRows("contacts", 1_500).withFaults("500:30%,retry-after:0s")
-        .withSetting("hubspot.enforce_limits", "false"));
-    routes = sandbox.routes(HubSpotRoutes.class);
-    Path job = job("midchunk", """
-        - { name: contacts, primary_key: [id], cursor: [lastmodifieddate], lookback: 0s,
-            options: { properties: [email, lifecyclestage, lastmodifieddate] } }
-        """);
-    Files.writeString(job, Files.readString(job).replace("chunk_size: 100", "chunk_size: 250")
+    Path job = contactsInChunksOf250("midchunk", "500:30%,retry-after:0s");
+    Files.writeString(job, Files.readString(job)
         .replace("http: { initial_backoff: 50ms }", "http: { initial_backoff: 50ms, max_attempts: 1 }"));
     int failed = 0;
     int failedMidChunk = 0;
@@ -191,20 +183,25 @@ class HubSpotToPostgresJobIT {
    */
   @Test
   void slowPagesStopTheLoadWhileReadingAndEveryRowStillLandsOnce() throws Exception {
-    sandbox.close();
-    sandbox = SandboxServer.start(SandboxOptions.defaults().withPlatform(HubSpotSandbox.platform())
-        .withRows(300).withRows("contacts", 1_500).withFaults("slow:300ms@30%")
-        .withSetting("hubspot.enforce_limits", "false"));
-    routes = sandbox.routes(HubSpotRoutes.class);
-    Path job = job("slow", """
-        - { name: contacts, primary_key: [id], cursor: [lastmodifieddate], lookback: 0s,
-            options: { properties: [email, lifecyclestage, lastmodifieddate] } }
-        """);
-    Files.writeString(job, Files.readString(job).replace("chunk_size: 100", "chunk_size: 250"));
+    Path job = contactsInChunksOf250("slow", "slow:300ms@30%");
     CliRunner.Result run = cli.run("run", job.toString());
     assertThat(run.exitCode()).as(run.output()).isEqualTo(0);
     assertThat(sandbox.faultLog()).as("slow pages were served").isNotEmpty();
     assertContactsEqualSandbox();
+  }
+
+  /** The sandbox started again with {@code faults}, and a contacts job in chunks of 250 (pages hold 100). */
+  private Path contactsInChunksOf250(String name, String faults) throws Exception {
+    sandbox.close();
+    sandbox = SandboxServer.start(SandboxOptions.defaults().withPlatform(HubSpotSandbox.platform())
+        .withRows(300).withRows("contacts", 1_500).withFaults(faults)
+        .withSetting("hubspot.enforce_limits", "false"));
+    routes = sandbox.routes(HubSpotRoutes.class);
+    Path job = job(name, """
+        - { name: contacts, primary_key: [id], cursor: [lastmodifieddate], lookback: 0s,
+            options: { properties: [email, lifecyclestage, lastmodifieddate] } }
+        """);
+    return Files.writeString(job, Files.readString(job).replace("chunk_size: 100", "chunk_size: 250"));
   }
 
   private void assertContactsEqualSandbox() throws SQLException {
