@@ -42,7 +42,8 @@ final class PageReadAhead implements AutoCloseable {
     if (f == null) {
       f = thread.submit(() -> reader.read(cursor));
     }
-    if (f.isDone() || taken++ == 0) {
+    boolean first = taken++ == 0;
+    if (first || f.isDone()) {
       return await(f);
     }
     long start = System.nanoTime();
